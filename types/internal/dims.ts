@@ -1,0 +1,31 @@
+import type { Dim, Shape } from "../shape.js";
+import type { PrintDim, PrintShape } from "./print.js";
+
+/** `true` when `D` is one literal, `false` when it is a union of several. */
+export type IsSingle<D> = [D] extends [infer U] ? (U extends unknown ? ([D] extends [U] ? true : false) : never) : never;
+
+/** The numeric dims of `S` that are not non-negative integers (negative or fractional), as a union. */
+export type BadDims<S extends Shape> = Extract<
+  S[number],
+  `${Extract<S[number], number>}` extends infer Text
+    ? Text extends `-${string}` | `${string}.${string}` | `${string}e${string}`
+      ? Text extends `${infer N extends number}` ? N : never
+      : never
+    : never
+>;
+
+type FirstBad<S extends Shape, Bad> = S extends readonly [infer Head, ...infer Rest extends Shape]
+  ? [Head] extends [Bad] ? Head : FirstBad<Rest, Bad>
+  : never;
+
+/**
+ * `SHAPE_INVALID_SHAPE: op: invalid shape [2, -1]: dim -1 is not a non-negative integer`.
+ * Mirrors `writeInvalidShapeMessage` in src/shape.ts.
+ */
+export type WriteInvalidShapeMessage<Op extends string, S extends Shape, Bad extends Dim> =
+  `SHAPE_INVALID_SHAPE: ${Op}: invalid shape ${PrintShape<S>}: dim ${PrintDim<Bad>} is not a non-negative integer`;
+
+/** The message for the first invalid dim of `S`, or `never` when every dim is valid. */
+export type InvalidShapeMessage<Op extends string, S extends Shape> = [BadDims<S>] extends [never]
+  ? never
+  : WriteInvalidShapeMessage<Op, S, FirstBad<S, BadDims<S>> & Dim>;
