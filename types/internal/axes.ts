@@ -1,0 +1,77 @@
+/**
+ * Axis arithmetic at the type level: normalising negative axes, range and duplicate checks, with the
+ * `SHAPE_AXIS` messages mirrored by src/axes.ts. Recursion is over rank only (ranks are small), so
+ * tuple counters are fine here; dim sizes never go through tuples.
+ */
+import type { Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { PrintShape } from "./print.js";
+
+/** `[a, b, c]` printed as the runtime prints an axis list. Mirrors `formatAxes`. */
+export type PrintAxes<Axes extends readonly number[], Acc extends string = ""> = Axes extends readonly [
+  infer Head extends number,
+  ...infer Rest extends readonly number[],
+]
+  ? PrintAxes<Rest, Acc extends "" ? `${Head}` : `${Acc}, ${Head}`>
+  : `[${Acc}]`;
+
+/**
+ * `SHAPE_AXIS: sum: axis 2 is out of range for [2, 3]: valid axes are integers from -2 to 1`
+ * (`Positions` is the count of valid axis positions: the rank, or rank + 1 for `unsqueeze`).
+ * Mirrors `writeAxisRangeMessage`.
+ */
+export type WriteAxisRangeMessage<Op extends string, S extends Shape, Axis extends number, Positions extends readonly unknown[]> =
+  Positions extends readonly [...infer Last, unknown]
+    ? `SHAPE_AXIS: ${Op}: axis ${Axis} is out of range for ${PrintShape<S>}: valid axes are integers from -${Positions["length"]} to ${Last["length"]}`
+    : `SHAPE_AXIS: ${Op}: axis ${Axis} is out of range for ${PrintShape<S>}: a scalar has no axes`;
+
+/** `SHAPE_AXIS: sum: axes [1, -1] name axis 1 twice for [2, 3]; each axis may appear once`. Mirrors `writeDuplicateAxisMessage`. */
+export type WriteDuplicateAxisMessage<Op extends string, S extends Shape, Axes extends readonly number[], Axis extends number> =
+  `SHAPE_AXIS: ${Op}: axes ${PrintAxes<Axes>} name axis ${Axis} twice for ${PrintShape<S>}; each axis may appear once`;
+
+type DropLast<Items extends readonly unknown[], Count extends number, Dropped extends unknown[] = []> =
+  Dropped["length"] extends Count
+    ? Items
+    : Items extends readonly [...infer Rest, unknown]
+      ? DropLast<Rest, Count, [...Dropped, unknown]>
+      : never;
+
+/**
+ * The axis `Axis` of a shape with `Positions` valid positions, as a non-negative index; `number` when
+ * `Axis` is not a literal; a `ShapeError` when out of range or not an integer.
+ */
+export type NormalizeAxis<Op extends string, S extends Shape, Axis extends number, Positions extends readonly unknown[] = S> =
+  number extends Axis
+    ? number
+    : number extends Positions["length"]
+      ? number
+      : `${Axis}` extends `-${infer Count extends number}`
+        ? DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
+          ? [Kept] extends [never]
+            ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
+            : Count extends 0
+              ? 0
+              : Kept["length"]
+          : never
+        : `${Axis}` extends Exclude<keyof Positions, keyof unknown[]>
+          ? Axis
+          : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
+
+/**
+ * Normalises a list of axes (in the order given) and rejects duplicates: the indices, or a
+ * `ShapeError`. `number[]` when any axis is not a literal or the rank is unknown.
+ */
+export type NormalizeAxes<Op extends string, S extends Shape, Axes extends readonly number[], Rest extends readonly number[] = Axes, Acc extends number[] = []> =
+  number extends Axes["length"] | S["length"]
+    ? number[]
+    : Rest extends readonly [infer Head extends number, ...infer Tail extends readonly number[]]
+      ? NormalizeAxis<Op, S, Head> extends infer Index
+        ? Index extends ShapeError<string>
+          ? Index
+          : number extends Index
+            ? number[]
+            : Index extends Acc[number]
+              ? ShapeError<WriteDuplicateAxisMessage<Op, S, Axes, Index & number>>
+              : NormalizeAxes<Op, S, Axes, Tail, [...Acc, Index & number]>
+        : never
+      : Acc;
