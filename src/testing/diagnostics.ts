@@ -1,0 +1,140 @@
+/**
+ * Reading shape errors out of compiler diagnostics. Shared by `shapecheck/testing`, the CLI and the
+ * project's own harness; it knows nothing about ts-morph, so it also reads TypeScript 7's `tsc` output.
+ */
+
+/** One compiler diagnostic, with the shape error it carries when it carries one. */
+export interface FoundDiagnostic {
+  /** Absolute path of the file. */
+  readonly file: string;
+  /** 1-based line of the diagnostic's start. */
+  readonly line: number;
+  /** 1-based column of the diagnostic's start. */
+  readonly column: number;
+  /** `SHAPE_…` for a shape error, else the compiler's code, e.g. `TS2322`. */
+  readonly code: string;
+  /** The op that failed (shape errors only), e.g. `add`. */
+  readonly op: string | undefined;
+  /** The shape error's message (as the runtime throws it), or the compiler's first message line. */
+  readonly message: string;
+  /** The compiler's whole diagnostic text, flattened. */
+  readonly text: string;
+  /** The diagnostic's length in characters, for a caret under the offending argument. */
+  readonly length: number;
+}
+
+/** A shape error found by the compiler. */
+export type FoundShapeError = FoundDiagnostic & { readonly code: `SHAPE_${string}`; readonly op: string };
+
+const SHAPE_ERROR_LITERAL = /ShapeError<"((?:[^"\\]|\\.)*)">/g;
+
+/**
+ * The distinct shape error messages in a diagnostic's text (string literals unescaped as the
+ * compiler escaped them), in order of appearance.
+ */
+export function shapeMessagesIn(text: string): string[] {
+  const messages: string[] = [];
+  for (const match of text.matchAll(SHAPE_ERROR_LITERAL)) {
+    const message = JSON.parse(`"${match[1]}"`) as string;
+    if (/^SHAPE_[A-Z_]+: /.test(message) && !messages.includes(message)) messages.push(message);
+  }
+  return messages;
+}
+
+/** Builds a `FoundDiagnostic` from a diagnostic's position and flattened text. */
+export function toFoundDiagnostic(file: string, line: number, column: number, length: number, tsCode: number | string, text: string): FoundDiagnostic {
+  const [message] = shapeMessagesIn(text);
+  if (message !== undefined) {
+    const [code, op] = message.split(": ", 2) as [string, string];
+    return { file, line, column, length, code, op, message, text };
+  }
+  const first = text.split("\n", 1)[0] ?? text;
+  return { file, line, column, length, code: typeof tsCode === "number" ? `TS${tsCode}` : tsCode, op: undefined, message: first, text };
+}
+
+/** `true` for a diagnostic that carries a shape error. */
+export function isShapeError(diagnostic: FoundDiagnostic): diagnostic is FoundShapeError {
+  return diagnostic.code.startsWith("SHAPE_");
+}
+
+/**
+ * Parses the output of `tsc --pretty false` (TypeScript 7 or 6): `file(line,col): error TS1234: text`
+ * with indented continuation lines. `resolve` turns the printed path into an absolute one.
+ */
+export function parseTscOutput(output: string, resolve: (file: string) => string): FoundDiagnostic[] {
+  const found: FoundDiagnostic[] = [];
+  let current: { file: string; line: number; column: number; code: string; lines: string[] } | undefined;
+  const flush = () => {
+    if (current) found.push(toFoundDiagnostic(current.file, current.line, current.column, 0, current.code, current.lines.join("\n")));
+    current = undefined;
+  };
+  for (const raw of output.split(/\r?\n/)) {
+    const head = /^(.+)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(raw);
+    if (head) {
+      flush();
+      current = { file: resolve(head[1]!), line: Number(head[2]), column: Number(head[3]), code: head[4]!, lines: [head[5]!] };
+    } else if (current && /^\s+\S/.test(raw)) {
+      current.lines.push(raw.trim());
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return found;
+}
+
+/** One `// @shape-error SHAPE_CODE` annotation: the line it applies to (the next line) and the code. */
+export interface ShapeErrorAnnotation {
+  readonly line: number;
+  readonly code: string;
+}
+
+const ANNOTATION = /\/\/\s*@shape-error\s+(\S+)/;
+
+/** Reads the `// @shape-error SHAPE_CODE` annotations of a source text (1-based target lines). */
+export function readAnnotations(sourceText: string): ShapeErrorAnnotation[] {
+  const annotations: ShapeErrorAnnotation[] = [];
+  sourceText.split(/\r?\n/).forEach((text, index) => {
+    const match = ANNOTATION.exec(text);
+    if (match) annotations.push({ line: index + 2, code: match[1]! });
+  });
+  return annotations;
+}
+
+/** A mismatch between the annotations of a file and what the compiler found. */
+export interface AnnotationMismatch {
+  readonly file: string;
+  readonly line: number;
+  readonly expected: string | undefined;
+  readonly found: readonly string[];
+}
+
+/**
+ * Compares one file's diagnostics with its annotations: an annotated line must have exactly one
+ * diagnostic, a shape error with that code; every other line must have none.
+ */
+export function compareWithAnnotations(file: string, sourceText: string, diagnostics: readonly FoundDiagnostic[]): AnnotationMismatch[] {
+  const expected = new Map(readAnnotations(sourceText).map((a) => [a.line, a.code] as const));
+  const byLine = new Map<number, FoundDiagnostic[]>();
+  for (const d of diagnostics) if (d.file === file) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+  const lines = [...new Set([...expected.keys(), ...byLine.keys()])].sort((a, b) => a - b);
+  const mismatches: AnnotationMismatch[] = [];
+  for (const line of lines) {
+    const code = expected.get(line);
+    const found = byLine.get(line) ?? [];
+    const ok = code === undefined ? found.length === 0 : found.length === 1 && found[0]!.code === code;
+    if (!ok) mismatches.push({ file, line, expected: code, found: found.map((d) => `${d.code}: ${d.message}`) });
+  }
+  return mismatches;
+}
+
+/** Formats mismatches as an expected-vs-found report, one line each. */
+export function formatMismatches(mismatches: readonly AnnotationMismatch[], relative: (file: string) => string = (f) => f): string {
+  return mismatches
+    .map((m) => {
+      const expected = m.expected ?? "no error";
+      const found = m.found.length === 0 ? "no error" : m.found.join(" | ");
+      return `${relative(m.file)}:${m.line}: expected ${expected}, found ${found}`;
+    })
+    .join("\n");
+}

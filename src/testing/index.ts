@@ -1,0 +1,160 @@
+/**
+ * `shapecheck/testing`: run the TypeScript compiler (TypeScript 6 through ts-morph) over files or a
+ * snippet and get the shape errors it reports — file, line, column, code, op, message — or assert
+ * them against `// @shape-error SHAPE_CODE` annotations on the line above each expected error.
+ *
+ * @example
+ * import { expectShapeErrors, findShapeErrors } from "shapecheck/testing";
+ * findShapeErrors({ code: `import { zeros } from "shapecheck"; zeros([2, 3]).add(zeros([4]));` });
+ * //=> [{ line: 1, code: "SHAPE_BROADCAST", op: "add", message: "SHAPE_BROADCAST: add: cannot broadcast [2, 3] with [4]: …" }]
+ * expectShapeErrors(["test/shapes.fixture.ts"]); // throws a line-by-line report on any mismatch
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Project, ts, type SourceFile } from "ts-morph";
+import {
+  compareWithAnnotations,
+  formatMismatches,
+  isShapeError,
+  toFoundDiagnostic,
+  type AnnotationMismatch,
+  type FoundDiagnostic,
+  type FoundShapeError,
+} from "./diagnostics.js";
+
+export {
+  compareWithAnnotations,
+  formatMismatches,
+  isShapeError,
+  parseTscOutput,
+  readAnnotations,
+  shapeMessagesIn,
+} from "./diagnostics.js";
+export type { AnnotationMismatch, FoundDiagnostic, FoundShapeError, ShapeErrorAnnotation } from "./diagnostics.js";
+
+/** What to check: paths to files, or a snippet of code (checked as if it were a file in `dir`). */
+export type CheckTarget = string | readonly string[] | { readonly code: string; readonly fileName?: string };
+
+/** Options for a checker. */
+export interface ShapeCheckerOptions {
+  /** The tsconfig.json to take compiler options from; default: `tsconfig.json` in the working directory if there is one. */
+  readonly tsconfig?: string;
+  /** Extra compiler options, applied over the tsconfig's. */
+  readonly compilerOptions?: ts.CompilerOptions;
+  /** Directory that relative paths and snippets resolve against; default: the tsconfig's directory or the working directory. */
+  readonly dir?: string;
+}
+
+/** Options the checker always sets: messages must not be truncated and unions must print in a stable order. */
+const FORCED_OPTIONS: ts.CompilerOptions = { noErrorTruncation: true, stableTypeOrdering: true, noEmit: true } as ts.CompilerOptions;
+
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  skipLibCheck: true,
+};
+
+/**
+ * One ts-morph `Project` reused across checks (creating a project costs far more than checking a file):
+ * build one per test suite and call `diagnostics`/`shapeErrors`/`expect` as often as needed.
+ */
+export class ShapeChecker {
+  /** The underlying ts-morph project. */
+  readonly project: Project;
+  /** The directory snippets and relative paths resolve against. */
+  readonly dir: string;
+  #snippets = 0;
+
+  constructor(options: ShapeCheckerOptions = {}) {
+    const tsconfig = options.tsconfig ?? (existsSync("tsconfig.json") ? "tsconfig.json" : undefined);
+    this.dir = path.resolve(options.dir ?? (tsconfig ? path.dirname(tsconfig) : "."));
+    this.project = tsconfig
+      ? new Project({
+          tsConfigFilePath: path.resolve(tsconfig),
+          skipAddingFilesFromTsConfig: true,
+          compilerOptions: { ...options.compilerOptions, ...FORCED_OPTIONS },
+        })
+      : new Project({ compilerOptions: { ...DEFAULT_OPTIONS, ...options.compilerOptions, ...FORCED_OPTIONS } });
+  }
+
+  /** Every diagnostic (shape errors and others) in the target's files. */
+  diagnostics(target: CheckTarget): FoundDiagnostic[] {
+    return this.#sourceFiles(target).flatMap((file) => this.#diagnosticsOf(file));
+  }
+
+  /** The shape errors in the target's files. */
+  shapeErrors(target: CheckTarget): FoundShapeError[] {
+    return this.diagnostics(target).filter(isShapeError);
+  }
+
+  /** Compares the target's diagnostics with its `// @shape-error` annotations; returns the mismatches. */
+  mismatches(target: CheckTarget): AnnotationMismatch[] {
+    return this.#sourceFiles(target).flatMap((file) =>
+      compareWithAnnotations(file.getFilePath(), file.getFullText(), this.#diagnosticsOf(file)),
+    );
+  }
+
+  /** Asserts the target's diagnostics match its annotations exactly; throws a line-by-line report if not. */
+  expect(target: CheckTarget): FoundShapeError[] {
+    const mismatches = this.mismatches(target);
+    if (mismatches.length > 0) {
+      throw new Error(`shape errors differ from the @shape-error annotations:\n${formatMismatches(mismatches, (f) => path.relative(this.dir, f))}`);
+    }
+    return this.shapeErrors(target);
+  }
+
+  #sourceFiles(target: CheckTarget): SourceFile[] {
+    if (typeof target === "object" && "code" in target) {
+      const fileName = path.resolve(this.dir, target.fileName ?? `__shapecheck_snippet_${this.#snippets++}.ts`);
+      return [this.project.createSourceFile(fileName, target.code, { overwrite: true })];
+    }
+    const files = typeof target === "string" ? [target] : target;
+    return files.map((file) => {
+      const fullPath = path.resolve(this.dir, file);
+      const existing = this.project.getSourceFile(fullPath);
+      if (existing) {
+        existing.replaceWithText(readFileSync(fullPath, "utf8"));
+        return existing;
+      }
+      return this.project.addSourceFileAtPath(fullPath);
+    });
+  }
+
+  #diagnosticsOf(file: SourceFile): FoundDiagnostic[] {
+    const program = this.project.getProgram().compilerObject;
+    const sf = program.getSourceFile(file.getFilePath());
+    if (!sf) return [];
+    const raw = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    return raw.map((d) => {
+      const start = d.start ?? 0;
+      const { line, character } = sf.getLineAndCharacterOfPosition(start);
+      const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+      return toFoundDiagnostic(file.getFilePath(), line + 1, character + 1, d.length ?? 0, d.code, text);
+    });
+  }
+}
+
+const checkers = new Map<string, ShapeChecker>();
+
+function sharedChecker(options: ShapeCheckerOptions): ShapeChecker {
+  const key = JSON.stringify(options);
+  let checker = checkers.get(key);
+  if (!checker) checkers.set(key, (checker = new ShapeChecker(options)));
+  return checker;
+}
+
+/** The shape errors the compiler reports for files or a snippet (one shared project per options). */
+export function findShapeErrors(target: CheckTarget, options: ShapeCheckerOptions = {}): FoundShapeError[] {
+  return sharedChecker(options).shapeErrors(target);
+}
+
+/**
+ * Asserts that the compiler reports exactly the errors annotated with `// @shape-error SHAPE_CODE`
+ * (on the line above each), and nothing on other lines. Throws an `Error` listing expected vs found
+ * line by line; returns the shape errors found when everything matches.
+ */
+export function expectShapeErrors(target: CheckTarget, options: ShapeCheckerOptions = {}): FoundShapeError[] {
+  return sharedChecker(options).expect(target);
+}

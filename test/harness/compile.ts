@@ -1,0 +1,40 @@
+/**
+ * The compile legs of the harness: one shared ts-morph project (TypeScript 6) for every compile-error
+ * test, and one run of TypeScript 7's `tsc` over the same fixtures, read line for line.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ShapeChecker, parseTscOutput, type FoundDiagnostic } from "../../src/testing/index.js";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const fixturesDir = path.join(root, "test/fixtures");
+
+let checker: ShapeChecker | undefined;
+
+/** The one ts-morph project shared by every compile-error test (creating one costs seconds). */
+export function sharedChecker(): ShapeChecker {
+  checker ??= new ShapeChecker({ tsconfig: path.join(root, "tsconfig.json"), dir: root });
+  return checker;
+}
+
+/** The fixture files, absolute paths, sorted. */
+export function fixtureFiles(dir = fixturesDir): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".fixture.ts"))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** Runs TypeScript 7's `tsc --noEmit --pretty false` over a tsconfig and returns its diagnostics. */
+export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
+  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  let output: string;
+  try {
+    output = execFileSync(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false"], { cwd: root, encoding: "utf8" });
+  } catch (error) {
+    output = String((error as { stdout?: string }).stdout ?? "");
+  }
+  return parseTscOutput(output, (file) => path.resolve(root, file));
+}
