@@ -220,7 +220,7 @@ type ReducedFlags<From extends Shape, To extends Shape, Acc extends unknown[] = 
   infer TDim extends Dim,
 ]
   ? From extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
-    ? ReducedFlags<FRest, TRest, [number extends FDim ? "?" : [FDim] extends [1] ? ([TDim] extends [1] ? false : true) : false, ...Acc]>
+    ? ReducedFlags<FRest, TRest, [number extends FDim ? "?" : [FDim] extends [1] ? ([TDim] extends [1] ? false : number extends TDim ? "?" : true) : false, ...Acc]>
     : From extends readonly []
       ? ReducedFlags<[], TRest, [true, ...Acc]>
       : ["?"]
