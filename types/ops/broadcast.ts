@@ -86,9 +86,9 @@ type BroadcastPair<
 > = L extends readonly [...infer LRest extends Shape, infer LDim extends Dim]
   ? R extends readonly [...infer RRest extends Shape, infer RDim extends Dim]
     ? BroadcastDim<LDim, RDim> extends infer Out
-      ? [Out] extends [Clash]
-        ? ShapeError<WriteBroadcastMessage<Op, Left, Right, [0, ...Acc]["length"], LDim, RDim, Out["clash"]>>
-        : BroadcastPair<Left, Right, Op, LRest, RRest, [Out & Dim, ...Acc]>
+      ? Out extends Dim
+        ? BroadcastPair<Left, Right, Op, LRest, RRest, [Out, ...Acc]>
+        : ShapeError<WriteBroadcastMessage<Op, Left, Right, [0, ...Acc]["length"], LDim, RDim, (Out & Clash)["clash"]>>
       : never
     : BroadcastRest<L, R, Acc>
   : BroadcastRest<L, R, Acc>;
@@ -108,12 +108,12 @@ type BroadcastRest<L extends Shape, R extends Shape, Acc extends Dim[]> = L exte
 type BroadcastFold<
   Shapes extends readonly Shape[],
   Op extends string,
-  Acc extends Shape = [],
-  Index extends 0[] = [],
+  Acc extends Shape,
+  Index extends 0[],
 > = Shapes extends readonly [infer Head extends Shape, ...infer Tail extends readonly Shape[]]
   ? InvalidShapeMessage<Op, Head> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? BroadcastPair<Acc, Head, Op> extends infer Out
+      ? ([Acc] extends [Head] ? ([Head] extends [Acc] ? Acc : BroadcastPair<Acc, Head, Op>) : BroadcastPair<Acc, Head, Op>) extends infer Out
         ? Out extends Shape
           ? BroadcastFold<Tail, Op, Out, [...Index, 0]>
           : { index: Index["length"]; error: Out }
@@ -122,9 +122,21 @@ type BroadcastFold<
     : never
   : Acc;
 
+/** Starts the fold with the first operand (validated) as the accumulated shape. */
+type BroadcastStart<Shapes extends readonly Shape[], Op extends string> = Shapes extends readonly [
+  infer Head extends Shape,
+  ...infer Tail extends readonly Shape[],
+]
+  ? InvalidShapeMessage<Op, Head> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? BroadcastFold<Tail, Op, Head extends readonly [] ? [] : [...Head], [0]>
+      : { index: 0; error: ShapeError<Invalid> }
+    : never
+  : [];
+
 type FoldResult<Shapes extends readonly Shape[], Op extends string> = number extends Shapes["length"]
   ? number[]
-  : BroadcastFold<Shapes, Op>;
+  : BroadcastStart<Shapes, Op>;
 
 /**
  * The NumPy broadcast of any number of shapes (zero shapes → `[]`), or a `ShapeError` whose message
