@@ -1,0 +1,41 @@
+/**
+ * The two sides stay mirrored (STYLE 1 and 8): every op file in src/ops/ has a types/ops/ file of the
+ * same name and vice versa; every runtime shape rule `fooShape()` has a type rule `FooShape<…>` and
+ * every message writer `writeFooMessage()` a `WriteFooMessage<…>`, in the files of the same stem.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root } from "./harness/compile.js";
+
+const srcOps = path.join(root, "src/ops");
+const typeOps = path.join(root, "types/ops");
+const stems = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3));
+
+/** Exported function names of a source file. */
+const exportedFunctions = (file: string) => [...readFileSync(file, "utf8").matchAll(/^export function (\w+)/gm)].map((m) => m[1]!);
+/** Exported type names of a source file. */
+const exportedTypes = (file: string) => [...readFileSync(file, "utf8").matchAll(/^export type (\w+)/gm)].map((m) => m[1]!);
+const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+
+/** Ops that have no shape rule of their own: elementwise maps use broadcasting's rule. */
+const RUNTIME_ONLY = new Set(["elementwise", "unary", "binary"]);
+
+describe("src/ops and types/ops mirror each other", () => {
+  it("every type rule file has a runtime file of the same name", () => {
+    expect(stems(typeOps).filter((stem) => !existsSync(path.join(srcOps, `${stem}.ts`)))).toEqual([]);
+  });
+
+  it("every runtime op file has a type rule file of the same name (elementwise maps excepted)", () => {
+    expect(stems(srcOps).filter((stem) => !RUNTIME_ONLY.has(stem) && !existsSync(path.join(typeOps, `${stem}.ts`)))).toEqual([]);
+  });
+
+  it.each(stems(srcOps).filter((stem) => existsSync(path.join(typeOps, `${stem}.ts`))))("%s: shape rules and message writers come in pairs", (stem) => {
+    const functions = exportedFunctions(path.join(srcOps, `${stem}.ts`)).filter((n) => /^write\w+Message$|^\w+Shape$|^reductionAxes$/.test(n));
+    const types = exportedTypes(path.join(typeOps, `${stem}.ts`));
+    expect(functions.length).toBeGreaterThan(0);
+    expect(functions.filter((n) => !types.includes(pascal(n)))).toEqual([]);
+    const typeWriters = types.filter((n) => /^Write\w+Message$/.test(n) || /Shape$/.test(n));
+    expect(typeWriters.filter((n) => !functions.includes(n[0]!.toLowerCase() + n.slice(1)))).toEqual([]);
+  });
+});
