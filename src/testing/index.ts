@@ -37,8 +37,11 @@ export type CheckTarget = string | readonly string[] | { readonly code: string; 
 
 /** Options for a checker. */
 export interface ShapeCheckerOptions {
-  /** The tsconfig.json to take compiler options from; default: `tsconfig.json` in the working directory if there is one. */
-  readonly tsconfig?: string;
+  /**
+   * The tsconfig.json to take compiler options from; default: `tsconfig.json` in the working directory
+   * if there is one; `null`: none, use strict ES2022/NodeNext defaults.
+   */
+  readonly tsconfig?: string | null;
   /** Extra compiler options, applied over the tsconfig's. */
   readonly compilerOptions?: ts.CompilerOptions;
   /** Directory that relative paths and snippets resolve against; default: the tsconfig's directory or the working directory. */
@@ -68,7 +71,7 @@ export class ShapeChecker {
   #snippets = 0;
 
   constructor(options: ShapeCheckerOptions = {}) {
-    const tsconfig = options.tsconfig ?? (existsSync("tsconfig.json") ? "tsconfig.json" : undefined);
+    const tsconfig = options.tsconfig === null ? undefined : (options.tsconfig ?? (existsSync("tsconfig.json") ? "tsconfig.json" : undefined));
     this.dir = path.resolve(options.dir ?? (tsconfig ? path.dirname(tsconfig) : "."));
     this.project = tsconfig
       ? new Project({
@@ -79,9 +82,17 @@ export class ShapeChecker {
       : new Project({ compilerOptions: { ...DEFAULT_OPTIONS, ...options.compilerOptions, ...FORCED_OPTIONS } });
   }
 
-  /** Every diagnostic (shape errors and others) in the target's files. */
-  diagnostics(target: CheckTarget): FoundDiagnostic[] {
-    return this.#sourceFiles(target).flatMap((file) => this.#diagnosticsOf(file));
+  /**
+   * Every diagnostic (shape errors and others) in the target's files, file by file in the order given,
+   * each file's in order of position. `onProgress` is called after each file.
+   */
+  diagnostics(target: CheckTarget, onProgress?: (done: number, total: number, file: string) => void): FoundDiagnostic[] {
+    const files = this.#sourceFiles(target);
+    return files.flatMap((file, index) => {
+      const found = this.#diagnosticsOf(file);
+      onProgress?.(index + 1, files.length, file.getFilePath());
+      return found;
+    });
   }
 
   /** The shape errors in the target's files. */
@@ -126,7 +137,8 @@ export class ShapeChecker {
     const program = this.project.getProgram().compilerObject;
     const sf = program.getSourceFile(file.getFilePath());
     if (!sf) return [];
-    const raw = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    // In order of position, as `tsc` prints them (a stable sort keeps the compiler's order on ties).
+    const raw = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
     return raw.map((d) => {
       const start = d.start ?? 0;
       const { line, character } = sf.getLineAndCharacterOfPosition(start);

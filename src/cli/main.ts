@@ -1,0 +1,149 @@
+/**
+ * The `shapecheck` command: type-check files with the compiler (TypeScript 6 through ts-morph), print
+ * the shape errors among its diagnostics, and exit 0 (none), 1 (some) or 2 (usage or configuration
+ * error). It only reads files; it never runs the code it checks.
+ *
+ * @example
+ * // $ shapecheck examples/errors/forgotten-transpose.ts
+ * // examples/errors/forgotten-transpose.ts:14:22  SHAPE_MATMUL  matmul: …
+ * //    13 | // @shape-error SHAPE_MATMUL
+ * //  > 14 | const y = x.matmul(w);
+ * //       |                    ^
+ * //
+ * // 1 shape error in 1 file (1 file checked)
+ * await main(["examples/errors/forgotten-transpose.ts"], nodeIo()); //=> 1
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { ts } from "ts-morph";
+import { ShapeChecker } from "../testing/index.js";
+import { isShapeError, type FoundDiagnostic } from "../testing/diagnostics.js";
+import { USAGE, UsageError, parseArgs } from "./args.js";
+import { collectFiles, findTsconfig, loadTsconfig } from "./files.js";
+import { displayPath, formatError, formatSummary, toJsonError } from "./format.js";
+
+/** Where the CLI reads and writes: the process's, or a test's. */
+export interface CliIo {
+  /** The working directory paths are relative to. */
+  readonly cwd: string;
+  /** Writes to standard output (the report). */
+  readonly stdout: (text: string) => void;
+  /** Writes to standard error (progress, usage errors). */
+  readonly stderr: (text: string) => void;
+  /** Colour the report (a terminal that wants it). Default `false`. */
+  readonly color?: boolean;
+  /** Standard error is a terminal: progress updates in place. Default `false`. */
+  readonly stderrIsTTY?: boolean;
+}
+
+/** Exit status: no shape errors. */
+export const EXIT_CLEAN = 0;
+/** Exit status: shape errors found (with `--all`, any type error). */
+export const EXIT_ERRORS = 1;
+/** Exit status: bad usage or configuration (unknown flag, unreadable path, missing or invalid tsconfig). */
+export const EXIT_USAGE = 2;
+
+/** Exit status: shapecheck itself failed (a bug; the message says where). */
+export const EXIT_INTERNAL = 3;
+
+/** Above this many files the CLI reports progress on standard error. */
+export const PROGRESS_THRESHOLD = 40;
+
+/** The package's version, read from its package.json (two levels above this file in src/ and in dist/src/). */
+function version(): string {
+  for (const up of ["../../package.json", "../../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "shapecheck" && pkg.version) return pkg.version;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return "unknown";
+}
+
+/**
+ * Runs `shapecheck` with the arguments after the command name and returns the exit status. Never
+ * throws: usage and configuration errors print a message and return 2, a failure of shapecheck itself
+ * prints its stack and returns 3.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`shapecheck: ${error.message}\nRun shapecheck --help for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`shapecheck: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  const options = parseArgs(argv);
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  if (options.version) {
+    io.stdout(`shapecheck ${version()} (TypeScript ${ts.version} via ts-morph)\n`);
+    return EXIT_CLEAN;
+  }
+
+  // The project: `--project`, else the nearest tsconfig.json. Without paths a project is required.
+  const tsconfigPath = options.project !== undefined ? path.resolve(io.cwd, options.project) : findTsconfig(io.cwd);
+  if (tsconfigPath === undefined && options.paths.length === 0) {
+    throw new UsageError("no tsconfig.json here or above; give paths to check or --project <tsconfig.json>");
+  }
+  const tsconfig = tsconfigPath === undefined ? undefined : loadTsconfig(tsconfigPath, options.project ?? displayPath(tsconfigPath, io.cwd));
+  const files = options.paths.length > 0 ? collectFiles(options.paths, io.cwd) : [...(tsconfig?.fileNames ?? [])];
+  if (files.length === 0) throw new UsageError(`${options.project ?? displayPath(tsconfigPath!, io.cwd)} includes no TypeScript files; give paths to check`);
+
+  const checker = new ShapeChecker({ tsconfig: tsconfig?.path ?? null, dir: io.cwd });
+  const progress = files.length > PROGRESS_THRESHOLD ? progressReporter(io, files.length) : undefined;
+  const diagnostics = checker.diagnostics(files, progress);
+  const listed = options.all ? diagnostics : diagnostics.filter(isShapeError);
+
+  if (options.json) {
+    io.stdout(`${JSON.stringify(listed.map((d) => toJsonError(d, io.cwd)), null, 2)}\n`);
+  } else {
+    const sources = new Map<string, string>();
+    const sourceOf = (d: FoundDiagnostic) => {
+      if (!sources.has(d.file)) sources.set(d.file, readFileSync(d.file, "utf8"));
+      return sources.get(d.file)!;
+    };
+    for (const d of listed) io.stdout(`${formatError(d, sourceOf(d), io.cwd, io.color ?? false)}\n\n`);
+    io.stdout(`${formatSummary(diagnostics, files.length, options.all)}\n`);
+  }
+  return listed.length > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/** Progress on standard error: updated in place on a terminal, else a line at each quarter. */
+function progressReporter(io: CliIo, total: number): (done: number, total: number) => void {
+  io.stderr(`shapecheck: checking ${total} files with TypeScript ${ts.version}…\n`);
+  let lastQuarter = 0;
+  return (done) => {
+    if (io.stderrIsTTY) {
+      io.stderr(`\r  ${done}/${total} files${done === total ? "\n" : ""}`);
+      return;
+    }
+    const quarter = Math.floor((done * 4) / total);
+    if (quarter > lastQuarter) {
+      lastQuarter = quarter;
+      io.stderr(`  ${done}/${total} files checked\n`);
+    }
+  };
+}
+
+/** The real process's streams and working directory. */
+export function nodeIo(): CliIo {
+  const color = process.stdout.isTTY === true && !("NO_COLOR" in process.env) && process.env["FORCE_COLOR"] !== "0";
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    color,
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+}
