@@ -101,12 +101,17 @@ export function readAnnotations(sourceText: string): ShapeErrorAnnotation[] {
   return annotations;
 }
 
-/** A mismatch between the annotations of a file and what the compiler found. */
+/** A mismatch between the annotations of a file and what the compiler found on one line. */
 export interface AnnotationMismatch {
   readonly file: string;
+  /** 1-based line the mismatch is on. */
   readonly line: number;
+  /** The annotated code, or `undefined` when the line has no annotation (so no error was expected). */
   readonly expected: string | undefined;
+  /** What the compiler reported on the line, one `CODE: message` each (empty: nothing). */
   readonly found: readonly string[];
+  /** The text of the line, trimmed. */
+  readonly source: string;
 }
 
 /**
@@ -118,23 +123,37 @@ export function compareWithAnnotations(file: string, sourceText: string, diagnos
   const byLine = new Map<number, FoundDiagnostic[]>();
   for (const d of diagnostics) if (d.file === file) byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
   const lines = [...new Set([...expected.keys(), ...byLine.keys()])].sort((a, b) => a - b);
+  const sourceLines = sourceText.split(/\r?\n/);
   const mismatches: AnnotationMismatch[] = [];
   for (const line of lines) {
     const code = expected.get(line);
     const found = byLine.get(line) ?? [];
     const ok = code === undefined ? found.length === 0 : found.length === 1 && found[0]!.code === code;
-    if (!ok) mismatches.push({ file, line, expected: code, found: found.map((d) => `${d.code}: ${d.message}`) });
+    if (!ok) {
+      mismatches.push({ file, line, expected: code, found: found.map((d) => `${d.code}: ${d.message}`), source: (sourceLines[line - 1] ?? "").trim() });
+    }
   }
   return mismatches;
 }
 
-/** Formats mismatches as an expected-vs-found report, one line each. */
+/**
+ * Formats mismatches as an expected-vs-found report, one block per line: where, the code on that line,
+ * what the annotation expected, and what the compiler found (one line per diagnostic). Empty when
+ * there are no mismatches.
+ * @example
+ * formatMismatches([{ file: "a.ts", line: 4, expected: "SHAPE_MATMUL", found: [], source: "x.matmul(w);" }]);
+ * //=> "a.ts:4\n  code:     x.matmul(w);\n  expected: SHAPE_MATMUL\n  found:    no error"
+ */
 export function formatMismatches(mismatches: readonly AnnotationMismatch[], relative: (file: string) => string = (f) => f): string {
   return mismatches
     .map((m) => {
-      const expected = m.expected ?? "no error";
-      const found = m.found.length === 0 ? "no error" : m.found.join(" | ");
-      return `${relative(m.file)}:${m.line}: expected ${expected}, found ${found}`;
+      const found = m.found.length === 0 ? ["no error"] : m.found;
+      return [
+        `${relative(m.file)}:${m.line}`,
+        `  code:     ${m.source}`,
+        `  expected: ${m.expected ?? "no error"}`,
+        ...found.map((f, i) => `  ${i === 0 ? "found:   " : "         "} ${f}`),
+      ].join("\n");
     })
     .join("\n");
 }
