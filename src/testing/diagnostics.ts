@@ -108,7 +108,7 @@ export interface AnnotationMismatch {
   readonly line: number;
   /** The annotated code, or `undefined` when the line has no annotation (so no error was expected). */
   readonly expected: string | undefined;
-  /** What the compiler reported on the line, one `CODE: message` each (empty: nothing). */
+  /** What the compiler reported on the line: a shape error's message, else `TS1234: text` (empty: nothing). */
   readonly found: readonly string[];
   /** The text of the line, trimmed. */
   readonly source: string;
@@ -130,7 +130,7 @@ export function compareWithAnnotations(file: string, sourceText: string, diagnos
     const found = byLine.get(line) ?? [];
     const ok = code === undefined ? found.length === 0 : found.length === 1 && found[0]!.code === code;
     if (!ok) {
-      mismatches.push({ file, line, expected: code, found: found.map((d) => `${d.code}: ${d.message}`), source: (sourceLines[line - 1] ?? "").trim() });
+      mismatches.push({ file, line, expected: code, found: found.map((d) => (isShapeError(d) ? d.message : `${d.code}: ${d.message}`)), source: (sourceLines[line - 1] ?? "").trim() });
     }
   }
   return mismatches;

@@ -1,0 +1,101 @@
+/**
+ * `shapecheck/testing` as its users call it: `findShapeErrors` on files and snippets, `expectShapeErrors`
+ * against `// @shape-error` annotations with a line-by-line report when they differ, and a reusable
+ * `ShapeChecker`. (test/pack.test.ts runs the documented vitest example against the installed package.)
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ShapeChecker, expectShapeErrors, findShapeErrors, readAnnotations } from "../src/testing/index.js";
+import { fixtureFiles, root } from "./harness/compile.js";
+
+const broadcast = JSON.stringify(path.join(root, "src/ops/broadcast.js"));
+const MESSAGE =
+  "SHAPE_BROADCAST: broadcastShapes: cannot broadcast [2, 3] with [4]: axis -1 is 3 vs 4; each axis must be equal or 1 (unsqueeze adds a size-1 axis)";
+
+const temp = mkdtempSync(path.join(tmpdir(), "shapecheck-testing-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe("findShapeErrors", () => {
+  it("finds a snippet's shape error with its position, code, op and the runtime's message", () => {
+    const code = [`import { broadcastShapes } from ${broadcast};`, `broadcastShapes([2, 3], [3]);`, `broadcastShapes([2, 3], [4]);`].join("\n");
+    const [error, ...rest] = findShapeErrors({ code });
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({ line: 3, column: 25, length: 3, code: "SHAPE_BROADCAST", op: "broadcastShapes", message: MESSAGE });
+    expect(path.dirname(error!.file)).toBe(root);
+  });
+
+  it("finds no shape errors in a snippet without any, and ignores other type errors", () => {
+    const code = `import { broadcastShapes } from ${broadcast};\nbroadcastShapes([8, 1, 6, 1], [7, 1, 5]);\nconst n: number = "x";\n`;
+    expect(findShapeErrors({ code })).toEqual([]);
+  });
+
+  it("finds every annotated error in the project's fixtures, one per annotation", () => {
+    for (const file of fixtureFiles()) {
+      const annotations = readAnnotations(readFileSync(file, "utf8"));
+      const found = findShapeErrors([file]);
+      expect(found.map((e) => `${e.line} ${e.code}`)).toEqual(annotations.map((a) => `${a.line} ${a.code}`));
+    }
+  });
+
+  it("reads files afresh on every call", () => {
+    const checker = new ShapeChecker({ tsconfig: null });
+    const file = path.join(temp, "changing.ts");
+    writeFileSync(file, `import { broadcastShapes } from ${broadcast};\nbroadcastShapes([2, 3], [4]);\n`);
+    expect(checker.shapeErrors(file).map((e) => e.message)).toEqual([MESSAGE]);
+    writeFileSync(file, `import { broadcastShapes } from ${broadcast};\nbroadcastShapes([2, 3], [3]);\n`);
+    expect(checker.shapeErrors(file)).toEqual([]);
+  });
+});
+
+describe("expectShapeErrors", () => {
+  it("passes and returns the errors when the annotations match", () => {
+    const code = `import { broadcastShapes } from ${broadcast};\n// @shape-error SHAPE_BROADCAST\nbroadcastShapes([2, 3], [4]);\nbroadcastShapes([2, 3], [3]);\n`;
+    expect(expectShapeErrors({ code }).map((e) => [e.line, e.message])).toEqual([[3, MESSAGE]]);
+    for (const file of fixtureFiles()) expect(expectShapeErrors([file]).length).toBeGreaterThan(0);
+  });
+
+  it("throws a report of expected vs found, line by line, when they differ", () => {
+    const code = [
+      `import { broadcastShapes } from ${broadcast};`, // 1
+      `// @shape-error SHAPE_BROADCAST`, // 2: expected, but line 3 is fine
+      `broadcastShapes([2, 3], [3]);`, // 3
+      `broadcastShapes([2, 3], [4]);`, // 4: found, not annotated
+      `// @shape-error SHAPE_MATMUL`, // 5: expected the wrong code
+      `broadcastShapes([2, 3], [4]);`, // 6
+      `const n: number = "x";`, // 7: a type error that is not a shape error
+      `// @shape-error SHAPE_BROADCAST`, // 8: right
+      `broadcastShapes([2, 3], [4]);`, // 9
+    ].join("\n");
+    const snippet = path.join(temp, "mismatch.ts");
+    let report = "";
+    try {
+      expectShapeErrors({ code, fileName: snippet }, { tsconfig: null, dir: temp });
+    } catch (error) {
+      report = (error as Error).message;
+    }
+    expect(report).toBe(
+      [
+        "shape errors differ from the @shape-error annotations:",
+        "mismatch.ts:3",
+        "  code:     broadcastShapes([2, 3], [3]);",
+        "  expected: SHAPE_BROADCAST",
+        "  found:    no error",
+        "mismatch.ts:4",
+        "  code:     broadcastShapes([2, 3], [4]);",
+        "  expected: no error",
+        `  found:    ${MESSAGE}`,
+        "mismatch.ts:6",
+        "  code:     broadcastShapes([2, 3], [4]);",
+        "  expected: SHAPE_MATMUL",
+        `  found:    ${MESSAGE}`,
+        "mismatch.ts:7",
+        '  code:     const n: number = "x";',
+        "  expected: no error",
+        "  found:    TS2322: Type 'string' is not assignable to type 'number'.",
+      ].join("\n"),
+    );
+  });
+});
+
