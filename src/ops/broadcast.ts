@@ -6,8 +6,11 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { CheckArg } from "../../types/errors.js";
-import { ShapeError, formatDim, formatShape } from "../errors.js";
+import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { validateShape } from "../shape.js";
+import { Tensor, viewAs } from "../tensor.js";
+import { record, type GradRule } from "../autograd.js";
+import { reduce } from "./reduce.js";
 
 type ClashKind = "known" | "symbols" | "symbol-known";
 
@@ -129,3 +132,75 @@ export function reductionAxes<const Operand extends Dim[], const Out extends Dim
 ): ReductionAxes<Operand, Out> {
   return reductionAxesFor(operand, out) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The expand primitive and `broadcastTo` (tensors)
+
+/**
+ * The one "unbroadcast": the gradient of an operand that was expanded to its output's shape is the
+ * upstream gradient summed over `reductionAxes(operand, out)` with the reduced axes kept, then
+ * reshaped to the operand's shape (dropping the prepended axes). Every broadcasting op reaches it
+ * through `expand`.
+ */
+const unbroadcast: GradRule = (g, [x]) => [
+  viewAs(reduce("sum", g, reductionAxesFor(x.dims, g.dims), true), x.dims),
+];
+
+/**
+ * Primitive: `x` as a view of `shape` (a broadcast of `x.shape` the caller has checked), stride 0 on
+ * the prepended and stretched axes — no copy. `x` itself when the shapes are equal.
+ */
+export function expand(x: Tensor, shape: readonly number[]): Tensor {
+  const dims = x.dims;
+  if (dims.length === shape.length && dims.every((dim, axis) => dim === shape[axis])) return x;
+  const lead = shape.length - dims.length;
+  const strides = shape.map((size, axis) => (axis < lead || (dims[axis - lead] === 1 && size !== 1) ? 0 : x.strides[axis - lead]));
+  return record(new Tensor(x.data, [...shape], strides, x.offset), "expand", [x], unbroadcast, undefined);
+}
+
+/** The sizes of a `broadcastTo` target: a symbolic dim takes the size of the aligned axis of `from`. */
+function resolveTarget(op: string, from: readonly number[], to: Shape): number[] {
+  return to.map((dim, axis) => {
+    if (typeof dim === "number") return dim;
+    const aligned = from[from.length - to.length + axis];
+    if (aligned !== undefined && aligned !== 1) return aligned;
+    throw new InputError("INPUT_SYMBOLIC_SIZE", `${op}: the size of ${formatDim(dim)} in ${formatShape(to)} is not known at run time; give it as a number`);
+  });
+}
+
+/**
+ * `x` stretched to `shape` (one-way broadcasting: size-1 axes stretch, leading axes are added) as a
+ * view with no copy. A symbolic target dim takes the size of the aligned axis of `x`. Gradient: the
+ * upstream gradient summed over the stretched axes.
+ * @example
+ * broadcastTo(zeros([3, 1]), [2, 3, 4]).shape; //=> [2, 3, 4]
+ * @throws ShapeError `SHAPE_BROADCAST_TO`, `SHAPE_INVALID_SHAPE`
+ */
+export function broadcastTo<S extends Shape, const To extends Dim[]>(
+  x: Tensor<S>,
+  shape: To & CheckArg<BroadcastToShape<S, To, "broadcastTo">>,
+): Tensor<BroadcastToShape<S, To, "broadcastTo"> extends infer Out extends Shape ? Out : never> {
+  validateShape("broadcastTo", shape);
+  const target = resolveTarget("broadcastTo", x.dims, shape);
+  broadcastToShapeFor("broadcastTo", x.dims, target);
+  return expand(x, target) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * This tensor stretched to `shape` (size-1 axes stretch, leading axes are added), as a view.
+     * @example
+     * zeros([3, 1]).broadcastTo([2, 3, 4]).shape; //=> [2, 3, 4]
+     * @throws ShapeError `SHAPE_BROADCAST_TO`
+     */
+    broadcastTo<Self extends Shape, const To extends Dim[]>(
+      this: Tensor<Self>,
+      shape: To & CheckArg<BroadcastToShape<Self, To, "broadcastTo">>,
+    ): Tensor<BroadcastToShape<Self, To, "broadcastTo"> extends infer Out extends Shape ? Out : never>;
+  }
+}
+
+Tensor.prototype.broadcastTo = function (this: Tensor, shape: Dim[]) {
+  return broadcastTo(this, shape as never);
+} as never;

@@ -1,0 +1,182 @@
+/**
+ * Creating tensors: `tensor` (shape from a nested array literal), `zeros`, `ones`, `full`, `arange`,
+ * `fromArray`. Shape literals infer without `as const` (`zeros([2, 3])` is a `Tensor<[2, 3]>`); a dim
+ * that is not a non-negative integer is a compile error when it is a literal and a `ShapeError` at run
+ * time; a ragged literal is a compile error and an `InputError` at run time with the same message.
+ * Mirrors types/creation.ts.
+ */
+import type { Shape } from "../types/shape.js";
+import type { CheckNested, CheckShape, NestedNumbers, NestedShape } from "../types/creation.js";
+import { InputError, ShapeError, formatShape } from "./errors.js";
+import { allocate, validateDType, type DType, type Storage } from "./dtype.js";
+import { sizeOf, validateShape, writeInvalidShapeMessage } from "./shape.js";
+import { Tensor } from "./tensor.js";
+
+/** Options every creation function takes. */
+export interface TensorOptions {
+  /** `"float32"` (default) or `"float64"`. */
+  readonly dtype?: DType;
+  /** Whether gradients should flow to this tensor (a leaf of the tape); default `false`. */
+  readonly requiresGrad?: boolean;
+}
+
+/** Checks a creation shape: valid dims, and sizes (a symbolic name has no size to allocate). */
+export function creationShape(op: string, shape: unknown): number[] {
+  const valid = validateShape(op, shape);
+  for (const dim of valid) {
+    if (typeof dim === "string") {
+      throw new ShapeError("SHAPE_INVALID_SHAPE", op, [valid], writeInvalidShapeMessage(op, valid, dim));
+    }
+  }
+  return [...(valid as readonly number[])];
+}
+
+/** A new leaf tensor over `data` with the options applied. */
+export function leaf<S extends Shape>(op: string, data: Storage, shape: readonly number[], options: TensorOptions | undefined): Tensor<S> {
+  const requiresGrad = options?.requiresGrad ?? false;
+  if (typeof requiresGrad !== "boolean") throw new InputError("INPUT_OPTION", `${op}: requiresGrad must be true or false`);
+  return new Tensor(data, shape as unknown as S, undefined, 0, requiresGrad);
+}
+
+/**
+ * `INPUT_RAGGED: tensor: ragged nested array: element [1] has shape [2] but element [0] has shape [3]`.
+ * Mirrors `WriteRaggedMessage`.
+ */
+export function writeRaggedMessage(op: string, path: string, got: Shape, firstPath: string, first: Shape): string {
+  return `INPUT_RAGGED: ${op}: ragged nested array: element ${path} has shape ${formatShape(got)} but element ${firstPath} has shape ${formatShape(first)}`;
+}
+
+/** Thrown inside the walk; carries the path from the top and the two shapes. */
+class RaggedSpot {
+  constructor(readonly path: string, readonly got: number[], readonly firstPath: string, readonly first: number[]) {}
+}
+
+/** The shape of a nested array, walking elements in order as `NestedShape` does. */
+function nestedShape(op: string, value: unknown): number[] {
+  if (typeof value === "number") return [];
+  if (!Array.isArray(value)) {
+    throw new InputError("INPUT_VALUE", `${op}: expected numbers or arrays of numbers, got ${value === null ? "null" : typeof value}`);
+  }
+  if (value.length === 0) return [0];
+  let first: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    let inner: number[];
+    try {
+      inner = nestedShape(op, value[i]);
+    } catch (error) {
+      if (error instanceof RaggedSpot) throw new RaggedSpot(`[${i}]${error.path}`, error.got, `[${i}]${error.firstPath}`, error.first);
+      throw error;
+    }
+    if (i === 0) first = inner;
+    else if (inner.length !== first.length || inner.some((dim, axis) => dim !== first[axis])) throw new RaggedSpot(`[${i}]`, inner, "[0]", first);
+  }
+  return [value.length, ...first];
+}
+
+function fill(data: Storage, value: unknown, at: number): number {
+  if (typeof value === "number") {
+    data[at] = value;
+    return at + 1;
+  }
+  for (const item of value as unknown[]) at = fill(data, item, at);
+  return at;
+}
+
+/**
+ * A tensor from a number or a nested array of numbers; the shape is the nesting (`[]` for a number).
+ * A ragged literal is a compile error; at run time it throws `INPUT_RAGGED` with the same text.
+ * @example
+ * tensor([[1, 2, 3], [4, 5, 6]]).shape; //=> [2, 3]
+ * @throws InputError `INPUT_RAGGED`, `INPUT_VALUE`, `INPUT_DTYPE`
+ */
+export function tensor<const N extends NestedNumbers>(data: N & CheckNested<N>, options?: TensorOptions): Tensor<NestedShape<N>> {
+  const dtype = validateDType("tensor", options?.dtype);
+  let shape: number[];
+  try {
+    shape = nestedShape("tensor", data);
+  } catch (error) {
+    if (error instanceof RaggedSpot) {
+      throw new InputError("INPUT_RAGGED", writeRaggedMessage("tensor", error.path, error.got, error.firstPath, error.first).slice("INPUT_RAGGED: ".length));
+    }
+    throw error;
+  }
+  const storage = allocate(dtype, sizeOf(shape));
+  fill(storage, data, 0);
+  return leaf("tensor", storage, shape, options);
+}
+
+/** The shared signature of `zeros` and `ones`. */
+type FilledFn<Op extends string> = <const S extends number[]>(shape: S & CheckShape<Op, S>, options?: TensorOptions) => Tensor<S>;
+
+/**
+ * A tensor of `shape` filled with `value`.
+ * @example
+ * full([2], 7).toArray(); //=> [7, 7]
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`
+ */
+export function full<const S extends number[]>(shape: S & CheckShape<"full", S>, value: number, options?: TensorOptions): Tensor<S> {
+  return filled("full", shape, value, options);
+}
+
+function filled<S extends Shape>(op: string, shape: unknown, value: number, options: TensorOptions | undefined): Tensor<S> {
+  const dims = creationShape(op, shape);
+  if (typeof value !== "number") throw new InputError("INPUT_VALUE", `${op}: the fill value must be a number`);
+  const data = allocate(validateDType(op, options?.dtype), sizeOf(dims));
+  if (value !== 0) data.fill(value);
+  return leaf(op, data, dims, options);
+}
+
+/**
+ * A tensor of `shape` filled with 0.
+ * @example
+ * zeros([2, 3]).shape; //=> [2, 3]
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`
+ */
+export const zeros: FilledFn<"zeros"> = (shape, options) => filled("zeros", shape, 0, options);
+
+/**
+ * A tensor of `shape` filled with 1.
+ * @example
+ * ones([2]).toArray(); //=> [1, 1]
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`
+ */
+export const ones: FilledFn<"ones"> = (shape, options) => filled("ones", shape, 1, options);
+
+/**
+ * `[0, 1, …, n − 1]` as a `Tensor<[n]>`.
+ * @example
+ * arange(4).toArray(); //=> [0, 1, 2, 3]
+ * @throws ShapeError `SHAPE_INVALID_SHAPE` when `n` is not a non-negative integer
+ */
+export function arange<const N extends number>(n: N & CheckShape<"arange", [N]>, options?: TensorOptions): Tensor<[N]> {
+  const [size] = creationShape("arange", [n]);
+  const data = allocate(validateDType("arange", options?.dtype), size);
+  for (let i = 0; i < size; i++) data[i] = i;
+  return leaf("arange", data, [size], options);
+}
+
+/**
+ * A tensor of `shape` holding `data` (row-major; copied). The dtype defaults to float64 for a
+ * `Float64Array`, else float32.
+ * @example
+ * fromArray([1, 2, 3, 4, 5, 6], [2, 3]).toArray(); //=> [[1, 2, 3], [4, 5, 6]]
+ * @throws InputError `INPUT_DATA_LENGTH`, `INPUT_VALUE`; ShapeError `SHAPE_INVALID_SHAPE`
+ */
+export function fromArray<const S extends number[]>(data: ArrayLike<number>, shape: S & CheckShape<"fromArray", S>, options?: TensorOptions): Tensor<S> {
+  const dims = creationShape("fromArray", shape);
+  const size = sizeOf(dims);
+  if (data === null || typeof data !== "object" || typeof data.length !== "number") {
+    throw new InputError("INPUT_VALUE", "fromArray: data must be an array or typed array of numbers");
+  }
+  if (data.length !== size) {
+    throw new InputError("INPUT_DATA_LENGTH", `fromArray: ${data.length} values do not fill shape ${formatShape(dims)}, which holds ${size}`);
+  }
+  const dtype: DType = validateDType("fromArray", options?.dtype ?? (data instanceof Float64Array ? "float64" : undefined));
+  const storage = allocate(dtype, size);
+  for (let i = 0; i < size; i++) {
+    const value = data[i];
+    if (typeof value !== "number") throw new InputError("INPUT_VALUE", `fromArray: element ${i} is ${typeof value}, not a number`);
+    storage[i] = value;
+  }
+  return leaf("fromArray", storage, dims, options);
+}

@@ -1,0 +1,80 @@
+/**
+ * Reduction kernels: sum, max and min over any set of axes, in one pass over the input in its own
+ * memory order — reducing over leading axes never makes a transposed copy. The output is addressed
+ * through keepdims strides that are 0 on the reduced axes; after collapsing, a row is either reduced
+ * (accumulated in a register) or kept (accumulated elementwise into a row of the output). Sums
+ * accumulate in double precision.
+ */
+import type { Storage } from "../dtype.js";
+import { Rows } from "./loop.js";
+
+/** Reduction kernel codes. */
+export const REDUCE = { sum: 0, max: 1, min: 2 } as const;
+/** A reduction kernel code. */
+export type ReduceCode = (typeof REDUCE)[keyof typeof REDUCE];
+
+const IDENTITY: Record<ReduceCode, number> = { [REDUCE.sum]: 0, [REDUCE.max]: -Infinity, [REDUCE.min]: Infinity };
+
+/** Reduces one row into a register: returns `acc` combined with `x[i], x[i+s], …` (n values). */
+function reduceRow(op: ReduceCode, acc: number, x: Storage, i: number, s: number, n: number): number {
+  const end = i + n * s;
+  switch (op) {
+    case REDUCE.sum:
+      if (s === 1) for (; i < end; i++) acc += x[i];
+      else for (let k = 0; k < n; k++, i += s) acc += x[i];
+      return acc;
+    // NaN wins, as in NumPy: once `acc` is NaN, neither test replaces it.
+    case REDUCE.max:
+      for (let k = 0; k < n; k++, i += s) if (x[i] > acc || x[i] !== x[i]) acc = x[i];
+      return acc;
+    case REDUCE.min:
+      for (let k = 0; k < n; k++, i += s) if (x[i] < acc || x[i] !== x[i]) acc = x[i];
+      return acc;
+  }
+}
+
+/** Combines one row of `x` elementwise into a row of `acc`: `acc[o + k·so] ⊕= x[i + k·s]`. */
+function combineRow(op: ReduceCode, acc: Float64Array, o: number, so: number, x: Storage, i: number, s: number, n: number): void {
+  switch (op) {
+    case REDUCE.sum:
+      if (so === 1 && s === 1) for (let k = 0; k < n; k++) acc[o + k] += x[i + k];
+      else for (let k = 0; k < n; k++, o += so, i += s) acc[o] += x[i];
+      return;
+    case REDUCE.max:
+      for (let k = 0; k < n; k++, o += so, i += s) if (x[i] > acc[o] || x[i] !== x[i]) acc[o] = x[i];
+      return;
+    case REDUCE.min:
+      for (let k = 0; k < n; k++, o += so, i += s) if (x[i] < acc[o] || x[i] !== x[i]) acc[o] = x[i];
+      return;
+  }
+}
+
+/**
+ * Reduces the strided view `x` of `shape` into `out` (contiguous, `outSize` elements). `outStrides`
+ * are the keepdims strides of the output: row-major over the kept axes, 0 on the reduced ones.
+ * `out` may be float32 (a double accumulator is used, then stored) or float64 (accumulated in place).
+ */
+export function reduceKernel(
+  op: ReduceCode,
+  out: Storage,
+  x: Storage, offset: number, strides: readonly number[],
+  shape: readonly number[],
+  outStrides: readonly number[],
+): void {
+  const acc = out instanceof Float64Array ? out : new Float64Array(out.length);
+  acc.fill(IDENTITY[op]);
+  let size = 1;
+  for (const dim of shape) size *= dim;
+  if (size > 0) {
+    const rows = new Rows(shape, [strides, outStrides], [offset, 0]);
+    const [sx, so] = rows.step as [number, number];
+    for (let r = 0; r < rows.count; r++) {
+      const i = rows.offsets[0];
+      const o = rows.offsets[1];
+      if (so === 0) acc[o] = reduceRow(op, acc[o], x, i, sx, rows.length);
+      else combineRow(op, acc, o, so, x, i, sx, rows.length);
+      rows.next();
+    }
+  }
+  if (acc !== out) out.set(acc);
+}

@@ -1,0 +1,230 @@
+/**
+ * Elementwise binary ops: `add mul div pow maximum minimum` are primitives (an equal-shape kernel and
+ * a gradient rule), `sub` is `a + (−b)`. Broadcasting is a movement op: both operands are expanded
+ * (stride-0 views, no copy) to the broadcast shape first, so the only broadcast gradient is expand's
+ * (src/ops/broadcast.ts). A plain number is a scalar operand of the tensor's dtype. Mirrors
+ * types/ops/elementwise.ts; shapes are checked with `broadcastPair(op, …)`, which throws the message
+ * the compiler shows.
+ */
+import type { Shape } from "../../types/shape.js";
+import type { CheckArg } from "../../types/errors.js";
+import type { ElementwiseResult, ElementwiseShape } from "../../types/ops/elementwise.js";
+import { InputError } from "../errors.js";
+import { allocate, commonDType, type DType } from "../dtype.js";
+import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor, fromStorage } from "../tensor.js";
+import { broadcastPair, expand } from "./broadcast.js";
+import { log, neg } from "./unary.js";
+import { where } from "./where.js";
+
+/** A binary op's second operand: a tensor, or a plain number (a scalar of the first operand's dtype). */
+export type Operand<S extends Shape> = Tensor<S> | number;
+
+/** A scalar tensor of `dtype` holding `value`. */
+function scalar(value: number, dtype: DType): Tensor<[]> {
+  const data = allocate(dtype, 1);
+  data[0] = value;
+  return fromStorage(data, []);
+}
+
+/** The operand as a tensor; a number becomes a scalar of `dtype`. */
+export function toTensor(op: string, value: unknown, dtype: DType): Tensor {
+  if (value instanceof Tensor) return value;
+  if (typeof value === "number") return scalar(value, dtype);
+  throw new InputError("INPUT_OPERAND", `${op}: expected a tensor or a number, got ${value === null ? "null" : typeof value}`);
+}
+
+type Primitive = "add" | "mul" | "div" | "pow" | "maximum" | "minimum";
+
+/**
+ * Gradient rules, one row per primitive (operands have the output's shape here: broadcasting was an
+ * expand before the op). `maximum`/`minimum` send the gradient to the winning side, half to each on a tie.
+ */
+const GRADIENTS: Record<Primitive, GradRule> = {
+  add: (g) => [g, g],
+  mul: (g, [a, b]) => [mul(g, b), mul(g, a)],
+  div: (g, [, b], out) => [div(g, b), b.requiresGrad ? neg(mul(g, div(out, b))) : null],
+  pow: (g, [a, b], out) => [
+    a.requiresGrad ? mul(g, mul(b, pow(a, sub(b, 1)))) : null,
+    b.requiresGrad ? mul(g, where(compare("equal", a, 0), 0, mul(out, log(a)))) : null,
+  ],
+  maximum: (g, [a, b]) => splitByWinner(g, compare("greater", a, b), compare("equal", a, b)),
+  minimum: (g, [a, b]) => splitByWinner(g, compare("less", a, b), compare("equal", a, b)),
+};
+
+function splitByWinner(g: Tensor, leftWins: Tensor, tie: Tensor): [Tensor, Tensor] {
+  const left = mul(g, add(leftWins, mul(tie, 0.5)));
+  return [left, sub(g, left)];
+}
+
+/** The equal-shape primitive: runs the kernel and records the gradient rule. */
+function map(op: Primitive, a: Tensor, b: Tensor): Tensor {
+  const out = allocate(a.dtype, a.size);
+  binaryKernel(BINARY[op] as BinaryCode, out, a.data, a.offset, a.strides, b.data, b.offset, b.strides, a.dims);
+  return record(fromStorage(out, a.shape), op, [a, b], GRADIENTS[op], undefined);
+}
+
+/** Checks the operands of `op` (dtype, broadcast) and returns them expanded to the common shape. */
+function operands(op: string, a: Tensor, b: unknown): [Tensor, Tensor] {
+  if (!(a instanceof Tensor)) throw new InputError("INPUT_OPERAND", `${op}: the first operand must be a tensor`);
+  const right = toTensor(op, b, a.dtype);
+  commonDType(op, [a.dtype, right.dtype]);
+  const shape = broadcastPair(op, a.dims, right.dims) as number[];
+  return [expand(a, shape), expand(right, shape)];
+}
+
+/**
+ * A comparison (1 where it holds, else 0), broadcasting; outside the tape (it has no gradient).
+ * Internal: gradient rules use it for masks.
+ */
+export function compare(kind: "greater" | "less" | "equal", a: Tensor, b: Tensor | number): Tensor {
+  const [left, right] = operands(kind, a, b);
+  const out = allocate(left.dtype, left.size);
+  binaryKernel(BINARY[kind], out, left.data, left.offset, left.strides, right.data, right.offset, right.strides, left.dims);
+  return fromStorage(out, left.shape);
+}
+
+/** The shared signature of the binary ops as free functions; `Op` names the error. */
+type BinaryFn<Op extends string> = <Left extends Shape, Right extends Shape = []>(
+  a: Tensor<Left>,
+  b: Operand<Right> & CheckArg<ElementwiseShape<Left, Right, Op>>,
+) => Tensor<ElementwiseResult<Left, Right, Op>>;
+
+/**
+ * `a + b` elementwise, broadcasting (NumPy rules). Gradient: the upstream gradient to both sides,
+ * summed over the axes each was stretched along.
+ * @example
+ * add(zeros([8, 1, 6, 1]), zeros([7, 1, 5])).shape; //=> [8, 7, 6, 5]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const add: BinaryFn<"add"> = (a, b) => map("add", ...operands("add", a, b)) as never;
+
+/**
+ * `a − b` elementwise, broadcasting; computed as `a + (−b)`.
+ * @example
+ * sub(tensor([5, 7]), 2).toArray(); //=> [3, 5]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const sub: BinaryFn<"sub"> = (a, b) => {
+  const [left, right] = operands("sub", a, b);
+  return map("add", left, neg(right)) as never;
+};
+
+/**
+ * `a × b` elementwise, broadcasting. Gradient: `g·b` and `g·a`, each summed over its stretched axes.
+ * @example
+ * mul(tensor([[1, 2], [3, 4]]), tensor([10, 100])).toArray(); //=> [[10, 200], [30, 400]]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const mul: BinaryFn<"mul"> = (a, b) => map("mul", ...operands("mul", a, b)) as never;
+
+/**
+ * `a ÷ b` elementwise, broadcasting (IEEE: `1 / 0` is `Infinity`). Gradient: `g / b` and `−g·a / b²`.
+ * @example
+ * div(tensor([1, 3]), 2).toArray(); //=> [0.5, 1.5]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const div: BinaryFn<"div"> = (a, b) => map("div", ...operands("div", a, b)) as never;
+
+/**
+ * `a ** b` elementwise, broadcasting. Gradient: `g·b·a^(b−1)` and `g·a^b·ln a` (0 where `a` is 0).
+ * @example
+ * pow(tensor([1, 2, 3]), 2).toArray(); //=> [1, 4, 9]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const pow: BinaryFn<"pow"> = (a, b) => map("pow", ...operands("pow", a, b)) as never;
+
+/**
+ * The larger of `a` and `b` elementwise, broadcasting; NaN if either is NaN (as `np.maximum`).
+ * Gradient: to the larger side, split evenly on a tie.
+ * @example
+ * maximum(tensor([1, 5]), 3).toArray(); //=> [3, 5]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const maximum: BinaryFn<"maximum"> = (a, b) => map("maximum", ...operands("maximum", a, b)) as never;
+
+/**
+ * The smaller of `a` and `b` elementwise, broadcasting; NaN if either is NaN (as `np.minimum`).
+ * Gradient: to the smaller side, split evenly on a tie.
+ * @example
+ * minimum(tensor([1, 5]), 3).toArray(); //=> [1, 3]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export const minimum: BinaryFn<"minimum"> = (a, b) => map("minimum", ...operands("minimum", a, b)) as never;
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * `this + other`, broadcasting.
+     * @example
+     * zeros([8, 1, 6, 1]).add(zeros([7, 1, 5])).shape; //=> [8, 7, 6, 5]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    add<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "add">>): Tensor<ElementwiseResult<Self, Right, "add">>;
+    /**
+     * `this − other`, broadcasting.
+     * @example
+     * tensor([5, 7]).sub(2).toArray(); //=> [3, 5]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    sub<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "sub">>): Tensor<ElementwiseResult<Self, Right, "sub">>;
+    /**
+     * `this × other`, broadcasting.
+     * @example
+     * tensor([1, 2]).mul(3).toArray(); //=> [3, 6]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    mul<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "mul">>): Tensor<ElementwiseResult<Self, Right, "mul">>;
+    /**
+     * `this ÷ other`, broadcasting.
+     * @example
+     * tensor([1, 3]).div(2).toArray(); //=> [0.5, 1.5]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    div<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "div">>): Tensor<ElementwiseResult<Self, Right, "div">>;
+    /**
+     * `this ** other`, broadcasting.
+     * @example
+     * tensor([1, 2, 3]).pow(2).toArray(); //=> [1, 4, 9]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    pow<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "pow">>): Tensor<ElementwiseResult<Self, Right, "pow">>;
+    /**
+     * The larger of `this` and `other` elementwise, broadcasting.
+     * @example
+     * tensor([1, 5]).maximum(3).toArray(); //=> [3, 5]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    maximum<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "maximum">>): Tensor<ElementwiseResult<Self, Right, "maximum">>;
+    /**
+     * The smaller of `this` and `other` elementwise, broadcasting.
+     * @example
+     * tensor([1, 5]).minimum(3).toArray(); //=> [1, 3]
+     * @throws ShapeError `SHAPE_BROADCAST`
+     */
+    minimum<Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, "minimum">>): Tensor<ElementwiseResult<Self, Right, "minimum">>;
+  }
+}
+
+Tensor.prototype.add = function (this: Tensor, other: Operand<Shape>) {
+  return add(this, other as never);
+} as never;
+Tensor.prototype.sub = function (this: Tensor, other: Operand<Shape>) {
+  return sub(this, other as never);
+} as never;
+Tensor.prototype.mul = function (this: Tensor, other: Operand<Shape>) {
+  return mul(this, other as never);
+} as never;
+Tensor.prototype.div = function (this: Tensor, other: Operand<Shape>) {
+  return div(this, other as never);
+} as never;
+Tensor.prototype.pow = function (this: Tensor, other: Operand<Shape>) {
+  return pow(this, other as never);
+} as never;
+Tensor.prototype.maximum = function (this: Tensor, other: Operand<Shape>) {
+  return maximum(this, other as never);
+} as never;
+Tensor.prototype.minimum = function (this: Tensor, other: Operand<Shape>) {
+  return minimum(this, other as never);
+} as never;

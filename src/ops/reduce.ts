@@ -1,0 +1,261 @@
+/**
+ * Reductions: `sum`, `max`, `min` (primitives with a kernel and a gradient rule), `mean` and
+ * `logsumexp` (compositions), and the shape rule `reduceShape`. Mirrors types/ops/reduce.ts.
+ *
+ * `axis` is one axis, a list of axes, or omitted (every axis); negative axes count from the end;
+ * `keepdims` keeps the reduced axes as size 1. An axis out of range or named twice is `SHAPE_AXIS`,
+ * as is `max`/`min` over an axis of size 0 (no identity). `sum` of nothing is 0, `mean` NaN,
+ * `logsumexp` −∞, as in NumPy.
+ */
+import type { Dim, Shape } from "../../types/shape.js";
+import type { CheckArg } from "../../types/errors.js";
+import type { ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import { ShapeError, formatShape } from "../errors.js";
+import { normalizeAxes } from "../axes.js";
+import { validateShape } from "../shape.js";
+import { allocate } from "../dtype.js";
+import { REDUCE, reduceKernel, type ReduceCode } from "../kernels/reduce.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor, contiguousStrides, fromStorage, viewAs } from "../tensor.js";
+import { expand } from "./broadcast.js";
+import { add, div, mul, sub, compare } from "./elementwise.js";
+import { exp, log } from "./unary.js";
+
+/** Mirrors `WriteEmptyReductionMessage`. */
+export function writeEmptyReductionMessage(op: string, shape: Shape, axis: number): string {
+  return `SHAPE_AXIS: ${op}: cannot reduce ${formatShape(shape)} over axis ${axis}: it has size 0 and ${op} has no identity`;
+}
+
+/**
+ * The normalised axes a reduction named `op` selects from `shape` (every axis when `axis` is
+ * `undefined`), in the order given; throws the mirrored `SHAPE_AXIS` errors.
+ */
+export function reducedAxesFor(op: string, shape: Shape, axis: ReduceAxesArg): number[] {
+  const axes = axis === undefined ? shape.map((_, index) => index) : normalizeAxes(op, shape, typeof axis === "number" ? [axis] : axis);
+  if (op === "max" || op === "min") {
+    for (const index of axes) {
+      if (shape[index] === 0) throw new ShapeError("SHAPE_AXIS", op, [shape], writeEmptyReductionMessage(op, shape, index));
+    }
+  }
+  return axes;
+}
+
+/** The result shape of reducing `shape` over (normalised) `axes`. */
+function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean): Dim[] {
+  const out: Dim[] = [];
+  shape.forEach((dim, index) => {
+    if (!axes.includes(index)) out.push(dim);
+    else if (keepdims) out.push(1);
+  });
+  return out;
+}
+
+/**
+ * The shape of a reduction of `shape` over `axes` (omitted: every axis), keeping the reduced axes as
+ * size 1 when `keepdims` is `true`.
+ * @example
+ * reduceShape([2, 3, 4], [0, -1]); //=> [3]
+ * reduceShape([2, 3, 4], 1, true); //=> [2, 1, 4]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
+export function reduceShape<const S extends Dim[], const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+  shape: S,
+  axes?: Axes & CheckArg<ReduceShape<S, Axes, KeepDims>>,
+  keepdims?: KeepDims,
+): ReduceShape<S, Axes, KeepDims> {
+  validateShape("reduceShape", shape);
+  return reducedShape(shape, reducedAxesFor("reduceShape", shape, axes as ReduceAxesArg), keepdims === true) as never;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The primitive
+
+/** What a reduction's gradient rule needs: the reduced axes and the keepdims shape of the output. */
+interface Reduced {
+  readonly axes: readonly number[];
+  readonly keptShape: readonly number[];
+}
+
+/**
+ * Gradient rules, one row per primitive reduction. `sum` spreads the upstream gradient back over the
+ * reduced axes; `max`/`min` send it to the elements that attained the extremum, split evenly on ties.
+ */
+const GRADIENTS: Record<"sum" | "max" | "min", GradRule<Reduced>> = {
+  sum: (g, [x], _out, { keptShape }) => [expand(viewAs(g, keptShape), x.dims)],
+  max: (g, [x], out, saved) => [extremumGradient(g, x, out, saved)],
+  min: (g, [x], out, saved) => [extremumGradient(g, x, out, saved)],
+};
+
+function extremumGradient(g: Tensor, x: Tensor, out: Tensor, { axes, keptShape }: Reduced): Tensor {
+  const hit = compare("equal", x, viewAs(out, keptShape));
+  const ties = reduce("sum", hit, axes, true);
+  return mul(hit, div(viewAs(g, keptShape), ties));
+}
+
+/** Runs the reduction kernel of `op` over (normalised) `axes` and records it on the tape. */
+export function reduce(op: "sum" | "max" | "min", x: Tensor, axes: readonly number[], keepdims: boolean): Tensor {
+  const dims = x.dims;
+  const keptShape = dims.map((dim, index) => (axes.includes(index) ? 1 : dim));
+  const outStrides = contiguousStrides(keptShape).map((stride, index) => (axes.includes(index) ? 0 : stride));
+  const shape = keepdims ? keptShape : (reducedShape(dims, axes, false) as number[]);
+  const data = allocate(x.dtype, keptShape.reduce((a, b) => a * b, 1));
+  reduceKernel(REDUCE[op] as ReduceCode, data, x.data, x.offset, x.strides, dims, outStrides);
+  return record(fromStorage(data, shape), op, [x], GRADIENTS[op], { axes, keptShape });
+}
+
+/**
+ * The largest element along `axes` of `x`, as a constant (outside the tape), keepdims shape, with
+ * non-finite maxima replaced by 0: the shift that makes `exp` safe in `logsumexp` and `softmax`.
+ */
+export function stableShift(x: Tensor, axes: readonly number[]): Tensor {
+  const dims = x.dims;
+  const keptShape = dims.map((dim, index) => (axes.includes(index) ? 1 : dim));
+  const outStrides = contiguousStrides(keptShape).map((stride, index) => (axes.includes(index) ? 0 : stride));
+  const data = allocate(x.dtype, keptShape.reduce((a, b) => a * b, 1));
+  reduceKernel(REDUCE.max, data, x.data, x.offset, x.strides, dims, outStrides);
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) data[i] = 0;
+  return fromStorage(data, keptShape);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ops
+
+type Reduction = "sum" | "mean" | "max" | "min" | "logsumexp";
+
+/** The methods and free functions share one signature shape; `Op` names the error. */
+type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+  x: Tensor<S>,
+  axis?: Axes & CheckArg<ReduceShape<S, Axes, KeepDims, Op>>,
+  keepdims?: KeepDims,
+) => Tensor<ReduceResult<S, Axes, KeepDims, Op>>;
+
+/**
+ * The sum of the elements along `axis` (one axis, a list, or omitted for every axis); `keepdims`
+ * keeps the reduced axes as size 1. Gradient: the upstream gradient spread over the reduced axes.
+ * @example
+ * sum(tensor([[1, 2, 3], [4, 5, 6]]), 0).toArray(); //=> [5, 7, 9]
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export const sum: ReduceFn<"sum"> = (x, axis, keepdims) =>
+  reduce("sum", x, reducedAxesFor("sum", x.dims, axis as ReduceAxesArg), keepdims === true) as never;
+
+/**
+ * The mean of the elements along `axis` (as `sum`): the sum divided by the number of elements reduced.
+ * @example
+ * mean(tensor([[1, 2, 3], [4, 5, 6]]), 1).toArray(); //=> [2, 5]
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
+  const axes = reducedAxesFor("mean", x.dims, axis as ReduceAxesArg);
+  const count = axes.reduce((n, index) => n * x.dims[index], 1);
+  return div(reduce("sum", x, axes, keepdims === true), count) as never;
+};
+
+/**
+ * The largest element along `axis` (as `sum`); NaN if any element is NaN. Gradient: to the elements
+ * equal to the maximum, split evenly among ties.
+ * @example
+ * max(tensor([[1, 5], [7, 2]]), 1).toArray(); //=> [5, 7]
+ * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0)
+ */
+export const max: ReduceFn<"max"> = (x, axis, keepdims) =>
+  reduce("max", x, reducedAxesFor("max", x.dims, axis as ReduceAxesArg), keepdims === true) as never;
+
+/**
+ * The smallest element along `axis` (as `max`).
+ * @example
+ * min(tensor([[1, 5], [7, 2]]), 1).toArray(); //=> [1, 2]
+ * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0)
+ */
+export const min: ReduceFn<"min"> = (x, axis, keepdims) =>
+  reduce("min", x, reducedAxesFor("min", x.dims, axis as ReduceAxesArg), keepdims === true) as never;
+
+/**
+ * `log(sum(exp(x)))` along `axis` (as `sum`), computed stably as `m + log(sum(exp(x − m)))` with `m`
+ * the maximum. Gradient (by composition): `softmax(x)` along the axes times the upstream gradient.
+ * @example
+ * logsumexp(tensor([0, 0], { dtype: "float64" })).item(); //=> 0.6931471805599453
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
+  const axes = reducedAxesFor("logsumexp", x.dims, axis as ReduceAxesArg);
+  const shift = stableShift(x, axes);
+  const summed = reduce("sum", exp(sub(x as Tensor, shift)), axes, keepdims === true);
+  return add(log(summed), keepdims === true ? shift : viewAs(shift, summed.dims)) as never;
+};
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * The sum along `axis` (one axis, a list, or omitted for every axis); `keepdims` keeps reduced axes.
+     * @example
+     * tensor([[1, 2, 3], [4, 5, 6]]).sum(-1).toArray(); //=> [6, 15]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    sum<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+      this: Tensor<Self>,
+      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "sum">>,
+      keepdims?: KeepDims,
+    ): Tensor<ReduceResult<Self, Axes, KeepDims, "sum">>;
+    /**
+     * The mean along `axis` (as `sum`).
+     * @example
+     * tensor([[1, 2], [3, 4]]).mean().item(); //=> 2.5
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    mean<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+      this: Tensor<Self>,
+      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "mean">>,
+      keepdims?: KeepDims,
+    ): Tensor<ReduceResult<Self, Axes, KeepDims, "mean">>;
+    /**
+     * The maximum along `axis` (as `sum`).
+     * @example
+     * tensor([[1, 5], [7, 2]]).max(0).toArray(); //=> [7, 5]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    max<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+      this: Tensor<Self>,
+      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "max">>,
+      keepdims?: KeepDims,
+    ): Tensor<ReduceResult<Self, Axes, KeepDims, "max">>;
+    /**
+     * The minimum along `axis` (as `sum`).
+     * @example
+     * tensor([[1, 5], [7, 2]]).min(0).toArray(); //=> [1, 2]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    min<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+      this: Tensor<Self>,
+      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "min">>,
+      keepdims?: KeepDims,
+    ): Tensor<ReduceResult<Self, Axes, KeepDims, "min">>;
+    /**
+     * `log(sum(exp(x)))` along `axis` (as `sum`), numerically stable.
+     * @example
+     * tensor([[0, 0], [1, 1]], { dtype: "float64" }).logsumexp(1).toArray(); //=> [0.6931471805599453, 1.6931471805599454]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    logsumexp<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+      this: Tensor<Self>,
+      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "logsumexp">>,
+      keepdims?: KeepDims,
+    ): Tensor<ReduceResult<Self, Axes, KeepDims, "logsumexp">>;
+  }
+}
+
+Tensor.prototype.sum = function (this: Tensor, axis?: ReduceAxesArg, keepdims?: boolean) {
+  return sum(this, axis as never, keepdims);
+} as never;
+Tensor.prototype.mean = function (this: Tensor, axis?: ReduceAxesArg, keepdims?: boolean) {
+  return mean(this, axis as never, keepdims);
+} as never;
+Tensor.prototype.max = function (this: Tensor, axis?: ReduceAxesArg, keepdims?: boolean) {
+  return max(this, axis as never, keepdims);
+} as never;
+Tensor.prototype.min = function (this: Tensor, axis?: ReduceAxesArg, keepdims?: boolean) {
+  return min(this, axis as never, keepdims);
+} as never;
+Tensor.prototype.logsumexp = function (this: Tensor, axis?: ReduceAxesArg, keepdims?: boolean) {
+  return logsumexp(this, axis as never, keepdims);
+} as never;

@@ -1,0 +1,65 @@
+/**
+ * `softmax` and `logSoftmax` along one axis (default the last): compositions of primitives, made
+ * numerically stable by subtracting the maximum along the axis first (a constant, so it changes
+ * nothing in the value or the gradient). Mirrors types/ops/softmax.ts.
+ */
+import type { Shape } from "../../types/shape.js";
+import type { CheckArg } from "../../types/errors.js";
+import type { SoftmaxShape } from "../../types/ops/softmax.js";
+import { normalizeAxis } from "../axes.js";
+import { Tensor } from "../tensor.js";
+import { div, sub } from "./elementwise.js";
+import { exp, log } from "./unary.js";
+import { reduce, stableShift } from "./reduce.js";
+
+/**
+ * `exp(x) / sum(exp(x))` along `axis` (default `-1`): each slice along the axis becomes a probability
+ * distribution. Stable for large inputs. Gradient (by composition): `y·(g − sum(g·y))`.
+ * @example
+ * softmax(tensor([[0, 0], [0, 0]])).toArray(); //=> [[0.5, 0.5], [0.5, 0.5]]
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export function softmax<S extends Shape, const Axis extends number = -1>(x: Tensor<S>, axis?: Axis & CheckArg<SoftmaxShape<S, Axis, "softmax">>): Tensor<S> {
+  const index = normalizeAxis("softmax", x.dims, axis ?? -1);
+  const e = exp(sub(x as Tensor, stableShift(x, [index])));
+  return div(e, reduce("sum", e, [index], true)) as never;
+}
+
+/**
+ * `x − logsumexp(x)` along `axis` (default `-1`): the log of `softmax`, computed without taking the
+ * log of a rounded-to-zero probability. Gradient (by composition): `g − softmax(x)·sum(g)`.
+ * @example
+ * logSoftmax(tensor([[0, 0]], { dtype: "float64" })).toArray(); //=> [[-0.6931471805599453, -0.6931471805599453]]
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export function logSoftmax<S extends Shape, const Axis extends number = -1>(x: Tensor<S>, axis?: Axis & CheckArg<SoftmaxShape<S, Axis, "logSoftmax">>): Tensor<S> {
+  const index = normalizeAxis("logSoftmax", x.dims, axis ?? -1);
+  const shifted = sub(x as Tensor, stableShift(x, [index]));
+  return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * Softmax along `axis` (default `-1`).
+     * @example
+     * tensor([[0, 0]]).softmax().toArray(); //=> [[0.5, 0.5]]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    softmax<Self extends Shape, const Axis extends number = -1>(this: Tensor<Self>, axis?: Axis & CheckArg<SoftmaxShape<Self, Axis, "softmax">>): Tensor<Self>;
+    /**
+     * Log-softmax along `axis` (default `-1`).
+     * @example
+     * tensor([[0, 0]], { dtype: "float64" }).logSoftmax().toArray(); //=> [[-0.6931471805599453, -0.6931471805599453]]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    logSoftmax<Self extends Shape, const Axis extends number = -1>(this: Tensor<Self>, axis?: Axis & CheckArg<SoftmaxShape<Self, Axis, "logSoftmax">>): Tensor<Self>;
+  }
+}
+
+Tensor.prototype.softmax = function (this: Tensor, axis?: number) {
+  return softmax(this, axis as never);
+} as never;
+Tensor.prototype.logSoftmax = function (this: Tensor, axis?: number) {
+  return logSoftmax(this, axis as never);
+} as never;

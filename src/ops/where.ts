@@ -1,0 +1,44 @@
+/**
+ * `where(cond, a, b)`: elementwise select, `a` where `cond` is nonzero, else `b` — with the three
+ * operands broadcast together (NumPy rules, folded left: `cond`, then `a`, then `b`). A primitive:
+ * operands are expanded to the common shape first, then one kernel; the gradient goes to `a` where the
+ * condition holds and to `b` elsewhere (summed over stretched axes by expand's rule), none to `cond`.
+ * Mirrors types/ops/where.ts.
+ */
+import type { Shape } from "../../types/shape.js";
+import type { CheckArg } from "../../types/errors.js";
+import type { WhereLeftCheck, WhereResult, WhereRightCheck } from "../../types/ops/where.js";
+import { InputError } from "../errors.js";
+import { allocate, commonDType } from "../dtype.js";
+import { whereKernel } from "../kernels/elementwise.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor, fromStorage } from "../tensor.js";
+import { broadcastShapesFor, expand } from "./broadcast.js";
+import { toTensor, type Operand } from "./elementwise.js";
+
+/** Gradient rule: `g` where the condition holds to `a`, elsewhere to `b`; nothing to the condition. */
+const gradient: GradRule = (g, [cond]) => [null, where(cond, g, 0), where(cond, 0, g)];
+
+/**
+ * `a` where `cond` is nonzero, else `b`, elementwise; the three broadcast together. The branches may be
+ * plain numbers; their dtypes must agree (the condition's dtype does not matter).
+ * @example
+ * where(tensor([[1], [0]]), tensor([1, 2, 3]), 0).toArray(); //=> [[1, 2, 3], [0, 0, 0]]
+ * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export function where<Cond extends Shape, Left extends Shape = [], Right extends Shape = []>(
+  cond: Tensor<Cond>,
+  a: Operand<Left> & CheckArg<WhereLeftCheck<Cond, Left>>,
+  b: Operand<Right> & CheckArg<WhereRightCheck<Cond, Left, Right>>,
+): Tensor<WhereResult<Cond, Left, Right>> {
+  if (!(cond instanceof Tensor)) throw new InputError("INPUT_OPERAND", "where: the condition must be a tensor");
+  const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : cond.dtype;
+  const left = toTensor("where", a, dtype);
+  const right = toTensor("where", b, dtype);
+  commonDType("where", [left.dtype, right.dtype]);
+  const shape = broadcastShapesFor("where", [cond.dims, left.dims, right.dims]) as number[];
+  const [c, x, y] = [expand(cond, shape), expand(left, shape), expand(right, shape)];
+  const out = allocate(dtype, x.size);
+  whereKernel(out, c.data, c.offset, c.strides, x.data, x.offset, x.strides, y.data, y.offset, y.strides, shape);
+  return record(fromStorage(out, shape), "where", [c, x, y], gradient, undefined) as never;
+}

@@ -1,0 +1,146 @@
+/**
+ * Type rules of tensor creation: the shape of a nested array literal (`tensor([[1, 2], [3, 4]])` is a
+ * `Tensor<[2, 2]>`), a compile error for a ragged literal, and the check that a creation shape is made
+ * of non-negative integers. Mirrors src/creation.ts message for message.
+ */
+import type { Dim, Shape } from "./shape.js";
+import type { ShapeError } from "./errors.js";
+import type { InvalidShapeMessage } from "./internal/dims.js";
+import type { PrintShape } from "./internal/print.js";
+
+/** A number, or a (nested) array of numbers: what `tensor()` takes. */
+export type NestedNumbers = number | readonly NestedNumbers[];
+
+/**
+ * The nested arrays `toArray()` returns for a shape: `number` for `[]`, `number[]` for `[n]`,
+ * `number[][]` for `[m, n]`, and so on; `NestedNumbers` when the rank is unknown.
+ * @example
+ * type Rows = NestedArray<[2, 3]>; //=> number[][]
+ */
+export type NestedArray<S extends Shape> = number extends S["length"]
+  ? NestedNumbers
+  : S extends readonly [Dim, ...infer Rest extends Shape]
+    ? NestedArray<Rest>[]
+    : number;
+
+/**
+ * A ragged nested array, as the compile-time error of `tensor()`: the message is the one the runtime
+ * throws as an `InputError`.
+ */
+export interface RaggedArray<Message extends string> {
+  readonly raggedNestedArray: Message;
+}
+
+/**
+ * `INPUT_RAGGED: tensor: ragged nested array: element [1] has shape [2] but element [0] has shape [3]`.
+ * Mirrors `writeRaggedMessage`.
+ */
+export type WriteRaggedMessage<Op extends string, Path extends string, Got extends Shape, FirstPath extends string, First extends Shape> =
+  `INPUT_RAGGED: ${Op}: ragged nested array: element ${Path} has shape ${PrintShape<Got>} but element ${FirstPath} has shape ${PrintShape<First>}`;
+
+/** An inner ragged spot: the path from the top, and the two shapes that differ. */
+interface Ragged<Path extends string = string, Got extends Shape = Shape, FirstPath extends string = string, First extends Shape = Shape> {
+  readonly path: Path;
+  readonly got: Got;
+  readonly firstPath: FirstPath;
+  readonly first: First;
+}
+
+/** Prefixes the paths of an inner ragged spot with the index of the element that holds it. */
+type Within<Index extends string, Spot> =
+  Spot extends Ragged<infer Path, infer Got, infer FirstPath, infer First> ? Ragged<`[${Index}]${Path}`, Got, `[${Index}]${FirstPath}`, First> : never;
+
+/**
+ * Merges two element shapes: equal dims stay, a `number` dim accepts anything (the runtime checks),
+ * known dims that differ or ranks that differ give `false`.
+ */
+type MergeShapes<Left extends Shape, Right extends Shape, Acc extends Dim[] = []> = Left extends readonly [
+  infer L extends Dim,
+  ...infer LRest extends Shape,
+]
+  ? Right extends readonly [infer R extends Dim, ...infer RRest extends Shape]
+    ? number extends L
+      ? MergeShapes<LRest, RRest, [...Acc, R]>
+      : number extends R
+        ? MergeShapes<LRest, RRest, [...Acc, L]>
+        : [L] extends [R]
+          ? [R] extends [L]
+            ? MergeShapes<LRest, RRest, [...Acc, L]>
+            : false
+          : false
+    : false
+  : Right extends readonly []
+    ? Acc
+    : false;
+
+/**
+ * Element by element, in order (as the runtime walks): the first inner ragged spot, or the first
+ * element whose shape does not merge with the shapes before it; else the merged element shape.
+ */
+type ScanElements<Shapes extends readonly unknown[], Index extends 0[] = [], Acc extends Shape | undefined = undefined> = Shapes extends readonly [
+  infer Head,
+  ...infer Tail,
+]
+  ? Head extends Ragged
+    ? Within<`${Index["length"]}`, Head>
+    : Head extends Shape
+      ? Acc extends Shape
+        ? MergeShapes<Acc, Head> extends infer Merged
+          ? Merged extends Shape
+            ? ScanElements<Tail, [...Index, 0], Merged>
+            : Ragged<`[${Index["length"]}]`, Head, "[0]", Acc>
+          : never
+        : ScanElements<Tail, [...Index, 0], Head>
+      : never
+  : Acc;
+
+/** The shapes of the elements of a tuple, or of the element type of an array. */
+type ElementShapes<N extends readonly unknown[]> = { -readonly [K in keyof N]: ShapeOrRagged<N[K]> };
+
+/** The shape of a nested array type, or a `Ragged` spot. */
+type ShapeOrRagged<N> = N extends number
+  ? []
+  : N extends readonly unknown[]
+    ? number extends N["length"]
+      ? ShapeOrRagged<N[number]> extends infer Inner
+        ? Inner extends Shape
+          ? [number, ...Inner]
+          : Inner
+        : never
+      : N extends readonly []
+        ? [0]
+        : ElementShapes<N> extends infer Shapes extends readonly unknown[]
+          ? ([Shapes[number]] extends [Shapes[0]] ? (Shapes[0] extends Ragged ? ScanElements<Shapes> : Shapes[0]) : ScanElements<Shapes>) extends infer Inner
+            ? Inner extends Shape
+              ? [N["length"], ...Inner]
+              : Inner
+            : never
+          : never
+    : never;
+
+/**
+ * The shape of a nested array literal: `[]` for a number, the length of each level otherwise
+ * (`number` where the level is an array of unknown length). `never` for a ragged literal.
+ * @example
+ * type Out = NestedShape<[[1, 2, 3], [4, 5, 6]]>; //=> [2, 3]
+ */
+export type NestedShape<N> = ShapeOrRagged<N> extends infer Out ? (Out extends Shape ? Out : never) : never;
+
+/**
+ * The parameter-side check of `tensor(data)`: `unknown` for a rectangular literal, the
+ * `RaggedArray<Message>` error for a ragged one (the message equals the runtime's).
+ */
+export type CheckNested<N, Op extends string = "tensor"> =
+  ShapeOrRagged<N> extends infer Out
+    ? Out extends Ragged<infer Path, infer Got, infer FirstPath, infer First>
+      ? RaggedArray<WriteRaggedMessage<Op, Path, Got, FirstPath, First>>
+      : unknown
+    : never;
+
+/**
+ * The parameter-side check of a creation shape (`zeros(shape)`, `full`, `randn`, …): `unknown` when
+ * every dim is a non-negative integer (or `number`), else the `SHAPE_INVALID_SHAPE` error.
+ */
+export type CheckShape<Op extends string, S extends Shape> = [InvalidShapeMessage<Op, S>] extends [never]
+  ? unknown
+  : ShapeError<InvalidShapeMessage<Op, S>>;

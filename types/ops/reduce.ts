@@ -1,0 +1,96 @@
+/**
+ * Reductions at the type level: `ReduceShape<S, Axes, KeepDims>` for `sum mean max min logsumexp`.
+ * Mirrors src/ops/reduce.ts rule for rule and message for message.
+ *
+ * - `Axes` is one axis, a list of axes, or `undefined` (every axis). Negative axes count from the end;
+ *   an axis out of range or named twice is a `SHAPE_AXIS` error (types/internal/axes.ts).
+ * - Without `KeepDims` the reduced axes are removed; with it they stay as size 1.
+ * - `max` and `min` have no identity, so reducing them over an axis of size `0` is an error.
+ * - A shape of unknown rank, or axes that are not literals, give `number[]` (the runtime checks);
+ *   `number` and symbolic dims are carried through untouched.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { NormalizeAxes } from "../internal/axes.js";
+import type { PrintShape } from "../internal/print.js";
+
+/** What a reduction's `axis` argument may be: one axis, a list, or `undefined` for every axis. */
+export type ReduceAxesArg = number | readonly number[] | undefined;
+
+/** The ops whose reduction has no identity: reducing them over an empty axis is an error. */
+export type NoIdentityOp = "max" | "min";
+
+/**
+ * `SHAPE_AXIS: max: cannot reduce [0, 3] over axis 0: it has size 0 and max has no identity`.
+ * Mirrors `writeEmptyReductionMessage`.
+ */
+export type WriteEmptyReductionMessage<Op extends string, S extends Shape, Axis extends number> =
+  `SHAPE_AXIS: ${Op}: cannot reduce ${PrintShape<S>} over axis ${Axis}: it has size 0 and ${Op} has no identity`;
+
+type AxesList<Axes extends ReduceAxesArg> = Axes extends readonly number[] ? Axes : Axes extends number ? [Axes] : [];
+
+/** `[0, 1, …, rank − 1]` for a shape of fixed rank. */
+type AllAxes<S extends Shape, Acc extends number[] = []> = Acc["length"] extends S["length"] ? Acc : AllAxes<S, [...Acc, Acc["length"]]>;
+
+/** The normalised axes `Axes` select from `S` (every axis for `undefined`), or a `ShapeError`. */
+export type ReducedAxes<S extends Shape, Axes extends ReduceAxesArg, Op extends string> = [Axes] extends [undefined]
+  ? number extends S["length"]
+    ? number[]
+    : AllAxes<S>
+  : NormalizeAxes<Op, S, AxesList<Axes>>;
+
+/** The first of `Indices` (in the order given) whose dim in `S` is exactly 0, else `never`. */
+type FirstEmpty<S extends Shape, Indices extends readonly number[]> = Indices extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
+  ? [S[Head]] extends [0]
+    ? Head
+    : FirstEmpty<S, Rest>
+  : never;
+
+type KeepAxes<S extends Shape, Indices extends readonly number[]> = {
+  -readonly [K in keyof S]: K extends `${Indices[number]}` ? 1 : S[K];
+};
+
+type DropAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends Dim[] = []> = S extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? DropAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
+  : Acc;
+
+type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [true]
+  ? number extends S["length"]
+    ? number[]
+    : { -readonly [K in keyof S]: number }
+  : number[];
+
+/**
+ * The shape of a reduction of `S` over `Axes` (`undefined`: every axis), keeping the reduced axes as
+ * size 1 when `KeepDims` is `true`, or a `SHAPE_AXIS` error whose message is the runtime's.
+ * @example
+ * type Out = ReduceShape<[2, 3, 4], [0, -1]>; //=> [3]
+ * type Kept = ReduceShape<[2, 3, 4], 1, true>; //=> [2, 1, 4]
+ */
+export type ReduceShape<S extends Shape, Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false, Op extends string = "reduceShape"> =
+  ReducedAxes<S, Axes, Op> extends infer Indices
+    ? Indices extends ShapeError<string>
+      ? Indices
+      : Indices extends readonly number[]
+        ? number extends Indices["length"]
+          ? Unknown<S, KeepDims>
+          : [Op] extends [NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
+            ? [FirstEmpty<S, Indices>] extends [never]
+              ? ReduceKnown<S, Indices, KeepDims>
+              : ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>
+            : ReduceKnown<S, Indices, KeepDims>
+        : never
+    : never;
+
+type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims extends boolean> = boolean extends KeepDims
+  ? Unknown<S, false>
+  : KeepDims extends true
+    ? KeepAxes<S, Indices>
+    : DropAxes<S, Indices>;
+
+/** `ReduceShape` gated to a shape (`never` for an error), for result types. */
+export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
+  ReduceShape<S, Axes, KeepDims, Op> extends infer Out extends Shape ? Out : never;

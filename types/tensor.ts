@@ -1,0 +1,70 @@
+/**
+ * Type rules of the tensor itself: which shapes may call the scalar-only methods (`backward`, `item`)
+ * and which restatements `.as(shape)` accepts. Mirrors src/tensor.ts message for message.
+ */
+import type { Dim, Shape } from "./shape.js";
+import type { ShapeError } from "./errors.js";
+import type { IsSingle } from "./internal/dims.js";
+import type { PrintDim, PrintShape } from "./internal/print.js";
+
+/**
+ * `SHAPE_NOT_SCALAR: backward: needs a scalar, got [2, 3]; reduce it first (sum() or mean())`.
+ * Mirrors `writeNotScalarMessage`.
+ */
+export type WriteNotScalarMessage<Op extends string, S extends Shape> =
+  `SHAPE_NOT_SCALAR: ${Op}: needs a scalar, got ${PrintShape<S>}; reduce it first (sum() or mean())`;
+
+/**
+ * The `this`-side check of a scalar-only method (`backward`, `item`): `unknown` when `S` is `[]` (or
+ * of unknown rank, which the runtime checks), else the `SHAPE_NOT_SCALAR` error, so the call fails to
+ * compile with the runtime's message.
+ * @example
+ * type Ok = ScalarOnly<[], "item">; //=> unknown
+ */
+export type ScalarOnly<S extends Shape, Op extends string> = [S] extends [readonly []]
+  ? unknown
+  : number extends S["length"]
+    ? unknown
+    : ShapeError<WriteNotScalarMessage<Op, S>>;
+
+/**
+ * `SHAPE_AS: as: cannot restate [2, 3] as [2, 3, 1]: it has 2 axes, the statement 3`.
+ * Mirrors `writeAsRankMessage`.
+ */
+export type WriteAsRankMessage<Op extends string, From extends Shape, To extends Shape> =
+  `SHAPE_AS: ${Op}: cannot restate ${PrintShape<From>} as ${PrintShape<To>}: it has ${From["length"]} axes, the statement ${To["length"]}`;
+
+/**
+ * `SHAPE_AS: as: cannot restate [2, 3] as [2, 4]: axis 1 is 3 vs 4`. Mirrors `writeAsDimMessage`.
+ */
+export type WriteAsDimMessage<Op extends string, From extends Shape, To extends Shape, Axis extends number, FromDim extends Dim, ToDim extends Dim> =
+  `SHAPE_AS: ${Op}: cannot restate ${PrintShape<From>} as ${PrintShape<To>}: axis ${Axis} is ${PrintDim<FromDim>} vs ${PrintDim<ToDim>}`;
+
+/** A single known size (a number literal, not `number`, not a union). */
+type IsKnown<D> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
+
+type AsDims<From extends Shape, To extends Shape, Op extends string, F extends Shape = From, T extends Shape = To, Index extends 0[] = []> =
+  F extends readonly [infer FDim extends Dim, ...infer FRest extends Shape]
+    ? T extends readonly [infer TDim extends Dim, ...infer TRest extends Shape]
+      ? IsKnown<FDim> extends true
+        ? IsKnown<TDim> extends true
+          ? [FDim] extends [TDim]
+            ? AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
+            : ShapeError<WriteAsDimMessage<Op, From, To, Index["length"], FDim, TDim>>
+          : AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
+        : AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
+      : To
+    : To;
+
+/**
+ * What `x.as(To)` gives for a tensor of shape `From`: `To` when the ranks match and no known dim of
+ * `From` differs from a known dim of `To` (a symbolic or `number` dim on either side is the runtime's
+ * to check), else a `SHAPE_AS` error.
+ * @example
+ * type Out = AsShape<[32, 784], ["batch", 784]>; //=> ["batch", 784]
+ */
+export type AsShape<From extends Shape, To extends Shape, Op extends string = "as"> = number extends From["length"] | To["length"]
+  ? To
+  : From["length"] extends To["length"]
+    ? AsDims<From, To, Op>
+    : ShapeError<WriteAsRankMessage<Op, From, To>>;
