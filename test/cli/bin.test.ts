@@ -1,0 +1,56 @@
+/**
+ * The built `shapecheck` executable, spawned as a user's shell would: compiled with TypeScript 7 from
+ * tsconfig.build.json (into a scratch directory, so it never races `npm pack` for dist/), run by its
+ * shebang, and compared with the in-process CLI.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { root } from "../harness/compile.js";
+import { runCli } from "./helpers.js";
+
+const outDir = path.join(root, "node_modules/.cache/shapecheck-bin-test");
+const bin = path.join(outDir, "src/cli/bin.js");
+const fixture = "test/fixtures/broadcast.fixture.ts";
+
+beforeAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  try {
+    execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", outDir], { cwd: root, stdio: "pipe", encoding: "utf8" });
+  } catch (error) {
+    throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
+  }
+  chmodSync(bin, 0o755);
+}, 120_000);
+
+const spawn = (args: string[]) => spawnSync(bin, args, { cwd: root, encoding: "utf8" });
+
+it("starts with a node shebang and runs as an executable", () => {
+  expect(readFileSync(bin, "utf8").split("\n", 1)[0]).toBe("#!/usr/bin/env node");
+  const help = spawn(["--help"]);
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: shapecheck /);
+});
+
+it("exits 1 and prints what the in-process CLI prints for shape errors", async () => {
+  const spawned = spawn(["--json", fixture]);
+  const inProcess = await runCli(["--json", fixture], root);
+  expect(spawned.status).toBe(1);
+  expect(inProcess.status).toBe(1);
+  expect(spawned.stdout).toBe(inProcess.stdout);
+  expect(JSON.parse(spawned.stdout)).toHaveLength(14);
+  const text = spawn([fixture]);
+  expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("14 shape errors in 1 file (1 file checked)");
+});
+
+it("exits 0 for a clean file and 2 for bad usage, with the message on stderr", () => {
+  const clean = spawn(["src/cli/args.ts"]);
+  expect(clean.status).toBe(0);
+  expect(clean.stdout).toBe("no shape errors (1 file checked)\n");
+  const usage = spawn(["--no-such-flag"]);
+  expect(usage.status).toBe(2);
+  expect(usage.stdout).toBe("");
+  expect(usage.stderr).toBe("shapecheck: unknown option --no-such-flag\nRun shapecheck --help for usage.\n");
+});
