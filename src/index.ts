@@ -14,6 +14,11 @@ export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax } from "./ops/softmax.js";
 export { where } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo } from "./ops/broadcast.js";
+export { matmulShape } from "./ops/matmul.js";
+export { permuteShape, transposeShape } from "./ops/permute.js";
+export { squeezeShape } from "./ops/squeeze.js";
+export { unsqueezeShape } from "./ops/unsqueeze.js";
+export { sliceShape } from "./ops/slice.js";
 
 // Types: shapes, errors, and the type rule of every shape rule.
 export type { Dim, Shape, IsFixedRank } from "../types/shape.js";
@@ -23,5 +28,10 @@ export type { ElementwiseShape } from "../types/ops/elementwise.js";
 export type { ReduceShape } from "../types/ops/reduce.js";
 export type { SoftmaxShape } from "../types/ops/softmax.js";
 export type { WhereShape } from "../types/ops/where.js";
+export type { MatmulShape } from "../types/ops/matmul.js";
+export type { PermuteShape, TransposeShape } from "../types/ops/permute.js";
+export type { SqueezeShape } from "../types/ops/squeeze.js";
+export type { UnsqueezeShape } from "../types/ops/unsqueeze.js";
+export type { SliceShape } from "../types/ops/slice.js";
 export type { AsShape, ScalarOnly } from "../types/tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "../types/creation.js";

@@ -1,0 +1,51 @@
+/**
+ * Removing size-1 axes: the shape rule `squeezeShape`, `squeeze()` and `Tensor#squeeze` (a reshape,
+ * so a view with no gradient rule of its own). Mirrors types/ops/squeeze.ts.
+ *
+ * With axes, each must be in range, named once (`SHAPE_AXIS`) and of size 1 (`SHAPE_SQUEEZE`); a
+ * named (symbolic) dim is not known to be 1, so squeezing it is `SHAPE_SQUEEZE` too. Without axes,
+ * every size-1 axis is removed.
+ */
+import type { Dim, Shape } from "../../types/shape.js";
+import type { CheckArg } from "../../types/errors.js";
+import type { CheckShape } from "../../types/creation.js";
+import type { SqueezeAxesArg, SqueezeShape } from "../../types/ops/squeeze.js";
+import { ShapeError, formatDim, formatShape } from "../errors.js";
+import { normalizeAxes } from "../axes.js";
+import { validateShape } from "../shape.js";
+
+/** Mirrors `WriteSqueezeMessage`. */
+export function writeSqueezeMessage(op: string, shape: Shape, axis: number, dim: Dim): string {
+  return `SHAPE_SQUEEZE: ${op}: cannot squeeze axis ${axis} of ${formatShape(shape)}: its size is ${formatDim(dim)}, not 1; ${typeof dim === "string" ? "a named dim may not be 1 (state its size with .as())" : "only size-1 axes can be removed"}`;
+}
+
+/**
+ * The normalised axes `squeeze` removes from a valid `shape` (every size-1 axis when `axes` is
+ * `undefined`), checked in the order given; throws the mirrored errors. `op` names the caller.
+ */
+export function squeezedAxesFor(op: string, shape: Shape, axes: SqueezeAxesArg): number[] {
+  if (axes === undefined) return shape.flatMap((dim, index) => (dim === 1 ? [index] : []));
+  const indices = normalizeAxes(op, shape, typeof axes === "number" ? [axes] : axes);
+  for (const index of indices) {
+    if (shape[index] !== 1) throw new ShapeError("SHAPE_SQUEEZE", op, [shape], writeSqueezeMessage(op, shape, index, shape[index]!));
+  }
+  return indices;
+}
+
+/**
+ * `shape` without its size-1 axes: the axes given (one or a list, each of size 1), or every size-1
+ * axis when `axes` is omitted.
+ * @example
+ * squeezeShape([1, 3, 1, 4]); //=> [3, 4]
+ * squeezeShape(["batch", 1, 784], 1); //=> ["batch", 784]
+ * squeezeShape([2, 3], 1); //=> throws SHAPE_SQUEEZE
+ * @throws ShapeError `SHAPE_SQUEEZE` (an axis whose size is not 1), `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
+export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAxesArg = undefined>(
+  shape: S & CheckShape<"squeezeShape", S>,
+  axes?: Axes & CheckArg<SqueezeShape<S, Axes>>,
+): SqueezeShape<S, Axes> {
+  validateShape("squeezeShape", shape);
+  const removed = squeezedAxesFor("squeezeShape", shape, axes as SqueezeAxesArg);
+  return shape.filter((_, index) => !removed.includes(index)) as never;
+}

@@ -1,0 +1,258 @@
+/**
+ * The mirror for matmul, permute/transpose, squeeze, unsqueeze and slice, proven on generated cases:
+ * for each seeded case the type-level rule (evaluated by the compiler) and the runtime rule agree.
+ * - Known and symbolic dims: the same shape, or errors with byte-identical messages. Two documented
+ *   degradations are checked for soundness instead: `squeeze()` without axes over a shape with a
+ *   name (`number[]`: a name may be 1 at run time), and slicing a named dim (`number`: its length is
+ *   not known from the name).
+ * - Dynamic (`number`) dims and unknown ranks: soundness — a compile error implies every concrete run
+ *   fails, and when a run succeeds its shape fits the compile-time shape.
+ */
+import { describe, expect, it } from "vitest";
+import { ShapeError } from "../../src/errors.js";
+import { matmulShape } from "../../src/ops/matmul.js";
+import { permuteShape, transposeShape } from "../../src/ops/permute.js";
+import { squeezeShape } from "../../src/ops/squeeze.js";
+import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
+import { sliceShape } from "../../src/ops/slice.js";
+import { seeded } from "../harness/random.js";
+import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape, type TypeResult } from "../harness/types.js";
+
+const random = seeded(4_2026_0611);
+const SYMBOLS = ["batch", "seq", "n", "m"] as const;
+const HUGE = [2 ** 31, 50257, 2 ** 52, 2 ** 53 - 1] as const;
+const CASES_PER_RULE = 600;
+
+const IMPORTS = [
+  `import type { MatmulShape } from "../types/ops/matmul.js";`,
+  `import type { PermuteShape, TransposeShape } from "../types/ops/permute.js";`,
+  `import type { SqueezeShape } from "../types/ops/squeeze.js";`,
+  `import type { UnsqueezeShape } from "../types/ops/unsqueeze.js";`,
+  `import type { SliceShape } from "../types/ops/slice.js";`,
+].join("\n");
+
+type Concrete = (number | string)[];
+type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
+
+/** One generated call: the shapes (which may hold `number` dims or be of unknown rank) and the other arguments. */
+interface Case {
+  readonly shapes: readonly SourceShape[];
+  readonly args: readonly unknown[];
+}
+
+/** How a rule maps onto a type expression and a runtime call, and which of its results are degraded on purpose. */
+interface Rule {
+  readonly name: string;
+  readonly generate: () => Case;
+  readonly type: (c: Case) => string;
+  readonly run: (shapes: readonly Concrete[], args: readonly unknown[]) => unknown;
+  /** `true` when a known/symbolic case is degraded on purpose and is checked for soundness only. */
+  readonly loose?: (c: Case) => boolean;
+}
+
+function randomDim(): SourceDim {
+  const r = random.next();
+  if (r < 0.25) return 1;
+  if (r < 0.32) return 0;
+  if (r < 0.6) return random.int(2, 9);
+  if (r < 0.67) return random.pick(HUGE);
+  if (r < 0.84) return random.pick(SYMBOLS);
+  return DYNAMIC;
+}
+
+const randomShape = (lo: number, hi: number): SourceDim[] => Array.from({ length: random.int(lo, hi) }, randomDim);
+const maybeUnknown = (shape: SourceDim[]): SourceShape => (random.chance(0.05) ? "unknown-rank" : shape);
+const literal = (value: unknown): string => (value === undefined ? "undefined" : typeof value === "number" ? String(value) : JSON.stringify(value));
+const tuple = (values: readonly unknown[]): string => `[${values.map(literal).join(", ")}]`;
+
+/** A dim that usually equals `dim` (so that most cases pass the rule), else a random one. */
+const near = (dim: SourceDim, p = 0.75): SourceDim => (random.chance(p) ? dim : randomDim());
+
+// ---------------------------------------------------------------------------------------------
+// The rules
+
+const matmul: Rule = {
+  name: "matmul",
+  generate() {
+    const batch = randomShape(0, 3);
+    const inner = randomDim();
+    const leftRank = random.pick([0, 1, 1, 2, 2, 2, 3, 3, 4]);
+    const rightRank = random.pick([0, 1, 1, 2, 2, 2, 3, 3, 4]);
+    const batchFor = (rank: number) => batch.slice(Math.max(0, batch.length - (rank - 2))).map((d) => (random.chance(0.25) ? 1 : near(d, 0.85)));
+    const left: SourceDim[] = leftRank === 0 ? [] : leftRank === 1 ? [near(inner)] : [...batchFor(leftRank), randomDim(), near(inner)];
+    const right: SourceDim[] = rightRank === 0 ? [] : rightRank === 1 ? [near(inner)] : [...batchFor(rightRank), near(inner), randomDim()];
+    return { shapes: [maybeUnknown(left), maybeUnknown(right)], args: [] };
+  },
+  type: (c) => `MatmulShape<${shapeType(c.shapes[0]!)}, ${shapeType(c.shapes[1]!)}>`,
+  run: ([left, right]) => matmulShape(left as never, right as never),
+};
+
+function randomAxes(rank: number): number[] {
+  const axes = Array.from({ length: rank }, (_, i) => i);
+  for (let i = axes.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [axes[i], axes[j]] = [axes[j]!, axes[i]!];
+  }
+  const out = axes.map((a) => (random.chance(0.3) ? a - rank : a));
+  const r = random.next();
+  if (r < 0.08 && out.length > 0) out.splice(random.int(0, out.length - 1), 1); // an axis left out
+  else if (r < 0.14 && out.length > 0) out[random.int(0, out.length - 1)] = out[random.int(0, out.length - 1)]!; // a duplicate
+  else if (r < 0.2) out[random.int(0, out.length)] = random.pick([rank, -rank - 1, rank + 2]); // out of range
+  else if (r < 0.22) out.push(random.int(0, rank)); // one too many
+  return out;
+}
+
+const permute: Rule = {
+  name: "permute",
+  generate() {
+    const shape = randomShape(0, 5);
+    const transposeOmitted = random.chance(0.15);
+    return { shapes: [maybeUnknown(shape)], args: [transposeOmitted ? "transpose" : random.chance(0.2) ? "transpose-axes" : "permute", transposeOmitted ? undefined : randomAxes(shape.length)] };
+  },
+  type: (c) => {
+    const [kind, axes] = c.args as [string, number[] | undefined];
+    const s = shapeType(c.shapes[0]!);
+    if (kind === "transpose") return `TransposeShape<${s}>`;
+    return kind === "permute" ? `PermuteShape<${s}, ${tuple(axes!)}>` : `TransposeShape<${s}, ${tuple(axes!)}>`;
+  },
+  run: ([shape], [kind, axes]) =>
+    kind === "transpose" ? transposeShape(shape as never) : kind === "permute" ? permuteShape(shape as never, axes as never) : transposeShape(shape as never, axes as never),
+};
+
+const squeeze: Rule = {
+  name: "squeeze",
+  generate() {
+    const shape = randomShape(0, 5).map((d) => (random.chance(0.3) ? 1 : d));
+    const rank = shape.length;
+    const r = random.next();
+    const axis = () => (random.chance(0.9) ? random.int(-rank, Math.max(rank - 1, 0)) : random.pick([rank, -rank - 1]));
+    const onesAt = shape.flatMap((d, i) => (d === 1 ? [random.chance(0.3) ? i - rank : i] : []));
+    const axes = r < 0.3 ? undefined : r < 0.6 ? axis() : r < 0.8 ? onesAt : Array.from({ length: random.int(0, 3) }, axis);
+    return { shapes: [maybeUnknown(shape)], args: [axes] };
+  },
+  type: (c) => `SqueezeShape<${shapeType(c.shapes[0]!)}, ${Array.isArray(c.args[0]) ? tuple(c.args[0]) : literal(c.args[0])}>`,
+  run: ([shape], [axes]) => squeezeShape(shape as never, axes as never),
+  loose: (c) => c.args[0] === undefined && c.shapes[0] !== "unknown-rank" && c.shapes[0]!.some((d) => typeof d === "string"),
+};
+
+const unsqueeze: Rule = {
+  name: "unsqueeze",
+  generate() {
+    const shape = randomShape(0, 5);
+    return { shapes: [maybeUnknown(shape)], args: [random.int(-shape.length - 2, shape.length + 1)] };
+  },
+  type: (c) => `UnsqueezeShape<${shapeType(c.shapes[0]!)}, ${literal(c.args[0])}>`,
+  run: ([shape], [axis]) => unsqueezeShape(shape as never, axis as never),
+};
+
+function randomBound(size: number): number | undefined {
+  const r = random.next();
+  if (r < 0.25) return undefined;
+  if (r < 0.85) return random.int(-Math.min(size, 12) - 3, Math.min(size, 12) + 3);
+  if (r < 0.95) return random.pick([-(2 ** 53 - 1), 2 ** 53 - 1, -(2 ** 40), 2 ** 40, 2 ** 52 + 7]);
+  return random.pick([0.5, -1.5]);
+}
+
+const slice: Rule = {
+  name: "slice",
+  generate() {
+    const shape = randomShape(0, 4).map((d) => (random.chance(0.35) ? random.int(0, 14) : d));
+    const rank = shape.length;
+    const axis = random.chance(0.92) ? random.int(-rank, Math.max(rank - 1, 0)) : random.pick([rank, -rank - 1]);
+    const dim = shape[axis < 0 ? axis + rank : axis];
+    const size = typeof dim === "number" ? dim : 10;
+    const stepRoll = random.next();
+    const step =
+      stepRoll < 0.3 ? undefined : stepRoll < 0.85 ? random.pick([1, 1, 2, 3, 5, -1, -1, -2, -3, -7]) : stepRoll < 0.93 ? random.pick([2 ** 40, -(2 ** 52), 2 ** 53 - 1]) : random.pick([0, 0, 2.5]);
+    const whole = random.chance(0.08);
+    const args = whole ? [axis, step !== undefined && step < 0 ? -1 : 0, undefined, step !== undefined && step < 0 ? -1 : undefined] : [axis, randomBound(size), randomBound(size), step];
+    return { shapes: [maybeUnknown(shape)], args };
+  },
+  type: (c) => `SliceShape<${shapeType(c.shapes[0]!)}, ${c.args.map(literal).join(", ")}>`,
+  run: ([shape], [axis, start, end, step]) => sliceShape(shape as never, axis as never, start as never, end as never, step as never),
+  loose: (c) => {
+    if (c.shapes[0] === "unknown-rank") return false;
+    const shape = c.shapes[0]!;
+    const axis = c.args[0] as number;
+    return typeof shape[axis < 0 ? axis + shape.length : axis] === "string";
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The comparison
+
+function outcome(run: () => unknown): Outcome {
+  try {
+    return { kind: "ok", value: run() as readonly (number | string)[] };
+  } catch (error) {
+    if (error instanceof ShapeError) return { kind: "error", message: error.message };
+    throw error;
+  }
+}
+
+const hasDynamic = (c: Case) => c.shapes.some((s) => s === "unknown-rank" || s.includes(DYNAMIC));
+
+/** Makes a shape concrete for a run: `number` dims and unknown ranks get sizes. */
+function concrete(shape: SourceShape, sizes: () => number): Concrete {
+  if (shape === "unknown-rank") return Array.from({ length: random.int(0, 4) }, sizes);
+  return shape.map((d) => (d === DYNAMIC ? sizes() : d));
+}
+
+/** Does a runtime shape fit a compile-time shape (`number` fits any dim, `...number[]` any prefix)? */
+function fits(value: readonly (number | string)[], typed: TypeResult & { kind: "shape" }): boolean {
+  if (typed.rest ? value.length < typed.dims.length : value.length !== typed.dims.length) return false;
+  const tail = value.slice(value.length - typed.dims.length);
+  return typed.dims.every((d, i) => d === "number" || d === tail[i]);
+}
+
+describe.each([matmul, permute, squeeze, unsqueeze, slice])("differential: $name, type level vs runtime", (rule) => {
+  const cases = Array.from({ length: CASES_PER_RULE }, () => rule.generate());
+  const texts = evaluateTypes(IMPORTS, cases.map(rule.type));
+  const typed = texts.map(parseTypeText);
+  const exact = (c: Case) => !hasDynamic(c) && !(rule.loose?.(c) ?? false);
+
+  it(`covers ${CASES_PER_RULE} cases: errors and results, symbols, dynamic dims and unknown ranks`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(500);
+    const exactErrors = cases.filter((c, i) => exact(c) && typed[i]!.kind === "error").length;
+    const exactShapes = cases.filter((c, i) => exact(c) && typed[i]!.kind === "shape").length;
+    expect(exactErrors).toBeGreaterThan(40);
+    expect(exactShapes).toBeGreaterThan(100);
+    expect(cases.filter((c) => exact(c) && JSON.stringify(c.shapes).match(/"(batch|seq|n|m)"/)).length).toBeGreaterThan(40);
+    expect(cases.filter(hasDynamic).length).toBeGreaterThan(60);
+    expect(cases.filter((c) => c.shapes.includes("unknown-rank")).length).toBeGreaterThan(5);
+  });
+
+  it("known and symbolic dims: the same result, or byte-identical error messages", () => {
+    const disagreements: string[] = [];
+    cases.forEach((c, i) => {
+      if (!exact(c)) return;
+      const runtime = outcome(() => rule.run(c.shapes as Concrete[], c.args));
+      const t = typed[i]!;
+      const same =
+        runtime.kind === "error"
+          ? t.kind === "error" && t.message === runtime.message
+          : t.kind === "shape" && !t.rest && JSON.stringify(t.dims) === JSON.stringify(runtime.value);
+      if (!same) disagreements.push(`${rule.type(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it("dynamic dims, unknown ranks and the documented degradations: never a false compile error, and results fit", () => {
+    const problems: string[] = [];
+    let checked = 0;
+    cases.forEach((c, i) => {
+      if (exact(c)) return;
+      const t = typed[i]!;
+      for (const sizes of [() => 1, () => random.pick([0, 2, 3, 5, 7])]) {
+        const shapes = c.shapes.map((s) => concrete(s, sizes));
+        const runtime = outcome(() => rule.run(shapes, c.args));
+        checked++;
+        if (t.kind === "error" && runtime.kind === "ok") problems.push(`${rule.type(c)} is a compile error but ${JSON.stringify(shapes)} runs`);
+        if (t.kind === "shape" && runtime.kind === "ok" && !fits(runtime.value, t))
+          problems.push(`${rule.type(c)} gives ${texts[i]} but ${JSON.stringify(shapes)} gives ${JSON.stringify(runtime.value)}`);
+      }
+    });
+    expect(checked).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Removing size-1 axes at the type level: `SqueezeShape<S, Axes?>`. Mirrors src/ops/squeeze.ts rule
+ * for rule and message for message.
+ *
+ * - With axes (one axis or a list; negative axes count from the end): each must be in range and named
+ *   once (`SHAPE_AXIS`, types/internal/axes.ts) and have size 1. A known size other than 1, or a
+ *   symbolic dim (a name may stand for any size), is a `SHAPE_SQUEEZE` error naming the axis and its
+ *   size; a `number` (or union) dim is allowed and checked at run time. Those axes are removed.
+ * - Without axes: every axis of size 1 is removed. That needs every dim known: if any dim is `number`,
+ *   a union or a name (each may be 1 at run time or not), the result's rank is unknown → `number[]`.
+ * - `S` of unknown rank, or axes that are not literals: `number[]`.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { IsSingle, InvalidShapeMessage } from "../internal/dims.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { NormalizeAxes } from "../internal/axes.js";
+
+/** What `squeeze`'s axis argument may be: one axis, a list, or `undefined` for every size-1 axis. */
+export type SqueezeAxesArg = number | readonly number[] | undefined;
+
+/**
+ * `SHAPE_SQUEEZE: squeeze: cannot squeeze axis 1 of [2, 3]: its size is 3, not 1; only size-1 axes
+ * can be removed`. Mirrors `writeSqueezeMessage`.
+ */
+export type WriteSqueezeMessage<Op extends string, S extends Shape, Axis extends number, D extends Dim> =
+  `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${Axis} of ${PrintShape<S>}: its size is ${PrintDim<D>}, not 1; ${D extends string ? "a named dim may not be 1 (state its size with .as())" : "only size-1 axes can be removed"}`;
+
+/** `true` for a dim that is one known size. */
+type IsKnown<D extends Dim> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
+
+/** Every size-1 axis removed; `number[]` as soon as a dim is not one known size. */
+type SqueezeAll<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
+  ? IsKnown<Head> extends true
+    ? SqueezeAll<Rest, Head extends 1 ? Acc : [...Acc, Head]>
+    : number[]
+  : Acc;
+
+/** The first of `Indices` (in the order given) whose dim may not be 1, as an error; else `never`. */
+type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly number[]> = Indices extends readonly [
+  infer Head extends number,
+  ...infer Rest extends readonly number[],
+]
+  ? S[Head] extends infer D extends Dim
+    ? [D] extends [1]
+      ? FirstNotOne<Op, S, Rest>
+      : number extends D
+        ? FirstNotOne<Op, S, Rest>
+        : IsSingle<D> extends true
+          ? ShapeError<WriteSqueezeMessage<Op, S, Head, D>>
+          : FirstNotOne<Op, S, Rest>
+    : never
+  : never;
+
+/** `S` without the axes in `Indices`. */
+type DropAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends Dim[] = []> = S extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? DropAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
+  : Acc;
+
+/** The squeeze of a shape with valid dims. */
+export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = number extends S["length"]
+  ? number[]
+  : [Axes] extends [undefined]
+    ? SqueezeAll<S>
+    : NormalizeAxes<Op, S, Axes extends readonly number[] ? Axes : [Axes & number]> extends infer Indices
+      ? Indices extends ShapeError<string>
+        ? Indices
+        : Indices extends readonly number[]
+          ? number extends Indices["length"]
+            ? number[]
+            : FirstNotOne<Op, S, Indices> extends infer Error
+              ? [Error] extends [never]
+                ? DropAxes<S, Indices>
+                : Error
+              : never
+          : never
+      : never;
+
+/**
+ * `S` without its size-1 axes: the axes given (each must have size 1), or every size-1 axis when
+ * `Axes` is omitted; or a `ShapeError` whose message is the runtime's.
+ * @example
+ * type Out = SqueezeShape<[1, 3, 1, 4]>; //=> [3, 4]
+ * type One = SqueezeShape<["batch", 1, 784], 1>; //=> ["batch", 784]
+ */
+export type SqueezeShape<S extends Shape, Axes extends SqueezeAxesArg = undefined, Op extends string = "squeezeShape"> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? SqueezeChecked<S, Axes, Op>
+      : ShapeError<Invalid>
+    : never;
+
+/** `SqueezeChecked` gated to a shape (`never` for an error), for result types. */
+export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> =
+  SqueezeChecked<S, Axes, Op> extends infer Out extends Shape ? Out : never;
