@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../src/errors.js";
 import { broadcastShapes, broadcastToShape, reductionAxes } from "../src/ops/broadcast.js";
+import { matmulShape } from "../src/ops/matmul.js";
 import { root } from "./harness/compile.js";
 import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceShape, type TypeResult } from "./harness/types.js";
 
@@ -90,9 +91,18 @@ const handlers: Record<string, Handler> = {
     type: (c) => `ReductionAxes<${shapeType(toSource(c.inputs[0]!))}, ${shapeType(toSource(c.inputs[1]!))}>`,
     read: (c, r) => (r.kind === "error" ? "error" : inputSpace(c, r.dims as number[])),
   },
+  matmul: {
+    // NumPy's `a @ b`: [a, b] → the result shape, or "error".
+    runtime: (c) => matmulShape(known(c.inputs[0]!) as never, known(c.inputs[1]!) as never),
+    type: (c) => `MatmulShape<${shapeType(toSource(c.inputs[0]!))}, ${shapeType(toSource(c.inputs[1]!))}>`,
+    read: asShape,
+  },
 };
 
-const IMPORTS = `import type { BroadcastShapes, BroadcastToShape, ReductionAxes } from "../types/ops/broadcast.js";`;
+const IMPORTS = [
+  `import type { BroadcastShapes, BroadcastToShape, ReductionAxes } from "../types/ops/broadcast.js";`,
+  `import type { MatmulShape } from "../types/ops/matmul.js";`,
+].join("\n");
 
 describe("conformance: ../shared/conformance/authorities.json", () => {
   it("has a handler for every op in the file", () => {
