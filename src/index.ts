@@ -8,11 +8,11 @@ export { ShapeError, InputError, InternalError, SHAPE_ERROR_CODES, type ShapeErr
 export { noGrad, zeroGrad } from "./autograd.js";
 export { tensor, zeros, ones, full, arange, fromArray, type TensorOptions } from "./creation.js";
 export { randn, rand, manualSeed, Generator, type RandomOptions } from "./random.js";
-export { add, sub, mul, div, pow, maximum, minimum, type Operand } from "./ops/elementwise.js";
+export { add, sub, mul, div, pow, maximum, minimum, elementwiseShape, type Operand } from "./ops/elementwise.js";
 export { neg, exp, log, sqrt, abs, tanh, sigmoid, relu, astype } from "./ops/unary.js";
 export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
-export { softmax, logSoftmax } from "./ops/softmax.js";
-export { where } from "./ops/where.js";
+export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
+export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo } from "./ops/broadcast.js";
 export { matmulShape } from "./ops/matmul.js";
 export { permuteShape, transposeShape } from "./ops/permute.js";

@@ -63,22 +63,88 @@ export function copyStrided(out: Storage, x: Storage, offset: number, strides: r
   unaryKernel(UNARY.copy, out, x, offset, strides, shape);
 }
 
-/** One run of a binary map: `out[o + k] = f(a[i + k·sa], b[j + k·sb])`. */
-function binaryRun(op: BinaryCode, out: Storage, o: number, a: Storage, i: number, sa: number, b: Storage, j: number, sb: number, n: number): void {
-  const end = o + n;
-  switch (op) {
-    case BINARY.add: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] + b[j]; return;
-    case BINARY.mul: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] * b[j]; return;
-    case BINARY.div: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] / b[j]; return;
-    case BINARY.pow: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] ** b[j]; return;
-    // NaN propagates, as in NumPy: the first test picks a NaN left side, the fall-through a NaN right side.
-    case BINARY.maximum: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] > b[j] || a[i] !== a[i] ? a[i] : b[j]; return;
-    case BINARY.minimum: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] < b[j] || a[i] !== a[i] ? a[i] : b[j]; return;
-    case BINARY.greater: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] > b[j] ? 1 : 0; return;
-    case BINARY.less: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] < b[j] ? 1 : 0; return;
-    case BINARY.equal: for (; o < end; o++, i += sa, j += sb) out[o] = a[i] === b[j] ? 1 : 0; return;
-  }
-}
+/**
+ * One run of a binary map: `out[o + k] = f(a[i + k·sa], b[j + k·sb])` for k < n. Each op has four
+ * loops — both operands running contiguously (same shape, row broadcast), the right or the left one
+ * fixed (scalar, column broadcast: its value is hoisted), and any strides.
+ */
+type BinaryRun = (out: Storage, o: number, a: Storage, i: number, sa: number, b: Storage, j: number, sb: number, n: number) => void;
+
+/** The run of each binary op, indexed by its code. `maximum`/`minimum` propagate NaN, as NumPy does. */
+const BINARY_RUNS: readonly BinaryRun[] = [
+  // add
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] + b[j];
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] + y;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x + b[j];
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] + b[j];
+  },
+  // mul
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] * b[j];
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] * y;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x * b[j];
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] * b[j];
+  },
+  // div
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] / b[j];
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] / y;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x / b[j];
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] / b[j];
+  },
+  // pow
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] ** b[j];
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] ** y;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x ** b[j];
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] ** b[j];
+  },
+  // maximum
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] > b[j] || a[i] !== a[i] ? a[i] : b[j];
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] > y || a[i] !== a[i] ? a[i] : y;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x > b[j] || x !== x ? x : b[j];
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] > b[j] || a[i] !== a[i] ? a[i] : b[j];
+  },
+  // minimum
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] < b[j] || a[i] !== a[i] ? a[i] : b[j];
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] < y || a[i] !== a[i] ? a[i] : y;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x < b[j] || x !== x ? x : b[j];
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] < b[j] || a[i] !== a[i] ? a[i] : b[j];
+  },
+  // greater
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] > b[j] ? 1 : 0;
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] > y ? 1 : 0;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x > b[j] ? 1 : 0;
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] > b[j] ? 1 : 0;
+  },
+  // less
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] < b[j] ? 1 : 0;
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] < y ? 1 : 0;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x < b[j] ? 1 : 0;
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] < b[j] ? 1 : 0;
+  },
+  // equal
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] === b[j] ? 1 : 0;
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] === y ? 1 : 0;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x === b[j] ? 1 : 0;
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] === b[j] ? 1 : 0;
+  },
+];
 
 /**
  * `out = f(a, b)` elementwise over `shape`; `a` and `b` are strided views of that shape (a broadcast
@@ -93,13 +159,14 @@ export function binaryKernel(
 ): void {
   if (out.length === 0) return;
   if (isRowMajor(shape, aStrides) && isRowMajor(shape, bStrides)) {
-    binaryRun(op, out, 0, a, aOffset, 1, b, bOffset, 1, out.length);
+    BINARY_RUNS[op](out, 0, a, aOffset, 1, b, bOffset, 1, out.length);
     return;
   }
+  const run = BINARY_RUNS[op];
   const rows = new Rows(shape, [aStrides, bStrides], [aOffset, bOffset]);
   const [sa, sb] = rows.step as [number, number];
   for (let r = 0, o = 0; r < rows.count; r++, o += rows.length) {
-    binaryRun(op, out, o, a, rows.offsets[0], sa, b, rows.offsets[1], sb, rows.length);
+    run(out, o, a, rows.offsets[0], sa, b, rows.offsets[1], sb, rows.length);
     rows.next();
   }
 }

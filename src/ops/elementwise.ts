@@ -6,7 +6,7 @@
  * types/ops/elementwise.ts; shapes are checked with `broadcastPair(op, …)`, which throws the message
  * the compiler shows.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { ElementwiseResult, ElementwiseShape } from "../../types/ops/elementwise.js";
 import { InputError } from "../errors.js";
@@ -14,12 +14,25 @@ import { allocate, commonDType, type DType } from "../dtype.js";
 import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
-import { broadcastPair, expand } from "./broadcast.js";
+import { broadcastPair, broadcastShapesFor, expand } from "./broadcast.js";
 import { log, neg } from "./unary.js";
 import { where } from "./where.js";
 
 /** A binary op's second operand: a tensor, or a plain number (a scalar of the first operand's dtype). */
 export type Operand<S extends Shape> = Tensor<S> | number;
+
+/**
+ * The shape of an elementwise binary op's result: the NumPy broadcast of the operands' shapes.
+ * @example
+ * elementwiseShape([8, 1, 6, 1], [7, 1, 5]); //=> [8, 7, 6, 5]
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_INVALID_SHAPE`
+ */
+export function elementwiseShape<const Left extends Dim[], const Right extends Dim[]>(
+  left: Left,
+  right: Right & CheckArg<ElementwiseShape<Left, Right>>,
+): ElementwiseShape<Left, Right> {
+  return broadcastShapesFor("elementwiseShape", [left, right]) as never;
+}
 
 /** A scalar tensor of `dtype` holding `value`. */
 function scalar(value: number, dtype: DType): Tensor<[]> {

@@ -3,14 +3,30 @@
  * numerically stable by subtracting the maximum along the axis first (a constant, so it changes
  * nothing in the value or the gradient). Mirrors types/ops/softmax.ts.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
 import { normalizeAxis } from "../axes.js";
+import { validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { div, sub } from "./elementwise.js";
 import { exp, log } from "./unary.js";
 import { reduce, stableShift } from "./reduce.js";
+
+/**
+ * The shape of `softmax(x, axis)` / `logSoftmax(x, axis)`: the input's shape, once the axis is checked.
+ * @example
+ * softmaxShape([2, 3], -1); //=> [2, 3]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
+export function softmaxShape<const S extends Dim[], const Axis extends number = -1>(
+  shape: S,
+  axis?: Axis & CheckArg<SoftmaxShape<S, Axis, "softmaxShape">>,
+): SoftmaxShape<S, Axis, "softmaxShape"> {
+  validateShape("softmaxShape", shape);
+  normalizeAxis("softmaxShape", shape, axis ?? -1);
+  return [...shape] as never;
+}
 
 /**
  * `exp(x) / sum(exp(x))` along `axis` (default `-1`): each slice along the axis becomes a probability

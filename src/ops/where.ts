@@ -5,9 +5,9 @@
  * condition holds and to `b` elsewhere (summed over stretched axes by expand's rule), none to `cond`.
  * Mirrors types/ops/where.ts.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { WhereLeftCheck, WhereResult, WhereRightCheck } from "../../types/ops/where.js";
+import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType } from "../dtype.js";
 import { whereKernel } from "../kernels/elementwise.js";
@@ -15,6 +15,20 @@ import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
 import { broadcastShapesFor, expand } from "./broadcast.js";
 import { toTensor, type Operand } from "./elementwise.js";
+
+/**
+ * The shape of `where(cond, a, b)`: the broadcast of the three shapes, folded left.
+ * @example
+ * whereShape([3, 1], [4], []); //=> [3, 4]
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_INVALID_SHAPE`
+ */
+export function whereShape<const Cond extends Dim[], const Left extends Dim[], const Right extends Dim[]>(
+  cond: Cond,
+  a: Left & CheckArg<WhereLeftCheck<Cond, Left, "whereShape">>,
+  b: Right & CheckArg<WhereRightCheck<Cond, Left, Right, "whereShape">>,
+): WhereShape<Cond, Left, Right> {
+  return broadcastShapesFor("whereShape", [cond, a, b]) as never;
+}
 
 /** Gradient rule: `g` where the condition holds to `a`, elsewhere to `b`; nothing to the condition. */
 const gradient: GradRule = (g, [cond]) => [null, where(cond, g, 0), where(cond, 0, g)];

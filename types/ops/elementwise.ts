@@ -12,7 +12,7 @@ import type { BroadcastShapes } from "./broadcast.js";
  * @example
  * type Out = ElementwiseShape<[8, 1, 6, 1], [7, 1, 5], "add">; //=> [8, 7, 6, 5]
  */
-export type ElementwiseShape<Left extends Shape, Right extends Shape, Op extends string = "elementwise"> = BroadcastShapes<[Left, Right], Op>;
+export type ElementwiseShape<Left extends Shape, Right extends Shape, Op extends string = "elementwiseShape"> = BroadcastShapes<[Left, Right], Op>;
 
 /** `ElementwiseShape` gated to a shape (`never` for an error), for result types. */
 export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extends string> =

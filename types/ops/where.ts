@@ -13,20 +13,21 @@ import type { BroadcastShapes } from "./broadcast.js";
  * @example
  * type Out = WhereShape<[3, 1], [4], []>; //=> [3, 4]
  */
-export type WhereShape<Cond extends Shape, Left extends Shape, Right extends Shape> = BroadcastShapes<[Cond, Left, Right], "where">;
+export type WhereShape<Cond extends Shape, Left extends Shape, Right extends Shape, Op extends string = "whereShape"> =
+  BroadcastShapes<[Cond, Left, Right], Op>;
 
 /** The error to report at `a`: the broadcast of `cond` with `a` when it fails, else `unknown`. */
-export type WhereLeftCheck<Cond extends Shape, Left extends Shape> =
-  BroadcastShapes<[Cond, Left], "where"> extends infer Out ? ([Out] extends [ShapeError<string>] ? Out : unknown) : never;
+export type WhereLeftCheck<Cond extends Shape, Left extends Shape, Op extends string = "where"> =
+  BroadcastShapes<[Cond, Left], Op> extends infer Out ? ([Out] extends [ShapeError<string>] ? Out : unknown) : never;
 
 /** The error to report at `b`: the three-way broadcast when only `b` makes it fail, else `unknown`. */
-export type WhereRightCheck<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  [WhereLeftCheck<Cond, Left>] extends [ShapeError<string>]
+export type WhereRightCheck<Cond extends Shape, Left extends Shape, Right extends Shape, Op extends string = "where"> =
+  [WhereLeftCheck<Cond, Left, Op>] extends [ShapeError<string>]
     ? unknown
-    : WhereShape<Cond, Left, Right> extends infer Out
+    : WhereShape<Cond, Left, Right, Op> extends infer Out
       ? [Out] extends [ShapeError<string>] ? Out : unknown
       : never;
 
 /** `WhereShape` gated to a shape (`never` for an error), for result types. */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  WhereShape<Cond, Left, Right> extends infer Out extends Shape ? Out : never;
+  WhereShape<Cond, Left, Right, "where"> extends infer Out extends Shape ? Out : never;
