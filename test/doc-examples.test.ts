@@ -44,14 +44,18 @@ function examplesOf(file: string): Example[] {
 }
 
 const CHECK = /^(.*?);?\s*\/\/=>\s*(.+)$/;
-const srcExamples = walk(path.join(root, "src")).flatMap(examplesOf);
+// The CLI's and the testing helper's examples are shell commands and test code: their own tests run them.
+const srcExamples = walk(path.join(root, "src"))
+  .filter((file) => !/src[\\/](cli|testing)[\\/]/.test(file))
+  .flatMap(examplesOf);
 const typeExamples = walk(path.join(root, "types")).flatMap(examplesOf);
 const rel = (e: Example) => `${path.relative(root, e.file)}:${e.line}`;
 
 const isTypeClaim = (expected: string) => /^[A-Z]\w*</.test(expected);
 
 /** Strips TypeScript syntax from a line so it can run as JavaScript. */
-const toJs = (code: string) => ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+const toJs = (code: string) =>
+  ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText.replace(/^"use strict";\s*/, "");
 
 function normalize(value: unknown): unknown {
   if (value && typeof value === "object" && "toArray" in value && typeof (value as { toArray: unknown }).toArray === "function") {
@@ -81,10 +85,15 @@ describe("doc examples in src/ run and print what they say", async () => {
         body.push(toJs(line));
         continue;
       }
-      const expr = toJs(`(${check[1]!.replace(/^(const|let)\s+\w+\s*=\s*/, "")})`).trim().replace(/;$/, "");
+      // `setup(); value //=> x`: the statements before the last `;` run first.
+      const code = check[1]!;
+      const split = code.lastIndexOf("; ");
+      if (split >= 0) body.push(toJs(code.slice(0, split + 1)));
+      const last = split >= 0 ? code.slice(split + 2) : code;
+      const expr = toJs(`(${last.replace(/^(const|let)\s+\w+\s*=\s*/, "")})`).trim().replace(/;$/, "");
       const index = results.push({ expected: check[2]!.trim(), got: undefined, threw: undefined }) - 1;
       body.push(`try { __results[${index}].got = (${expr}); } catch (e) { __results[${index}].threw = e; }`);
-      const declared = /^(const|let)\s+(\w+)\s*=/.exec(check[1]!);
+      const declared = /^(const|let)\s+(\w+)\s*=/.exec(last);
       if (declared) body.push(`const ${declared[2]} = __results[${index}].got;`);
     }
     new Function("__results", ...names, body.join("\n"))(results, ...values);
@@ -103,11 +112,12 @@ describe("doc examples in src/ run and print what they say", async () => {
 
 describe("doc examples' type claims hold in the compiler", async () => {
   const api = (await import("../src/index.js")) as Record<string, unknown>;
-  const header = [
+  const header = (file: string) => [
     `import * as api from "../src/index.js";`,
-    `import type * as T from "../types/index.js";`,
-    `import type { Tensor } from "../src/index.js";`,
-    `const { ${Object.keys(api).join(", ")} } = api;`,
+    // Type names resolve against the example's own file when it is in types/, else types/index.ts.
+    `import type * as T from "${file.includes(`${path.sep}types${path.sep}`) ? `./${path.relative(path.join(root, "test"), file).replaceAll(path.sep, "/").replace(/\.ts$/, ".js")}` : "../types/index.js"}";`,
+    `import { Tensor } from "../src/index.js";`,
+    `const { ${Object.keys(api).filter((name) => name !== "Tensor").join(", ")} } = api;`,
   ].join("\n");
   const claims = [...srcExamples, ...typeExamples].flatMap((e) =>
     e.lines.flatMap((l, i) => {
@@ -116,10 +126,10 @@ describe("doc examples' type claims hold in the compiler", async () => {
       const expected = check[2]!.trim();
       const setup = e.lines.slice(0, i).filter((s) => !/^\s*import\b/.test(s)).map((s) => s.replace(/\/\/=>.*$/, ""));
       const typeLine = /^\s*type\s+\w+\s*=\s*(.+?);?\s*$/.exec(check[1]!);
-      if (typeLine) return [{ where: rel(e), setup, value: "", expression: typeLine[1]!, expected }];
+      if (typeLine) return [{ where: rel(e), file: e.file, setup, value: "", expression: typeLine[1]!, expected }];
       if (isTypeClaim(expected)) {
         const value = `const __value = ${check[1]!.replace(/^(const|let)\s+\w+\s*=\s*/, "")};`;
-        return [{ where: rel(e), setup, value, expression: "typeof __value", expected }];
+        return [{ where: rel(e), file: e.file, setup, value, expression: "typeof __value", expected }];
       }
       return [];
     }),
@@ -134,8 +144,9 @@ describe("doc examples' type claims hold in the compiler", async () => {
     const normalized = (text: string) => text.replace(/\s+/g, " ").replace(/\bT\./g, "");
     for (const claim of claims) {
       // Type names in the expression come from types/index.ts (as `T.Name`), except Tensor.
-      const expression = claim.expression.replace(/\b([A-Z]\w*)</g, (m, name: string) => (name === "Tensor" ? m : `T.${name}<`));
-      const [text] = evaluateTypes(`${header}\n${claim.setup.join("\n")}\n${claim.value}`, [expression]);
+      const qualify = (code: string) => code.replace(/(?<![.\w])([A-Z]\w*)</g, (m, name: string) => (name === "Tensor" ? m : `T.${name}<`));
+      const setup = claim.setup.map((line) => (/^\s*type\s/.test(line) ? qualify(line) : line));
+      const [text] = evaluateTypes(`${header(claim.file)}\n${setup.join("\n")}\n${claim.value}`, [qualify(claim.expression)]);
       if (normalized(text!) !== normalized(claim.expected)) wrong.push(`${claim.where}: ${claim.expression} is ${text}, the doc says ${claim.expected}`);
     }
     expect(wrong).toEqual([]);
