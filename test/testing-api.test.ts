@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ShapeChecker, expectShapeErrors, findShapeErrors, readAnnotations } from "../src/testing/index.js";
+import { codeFrame } from "../src/cli/format.js";
+import { ShapeChecker, expectShapeErrors, findShapeErrors, formatMismatches, readAnnotations } from "../src/testing/index.js";
 import { fixtureFiles, root } from "./harness/compile.js";
 
 const broadcast = JSON.stringify(path.join(root, "src/ops/broadcast.js"));
@@ -99,3 +100,26 @@ describe("expectShapeErrors", () => {
   });
 });
 
+
+describe("the doc examples of src/testing and src/cli", () => {
+  it("findShapeErrors' example (with the package import pointed at this repository's sources)", () => {
+    const code = `import { zeros } from "shapecheck"; zeros([2, 3]).add(zeros([4]));`.replace('"shapecheck"', JSON.stringify(path.join(root, "src/index.js")));
+    const offset = code.indexOf("zeros([2, 3])") - `import { zeros } from "shapecheck"; `.length;
+    const [error] = findShapeErrors({ code });
+    expect([error!.line, error!.column - offset, error!.message]).toEqual([
+      1,
+      55,
+      "SHAPE_BROADCAST: add: cannot broadcast [2, 3] with [4]: axis -1 is 3 vs 4; each axis must be equal or 1 (unsqueeze adds a size-1 axis)",
+    ]);
+  });
+
+  it("formatMismatches' example", () => {
+    expect(formatMismatches([{ file: "a.ts", line: 4, expected: "SHAPE_MATMUL", found: [], source: "x.matmul(w);" }])).toBe(
+      "a.ts:4\n  code:     x.matmul(w);\n  expected: SHAPE_MATMUL\n  found:    no error",
+    );
+  });
+
+  it("codeFrame's example", () => {
+    expect(codeFrame("const a = 1;\nconst b = f(a);\n", 2, 13, 1)).toBe("  1 | const a = 1;\n> 2 | const b = f(a);\n    |             ^");
+  });
+});

@@ -3,15 +3,18 @@
  * the shape errors among its diagnostics, and exit 0 (none), 1 (some) or 2 (usage or configuration
  * error). It only reads files; it never runs the code it checks.
  *
- * @example
- * // $ shapecheck examples/errors/forgotten-transpose.ts
- * // examples/errors/forgotten-transpose.ts:14:22  SHAPE_MATMUL  matmul: …
- * //    13 | // @shape-error SHAPE_MATMUL
- * //  > 14 | const y = x.matmul(w);
- * //       |                    ^
- * //
- * // 1 shape error in 1 file (1 file checked)
- * await main(["examples/errors/forgotten-transpose.ts"], nodeIo()); //=> 1
+ * From a shell (exit status 1, one error found):
+ *
+ *     $ shapecheck examples/errors/forgotten-transpose.ts
+ *     examples/errors/forgotten-transpose.ts:11:25  SHAPE_MATMUL  matmul: …
+ *        10 | // @shape-error SHAPE_MATMUL
+ *      > 11 | const hidden = x.matmul(W).add(b).relu();
+ *           |                         ^
+ *
+ *     1 shape error in 1 file (1 file checked)
+ *
+ * In-process, as the tests run it: `await main(["--json", "src"], { cwd, stdout, stderr })` returns the
+ * exit status.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -5,8 +5,10 @@
  *
  * @example
  * import { expectShapeErrors, findShapeErrors } from "shapecheck/testing";
- * findShapeErrors({ code: `import { zeros } from "shapecheck"; zeros([2, 3]).add(zeros([4]));` });
- * //=> [{ line: 1, code: "SHAPE_BROADCAST", op: "add", message: "SHAPE_BROADCAST: add: cannot broadcast [2, 3] with [4]: …" }]
+ * const [error] = findShapeErrors({ code: `import { zeros } from "shapecheck"; zeros([2, 3]).add(zeros([4]));` });
+ * error.line; //=> 1
+ * error.column; //=> 55
+ * error.message; //=> "SHAPE_BROADCAST: add: cannot broadcast [2, 3] with [4]: axis -1 is 3 vs 4; each axis must be equal or 1 (unsqueeze adds a size-1 axis)"
  * expectShapeErrors(["test/shapes.fixture.ts"]); // throws a line-by-line report on any mismatch
  */
 import { existsSync, readFileSync } from "node:fs";
