@@ -45,8 +45,7 @@ export function displayPath(file: string, cwd: string): string {
  * The two-line code frame under an error: the line above and the error's line, numbered, then a caret
  * line under the diagnostic's span (`length` characters from `column`, cut at the end of the line).
  * @example
- * codeFrame("const a = 1;\nconst b = f(a);\n", 2, 13, 1);
- * //=> "  1 | const a = 1;\n> 2 | const b = f(a);\n    |             ^"
+ * codeFrame("const a = 1;\nconst b = f(a);\n", 2, 13, 1); //=> "  1 | const a = 1;\n> 2 | const b = f(a);\n    |             ^"
  */
 export function codeFrame(source: string, line: number, column: number, length: number, style: Style = PLAIN): string {
   const lines = source.split(/\r?\n/);
