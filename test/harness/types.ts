@@ -65,7 +65,7 @@ export function evaluateTypes(imports: string, expressions: readonly string[]): 
     }
     const out: string[] = [];
     for (const statement of sf.statements) {
-      if (!ts.isTypeAliasDeclaration(statement)) continue;
+      if (!ts.isTypeAliasDeclaration(statement) || !/^R\d+$/.test(statement.name.text)) continue;
       const type = typeChecker.getTypeAtLocation(statement.name);
       out.push(typeChecker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias));
     }
