@@ -1,0 +1,97 @@
+/**
+ * Concatenation: the shape rule `concatShape`. Mirrors types/ops/concat.ts rule for rule and message
+ * for message (the rules are documented there): same rank, dims off the axis equal as sizes, the
+ * axis the sum of the dims on it (symbolic sums in normal form, src/symbolic.ts).
+ */
+import type { Dim, Shape } from "../../types/shape.js";
+import type { CheckArg } from "../../types/errors.js";
+import type { ConcatArgs, ConcatAxisArg, ConcatShape } from "../../types/ops/concat.js";
+import { ShapeError, formatDim, formatShape } from "../errors.js";
+import { normalizeAxis } from "../axes.js";
+import { addPoly, compareSizes, dimPoly, formatPoly, isTooLarge, polyDim, sizeClashHint, validateSizes, type Poly, type SizeComparison } from "../symbolic.js";
+
+/** Mirrors `WriteConcatEmptyMessage`. */
+export function writeConcatEmptyMessage(op: string): string {
+  return `SHAPE_CONCAT: ${op}: cannot concatenate an empty list: needs at least one tensor`;
+}
+
+/** Mirrors `WriteConcatRankMessage`. */
+export function writeConcatRankMessage(op: string, first: Shape, shape: Shape, firstIndex: number, index: number): string {
+  return `SHAPE_RANK: ${op}: cannot concatenate ${formatShape(first)} with ${formatShape(shape)}: tensor ${firstIndex} has rank ${first.length} but tensor ${index} has rank ${shape.length}; all tensors must have the same rank`;
+}
+
+/** Mirrors `WriteConcatMessage`. */
+export function writeConcatMessage(
+  op: string,
+  first: Shape,
+  shape: Shape,
+  firstIndex: number,
+  index: number,
+  axis: number,
+  at: number,
+  firstDim: Dim,
+  dim: Dim,
+  kind: SizeComparison,
+): string {
+  return `SHAPE_CONCAT: ${op}: cannot concatenate ${formatShape(first)} with ${formatShape(shape)} along axis ${axis}: axis ${at} is ${formatDim(firstDim)} in tensor ${firstIndex} but ${formatDim(dim)} in tensor ${index}; ${sizeClashHint(kind, firstDim, dim, `only axis ${axis} may differ`)}`;
+}
+
+/** Mirrors `WriteConcatSizeMessage`. */
+export function writeConcatSizeMessage(op: string, shapes: readonly Shape[], axis: number, size: string): string {
+  return `SHAPE_CONCAT: ${op}: cannot concatenate ${shapes.map(formatShape).join(", ")} along axis ${axis}: it would have size ${size}, above the largest safe integer 9007199254740991`;
+}
+
+/** Checks a list of shapes: an array, each shape valid (`SHAPE_INVALID_SHAPE`). */
+export function validateShapeList(op: string, shapes: unknown): Shape[] {
+  if (!Array.isArray(shapes)) {
+    throw new ShapeError("SHAPE_INVALID_SHAPE", op, [], `SHAPE_INVALID_SHAPE: ${op}: expected a list of shapes (or tensors), got ${typeof shapes}`);
+  }
+  return shapes.map((shape) => validateSizes(op, shape));
+}
+
+/**
+ * The concatenation rule with the op's name for messages, on valid shapes: the result shape, or the
+ * index of the normalised axis check first. Throws the mirrored `ShapeError`s.
+ */
+export function concatenatedFor(op: string, shapes: readonly Shape[], axis: number): Dim[] {
+  if (shapes.length === 0) throw new ShapeError("SHAPE_CONCAT", op, [], writeConcatEmptyMessage(op));
+  const first = shapes[0]!;
+  const index = normalizeAxis(op, first, axis);
+  let sum: Poly = dimPoly(first[index]!)!;
+  for (let i = 1; i < shapes.length; i++) {
+    const shape = shapes[i]!;
+    if (shape.length !== first.length) {
+      throw new ShapeError("SHAPE_RANK", op, [first, shape], writeConcatRankMessage(op, first, shape, 0, i));
+    }
+    for (let at = 0; at < first.length; at++) {
+      if (at === index) continue;
+      const kind = compareSizes(first[at]!, shape[at]!);
+      if (kind !== "equal") {
+        throw new ShapeError("SHAPE_CONCAT", op, [first, shape], writeConcatMessage(op, first, shape, 0, i, index, at, first[at]!, shape[at]!, kind));
+      }
+    }
+    sum = addPoly(sum, dimPoly(shape[index]!)!);
+  }
+  if (isTooLarge(sum)) throw new ShapeError("SHAPE_CONCAT", op, shapes, writeConcatSizeMessage(op, shapes, index, formatPoly(sum)));
+  const out = [...first];
+  out[index] = polyDim(sum);
+  return out;
+}
+
+/**
+ * The shape of the concatenation of `shapes` along `axis` (default 0; negative counts from the
+ * end): every shape has the first one's rank and its dims off the axis; the axis is the sum of the
+ * dims on it — symbolic sums in normal form, so `"n"` and `"m"` give `"n+m"`.
+ * @example
+ * concatShape([[2, 3], [2, 4]], 1); //=> [2, 7]
+ * concatShape([["n", 3], ["m", 3]]); //=> ["n+m", 3]
+ * concatShape([[2, 3], [4, 5]], 1); //=> throws SHAPE_CONCAT
+ * @throws ShapeError `SHAPE_CONCAT` (an empty list, dims off the axis differ, a size above
+ * 2^53 − 1), `SHAPE_RANK`, `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
+export function concatShape<const Shapes extends Dim[][], const Axis extends number = 0>(
+  shapes: ConcatArgs<Shapes, Axis, "concatShape">,
+  axis?: Axis & CheckArg<ConcatAxisArg<Shapes, Axis, "concatShape">>,
+): ConcatShape<Shapes, Axis, "concatShape"> {
+  return concatenatedFor("concatShape", validateShapeList("concatShape", shapes), axis ?? 0) as never;
+}

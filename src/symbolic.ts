@@ -1,0 +1,260 @@
+/**
+ * Symbolic size arithmetic at run time: parsing size expressions (`"n+m"`, `"s*768"`) and writing
+ * them in their normal form, so that equal sizes compare equal whatever the order they were written
+ * in. Mirrors types/internal/symbolic.ts rule for rule; the rules are documented there. Coefficients
+ * are BigInts, so counts are exact at any size, like the digit strings of the type level.
+ *
+ * Internal: the shape rules of reshape, concat and stack use it; not exported from the package root.
+ */
+import type { Dim, Shape } from "../types/shape.js";
+import { ShapeError, formatShape } from "./errors.js";
+import { validateShape, writeInvalidShapeMessage } from "./shape.js";
+
+/** One term: the names joined by `*` in ascending order (`""` for a constant), and a coefficient > 0. */
+export type Term = readonly [names: string, coefficient: bigint];
+
+/** A polynomial in normal form: terms sorted by names, descending (the constant last); `[]` is zero. */
+export type Poly = readonly Term[];
+
+/** The polynomial `1`. */
+export const ONE: Poly = [["", 1n]];
+
+/** 2^53 − 1, the largest size a dim may have. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Inserts one name into an ascending `*`-joined name list. Mirrors `InsertName`. */
+function insertName(names: string, name: string): string {
+  if (names === "") return name;
+  const list = names.split("*");
+  let index = 0;
+  while (index < list.length && name > list[index]!) index++;
+  list.splice(index, 0, name);
+  return list.join("*");
+}
+
+/** The product of two name lists. Mirrors `MulNames`. */
+function mulNames(left: string, right: string): string {
+  if (right === "") return left;
+  let names = left;
+  for (const name of right.split("*")) names = insertName(names, name);
+  return names;
+}
+
+/** `left` divided by `right` as name lists (a multiset difference), `undefined` when not possible. Mirrors `DivNames`. */
+function divNames(left: string, right: string): string | undefined {
+  if (right === "") return left;
+  const list = left === "" ? [] : left.split("*");
+  for (const name of right.split("*")) {
+    const index = list.indexOf(name);
+    if (index < 0) return undefined;
+    list.splice(index, 1);
+  }
+  return list.join("*");
+}
+
+/** Adds one term (coefficient > 0) into a polynomial. Mirrors `InsertTerm`. */
+function insertTerm(poly: Poly, names: string, coefficient: bigint): Poly {
+  const out = poly.slice();
+  let index = 0;
+  while (index < out.length && names < out[index]![0]) index++;
+  if (index < out.length && out[index]![0] === names) out[index] = [names, out[index]![1] + coefficient];
+  else out.splice(index, 0, [names, coefficient]);
+  return out;
+}
+
+/** The sum of two polynomials. Mirrors `AddPoly`. */
+export function addPoly(left: Poly, right: Poly): Poly {
+  let sum = left;
+  for (const [names, coefficient] of right) sum = insertTerm(sum, names, coefficient);
+  return sum;
+}
+
+/** The product of two polynomials. Mirrors `MulPoly`. */
+export function mulPoly(left: Poly, right: Poly): Poly {
+  let product: Poly = [];
+  for (const [leftNames, leftCoefficient] of left) {
+    for (const [rightNames, rightCoefficient] of right) {
+      product = insertTerm(product, mulNames(leftNames, rightNames), leftCoefficient * rightCoefficient);
+    }
+  }
+  return product;
+}
+
+/** `poly` divided by one term (not zero), or `undefined` when it does not divide exactly. Mirrors `DivPolyByTerm`. */
+export function divPolyByTerm(poly: Poly, divisor: Term): Poly | undefined {
+  let quotient: Poly = [];
+  for (const [names, coefficient] of poly) {
+    const rest = divNames(names, divisor[0]);
+    if (rest === undefined || coefficient % divisor[1] !== 0n) return undefined;
+    quotient = insertTerm(quotient, rest, coefficient / divisor[1]);
+  }
+  return quotient;
+}
+
+/** `true` when two polynomials are the same. */
+export function samePoly(left: Poly, right: Poly): boolean {
+  return left.length === right.length && left.every(([names, coefficient], i) => right[i]![0] === names && right[i]![1] === coefficient);
+}
+
+/** `true` for a polynomial without names (a plain number, or zero). */
+export function isConstant(poly: Poly): boolean {
+  return poly.length === 0 || (poly.length === 1 && poly[0]![0] === "");
+}
+
+const DIGITS = /^[0-9]+$/;
+
+/** One term of an expression, or `undefined` when a factor is empty. Mirrors `ParseTerm`. */
+function parseTerm(text: string): Term | undefined {
+  let names = "";
+  let coefficient = 1n;
+  for (const factor of text.split("*")) {
+    if (factor === "") return undefined;
+    if (DIGITS.test(factor)) coefficient *= BigInt(factor);
+    else names = insertName(names, factor);
+  }
+  return [names, coefficient];
+}
+
+/**
+ * The normal-form polynomial of a string dim, or `undefined` when it is not a size expression (an
+ * empty factor). Mirrors `ParseSize`.
+ */
+export function parseSize(dim: string): Poly | undefined {
+  if (dim === "") return undefined;
+  if (!/[+*]/.test(dim)) return DIGITS.test(dim) ? constant(BigInt(dim)) : [[dim, 1n]];
+  let poly: Poly = [];
+  for (const text of dim.split("+")) {
+    const term = parseTerm(text);
+    if (term === undefined) return undefined;
+    if (term[1] !== 0n) poly = insertTerm(poly, term[0], term[1]);
+  }
+  return poly;
+}
+
+/** `true` for a string dim that is not a plain name: it holds `+` or `*`, or starts with a digit. Mirrors `IsExpression`. */
+export function isExpression(dim: string): boolean {
+  return /[+*]|^[0-9]/.test(dim);
+}
+
+function constant(value: bigint): Poly {
+  return value === 0n ? [] : [["", value]];
+}
+
+/** The polynomial of a dim (a valid size or a size expression), `undefined` when malformed. Mirrors `DimPoly`. */
+export function dimPoly(dim: Dim): Poly | undefined {
+  return typeof dim === "number" ? constant(BigInt(dim)) : parseSize(dim);
+}
+
+function formatTerm([names, coefficient]: Term): string {
+  if (names === "") return String(coefficient);
+  return coefficient === 1n ? names : `${names}*${coefficient}`;
+}
+
+/** A polynomial as text: `"n+m"`, `"s*768"`, `"6"`, `"0"`. Mirrors `PrintPoly`. */
+export function formatPoly(poly: Poly): string {
+  return poly.length === 0 ? "0" : poly.map(formatTerm).join("+");
+}
+
+/** `true` when a constant polynomial's value is above 2^53 − 1. Mirrors `IsTooLarge`. */
+export function isTooLarge(poly: Poly): boolean {
+  return poly.length === 1 && poly[0]![0] === "" && poly[0]![1] > MAX_SAFE;
+}
+
+/** A polynomial as a dim: a number when it has no names, else its text. Mirrors `PolyDim`. */
+export function polyDim(poly: Poly): Dim {
+  if (poly.length === 0) return 0;
+  return isConstant(poly) ? Number(poly[0]![1]) : formatPoly(poly);
+}
+
+/** The element count of a shape (the product of its dims); `undefined` if a dim is malformed. Mirrors `ShapeSize`. */
+export function shapeSize(shape: readonly Dim[]): Poly | undefined {
+  let product: Poly = ONE;
+  for (const dim of shape) {
+    const poly = dimPoly(dim);
+    if (poly === undefined) return undefined;
+    product = mulPoly(product, poly);
+  }
+  return product;
+}
+
+/** The sum of dims. Mirrors `SumDims`. */
+export function sumDims(dims: readonly Dim[]): Poly | undefined {
+  let sum: Poly = [];
+  for (const dim of dims) {
+    const poly = dimPoly(dim);
+    if (poly === undefined) return undefined;
+    sum = addPoly(sum, poly);
+  }
+  return sum;
+}
+
+/**
+ * A dim in normal form: `"m+n"` → `"n+m"`, `"2*3"` → `6`; a number or a plain name is unchanged.
+ * Mirrors `NormalizeSize`. Throws `SHAPE_INVALID_SHAPE` for a string that is not a size expression.
+ */
+export function normalizeSize(dim: Dim, op = "normalizeSize"): Dim {
+  if (typeof dim === "number") return dim;
+  const poly = parseSize(dim);
+  if (poly === undefined) throw new ShapeError("SHAPE_INVALID_SHAPE", op, [[dim]], writeSizeExpressionMessage(op, formatShape([dim]), dim));
+  return polyDim(poly);
+}
+
+/** How two dims compare as sizes. Mirrors `CompareSizes` (which also has `"dynamic"`). */
+export type SizeComparison = "equal" | "known" | "symbols" | "symbol-known";
+
+/**
+ * How two valid dims compare as sizes: equal, or the kind of clash. Expressions compare by normal
+ * form (`"n+m"` equals `"m+n"`, `"2*3"` equals `6`). Mirrors `CompareSizes`.
+ */
+export function compareSizes(left: Dim, right: Dim): SizeComparison {
+  if (left === right) return "equal";
+  if (typeof left === "number" && typeof right === "number") return "known";
+  if (typeof left === "string" && typeof right === "string") {
+    if (!isExpression(left) && !isExpression(right)) return "symbols";
+    const l = parseSize(left)!;
+    const r = parseSize(right)!;
+    if (samePoly(l, r)) return "equal";
+    if (isConstant(l) && isConstant(r)) return "known";
+    return isConstant(l) || isConstant(r) ? "symbol-known" : "symbols";
+  }
+  const expression = (typeof left === "string" ? left : right) as string;
+  const known = (typeof left === "number" ? left : right) as number;
+  if (!isExpression(expression)) return "symbol-known";
+  const poly = parseSize(expression)!;
+  if (samePoly(poly, constant(BigInt(known)))) return "equal";
+  return isConstant(poly) ? "known" : "symbol-known";
+}
+
+/** The hint that ends a message about two sizes that differ. Mirrors `SizeClashHint`. */
+export function sizeClashHint(kind: SizeComparison, left: Dim, right: Dim, known: string): string {
+  if (kind === "known") return known;
+  if (kind === "symbols") return "different names may be different sizes (state that they are equal with .as())";
+  return `a named dim may not be ${typeof left === "number" ? left : right} (state its size with .as())`;
+}
+
+/** Mirrors `WriteSizeExpressionMessage`. */
+export function writeSizeExpressionMessage(op: string, shapeText: string, dim: string): string {
+  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${shapeText}: dim "${dim}" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")`;
+}
+
+/**
+ * Checks that every string dim of a (valid) shape is a size expression; throws `SHAPE_INVALID_SHAPE`
+ * naming the first that is not. Mirrors `FirstMalformed` with its message.
+ */
+export function checkSizeExpressions(op: string, shape: Shape): void {
+  for (const dim of shape) {
+    if (typeof dim === "string" && parseSize(dim) === undefined) {
+      throw new ShapeError("SHAPE_INVALID_SHAPE", op, [shape], dim === "" ? writeInvalidShapeMessage(op, shape, dim) : writeSizeExpressionMessage(op, formatShape(shape), dim));
+    }
+  }
+}
+
+/**
+ * Checks a shape for the ops that do arithmetic on sizes: valid dims (`validateShape`) and string
+ * dims that are size expressions. Returns the shape. Mirrors `InvalidSizesMessage`.
+ */
+export function validateSizes(op: string, shape: unknown): Shape {
+  const valid = validateShape(op, shape);
+  checkSizeExpressions(op, valid);
+  return valid;
+}

@@ -1,0 +1,274 @@
+/**
+ * Concatenation at the type level: `ConcatShape<[A, B, …], Axis>`. Mirrors src/ops/concat.ts rule
+ * for rule and message for message.
+ *
+ * - At least one shape (`SHAPE_CONCAT`); every shape valid (`SHAPE_INVALID_SHAPE`, string dims must
+ *   be size expressions, types/internal/symbolic.ts).
+ * - `Axis` (negative counts from the end) is normalised against the first shape (`SHAPE_AXIS`; a
+ *   scalar has no axis to concatenate along).
+ * - Every shape has the first one's rank (`SHAPE_RANK`), and every dim off the axis equals the
+ *   first shape's (`SHAPE_CONCAT`, naming the axis, both dims and both tensors). Dims compare as
+ *   sizes: `"n+m"` equals `"m+n"`; two different names, or a name and a number, are an error (state
+ *   the relation with `.as()`), as in broadcasting.
+ * - The result is the first shape with the axis replaced by the sum of the shapes' dims on it:
+ *   exact digit arithmetic for numbers (`3 + 4` → `7`), the normal form with names (`"n"` and `"m"`
+ *   → `"n+m"`, `"n"` and `3` → `"n+3"`, `"n"` and `"n"` → `"n*2"`); a sum above 2^53 − 1 is an error.
+ * - Dynamic input degrades to run-time checks: a `number` (or union) dim matches anything and the
+ *   result keeps the known side; a `number` on the axis makes the sum `number`. A shape of unknown
+ *   rank is checked at run time only and makes the sum `number`; the first fixed-rank shape then
+ *   stands for "the first shape". A list of unknown length (`Shape[]`) gives its element shape with
+ *   the axis `number`; an `Axis` that is not a literal gives `number` dims (after the rank checks).
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { IsSingle } from "../internal/dims.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { NormalizeAxis } from "../internal/axes.js";
+import type {
+  AddPoly,
+  CompareSizes,
+  DimPoly,
+  Dynamic,
+  InvalidSizesMessage,
+  IsTooLarge,
+  Poly,
+  PolyDim,
+  PrintPoly,
+  SizeClashHint,
+} from "../internal/symbolic.js";
+
+/** `SHAPE_CONCAT: concat: cannot concatenate an empty list: needs at least one tensor`. Mirrors `writeConcatEmptyMessage`. */
+export type WriteConcatEmptyMessage<Op extends string> = `SHAPE_CONCAT: ${Op}: cannot concatenate an empty list: needs at least one tensor`;
+
+/**
+ * `SHAPE_RANK: concat: cannot concatenate [2, 3] with [2]: tensor 0 has rank 2 but tensor 1 has rank
+ * 1; all tensors must have the same rank`. Mirrors `writeConcatRankMessage`.
+ */
+export type WriteConcatRankMessage<Op extends string, First extends Shape, S extends Shape, FirstIndex extends number, Index extends number> =
+  `SHAPE_RANK: ${Op}: cannot concatenate ${PrintShape<First>} with ${PrintShape<S>}: tensor ${FirstIndex} has rank ${First["length"]} but tensor ${Index} has rank ${S["length"]}; all tensors must have the same rank`;
+
+/**
+ * `SHAPE_CONCAT: concat: cannot concatenate [2, 3] with [4, 5] along axis 1: axis 0 is 2 in tensor 0
+ * but 4 in tensor 1; only axis 1 may differ`. Mirrors `writeConcatMessage`.
+ */
+export type WriteConcatMessage<
+  Op extends string,
+  First extends Shape,
+  S extends Shape,
+  FirstIndex extends number,
+  Index extends number,
+  Axis extends number,
+  At extends number,
+  FirstDim extends Dim,
+  D extends Dim,
+  Kind,
+> = `SHAPE_CONCAT: ${Op}: cannot concatenate ${PrintShape<First>} with ${PrintShape<S>} along axis ${Axis}: axis ${At} is ${PrintDim<FirstDim>} in tensor ${FirstIndex} but ${PrintDim<D>} in tensor ${Index}; ${SizeClashHint<Kind, FirstDim, D, `only axis ${Axis} may differ`>}`;
+
+/** The shapes printed as a list: `[2], [3]`. */
+type PrintShapes<Shapes extends readonly Shape[], Acc extends string = ""> = Shapes extends readonly [
+  infer Head extends Shape,
+  ...infer Rest extends readonly Shape[],
+]
+  ? PrintShapes<Rest, Acc extends "" ? PrintShape<Head> : `${Acc}, ${PrintShape<Head>}`>
+  : Acc;
+
+/**
+ * `SHAPE_CONCAT: concat: cannot concatenate [9007199254740991], [1] along axis 0: it would have size
+ * 9007199254740992, above the largest safe integer 9007199254740991`. Mirrors `writeConcatSizeMessage`.
+ */
+export type WriteConcatSizeMessage<Op extends string, Shapes extends readonly Shape[], Axis extends number, Size extends string> =
+  `SHAPE_CONCAT: ${Op}: cannot concatenate ${PrintShapes<Shapes>} along axis ${Axis}: it would have size ${Size}, above the largest safe integer 9007199254740991`;
+
+/** Where an error belongs: a shape of the list (its index), the axis argument, or the list itself. */
+export interface Failure<Where extends number | "axis" | "list" = number | "axis" | "list", Error = unknown> {
+  readonly where: Where;
+  readonly error: Error;
+}
+
+/** The first shape (in order) with an invalid dim, as a `Failure`; else `never`. */
+export type FirstInvalid<Shapes extends readonly Shape[], Op extends string, Index extends 0[] = []> = Shapes extends readonly [
+  infer Head extends Shape,
+  ...infer Rest extends readonly Shape[],
+]
+  ? InvalidSizesMessage<Op, Head> extends infer Message extends string
+    ? [Message] extends [never]
+      ? FirstInvalid<Rest, Op, [...Index, 0]>
+      : Failure<Index["length"], ShapeError<Message>>
+    : never
+  : never;
+
+/** `[index, shape]` of the first shape of fixed rank, or `never`. */
+export type FirstFixed<Shapes extends readonly Shape[], Index extends 0[] = []> = Shapes extends readonly [
+  infer Head extends Shape,
+  ...infer Rest extends readonly Shape[],
+]
+  ? number extends Head["length"]
+    ? FirstFixed<Rest, [...Index, 0]>
+    : [Index["length"], Head]
+  : never;
+
+/** `true` for a dim the compiler knows nothing about: `number`, `string`, a union. */
+export type IsDynamicDim<D extends Dim> = number extends D ? true : string extends D ? true : IsSingle<D> extends true ? false : true;
+
+/** A tuple with `Items[At]` replaced by `Value`. */
+export type SetAt<Items extends readonly unknown[], At extends number, Value> = { [K in keyof Items]: K extends `${At}` ? Value : Items[K] };
+
+/**
+ * Merges shape `S` (tensor `Index`) into the dims so far, axis by axis, skipping `Skip` (the
+ * concatenation axis; `-1` for none): `[dims, sources]` (sources: the tensor each dim was taken
+ * from), or a clash `[at, first dim, dim, kind, source]`.
+ */
+export type MergeDims<
+  Merged extends readonly Dim[],
+  Sources extends readonly number[],
+  S extends Shape,
+  Index extends number,
+  Skip extends number,
+  At extends 0[] = [],
+  DimsAcc extends Dim[] = [],
+  SourcesAcc extends number[] = [],
+> = Merged extends readonly [infer M extends Dim, ...infer MergedRest extends readonly Dim[]]
+  ? S extends readonly [infer D extends Dim, ...infer SRest extends Shape]
+    ? Sources extends readonly [infer Source extends number, ...infer SourcesRest extends readonly number[]]
+      ? At["length"] extends Skip
+        ? MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
+        : CompareSizes<M, D> extends infer Kind
+          ? Kind extends "equal" | "dynamic"
+            ? Kind extends "dynamic"
+              ? IsDynamicDim<M> extends true
+                ? MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, D], [...SourcesAcc, Index]>
+                : MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
+              : MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
+            : [At["length"], M, D, Kind, Source]
+          : never
+      : never
+    : never
+  : [DimsAcc, SourcesAcc];
+
+/** `[I, I, …]`, one per dim of `S`. */
+export type SourcesOf<S extends Shape, I extends number, Acc extends number[] = []> = S extends readonly [Dim, ...infer Rest extends Shape]
+  ? SourcesOf<Rest, I, [...Acc, I]>
+  : Acc;
+
+/** Folds the shapes: rank checks, merged off-axis dims, and the sum along the axis. */
+type ConcatFold<
+  All extends readonly Shape[],
+  Op extends string,
+  Axis extends number,
+  First extends Shape,
+  FirstIndex extends number,
+  Merged extends readonly Dim[],
+  Sources extends readonly number[],
+  Sum,
+  Rest extends readonly Shape[] = All,
+  Index extends 0[] = [],
+> = Rest extends readonly [infer S extends Shape, ...infer Tail extends readonly Shape[]]
+  ? number extends S["length"]
+    ? ConcatFold<All, Op, Axis, First, FirstIndex, Merged, Sources, Dynamic, Tail, [...Index, 0]>
+    : S["length"] extends First["length"]
+      ? (Index["length"] extends FirstIndex ? [Merged, Sources] : MergeDims<Merged, Sources, S, Index["length"], Axis>) extends infer Step
+        ? Step extends [infer NextMerged extends readonly Dim[], infer NextSources extends readonly number[]]
+          ? ConcatFold<All, Op, Axis, First, FirstIndex, NextMerged, NextSources, AddDim<Sum, S[Axis]>, Tail, [...Index, 0]>
+          : Step extends [infer At extends number, infer M extends Dim, infer D extends Dim, infer Kind, infer Source extends number]
+            ? Failure<Index["length"], ShapeError<WriteConcatMessage<Op, All[Source], S, Source, Index["length"], Axis, At, M, D, Kind>>>
+            : never
+        : never
+      : Failure<Index["length"], ShapeError<WriteConcatRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
+  : Sum extends Poly
+    ? IsTooLarge<Sum> extends true
+      ? Failure<"list", ShapeError<WriteConcatSizeMessage<Op, All, Axis, PrintPoly<Sum>>>>
+      : SetAt<Merged, Axis, PolyDim<Sum>>
+    : SetAt<Merged, Axis, number>;
+
+/** `Sum` plus dim `D` (`Dynamic` stays). */
+type AddDim<Sum, D> = Sum extends Poly
+  ? D extends Dim
+    ? DimPoly<D> extends infer P
+      ? P extends Poly
+        ? AddPoly<Sum, P> extends infer Next
+          ? Next extends Poly
+            ? Next
+            : Dynamic
+          : never
+        : Dynamic
+      : never
+    : Dynamic
+  : Sum;
+
+/** Rank checks only (an axis that is not a literal): every dim becomes `number`. */
+type RanksOnly<All extends readonly Shape[], Op extends string, First extends Shape, FirstIndex extends number, Rest extends readonly Shape[] = All, Index extends 0[] = []> =
+  Rest extends readonly [infer S extends Shape, ...infer Tail extends readonly Shape[]]
+    ? number extends S["length"]
+      ? RanksOnly<All, Op, First, FirstIndex, Tail, [...Index, 0]>
+      : S["length"] extends First["length"]
+        ? RanksOnly<All, Op, First, FirstIndex, Tail, [...Index, 0]>
+        : Failure<Index["length"], ShapeError<WriteConcatRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
+    : { [K in keyof First]: number };
+
+/** The concatenation of a tuple of shapes: the result shape, or a `Failure`. */
+export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Shapes["length"]
+  ? ConcatUnknownLength<Shapes[number], Axis, Op>
+  : Shapes extends readonly []
+    ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
+    : FirstInvalid<Shapes, Op> extends infer Invalid
+      ? [Invalid] extends [never]
+        ? FirstFixed<Shapes> extends [infer FirstIndex extends number, infer First extends Shape]
+          ? number extends Axis
+            ? RanksOnly<Shapes, Op, First, FirstIndex>
+            : NormalizeAxis<Op, First, Axis> extends infer Index
+              ? Index extends ShapeError<string>
+                ? Failure<Axis extends 0 ? FirstIndex : "axis", Index>
+                : Index extends number
+                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, SourcesOf<First, FirstIndex>, []>
+                  : never
+              : never
+          : number[]
+        : Invalid
+      : never;
+
+/** A list of unknown length of shapes `S`: `S` with the axis `number`. */
+type ConcatUnknownLength<S extends Shape, Axis extends number, Op extends string> = number extends S["length"]
+  ? number[]
+  : InvalidSizesMessage<Op, S> extends infer Message extends string
+    ? [Message] extends [never]
+      ? NormalizeAxis<Op, S, Axis> extends infer Index
+        ? Index extends ShapeError<string>
+          ? Failure<Axis extends 0 ? 0 : "axis", Index>
+          : Index extends number
+            ? number extends Index
+              ? { [K in keyof S]: number }
+              : SetAt<S, Index, number>
+            : never
+        : never
+      : Failure<0, ShapeError<Message>>
+    : never;
+
+/**
+ * The shape of the concatenation of `Shapes` along `Axis` (default 0): the first shape with the
+ * axis replaced by the sum of the shapes' dims on it — symbolic sums in normal form — or a
+ * `ShapeError` whose message is the runtime's.
+ * @example
+ * type Out = ConcatShape<[["n", 3], ["m", 3]]>; //=> ["n+m", 3]
+ */
+export type ConcatShape<Shapes extends readonly Shape[], Axis extends number = 0, Op extends string = "concatShape"> =
+  ConcatResult<Shapes, Axis, Op> extends infer Out ? (Out extends Failure<infer _, infer Error> ? Error : Out) : never;
+
+/**
+ * The list argument of a concatenation: each shape intersected with its error when it is the one
+ * that fails (the whole list for an empty list or a sum too large), so the compiler reports the
+ * error there.
+ */
+export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
+  ConcatResult<Shapes, Axis, Op> extends infer Out
+    ? Out extends Failure<infer Where, infer Error>
+      ? Where extends number
+        ? { [K in keyof Shapes]: K extends `${Where}` ? Shapes[K] & Error : Shapes[K] }
+        : Where extends "list"
+          ? Shapes & Error
+          : Shapes
+      : Shapes
+    : never;
+
+/** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
+export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
+  ConcatResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown;

@@ -1,0 +1,213 @@
+/**
+ * Reshaping at the type level: `ReshapeShape<From, To>` and `FlattenShape<S>`. Mirrors
+ * src/ops/reshape.ts rule for rule and message for message.
+ *
+ * - The element counts of `From` and `To` must be equal. Counts are products of dims computed
+ *   exactly on decimal digit strings (types/internal/digits.ts), so `[2^52, 4]` → `[2^53, 2]` is
+ *   decided correctly; with symbolic dims they are polynomials in normal form
+ *   (types/internal/symbolic.ts), so `["batch", 28, 28]` → `["batch", 784]` and
+ *   `["batch", "seq", 768]` → `["batch", "seq", 12, 64]` are accepted and `["batch", 784]` →
+ *   `["batch", 780]` is an error (`batch*784` vs `batch*780`: a name is a size fixed for the
+ *   program, so equal counts must be equal as polynomials).
+ * - One dim of `To` may be `-1`: it becomes the count of `From` divided by the count of the other
+ *   dims of `To`, when that division is exact — also symbolically: `["b", "s", 768]` → `["b", -1]`
+ *   gives `["b", "s*768"]`. Errors: two `-1`s; a division that is not exact (`n*3` by 2 included:
+ *   no polynomial quotient); other dims holding 0 elements (any size would fit, as NumPy says); a
+ *   quotient above 2^53 − 1. A negative dim other than `-1` is an error; a fractional one is
+ *   `SHAPE_INVALID_SHAPE`, as are `From`'s invalid dims and strings that are not size expressions.
+ * - When the divisor is a sum (`["n+m", 4]` → `["n+m", -1]`), dims equal in normal form are first
+ *   cancelled between `From` and `To`; if the divisor left is one term the division is exact as
+ *   above, otherwise the compiler cannot decide and the inferred dim is `number`.
+ * - Dynamic input degrades to a run-time check, never a compile error: a `number`, `string` or union
+ *   dim on either side, or `From` of unknown rank, skips the count check and makes an inferred dim
+ *   `number`; the target's own errors (two `-1`s, negative dims) are still reported. `To` of
+ *   unknown rank gives `number[]`.
+ * - `[]` has one element: `[]` → `[1, 1]` and `[1]` → `[]` are fine; `[0, 3]` → `[0]` too.
+ * The result is `To` as written, with `-1` replaced by the inferred dim.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { PrintShape } from "../internal/print.js";
+import type {
+  CompareSizes,
+  DivPolyByTerm,
+  InvalidSizesMessage,
+  IsTooLarge,
+  Malformed,
+  MulDim,
+  NoQuotient,
+  One,
+  Poly,
+  PolyDim,
+  PrintPoly,
+  ShapeSize,
+  Term,
+  WriteSizeExpressionMessage,
+} from "../internal/symbolic.js";
+
+/**
+ * `SHAPE_RESHAPE: reshape: cannot reshape [2, 3] (6 elements) to [4] (4 elements): element counts
+ * differ`. Mirrors `writeReshapeMessage`.
+ */
+export type WriteReshapeMessage<Op extends string, From extends Shape, To extends Shape, FromCount extends string, ToCount extends string> =
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} (${FromCount} elements) to ${PrintShape<To>} (${ToCount} elements): element counts differ`;
+
+/** Why a `-1` cannot be inferred; `Value` is the other dims' count, or the quotient for `"large"`. */
+type InferReason<Kind, FromCount extends string, Value extends string> = Kind extends "multiple"
+  ? `-1 cannot be inferred: the other dims hold ${Value} elements, and ${FromCount} is not a multiple of ${Value}`
+  : Kind extends "zero"
+    ? "-1 cannot be inferred: the other dims hold 0 elements, so any size would fit"
+    : Kind extends "large"
+      ? `-1 would be ${Value}, above the largest safe integer 9007199254740991`
+      : `-1 cannot be inferred from symbolic sizes: ${FromCount} over ${Value} has no simple quotient; write that dim out`;
+
+/**
+ * `SHAPE_RESHAPE: reshape: cannot reshape [2, 3] (6 elements) to [4, -1]: -1 cannot be inferred: the
+ * other dims hold 4 elements, and 6 is not a multiple of 4`. Mirrors `writeReshapeInferMessage`.
+ */
+export type WriteReshapeInferMessage<
+  Op extends string,
+  From extends Shape,
+  To extends Shape,
+  FromCount extends string,
+  Kind extends "multiple" | "zero" | "large" | "symbolic",
+  Value extends string,
+> = `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} (${FromCount} elements) to ${PrintShape<To>}: ${InferReason<Kind, FromCount, Value>}`;
+
+/**
+ * `SHAPE_RESHAPE: reshape: cannot reshape [6] to [-1, -1]: only one dim can be -1 (inferred)`, and
+ * the message for a negative dim. Mirrors `writeReshapeTargetMessage`.
+ */
+export type WriteReshapeTargetMessage<Op extends string, From extends Shape, To extends Shape, Kind extends "minus" | "negative", D extends number> =
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: ${Kind extends "minus" ? "only one dim can be -1 (inferred)" : `dim ${D} is negative; sizes are non-negative, and -1 stands for the one inferred size`}`;
+
+/** `To` with its `-1` replaced by `Inferred`. */
+type FillMinus<To extends Shape, Inferred extends Dim> = { [K in keyof To]: To[K] extends -1 ? Inferred : To[K] };
+
+/**
+ * One pass over the target, left to right: the first target error, or the target's count (the
+ * product of its dims other than `-1`) and whether it has a `-1`.
+ */
+type ScanTarget<From extends Shape, To extends Shape, Op extends string, Rest extends Shape = To, Minus extends boolean = false, Count = One> =
+  Rest extends readonly [infer D extends Dim, ...infer Tail extends Shape]
+    ? [D] extends [number]
+      ? `${D}` extends "-1"
+        ? Minus extends true
+          ? ShapeError<WriteReshapeTargetMessage<Op, From, To, "minus", -1>>
+          : ScanTarget<From, To, Op, Tail, true, Count>
+        : `${D}` extends `-${infer Magnitude}`
+          ? Magnitude extends `${string}${"." | "e-"}${string}`
+            ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
+            : ShapeError<WriteReshapeTargetMessage<Op, From, To, "negative", D>>
+          : `${D}` extends `${string}${"." | "e"}${string}`
+            ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
+            : IsTooLarge<[["", `${D}`]]> extends true
+              ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
+            : ScanTarget<From, To, Op, Tail, Minus, Count extends Poly ? MulDim<Count, D> : Count>
+      : MulDim<Count extends Poly ? Count : One, D> extends infer Next
+        ? Next extends Malformed
+          ? ShapeError<D extends "" ? WriteInvalidShapeMessage<Op, To, D> : WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>>
+          : ScanTarget<From, To, Op, Tail, Minus, Count extends Poly ? Next : Count>
+        : never
+    : { minus: Minus; count: Count };
+
+/** `Source` without the first dim equal in normal form to `D`, or `false` when it has none. */
+type RemoveEqual<Source extends Shape, D extends Dim, Before extends Dim[] = []> = Source extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? CompareSizes<Head, D> extends "equal"
+    ? [...Before, ...Rest]
+    : RemoveEqual<Rest, D, [...Before, Head]>
+  : false;
+
+/** Cancels the string dims of `Target` (in order) against equal dims of `Source`: `[source, target]` left. */
+type Cancel<Source extends Shape, Target extends Shape, Kept extends Dim[] = []> = Target extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? [Head] extends [string]
+    ? RemoveEqual<Source, Head> extends infer Left
+      ? Left extends Shape
+        ? Cancel<Left, Rest, Kept>
+        : Cancel<Source, Rest, [...Kept, Head]>
+      : never
+    : Cancel<Source, Rest, [...Kept, Head]>
+  : [Source, Kept];
+
+/** The target's dims other than `-1`. */
+type WithoutMinus<To extends Shape, Acc extends Dim[] = []> = To extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
+  ? WithoutMinus<Rest, [Head] extends [-1] ? Acc : [...Acc, Head]>
+  : Acc;
+
+/**
+ * The count of `From` over the target's count: exact division by one term; for a sum, after
+ * cancelling equal dims; `unknown` when the compiler cannot decide.
+ */
+type Quotient<From extends Shape, To extends Shape, Source extends Poly, Target extends Poly> = Target extends readonly [infer Divisor extends Term]
+  ? DivPolyByTerm<Source, Divisor>
+  : Cancel<From, WithoutMinus<To>> extends [infer Left extends Shape, infer Kept extends Shape]
+    ? ShapeSize<Left> extends infer LeftCount extends Poly
+      ? ShapeSize<Kept> extends readonly [infer Divisor extends Term]
+        ? DivPolyByTerm<LeftCount, Divisor>
+        : unknown
+      : unknown
+    : never;
+
+/** The `-1` of `To` inferred from the counts, or the error. */
+type InferMinus<From extends Shape, To extends Shape, Op extends string, Source extends Poly, Target extends Poly> = Target extends readonly []
+  ? ShapeError<WriteReshapeInferMessage<Op, From, To, PrintPoly<Source>, "zero", "0">>
+  : Quotient<From, To, Source, Target> extends infer Q
+    ? Q extends Poly
+      ? IsTooLarge<Q> extends true
+        ? ShapeError<WriteReshapeInferMessage<Op, From, To, PrintPoly<Source>, "large", PrintPoly<Q>>>
+        : FillMinus<To, PolyDim<Q>>
+      : Q extends NoQuotient
+        ? ShapeError<WriteReshapeInferMessage<Op, From, To, PrintPoly<Source>, "multiple", PrintPoly<Target>>>
+        : FillMinus<To, number>
+    : never;
+
+/** The reshape of a valid `From` to a fixed-rank `To`. */
+type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
+  ScanTarget<From, To, Op> extends infer Scan
+    ? Scan extends { minus: infer Minus; count: infer Target }
+      ? ShapeSize<From> extends infer Source
+        ? Minus extends true
+          ? Source extends Poly
+            ? Target extends Poly
+              ? InferMinus<From, To, Op, Source, Target>
+              : FillMinus<To, number>
+            : FillMinus<To, number>
+          : Source extends Poly
+            ? Target extends Poly
+              ? [Source] extends [Target]
+                ? To
+                : ShapeError<WriteReshapeMessage<Op, From, To, PrintPoly<Source>, PrintPoly<Target>>>
+              : To
+            : To
+        : never
+      : Scan
+    : never;
+
+/**
+ * The shape `From` takes when reshaped to `To` — `To`, with its one `-1` inferred — or a
+ * `ShapeError` whose message is the runtime's.
+ * @example
+ * type Out = ReshapeShape<["b", "s", 768], ["b", -1]>; //=> ["b", "s*768"]
+ */
+export type ReshapeShape<From extends Shape, To extends Shape, Op extends string = "reshapeShape"> =
+  InvalidSizesMessage<Op, From> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? number extends To["length"]
+        ? number[]
+        : ReshapeChecked<From, To, Op>
+      : ShapeError<Invalid>
+    : never;
+
+/**
+ * The shape of `S` flattened: `[size]` — `ReshapeShape<S, [-1]>`.
+ * @example
+ * type Out = FlattenShape<["batch", 28, 28]>; //=> ["batch*784"]
+ */
+export type FlattenShape<S extends Shape, Op extends string = "flattenShape"> = ReshapeShape<S, [-1], Op>;

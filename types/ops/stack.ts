@@ -1,0 +1,137 @@
+/**
+ * Stacking at the type level: `StackShape<[A, B, …], Axis>`. Mirrors src/ops/stack.ts rule for rule
+ * and message for message.
+ *
+ * - At least one shape (`SHAPE_STACK`); every shape valid (`SHAPE_INVALID_SHAPE`).
+ * - Every shape equals the first: same rank, and every dim equal as a size (`"n+m"` equals `"m+n"`);
+ *   a difference is `SHAPE_STACK`, naming the axis, both dims and both tensors. As in NumPy, shapes
+ *   are checked before the axis.
+ * - `Axis` is the new axis's index in the result, −rank−1 … rank (`SHAPE_AXIS`).
+ * - The result is the first shape with a new axis of size "number of shapes" inserted at `Axis`.
+ * - Dynamic input degrades to run-time checks: a `number` (or union) dim matches anything and the
+ *   result keeps the known side; a shape of unknown rank is checked at run time only (the first
+ *   fixed-rank shape stands for "the first shape"; none → `number[]`); a list of unknown length
+ *   gives a new axis of size `number`; an `Axis` that is not a literal gives `number[]`.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { NormalizeAxis } from "../internal/axes.js";
+import type { InvalidSizesMessage, SizeClashHint } from "../internal/symbolic.js";
+import type { Failure, FirstFixed, FirstInvalid, MergeDims, SourcesOf } from "./concat.js";
+
+/** `SHAPE_STACK: stack: cannot stack an empty list: needs at least one tensor`. Mirrors `writeStackEmptyMessage`. */
+export type WriteStackEmptyMessage<Op extends string> = `SHAPE_STACK: ${Op}: cannot stack an empty list: needs at least one tensor`;
+
+/**
+ * `SHAPE_STACK: stack: cannot stack [2, 3] with [2]: tensor 0 has rank 2 but tensor 1 has rank 1;
+ * stacked tensors must have the same shape`. Mirrors `writeStackRankMessage`.
+ */
+export type WriteStackRankMessage<Op extends string, First extends Shape, S extends Shape, FirstIndex extends number, Index extends number> =
+  `SHAPE_STACK: ${Op}: cannot stack ${PrintShape<First>} with ${PrintShape<S>}: tensor ${FirstIndex} has rank ${First["length"]} but tensor ${Index} has rank ${S["length"]}; stacked tensors must have the same shape`;
+
+/**
+ * `SHAPE_STACK: stack: cannot stack [2, 3] with [2, 4]: axis 1 is 3 in tensor 0 but 4 in tensor 1;
+ * stacked tensors must have the same shape`. Mirrors `writeStackMessage`.
+ */
+export type WriteStackMessage<
+  Op extends string,
+  First extends Shape,
+  S extends Shape,
+  FirstIndex extends number,
+  Index extends number,
+  At extends number,
+  FirstDim extends Dim,
+  D extends Dim,
+  Kind,
+> = `SHAPE_STACK: ${Op}: cannot stack ${PrintShape<First>} with ${PrintShape<S>}: axis ${At} is ${PrintDim<FirstDim>} in tensor ${FirstIndex} but ${PrintDim<D>} in tensor ${Index}; ${SizeClashHint<Kind, FirstDim, D, "stacked tensors must have the same shape">}`;
+
+/** Folds the shapes: each must equal the merged shape so far. */
+type StackFold<
+  All extends readonly Shape[],
+  Op extends string,
+  First extends Shape,
+  FirstIndex extends number,
+  Merged extends readonly Dim[],
+  Sources extends readonly number[],
+  Rest extends readonly Shape[] = All,
+  Index extends 0[] = [],
+> = Rest extends readonly [infer S extends Shape, ...infer Tail extends readonly Shape[]]
+  ? number extends S["length"]
+    ? StackFold<All, Op, First, FirstIndex, Merged, Sources, Tail, [...Index, 0]>
+    : S["length"] extends First["length"]
+      ? (Index["length"] extends FirstIndex ? [Merged, Sources] : MergeDims<Merged, Sources, S, Index["length"], -1>) extends infer Step
+        ? Step extends [infer NextMerged extends readonly Dim[], infer NextSources extends readonly number[]]
+          ? StackFold<All, Op, First, FirstIndex, NextMerged, NextSources, Tail, [...Index, 0]>
+          : Step extends [infer At extends number, infer M extends Dim, infer D extends Dim, infer Kind, infer Source extends number]
+            ? Failure<Index["length"], ShapeError<WriteStackMessage<Op, All[Source], S, Source, Index["length"], At, M, D, Kind>>>
+            : never
+        : never
+      : Failure<Index["length"], ShapeError<WriteStackRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
+  : Merged;
+
+/** `Dims` with `Value` inserted before index `At`. */
+type InsertAt<Dims extends readonly Dim[], At extends number, Value extends Dim, Before extends Dim[] = []> = Before["length"] extends At
+  ? [...Before, Value, ...Dims]
+  : Dims extends readonly [infer Head extends Dim, ...infer Rest extends readonly Dim[]]
+    ? InsertAt<Rest, At, Value, [...Before, Head]>
+    : [...Before, Value];
+
+/** The new axis inserted into the merged shape, after the axis check. */
+type StackAxis<Merged extends readonly Dim[], First extends Shape, Axis extends number, Count extends number, Op extends string> = number extends Axis
+  ? number[]
+  : NormalizeAxis<Op, First, Axis, [...First, unknown]> extends infer Index
+    ? Index extends ShapeError<string>
+      ? Failure<"axis", Index>
+      : Index extends number
+        ? InsertAt<Merged, Index, Count>
+        : never
+    : never;
+
+/** The stack of a list of shapes: the result shape, or a `Failure`. */
+export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Shapes["length"]
+  ? number extends Shapes[number]["length"]
+    ? number[]
+    : InvalidSizesMessage<Op, Shapes[number]> extends infer Message extends string
+      ? [Message] extends [never]
+        ? StackAxis<Shapes[number], Shapes[number], Axis, number, Op>
+        : Failure<0, ShapeError<Message>>
+      : never
+  : Shapes extends readonly []
+    ? Failure<"list", ShapeError<WriteStackEmptyMessage<Op>>>
+    : FirstInvalid<Shapes, Op> extends infer Invalid
+      ? [Invalid] extends [never]
+        ? FirstFixed<Shapes> extends [infer FirstIndex extends number, infer First extends Shape]
+          ? StackFold<Shapes, Op, First, FirstIndex, First, SourcesOf<First, FirstIndex>> extends infer Merged
+            ? Merged extends readonly Dim[]
+              ? StackAxis<Merged, First, Axis, Shapes["length"], Op>
+              : Merged
+            : never
+          : number[]
+        : Invalid
+      : never;
+
+/**
+ * The shape of the stack of `Shapes` along a new axis `Axis` (default 0): the common shape with an
+ * axis of size "number of shapes" inserted, or a `ShapeError` whose message is the runtime's.
+ * @example
+ * type Out = StackShape<[[2, 3], [2, 3], [2, 3]], -1>; //=> [2, 3, 3]
+ */
+export type StackShape<Shapes extends readonly Shape[], Axis extends number = 0, Op extends string = "stackShape"> =
+  StackResult<Shapes, Axis, Op> extends infer Out ? (Out extends Failure<infer _, infer Error> ? Error : Out) : never;
+
+/** The list argument of a stack: the failing shape (or the whole list) intersected with its error. */
+export type StackArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
+  StackResult<Shapes, Axis, Op> extends infer Out
+    ? Out extends Failure<infer Where, infer Error>
+      ? Where extends number
+        ? { [K in keyof Shapes]: K extends `${Where}` ? Shapes[K] & Error : Shapes[K] }
+        : Where extends "list"
+          ? Shapes & Error
+          : Shapes
+      : Shapes
+    : never;
+
+/** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
+export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
+  StackResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown;
