@@ -4,9 +4,9 @@
  * Dims are number literals; sums and products of dims (reshape, concat, flatten) need exact
  * arithmetic up to `Number.MAX_SAFE_INTEGER` (2^53 − 1). Tuple lengths cannot get there (tuples stop
  * at 10,000 elements and non-tail recursion at depth 100), so every operation here works on the
- * decimal text of the number (`${N}`), one digit per recursion step, with lookup tables for the
- * digit-pair work. All recursion is tail recursion over digits, accumulators last, so the
- * 1000-step limit is never near (a safe integer has at most 16 digits).
+ * decimal text of the number (`${N}`), digit by digit, with lookup tables for the digit-pair work.
+ * All recursion is tail recursion over digits, accumulators last, so the 1000-step limit is never
+ * near (a safe integer has at most 16 digits).
  *
  * Two layers:
  * - **number level** (`Add`, `Sub`, `Mul`, `DivExact`, `Mod`, `Compare`, `IsNatural`): number
@@ -18,6 +18,10 @@
  *   leading zeros). No size cap — the value is exact at any length — so type rules can chain several
  *   operations and convert back once with `FromDigits`. Other strings give unspecified results;
  *   check them with `IsDigits` first.
+ *
+ * Cost (TypeScript 7 `--extendedDiagnostics`, instantiations for one fresh operation): a few hundred
+ * for small dims (`Add<123, 456>` ≈ 600, `Mul<28, 28>` ≈ 1k), `Mul<50257, 768>` ≈ 1.9k, and about
+ * 9k for the heaviest 16-digit division. Every instantiation is cached, so repeated dims are cheap.
  *
  * Internal: used by the shape rules in types/ops, never re-exported from the package root.
  */
@@ -112,6 +116,20 @@ type MulTable = [
   ["00", "09", "18", "27", "36", "45", "54", "63", "72", "81"],
 ];
 
+// SubSelectTable[A][B] = SubTable[0][A][B] then SubTable[1][A][B]: A − B without and with a borrow in.
+type SubSelectTable = [
+  ["0019", "1918", "1817", "1716", "1615", "1514", "1413", "1312", "1211", "1110"],
+  ["0100", "0019", "1918", "1817", "1716", "1615", "1514", "1413", "1312", "1211"],
+  ["0201", "0100", "0019", "1918", "1817", "1716", "1615", "1514", "1413", "1312"],
+  ["0302", "0201", "0100", "0019", "1918", "1817", "1716", "1615", "1514", "1413"],
+  ["0403", "0302", "0201", "0100", "0019", "1918", "1817", "1716", "1615", "1514"],
+  ["0504", "0403", "0302", "0201", "0100", "0019", "1918", "1817", "1716", "1615"],
+  ["0605", "0504", "0403", "0302", "0201", "0100", "0019", "1918", "1817", "1716"],
+  ["0706", "0605", "0504", "0403", "0302", "0201", "0100", "0019", "1918", "1817"],
+  ["0807", "0706", "0605", "0504", "0403", "0302", "0201", "0100", "0019", "1918"],
+  ["0908", "0807", "0706", "0605", "0504", "0403", "0302", "0201", "0100", "0019"],
+];
+
 // DigitCompareTable[A][B] = how digit A orders against digit B.
 type DigitCompareTable = [
   ["eq", "lt", "lt", "lt", "lt", "lt", "lt", "lt", "lt", "lt"],
@@ -126,54 +144,68 @@ type DigitCompareTable = [
   ["gt", "gt", "gt", "gt", "gt", "gt", "gt", "gt", "gt", "eq"],
 ];
 
-// Successor of a digit below 9 (the carry of a digit product plus one never reaches 10).
+// Successor of a digit below 9 (the tens of a digit product plus one never reach 10).
 type Successor = ["1", "2", "3", "4", "5", "6", "7", "8", "9", never];
 
 // ---------------------------------------------------------------------------------------------
 // String plumbing
 // ---------------------------------------------------------------------------------------------
 
-/** Reverses a string (eight characters per step, then one): `ReverseDigits<"123">` → `"321"`. */
-export type ReverseDigits<S extends string, Acc extends string = ""> =
-  S extends `${infer C0}${infer C1}${infer C2}${infer C3}${infer C4}${infer C5}${infer C6}${infer C7}${infer Rest}`
+// Matches strings of at least 8 / 16 / 17 / 18 characters. Non-`infer` placeholders are far
+// cheaper to match than `infer` ones; a `${bigint}` followed by another placeholder takes exactly
+// one character (a digit here), and the trailing `${string}` takes the rest, possibly "".
+type AtLeast8 = `${bigint}${bigint}${bigint}${bigint}${bigint}${bigint}${bigint}${bigint}${string}`;
+type AtLeast16 = `${bigint}${bigint}${bigint}${bigint}${bigint}${bigint}${bigint}${bigint}${AtLeast8}`;
+type AtLeast17 = `${bigint}${AtLeast16}`;
+type AtLeast18 = `${bigint}${AtLeast17}`;
+
+/** Reverses a string: `ReverseDigits<"123">` → `"321"`. */
+export type ReverseDigits<Text extends string, Acc extends string = ""> = Text extends AtLeast8
+  ? Text extends `${infer C0}${infer C1}${infer C2}${infer C3}${infer C4}${infer C5}${infer C6}${infer C7}${infer Rest}`
     ? ReverseDigits<Rest, `${C7}${C6}${C5}${C4}${C3}${C2}${C1}${C0}${Acc}`>
-    : S extends `${infer C0}${infer Rest}`
-      ? ReverseDigits<Rest, `${C0}${Acc}`>
-      : Acc;
+    : never
+  : ReverseShort<Text, Acc>;
 
-// Drops the zeros at the end of a reversed digit string (the leading zeros of the number);
-// zero becomes "".
-type TrimReversed<S extends string> = S extends `${infer Rest}0` ? TrimReversed<Rest> : S;
+// Reverses a string two characters per step (cheapest for the short strings most dims are).
+type ReverseShort<Text extends string, Acc extends string> =
+  Text extends `${infer C0}${infer C1}${infer Rest}`
+    ? ReverseShort<Rest, `${C1}${C0}${Acc}`>
+    : `${Text}${Acc}`;
 
-// A reversed digit string (zero as "") back to a canonical digit string.
-type FromReversed<S extends string> = S extends "" ? "0" : ReverseDigits<S>;
-
-// How the length of S orders against 16 (the length of 2^53 − 1).
-type LengthVersus16<S extends string> =
-  S extends `${infer _0}${infer _1}${infer _2}${infer _3}${infer _4}${infer _5}${infer _6}${infer _7}${infer _8}${infer _9}${infer _10}${infer _11}${infer _12}${infer _13}${infer _14}${infer _15}${infer Rest}`
-    ? Rest extends ""
-      ? "eq"
-      : "gt"
-    : "lt";
-
-// `true` when the digit string S is above 2^53 − 1.
-type AboveMaxSafe<S extends string> =
-  LengthVersus16<S> extends "lt"
+// `true` when Text has more characters than Than.
+type LongerThan<Text extends string, Than extends string> = Than extends `${infer _}${infer ThanRest}`
+  ? Text extends `${infer _}${infer Rest}`
+    ? LongerThan<Rest, ThanRest>
+    : false
+  : Text extends ""
     ? false
-    : LengthVersus16<S> extends "gt"
-      ? true
-      : CompareDigits<S, MaxSafeDigits> extends "gt"
-        ? true
-        : false;
+    : true;
 
-// `true` when S has more than 17 characters.
-type LongerThan17<S extends string> =
-  S extends `${infer _0}${infer _1}${infer _2}${infer _3}${infer _4}${infer _5}${infer _6}${infer _7}${infer _8}${infer _9}${infer _10}${infer _11}${infer _12}${infer _13}${infer _14}${infer _15}${infer _16}${infer _17}${infer _Rest}`
-    ? true
+// Drops leading zeros, keeping at least one digit: "007" → "7", "000" → "0".
+type TrimLeadingZeros<Digits extends string> = Digits extends `0${infer Rest}`
+  ? Rest extends ""
+    ? "0"
+    : TrimLeadingZeros<Rest>
+  : Digits;
+
+// Drops trailing zeros of a reversed digit string (the number's leading zeros); zero becomes "".
+type TrimReversed<Reversed extends string> = Reversed extends `${infer Rest}0`
+  ? TrimReversed<Rest>
+  : Reversed;
+
+// `true` when a digit string is above 2^53 − 1. Only 16-digit strings starting with 9 need a
+// digit-by-digit look, and that stops at the first digit that differs from 9007199254740991.
+type AboveMaxSafe<Digits extends string> = Digits extends AtLeast17
+  ? true
+  : Digits extends AtLeast16
+    ? Digits extends `9${string}`
+      ? LessAligned<MaxSafeDigits, Digits>
+      : false
     : false;
 
 // ---------------------------------------------------------------------------------------------
-// Reversed-digit kernels (least significant digit first, so carries run with the recursion)
+// Reversed-digit kernels: least significant digit first, so carries run with the recursion and
+// operands of different lengths line up at the front. Zero may be "" here.
 // ---------------------------------------------------------------------------------------------
 
 // Left + Right, both reversed; the result is reversed. When one side runs out with no carry, the
@@ -197,8 +229,8 @@ type AddReversed<
       ? `${Acc}1`
       : AddReversed<Right, "0", CarryIn, Acc>;
 
-// Left − Right, both reversed; the result is reversed and may end in zeros (leading zeros of the
-// number). `never` when Right > Left.
+// Left − Right, both reversed; the result is reversed and may end in zeros (the number's leading
+// zeros). `never` when Right > Left.
 type SubReversed<
   Left extends string,
   Right extends string,
@@ -218,123 +250,166 @@ type SubReversed<
       : never
     : never;
 
-// Left × D for one digit D (not "0"), Left reversed; the result is reversed.
+// Left × Multiplier for one digit, Left reversed; the result is reversed and always one digit
+// longer than Left (its last digit, the final carry, may be "0").
 type MulDigitReversed<
   Left extends string,
-  D extends Digit,
+  Multiplier extends Digit,
   CarryIn extends Digit = "0",
   Acc extends string = "",
 > = Left extends `${infer L extends Digit}${infer LeftRest}`
-  ? MulTable[L][D] extends `${infer Tens extends Digit}${infer Units extends Digit}`
+  ? MulTable[L][Multiplier] extends `${infer Tens extends Digit}${infer Units extends Digit}`
     ? AddTable["0"][Units][CarryIn] extends `${infer Overflow extends Carry}${infer Out}`
-      ? MulDigitReversed<LeftRest, D, Overflow extends "1" ? Successor[Tens] : Tens, `${Acc}${Out}`>
+      ? MulDigitReversed<
+          LeftRest,
+          Multiplier,
+          Overflow extends "1" ? Successor[Tens] : Tens,
+          `${Acc}${Out}`
+        >
       : never
     : never
-  : CarryIn extends "0"
-    ? Acc
-    : `${Acc}${CarryIn}`;
+  : `${Acc}${CarryIn}`;
 
-// Left × Right, both reversed and non-zero; the result is reversed. Schoolbook: for each digit of
-// Right, add Left × digit into the running high part; its lowest digit is then final and moves to
-// `Low`.
+// High + Left × Multiplier, High and Left reversed; the result is reversed.
+type AddProductReversed<High extends string, Left extends string, Multiplier extends Digit> =
+  Multiplier extends "0"
+    ? High
+    : AddReversed<High, Multiplier extends "1" ? Left : MulDigitReversed<Left, Multiplier>>;
+
+// Left × Right, both reversed and non-zero; the result is reversed and may end in zeros.
+// Schoolbook: for each digit of Right, High ← High + Left × digit; the lowest digit of High is
+// then final and moves to Low.
 type MulReversed<
   Left extends string,
   Right extends string,
   Low extends string = "",
   High extends string = "",
 > = Right extends `${infer R extends Digit}${infer RightRest}`
-  ? (R extends "0" ? High : AddReversed<High, R extends "1" ? Left : MulDigitReversed<Left, R>>) extends `${infer Final}${infer NextHigh}`
+  ? AddProductReversed<High, Left, R> extends `${infer Final}${infer NextHigh}`
     ? MulReversed<Left, RightRest, `${Low}${Final}`, NextHigh>
     : MulReversed<Left, RightRest, `${Low}0`, "">
   : `${Low}${High}`;
 
-// How Left orders against Right, both reversed: the most significant difference wins, so a later
-// differing digit overrides the state; a longer (canonical) number is larger.
-type CompareReversed<Left extends string, Right extends string, State extends Ordering = "eq"> =
-  Left extends `${infer L extends Digit}${infer LeftRest}`
-    ? Right extends `${infer R extends Digit}${infer RightRest}`
-      ? CompareReversed<LeftRest, RightRest, DigitCompareTable[L][R] extends "eq" ? State : DigitCompareTable[L][R]>
-      : "gt"
-    : Right extends ""
-      ? State
-      : "lt";
+// ---------------------------------------------------------------------------------------------
+// Equal-width kernels (most significant digit first; leading zeros allowed), for long division
+// ---------------------------------------------------------------------------------------------
 
-// The multiples 1×D … 9×D of a reversed divisor D, reversed, as a 9-tuple (index k−1 holds k×D).
-type MultiplesReversed<D extends string> =
-  AddReversed<D, D> extends infer D2 extends string
-    ? AddReversed<D2, D> extends infer D3 extends string
-      ? AddReversed<D2, D2> extends infer D4 extends string
-        ? AddReversed<D4, D> extends infer D5 extends string
-          ? AddReversed<D4, D2> extends infer D6 extends string
-            ? AddReversed<D4, D3> extends infer D7 extends string
-              ? AddReversed<D4, D4> extends infer D8 extends string
-                ? AddReversed<D8, D> extends infer D9 extends string
-                  ? [D, D2, D3, D4, D5, D6, D7, D8, D9]
-                  : never
-                : never
-              : never
-            : never
-          : never
-        : never
-      : never
-    : never;
-
-// The next quotient digit of a long division, by binary search over the multiples of the divisor:
-// the largest q with q×D ≤ Rem (Rem < 10×D), as [q, q×D] (q×D = "" for q = 0).
-type QuotientDigit<Rem extends string, M extends string[]> =
-  CompareReversed<Rem, M[4]> extends "lt"
-    ? CompareReversed<Rem, M[1]> extends "lt"
-      ? CompareReversed<Rem, M[0]> extends "lt"
-        ? ["0", ""]
-        : ["1", M[0]]
-      : CompareReversed<Rem, M[2]> extends "lt"
-        ? ["2", M[1]]
-        : CompareReversed<Rem, M[3]> extends "lt"
-          ? ["3", M[2]]
-          : ["4", M[3]]
-    : CompareReversed<Rem, M[6]> extends "lt"
-      ? CompareReversed<Rem, M[5]> extends "lt"
-        ? ["5", M[4]]
-        : ["6", M[5]]
-      : CompareReversed<Rem, M[7]> extends "lt"
-        ? ["7", M[6]]
-        : CompareReversed<Rem, M[8]> extends "lt"
-          ? ["8", M[7]]
-          : ["9", M[8]];
-
-// Long division. Dividend: the digits still to bring down, most significant first. Rem: the running
-// remainder, reversed, zero as "". Quotient: digits so far, most significant first, "" while zero.
-// Ends as [quotient, remainder], both canonical.
-type LongDivision<
-  Dividend extends string,
-  M extends string[],
-  Rem extends string = "",
-  Quotient extends string = "",
-> = Dividend extends `${infer Next extends Digit}${infer DividendRest}`
-  ? (Rem extends "" ? (Next extends "0" ? "" : Next) : `${Next}${Rem}`) extends infer Current extends string
-    ? QuotientDigit<Current, M> extends [infer Q extends Digit, infer Multiple extends string]
-      ? LongDivision<
-          DividendRest,
-          M,
-          Q extends "0" ? Current : TrimReversed<SubReversed<Current, Multiple>>,
-          Quotient extends "" ? (Q extends "0" ? "" : Q) : `${Quotient}${Q}`
+// Left − Right of equal width (Left ≥ Right), by borrow selection: Difference0 is the result so
+// far if no borrow comes from the digits still to the right, Difference1 if one does. The result
+// keeps the width.
+type SubAligned<
+  Left extends string,
+  Right extends string,
+  Difference0 extends string = "",
+  Difference1 extends string = "-",
+> = Left extends `${infer L extends Digit}${infer LeftRest}`
+  ? Right extends `${infer R extends Digit}${infer RightRest}`
+    ? SubSelectTable[L][R] extends `${infer Borrow0}${infer Digit0}${infer Borrow1}${infer Digit1}`
+      ? SubAligned<
+          LeftRest,
+          RightRest,
+          `${Borrow0 extends "1" ? Difference1 : Difference0}${Digit0}`,
+          `${Borrow1 extends "1" ? Difference1 : Difference0}${Digit1}`
         >
       : never
     : never
-  : [Quotient extends "" ? "0" : Quotient, FromReversed<Rem>];
+  : Difference0;
+
+// Left < Right for equal widths; stops at the first differing digit.
+type LessAligned<Left extends string, Right extends string> =
+  Left extends `${infer L extends Digit}${infer LeftRest}`
+    ? Right extends `${infer R extends Digit}${infer RightRest}`
+      ? L extends R
+        ? LessAligned<LeftRest, RightRest>
+        : DigitCompareTable[L][R] extends "lt"
+          ? true
+          : false
+      : false
+    : false;
+
+// K × Divisor, written with one digit more than the divisor, most significant first. Each
+// instantiation is cached, so a long division computes each multiple it probes at most once.
+type Multiple<Divisor extends string, DivisorReversed extends string, K extends Digit> = K extends "1"
+  ? `0${Divisor}`
+  : Divisor extends Digit
+    ? MulTable[Divisor][K] // a one-digit divisor's multiples are a row of the table
+    : ReverseDigits<MulDigitReversed<DivisorReversed, K>>;
+
+// The largest q with q × Divisor ≤ Current (Current < 10 × Divisor, same width as a multiple):
+// first q = 0 (no multiple to compute), then a binary search over 1 … 9.
+type QuotientDigit<Current extends string, Divisor extends string, DivisorReversed extends string> =
+  LessAligned<Current, `0${Divisor}`> extends true
+    ? "0"
+    : LessAligned<Current, Multiple<Divisor, DivisorReversed, "5">> extends true
+      ? LessAligned<Current, Multiple<Divisor, DivisorReversed, "3">> extends true
+        ? LessAligned<Current, Multiple<Divisor, DivisorReversed, "2">> extends true
+          ? "1"
+          : "2"
+        : LessAligned<Current, Multiple<Divisor, DivisorReversed, "4">> extends true
+          ? "3"
+          : "4"
+      : LessAligned<Current, Multiple<Divisor, DivisorReversed, "7">> extends true
+        ? LessAligned<Current, Multiple<Divisor, DivisorReversed, "6">> extends true
+          ? "5"
+          : "6"
+        : LessAligned<Current, Multiple<Divisor, DivisorReversed, "8">> extends true
+          ? "7"
+          : LessAligned<Current, Multiple<Divisor, DivisorReversed, "9">> extends true
+            ? "8"
+            : "9";
+
+// Current − Q × Divisor without its leading zero: the next remainder, in the divisor's width.
+type NextRemainder<
+  Current extends string,
+  Divisor extends string,
+  DivisorReversed extends string,
+  Q extends Digit,
+> = (
+  Q extends "0" ? Current : SubAligned<Current, Multiple<Divisor, DivisorReversed, Q>>
+) extends `0${infer Rest}`
+  ? Rest
+  : never;
+
+// Long division. Dividend: the digits still to bring down. Rem: the remainder so far (< divisor),
+// written with exactly the divisor's width. Quotient: the digits so far, "" while zero.
+type LongDivision<
+  Dividend extends string,
+  Divisor extends string,
+  DivisorReversed extends string,
+  Rem extends string,
+  Quotient extends string = "",
+> = Dividend extends `${infer Next extends Digit}${infer DividendRest}`
+  ? QuotientDigit<`${Rem}${Next}`, Divisor, DivisorReversed> extends infer Q extends Digit
+    ? LongDivision<
+        DividendRest,
+        Divisor,
+        DivisorReversed,
+        NextRemainder<`${Rem}${Next}`, Divisor, DivisorReversed, Q>,
+        Quotient extends "" ? (Q extends "0" ? "" : Q) : `${Quotient}${Q}`
+      >
+    : never
+  : [Quotient extends "" ? "0" : Quotient, TrimLeadingZeros<Rem>];
+
+// Splits the first len(Counter) characters off Text: [Head, Tail], or `false` when Text is shorter.
+type SplitAt<Text extends string, Counter extends string, Head extends string = ""> =
+  Counter extends `${infer _}${infer CounterRest}`
+    ? Text extends `${infer C}${infer Rest}`
+      ? SplitAt<Rest, CounterRest, `${Head}${C}`>
+      : false
+    : [Head, Text];
 
 // ---------------------------------------------------------------------------------------------
 // Digit level: canonical digit strings in and out
 // ---------------------------------------------------------------------------------------------
 
-/** `true` when S is a canonical digit string ("0", or digits without a leading zero). */
-export type IsDigits<S extends string> = S extends "0"
+/** `true` when Text is a canonical digit string ("0", or digits without a leading zero). */
+export type IsDigits<Text extends string> = Text extends "0"
   ? true
-  : S extends `0${string}` | ""
+  : Text extends `0${string}` | ""
     ? false
-    : IsAllDigits<S>;
+    : IsAllDigits<Text>;
 
-type IsAllDigits<S extends string> = S extends `${infer _ extends Digit}${infer Rest}`
+type IsAllDigits<Text extends string> = Text extends `${infer _ extends Digit}${infer Rest}`
   ? Rest extends ""
     ? true
     : IsAllDigits<Rest>
@@ -346,16 +421,22 @@ export type AddDigits<Left extends string, Right extends string> = ReverseDigits
 >;
 
 /** Left − Right on digit strings, `never` when Right > Left: `SubDigits<"1000", "1">` → `"999"`. */
-export type SubDigits<Left extends string, Right extends string> = FromReversed<
-  TrimReversed<SubReversed<ReverseDigits<Left>, ReverseDigits<Right>>>
->;
+export type SubDigits<Left extends string, Right extends string> = TrimReversed<
+  SubReversed<ReverseDigits<Left>, ReverseDigits<Right>>
+> extends infer Difference extends string
+  ? Difference extends ""
+    ? "0"
+    : ReverseDigits<Difference>
+  : never;
 
 /** Left × Right on digit strings: `MulDigits<"50257", "768">` → `"38597376"`. */
 export type MulDigits<Left extends string, Right extends string> = Left extends "0"
   ? "0"
   : Right extends "0"
     ? "0"
-    : ReverseDigits<MulReversed<ReverseDigits<Left>, ReverseDigits<Right>>>;
+    : LongerThan<Right, Left> extends true // loop over the shorter operand's digits
+      ? ReverseDigits<TrimReversed<MulReversed<ReverseDigits<Right>, ReverseDigits<Left>>>>
+      : ReverseDigits<TrimReversed<MulReversed<ReverseDigits<Left>, ReverseDigits<Right>>>>;
 
 /**
  * [quotient, remainder] of Left ÷ Right on digit strings, `never` when Right is "0":
@@ -363,132 +444,179 @@ export type MulDigits<Left extends string, Right extends string> = Left extends 
  */
 export type DivModDigits<Left extends string, Right extends string> = Right extends "0"
   ? never
-  : LongDivision<Left, MultiplesReversed<ReverseDigits<Right>>>;
+  : Right extends `${infer _}${infer RightRest}`
+    ? SplitAt<Left, RightRest> extends [infer Head extends string, infer Tail extends string]
+      ? LongDivision<Tail, Right, ReverseDigits<Right>, `0${Head}`>
+      : ["0", Left] // fewer digits than Right
+    : never;
+
+/**
+ * Left ÷ Right on digit strings when Right divides Left exactly, else `never`:
+ * `DivExactDigits<"784", "28">` → `"28"`.
+ */
+export type DivExactDigits<Left extends string, Right extends string> =
+  DivModDigits<Left, Right> extends infer Result // `infer` keeps `never` (Right = "0") distributive
+    ? Result extends [infer Quotient extends string, "0"]
+      ? Quotient
+      : never
+    : never;
+
+/** Left mod Right on digit strings, `never` when Right is "0": `ModDigits<"17", "5">` → `"2"`. */
+export type ModDigits<Left extends string, Right extends string> =
+  DivModDigits<Left, Right> extends infer Result
+    ? Result extends [string, infer Remainder extends string]
+      ? Remainder
+      : never
+    : never;
 
 /** How Left orders against Right on digit strings: `CompareDigits<"99", "100">` → `"lt"`. */
-export type CompareDigits<Left extends string, Right extends string, State extends Ordering = "eq"> =
+export type CompareDigits<Left extends string, Right extends string> = Left extends Right
+  ? "eq"
+  : CompareFromFront<Left, Right>;
+
+// Walks both from the most significant digit to the first difference, then only the lengths are
+// left to compare: a longer (canonical) number is larger; at equal lengths the difference decides.
+type CompareFromFront<Left extends string, Right extends string> =
   Left extends `${infer L extends Digit}${infer LeftRest}`
     ? Right extends `${infer R extends Digit}${infer RightRest}`
-      ? CompareDigits<LeftRest, RightRest, State extends "eq" ? DigitCompareTable[L][R] : State>
+      ? L extends R
+        ? CompareFromFront<LeftRest, RightRest>
+        : CompareLengths<LeftRest, RightRest, DigitCompareTable[L][R]>
       : "gt"
     : Right extends ""
-      ? State
+      ? "eq"
       : "lt";
 
-/** The digit string of a natural literal ≤ 2^53 − 1 (`ToDigits<768>` → `"768"`); `never` otherwise. */
-export type ToDigits<N extends number> = OperandDigits<N> extends infer D extends string ? D : never;
+type CompareLengths<Left extends string, Right extends string, Tie extends Ordering> =
+  Left extends `${infer _}${infer LeftRest}`
+    ? Right extends `${infer _}${infer RightRest}`
+      ? CompareLengths<LeftRest, RightRest, Tie>
+      : "gt"
+    : Right extends ""
+      ? Tie
+      : "lt";
+
+/** The digit string of a natural literal ≤ 2^53 − 1, else `never`: `ToDigits<768>` → `"768"`. */
+export type ToDigits<Value extends number> =
+  OperandDigits<Value> extends infer Digits extends string ? Digits : never;
 
 /**
  * The number literal of a digit string (`FromDigits<"768">` → `768`); `number` when the value
- * exceeds 2^53 − 1 (a literal there would not be exact).
+ * exceeds 2^53 − 1, where a literal would not be exact (`${infer N extends number}` alone does not
+ * catch that: 2^53 and many larger values survive the round trip).
  */
-export type FromDigits<S extends string> = AboveMaxSafe<S> extends true ? number : ParseDigits<S>;
+export type FromDigits<Digits extends string> = Digits extends AtLeast16
+  ? AboveMaxSafe<Digits> extends true
+    ? number
+    : ParseDigits<Digits>
+  : ParseDigits<Digits>;
 
-type ParseDigits<S extends string> = S extends `${infer N extends number}` ? N : never;
+type ParseDigits<Digits extends string> = Digits extends `${infer Value extends number}` ? Value : never;
 
 // ---------------------------------------------------------------------------------------------
 // Number level: number literals in and out
 // ---------------------------------------------------------------------------------------------
 
 // `true` for a union type (each member checked against the whole).
-type IsUnion<T, Whole = T> = T extends unknown ? ([Whole] extends [T] ? false : true) : never;
+type IsUnion<Member, Whole = Member> = Member extends unknown
+  ? [Whole] extends [Member]
+    ? false
+    : true
+  : never;
 
 // The digit string of a natural literal ≤ 2^53 − 1; `number` for a dynamic operand (`number`,
 // `any`, a union, an integer literal above 2^53 − 1); `never` for anything else (`never`, a
 // negative, fractional, NaN or Infinity literal, a non-number).
-type OperandDigits<N> = [N] extends [never]
+type OperandDigits<Value> = [Value] extends [never]
   ? never
-  : number extends N
+  : number extends Value
     ? number
-    : [N] extends [number]
-      ? IsUnion<N> extends false
-        ? LiteralDigits<`${N}`>
+    : [Value] extends [number]
+      ? IsUnion<Value> extends false
+        ? LiteralDigits<`${Value}`>
         : number
       : never;
 
-// Classifies the text of one number literal (JavaScript's own Number-to-string).
-type LiteralDigits<Text extends string> = Text extends `${string}${"-" | "." | "I" | "N"}${string}`
-  ? never // negative, fractional, NaN, Infinity
+// Classifies the text of one number literal, as JavaScript prints it.
+type LiteralDigits<Text extends string> = Text extends `${bigint}` // an integer in plain notation
+  ? Text extends `-${string}`
+    ? never
+    : AboveMaxSafe<Text> extends true
+      ? number
+      : Text
   : Text extends `${string}e+${string}`
-    ? number // an integer ≥ 1e21
-    : IsDigits<Text> extends true
-      ? AboveMaxSafe<Text> extends true
-        ? number
-        : Text
+    ? Text extends `-${string}`
+      ? never
+      : number // 1e21 and up
+    : Text extends `${string}${"." | "-" | "I" | "N"}${string}`
+      ? never // fractional, tiny, NaN, Infinity
       : number; // not a literal's text (e.g. a branded `number`)
 
-// Both operands' digit strings as [Left, Right]; otherwise `never` if either is `never`, else `number`.
-type Operands<Left, Right> = OperandDigits<Left> extends infer L
-  ? OperandDigits<Right> extends infer R
-    ? [L] extends [never]
-      ? never
-      : [R] extends [never]
-        ? never
-        : [L, R] extends [infer LeftDigits extends string, infer RightDigits extends string]
-          ? [LeftDigits, RightDigits]
-          : number
+// Both operands' digit strings as [Left, Right]; otherwise "invalid" if either operand is not a
+// natural (→ `never`), else "dynamic" (→ `number`). Never `never` itself, so the result can be
+// matched against a tuple without the usual `never extends …` surprise.
+type Operands<Left, Right> = OperandDigits<Left> extends infer LeftChecked
+  ? OperandDigits<Right> extends infer RightChecked
+    ? [LeftChecked] extends [never]
+      ? "invalid"
+      : [RightChecked] extends [never]
+        ? "invalid"
+        : [LeftChecked, RightChecked] extends [string, string]
+          ? [LeftChecked, RightChecked]
+          : "dynamic"
     : never
   : never;
 
-/** `true` for a non-negative integer literal ≤ 2^53 − 1; `false` for `number`, unions, negative or fractional literals, non-numbers. */
-export type IsNatural<N> = [OperandDigits<N>] extends [never]
+// The result for operands that are not both literal naturals.
+type NotLiteral<Checked, Dynamic> = Checked extends "dynamic" ? Dynamic : never;
+
+/**
+ * `true` for a non-negative integer literal ≤ 2^53 − 1; `false` for `number`, `any`, `never`,
+ * unions, negative, fractional, NaN or Infinity literals, larger integers, and non-numbers.
+ */
+export type IsNatural<Value> = [OperandDigits<Value>] extends [never]
   ? false
-  : OperandDigits<N> extends string
+  : [OperandDigits<Value>] extends [string]
     ? true
     : false;
 
 /** Left + Right: `Add<9007199254740990, 1>` → `9007199254740991`. */
 export type Add<Left extends number, Right extends number> =
-  Operands<Left, Right> extends infer O
-    ? O extends [infer L extends string, infer R extends string]
-      ? FromDigits<AddDigits<L, R>>
-      : O
-    : never;
+  Operands<Left, Right> extends [infer LeftDigits extends string, infer RightDigits extends string]
+    ? FromDigits<AddDigits<LeftDigits, RightDigits>>
+    : NotLiteral<Operands<Left, Right>, number>;
 
 /** Left − Right, `never` when Right > Left: `Sub<1000000, 1>` → `999999`. */
 export type Sub<Left extends number, Right extends number> =
-  Operands<Left, Right> extends infer O
-    ? O extends [infer L extends string, infer R extends string]
-      ? FromDigits<SubDigits<L, R>>
-      : O
-    : never;
+  Operands<Left, Right> extends [infer LeftDigits extends string, infer RightDigits extends string]
+    ? FromDigits<SubDigits<LeftDigits, RightDigits>>
+    : NotLiteral<Operands<Left, Right>, number>;
 
 /** Left × Right: `Mul<50257, 768>` → `38597376`. */
 export type Mul<Left extends number, Right extends number> =
-  Operands<Left, Right> extends infer O
-    ? O extends [infer L extends string, infer R extends string]
-      ? LongerThan17<`${L}${R}`> extends true
-        ? number // at least 10^16 (neither is 0: "0" has one digit, the other at most 16)
-        : FromDigits<MulDigits<L, R>>
-      : O
-    : never;
+  Operands<Left, Right> extends [infer LeftDigits extends string, infer RightDigits extends string]
+    ? `${LeftDigits}${RightDigits}` extends AtLeast18
+      ? number // at least 10^16 (neither is 0: "0" has one digit, the other at most 16)
+      : FromDigits<MulDigits<LeftDigits, RightDigits>>
+    : NotLiteral<Operands<Left, Right>, number>;
 
-/** Left ÷ Right when Right divides Left exactly; `never` when it does not or Right is 0: `DivExact<784, 28>` → `28`. */
+/**
+ * Left ÷ Right when Right divides Left exactly; `never` when it does not or Right is 0:
+ * `DivExact<4503599627370496, 67108864>` → `67108864`.
+ */
 export type DivExact<Left extends number, Right extends number> =
-  Operands<Left, Right> extends infer O
-    ? O extends [infer L extends string, infer R extends string]
-      ? DivModDigits<L, R> extends [infer Quotient extends string, "0"]
-        ? FromDigits<Quotient>
-        : never
-      : O
-    : never;
+  Operands<Left, Right> extends [infer LeftDigits extends string, infer RightDigits extends string]
+    ? FromDigits<DivExactDigits<LeftDigits, RightDigits>>
+    : NotLiteral<Operands<Left, Right>, number>;
 
 /** Left mod Right, `never` when Right is 0: `Mod<17, 5>` → `2`. */
 export type Mod<Left extends number, Right extends number> =
-  Operands<Left, Right> extends infer O
-    ? O extends [infer L extends string, infer R extends string]
-      ? DivModDigits<L, R> extends [string, infer Remainder extends string]
-        ? FromDigits<Remainder>
-        : never
-      : O
-    : never;
+  Operands<Left, Right> extends [infer LeftDigits extends string, infer RightDigits extends string]
+    ? FromDigits<ModDigits<LeftDigits, RightDigits>>
+    : NotLiteral<Operands<Left, Right>, number>;
 
-/** How Left orders against Right: `Compare<99, 100>` → `"lt"`; `Ordering` for a non-literal operand. */
+/** How Left orders against Right (`Ordering` if not both literal): `Compare<99, 100>` → `"lt"`. */
 export type Compare<Left extends number, Right extends number> =
-  Operands<Left, Right> extends infer O
-    ? O extends [infer L extends string, infer R extends string]
-      ? CompareDigits<L, R>
-      : O extends number
-        ? Ordering
-        : never
-    : never;
+  Operands<Left, Right> extends [infer LeftDigits extends string, infer RightDigits extends string]
+    ? CompareDigits<LeftDigits, RightDigits>
+    : NotLiteral<Operands<Left, Right>, Ordering>;

@@ -1,0 +1,214 @@
+/**
+ * Type-level digit arithmetic (types/internal/digits.ts), checked by the compiler:
+ * - the hand-written assertions in test/types/digits.test-d.ts compile cleanly (TypeScript 6 via
+ *   ts-morph here; TypeScript 7's `tsc` in the last test);
+ * - a deliberately wrong assertion does produce a diagnostic, so the check can fail;
+ * - ~200 seeded random cases, with expected values computed here with BigInt as an independent
+ *   oracle, compile cleanly under both compilers.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Project, ts, type Diagnostic, type SourceFile } from "ts-morph";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const digitsModule = path.join(root, "types/internal/digits.ts");
+const testDFile = path.join(root, "test/types/digits.test-d.ts");
+
+const MAX = 2n ** 53n - 1n;
+
+const header = (importPath: string) => `import type { Add, Sub, Mul, DivExact, Mod, Compare } from "${importPath}";
+type Expect<T extends true> = T;
+type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends (<X>() => X extends B ? 1 : 2) ? true : false;
+`;
+
+function format(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((diagnostic) => {
+      const file = diagnostic.getSourceFile();
+      const where = file ? `${path.relative(root, file.getFilePath())}:${diagnostic.getLineNumber() ?? "?"}` : "(global)";
+      const text = ts.flattenDiagnosticMessageText(diagnostic.getMessageText() as string | ts.DiagnosticMessageChain, "\n");
+      const line = file && diagnostic.getLineNumber() ? `\n    ${file.getFullText().split("\n")[diagnostic.getLineNumber()! - 1]!.trim()}` : "";
+      return `${where}: ${text}${line}`;
+    })
+    .join("\n");
+}
+
+// --- The oracle: random cases with BigInt-computed expectations -------------------------------
+
+/** xorshift64*, seeded, on BigInt so the whole 53-bit range is reachable. */
+function seededBigInts(seed: bigint) {
+  let state = seed;
+  const mask = (1n << 64n) - 1n;
+  const next = (): bigint => {
+    state ^= (state << 13n) & mask;
+    state ^= state >> 7n;
+    state ^= (state << 17n) & mask;
+    return (state * 0x2545f4914f6cdd1dn) & mask;
+  };
+  /** A natural with a random number of digits (1 … maxDigits), capped at 2^53 − 1. */
+  const natural = (maxDigits = 16): bigint => {
+    const digits = 1n + (next() % BigInt(maxDigits));
+    const value = next() % 10n ** digits;
+    return value > MAX ? value % MAX : value;
+  };
+  const below = (limit: bigint): bigint => (limit <= 0n ? 0n : next() % limit);
+  return { next, natural, below };
+}
+
+interface Case {
+  expr: string;
+  expected: string;
+}
+
+const literal = (value: bigint): string => (value > MAX ? "number" : value.toString());
+
+function generateCases(): Case[] {
+  const random = seededBigInts(0x5eed_d161_7500n);
+  const cases: Case[] = [];
+  const add = (expr: string, expected: string) => cases.push({ expr, expected });
+
+  for (let i = 0; i < 35; i++) {
+    // Mostly sums that fit; every fifth overflows on purpose (→ number), both operands ≤ 2^53 − 1.
+    const a = i % 5 === 0 ? 1n + random.below(MAX) : random.natural();
+    const b = i % 5 === 0 ? MAX - a + 1n + random.below(a) : random.below(MAX - a + 1n);
+    add(`Add<${a}, ${b}>`, literal(a + b));
+  }
+  for (let i = 0; i < 35; i++) {
+    const a = random.natural();
+    const b = i % 4 === 0 ? random.natural() : random.below(a + 1n); // some with b > a (→ never)
+    add(`Sub<${a}, ${b}>`, b > a ? "never" : (a - b).toString());
+  }
+  for (let i = 0; i < 40; i++) {
+    const a = 1n + random.natural(i < 10 ? 15 : 9);
+    // Pick b so the product fits, except every sixth, which lands just past 2^53 − 1 (→ number);
+    // a few use 0.
+    const past = MAX / a + 1n + random.below(a);
+    const b = i % 6 === 0 ? (past > MAX ? MAX : past) : i % 13 === 0 ? 0n : random.below(MAX / a + 1n);
+    add(`Mul<${a}, ${b}>`, literal(a * b));
+  }
+  for (let i = 0; i < 35; i++) {
+    const divisor = 1n + random.natural(i < 12 ? 4 : 9);
+    const quotient = random.below(MAX / divisor + 1n);
+    const exact = quotient * divisor;
+    if (i % 3 === 0) {
+      // Inexact: add a non-zero remainder when it still fits.
+      const remainder = divisor > 1n ? 1n + random.below(divisor - 1n) : 0n;
+      const a = exact + remainder <= MAX ? exact + remainder : exact;
+      add(`DivExact<${a}, ${divisor}>`, a % divisor === 0n ? (a / divisor).toString() : "never");
+    } else {
+      add(`DivExact<${exact}, ${divisor}>`, quotient.toString());
+    }
+  }
+  for (let i = 0; i < 30; i++) {
+    const a = random.natural();
+    const b = 1n + random.natural(i % 2 === 0 ? 4 : 12);
+    add(`Mod<${a}, ${b}>`, (a % b).toString());
+  }
+  for (let i = 0; i < 30; i++) {
+    const a = random.natural();
+    // Equal values, equal lengths differing late, and unrelated values.
+    const b = i % 3 === 0 ? a : i % 3 === 1 ? (a ^ 1n) : random.natural();
+    add(`Compare<${a}, ${b}>`, a < b ? `"lt"` : a > b ? `"gt"` : `"eq"`);
+  }
+  // Fixed edges, through the same path.
+  add(`Add<${MAX - 1n}, 1>`, MAX.toString());
+  add(`Mul<67108864, 67108864>`, "4503599627370496");
+  add(`Mul<134217728, 67108864>`, "number");
+  add(`DivExact<${MAX}, ${MAX}>`, "1");
+  add(`Mod<${MAX}, 1000>`, "991");
+  return cases;
+}
+
+function generatedSource(importPath: string, cases: readonly Case[]): string {
+  const lines = cases.map((c, i) => `export type Case${i} = Expect<Equal<${c.expr}, ${c.expected}>>;`);
+  return `${header(importPath)}\n${lines.join("\n")}\n`;
+}
+
+// --- TypeScript 6 (ts-morph) -------------------------------------------------------------------
+
+describe("type-level digit arithmetic", () => {
+  let project: Project;
+
+  beforeAll(() => {
+    project = new Project({ tsConfigFilePath: path.join(root, "tsconfig.json"), skipAddingFilesFromTsConfig: true });
+  });
+
+  function check(file: SourceFile): Diagnostic[] {
+    return file.getPreEmitDiagnostics();
+  }
+
+  it("compiles test/types/digits.test-d.ts without diagnostics", () => {
+    const file = project.addSourceFileAtPath(testDFile);
+    const diagnostics = [...check(file), ...check(project.getSourceFileOrThrow(digitsModule))];
+    expect(diagnostics, format(diagnostics)).toHaveLength(0);
+  });
+
+  it("reports a deliberately wrong assertion", () => {
+    const file = project.createSourceFile(
+      path.join(root, "test/types/__digits-wrong.test-d.ts"),
+      `${header("../../types/internal/digits.js")}export type Wrong = Expect<Equal<Add<1, 1>, 3>>;\n`,
+      { overwrite: true },
+    );
+    try {
+      const diagnostics = check(file);
+      expect(diagnostics).toHaveLength(1);
+      expect(format(diagnostics)).toContain("does not satisfy the constraint 'true'");
+    } finally {
+      project.removeSourceFile(file);
+    }
+  });
+
+  it("agrees with a BigInt oracle on ~200 seeded random cases", () => {
+    const cases = generateCases();
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const file = project.createSourceFile(
+      path.join(root, "test/types/__digits-generated.test-d.ts"),
+      generatedSource("../../types/internal/digits.js", cases),
+      { overwrite: true },
+    );
+    try {
+      const diagnostics = check(file);
+      expect(diagnostics, format(diagnostics)).toHaveLength(0);
+    } finally {
+      project.removeSourceFile(file);
+    }
+  });
+
+  // --- TypeScript 7 (native tsc) over the same checks ------------------------------------------
+
+  describe("with TypeScript 7", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), "shapecheck-digits-"));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    function tsc7(args: string[]): string {
+      const bin = path.join(root, "node_modules/typescript/bin/tsc");
+      try {
+        return execFileSync(process.execPath, [bin, ...args, "--pretty", "false"], { cwd: root, encoding: "utf8" });
+      } catch (error) {
+        const failed = error as { stdout?: string; stderr?: string; message: string };
+        return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
+      }
+    }
+
+    it("compiles the test-d file and the generated cases without errors", () => {
+      const importPath = digitsModule.replace(/\.ts$/, ".js").split(path.sep).join("/");
+      writeFileSync(path.join(dir, "generated.ts"), generatedSource(importPath, generateCases()));
+      writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, types: [] },
+          files: ["generated.ts"],
+        }),
+      );
+      expect(tsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")])).toBe("");
+      expect(tsc7(["-p", path.join(dir, "tsconfig.json")])).toBe("");
+    });
+  });
+});
