@@ -97,8 +97,10 @@ type ScanElements<Shapes extends readonly unknown[], Index extends 0[] = [], Acc
 /** The shapes of the elements of a tuple, or of the element type of an array. */
 type ElementShapes<N extends readonly unknown[]> = { -readonly [K in keyof N]: ShapeOrRagged<N[K]> };
 
-/** The shape of a nested array type, or a `Ragged` spot. */
-type ShapeOrRagged<N> = N extends number
+/** The shape of a nested array type, or a `Ragged` spot. `any` has a shape of unknown rank. */
+type ShapeOrRagged<N> = 0 extends 1 & N
+  ? number[]
+  : N extends number
   ? []
   : N extends readonly unknown[]
     ? number extends N["length"]
