@@ -14,11 +14,11 @@ export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
 export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo } from "./ops/broadcast.js";
-export { matmulShape } from "./ops/matmul.js";
-export { permuteShape, transposeShape } from "./ops/permute.js";
-export { squeezeShape } from "./ops/squeeze.js";
-export { unsqueezeShape } from "./ops/unsqueeze.js";
-export { sliceShape } from "./ops/slice.js";
+export { matmul, matmulShape } from "./ops/matmul.js";
+export { permute, transpose, permuteShape, transposeShape } from "./ops/permute.js";
+export { squeeze, squeezeShape } from "./ops/squeeze.js";
+export { unsqueeze, unsqueezeShape } from "./ops/unsqueeze.js";
+export { slice, sliceShape } from "./ops/slice.js";
 
 // Types: shapes, errors, and the type rule of every shape rule.
 export type { Dim, Shape, IsFixedRank } from "../types/shape.js";

@@ -9,10 +9,16 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
-import type { MatmulShape } from "../../types/ops/matmul.js";
-import { ShapeError, formatDim, formatShape } from "../errors.js";
-import { validateShape } from "../shape.js";
-import { broadcastPair } from "./broadcast.js";
+import type { MatmulChecked, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
+import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
+import { sizeOf, validateShape } from "../shape.js";
+import { allocate, commonDType, type Storage } from "../dtype.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor, contiguousData, contiguousStrides, fromStorage } from "../tensor.js";
+import { broadcastPair, expand } from "./broadcast.js";
+import { swapLastTwo } from "./permute.js";
+import { unsqueezed } from "./unsqueeze.js";
+import { reshaped } from "./squeeze.js";
 
 type InnerKind = "known" | "symbols" | "symbol-known";
 
@@ -106,3 +112,147 @@ export function matmulShape<const Left extends Dim[], const Right extends Dim[]>
 ): MatmulShape<Left, Right> {
   return matmulShapeFor("matmulShape", left, right) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The kernel
+
+/**
+ * `out[β] = a[β] @ b[β]` for every batch index β: `a` is a strided `[...batch, m, k]` view, `b` a
+ * strided `[...batch, k, n]` view (stride 0 along broadcast batch axes), `out` contiguous
+ * `[...batch, m, n]`. Per matrix, when `b`'s rows are contiguous: the i-k-j loop (the inner loop runs
+ * along a row of `b` and a row of the result, both contiguous), accumulating a row in float64; when
+ * `b` is column-major (a transposed view) and `a` row-major: i-j-k dot products over two contiguous
+ * runs. Other layouts copy `b` to row-major first.
+ */
+function matmulKernel(out: Storage, a: Tensor, b: Tensor, batch: readonly number[], m: number, k: number, n: number): void {
+  if (out.length === 0) return;
+  const rank = batch.length + 2;
+  let bData = b.data;
+  let bOffset = b.offset;
+  let bStrides = b.strides;
+  const rowMajor = (strides: readonly number[]) => strides[rank - 1] === 1 || n === 1;
+  const columnMajor = b.strides[rank - 2] === 1 && a.strides[rank - 1] === 1;
+  if (!rowMajor(bStrides) && !columnMajor) {
+    bData = contiguousData(b);
+    bOffset = 0;
+    bStrides = contiguousStrides(b.dims);
+  }
+  const dot = !rowMajor(bStrides);
+  const A = a.data;
+  const B = bData;
+  const sAm = a.strides[rank - 2]!;
+  const sAk = a.strides[rank - 1]!;
+  const sBk = bStrides[rank - 2]!;
+  const sBn = bStrides[rank - 1]!;
+  const row = new Float64Array(n);
+  const counter: number[] = new Array(batch.length).fill(0);
+  let aBase = a.offset;
+  let bBase = bOffset;
+  for (let o = 0; o < out.length; o += m * n) {
+    for (let i = 0; i < m; i++) {
+      const aRow = aBase + i * sAm;
+      if (dot) {
+        // b[β][p, j] at bBase + p + j·sBn: each column of b is a contiguous run.
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let p = 0, x = aRow, y = bBase + j * sBn; p < k; p++, x++, y++) sum += A[x]! * B[y]!;
+          out[o + i * n + j] = sum;
+        }
+        continue;
+      }
+      row.fill(0);
+      for (let p = 0; p < k; p++) {
+        const x = A[aRow + p * sAk]!;
+        const bRow = bBase + p * sBk;
+        if (sBn === 1) for (let j = 0; j < n; j++) row[j] += x * B[bRow + j]!;
+        else for (let j = 0; j < n; j++) row[j] += x * B[bRow + j * sBn]!;
+      }
+      out.set(row, o + i * n);
+    }
+    // Next batch index (odometer over the batch axes).
+    for (let axis = batch.length - 1; axis >= 0; axis--) {
+      aBase += a.strides[axis]!;
+      bBase += bStrides[axis]!;
+      if (++counter[axis]! < batch[axis]!) break;
+      aBase -= a.strides[axis]! * batch[axis]!;
+      bBase -= bStrides[axis]! * batch[axis]!;
+      counter[axis] = 0;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The primitive
+
+/**
+ * Gradient rule (operands already expanded to equal batch dims): `dA = g @ Bᵀ`, `dB = Aᵀ @ g`, each
+ * with the operand's (expanded) shape; expand's rule then sums them over the broadcast batch axes.
+ */
+const GRADIENT: GradRule = (g, [a, b]) => [
+  a!.requiresGrad ? product(g, swapLastTwo(b!)) : null,
+  b!.requiresGrad ? product(swapLastTwo(a!), g) : null,
+];
+
+/** Primitive: the batched product of `[...batch, m, k]` and `[...batch, k, n]` (equal batch dims). */
+function product(a: Tensor, b: Tensor): Tensor {
+  const dims = a.dims;
+  const rank = dims.length;
+  const batch = dims.slice(0, rank - 2);
+  const m = dims[rank - 2]!;
+  const k = dims[rank - 1]!;
+  const n = b.dims[rank - 1]!;
+  const out = allocate(a.dtype, sizeOf(batch) * m * n);
+  matmulKernel(out, a, b, batch, m, k, n);
+  return record(fromStorage(out, [...batch, m, n]), "matmul", [a, b], GRADIENT, undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The op
+
+/**
+ * The matrix product `a @ b` (NumPy's `matmul`): a 1-D operand is promoted to a matrix (`[k]` → `[1, k]`
+ * on the left, `[k, 1]` on the right) and the promoted axis removed from the result; the batch dims
+ * broadcast (each operand is expanded to them, a view). Gradient: `g @ bᵀ` and `aᵀ @ g`, summed over
+ * the batch axes each operand was broadcast along (broadcasting's one rule), reshaped back through
+ * the promotions.
+ * @example
+ * matmul(tensor([[1, 2], [3, 4]]), tensor([[5, 6], [7, 8]])).toArray(); //=> [[19, 22], [43, 50]]
+ * matmul(zeros([8, 1, 3, 4]), zeros([5, 4, 2])).shape; //=> [8, 5, 3, 2]
+ * matmul(tensor([1, 2, 3]), tensor([4, 5, 6])).item(); //=> 32
+ * @throws ShapeError `SHAPE_MATMUL` (inner dims differ, a scalar operand), `SHAPE_BROADCAST` (batch
+ * dims); InputError `INPUT_DTYPE_MISMATCH`
+ */
+export function matmul<Left extends Shape, Right extends Shape>(
+  a: Tensor<Left>,
+  b: Tensor<Right> & CheckArg<MatmulChecked<Left, Right, "matmul">>,
+): Tensor<MatmulResult<Left, Right, "matmul">> {
+  if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new InputError("INPUT_OPERAND", "matmul: both operands must be tensors");
+  commonDType("matmul", [a.dtype, b.dtype]);
+  const out = matmulShapeFor("matmul", a.dims, b.dims) as number[];
+  const left = a.dims.length === 1 ? unsqueezed(a, 0) : a;
+  const right = b.dims.length === 1 ? unsqueezed(b, 1) : b;
+  const [m, k] = left.dims.slice(-2) as [number, number];
+  const n = right.dims[right.dims.length - 1]!;
+  const batch = broadcastPair("matmul", left.dims.slice(0, -2), right.dims.slice(0, -2)) as number[];
+  const result = product(expand(left, [...batch, m, k]), expand(right, [...batch, k, n]));
+  return (a.dims.length === 1 || b.dims.length === 1 ? reshaped(result, out) : result) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * The matrix product `this @ other` (NumPy's `matmul`: 1-D promotion, batch dims broadcast).
+     * @example
+     * zeros([8, 3, 4]).matmul(zeros([4, 5])).shape; //=> [8, 3, 5]
+     * @throws ShapeError `SHAPE_MATMUL`, `SHAPE_BROADCAST`
+     */
+    matmul<Self extends Shape, Right extends Shape>(
+      this: Tensor<Self>,
+      other: Tensor<Right> & CheckArg<MatmulChecked<Self, Right, "matmul">>,
+    ): Tensor<MatmulResult<Self, Right, "matmul">>;
+  }
+}
+
+Tensor.prototype.matmul = function (this: Tensor, other: Tensor) {
+  return matmul(this, other as never);
+} as never;

@@ -8,10 +8,12 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
-import type { PermuteShape, TransposeShape } from "../../types/ops/permute.js";
+import type { PermuteCheck, PermuteResult, PermuteShape, TransposeShape } from "../../types/ops/permute.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { formatAxes, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor } from "../tensor.js";
 
 /** Mirrors `WritePermuteMessage`. */
 export function writePermuteMessage(op: string, shape: Shape, axes: readonly number[], missing: number): string {
@@ -66,3 +68,96 @@ export function transposeShape<const S extends Dim[], const Axes extends number[
   validateShape("transposeShape", shape);
   return permutationFor("transposeShape", shape, axes as number[] | undefined).map((index) => shape[index]!) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The primitive: a strided view
+
+/** Gradient rule: the upstream gradient permuted back by the inverse permutation. */
+const GRADIENT: GradRule<readonly number[]> = (g, _inputs, _out, order) => {
+  const inverse: number[] = new Array(order.length);
+  order.forEach((axis, index) => (inverse[axis] = index));
+  return [permuted(g, inverse)];
+};
+
+/**
+ * Primitive: `x` with its axes in `order` (a normalised permutation) as a view — the same storage with
+ * permuted sizes and strides, no copy. `x` itself for the identity.
+ */
+export function permuted(x: Tensor, order: readonly number[]): Tensor {
+  if (order.every((axis, index) => axis === index)) return x;
+  const view = new Tensor(x.data, order.map((axis) => x.dims[axis]!), order.map((axis) => x.strides[axis]!), x.offset);
+  return record(view, "permute", [x], GRADIENT, order);
+}
+
+/** `x` with its last two axes swapped (a view); internal, for matmul's gradient. */
+export function swapLastTwo(x: Tensor): Tensor {
+  const rank = x.dims.length;
+  return permuted(x, x.dims.map((_, axis) => (axis < rank - 2 ? axis : axis === rank - 2 ? rank - 1 : rank - 2)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ops
+
+/**
+ * `x` with its axes in the order `axes` (a permutation of its axes; negative axes count from the
+ * end), as a view sharing storage. Gradient: the upstream gradient permuted back by the inverse
+ * permutation.
+ * @example
+ * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; //=> [4, 2, 3]
+ * permute(tensor([[1, 2, 3], [4, 5, 6]]), [1, 0]).toArray(); //=> [[1, 4], [2, 5], [3, 6]]
+ * @throws ShapeError `SHAPE_AXIS` (out of range, named twice), `SHAPE_PERMUTE` (an axis left out)
+ */
+export function permute<S extends Shape, const Axes extends readonly number[]>(
+  x: Tensor<S>,
+  axes: Axes & CheckArg<PermuteCheck<S, Axes, "permute">>,
+): Tensor<PermuteResult<S, Axes, "permute">> {
+  return permuted(x, permutationFor("permute", x.dims, axes as readonly number[])) as never;
+}
+
+/**
+ * `x` with its axes reversed (`axes` omitted, like NumPy's `transpose()`: a matrix's transpose), or
+ * permuted as `permute(x, axes)`; a view sharing storage. Gradient: as `permute`.
+ * @example
+ * transpose(tensor([[1, 2, 3], [4, 5, 6]])).toArray(); //=> [[1, 4], [2, 5], [3, 6]]
+ * transpose(zeros([8, 3, 5])).shape; //=> [5, 3, 8]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
+ */
+export function transpose<S extends Shape, const Axes extends readonly number[] | undefined = undefined>(
+  x: Tensor<S>,
+  axes?: Axes & CheckArg<PermuteCheck<S, Axes, "transpose">>,
+): Tensor<PermuteResult<S, Axes, "transpose">> {
+  return permuted(x, permutationFor("transpose", x.dims, axes as readonly number[] | undefined)) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * This tensor with its axes in the order `axes` (a permutation; negative axes count from the
+     * end), as a view.
+     * @example
+     * zeros([2, 3, 4]).permute([2, 0, 1]).shape; //=> [4, 2, 3]
+     * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
+     */
+    permute<Self extends Shape, const Axes extends readonly number[]>(
+      this: Tensor<Self>,
+      axes: Axes & CheckArg<PermuteCheck<Self, Axes, "permute">>,
+    ): Tensor<PermuteResult<Self, Axes, "permute">>;
+    /**
+     * This tensor with its axes reversed (no `axes`, like NumPy) or permuted as `permute(axes)`, as a view.
+     * @example
+     * tensor([[1, 2], [3, 4]]).transpose().toArray(); //=> [[1, 3], [2, 4]]
+     * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
+     */
+    transpose<Self extends Shape, const Axes extends readonly number[] | undefined = undefined>(
+      this: Tensor<Self>,
+      axes?: Axes & CheckArg<PermuteCheck<Self, Axes, "transpose">>,
+    ): Tensor<PermuteResult<Self, Axes, "transpose">>;
+  }
+}
+
+Tensor.prototype.permute = function (this: Tensor, axes: readonly number[]) {
+  return permute(this, axes as never);
+} as never;
+Tensor.prototype.transpose = function (this: Tensor, axes?: readonly number[]) {
+  return transpose(this, axes as never);
+} as never;

@@ -9,10 +9,14 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckShape } from "../../types/creation.js";
-import type { SliceBound, SliceCheck, SliceShape } from "../../types/ops/slice.js";
+import type { SliceBound, SliceCheck, SliceChecked, SliceResult, SliceShape } from "../../types/ops/slice.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { allocate } from "../dtype.js";
+import { record, type GradRule } from "../autograd.js";
+import { Rows } from "../kernels/loop.js";
+import { Tensor, contiguousStrides, fromStorage } from "../tensor.js";
 
 /** Mirrors `WriteSliceMessage`. */
 export function writeSliceMessage(op: string, shape: Shape, axis: number, name: "start" | "end" | "step", value: number): string {
@@ -120,10 +124,10 @@ export function sliceShape<
   const Step extends SliceBound = undefined,
 >(
   shape: S & CheckShape<"sliceShape", S>,
-  axis: Axis & SliceCheck<S, Axis, Start, End, Step, "sliceShape", "axis">,
-  start: Start & SliceCheck<S, Axis, Start, End, Step, "sliceShape", "start">,
-  end?: End & SliceCheck<S, Axis, Start, End, Step, "sliceShape", "end">,
-  step?: Step & SliceCheck<S, Axis, Start, End, Step, "sliceShape", "step">,
+  axis: Axis & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "axis">,
+  start: Start & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "start">,
+  end?: End & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "end">,
+  step?: Step & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "step">,
 ): SliceShape<S, Axis, Start, End, Step> {
   validateShape("sliceShape", shape);
   const range = sliceRangeFor("sliceShape", shape, axis, start, end, step as SliceBound);
@@ -131,3 +135,96 @@ export function sliceShape<
   const sliced = typeof dim === "string" ? symbolicSlice(dim, start, end, step as SliceBound) : range.length;
   return shape.map((d, index) => (index === range.axis ? sliced : d)) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The primitive: a strided view
+
+/**
+ * Gradient rule: scatter into zeros — the upstream gradient written at the positions the slice took,
+ * zeros elsewhere.
+ */
+const GRADIENT: GradRule<SliceRange> = (g, [x], _out, range) => {
+  const dims = x!.dims;
+  const data = allocate(g.dtype, x!.size);
+  if (g.size > 0) {
+    const strides = contiguousStrides(dims);
+    const offset = range.start * strides[range.axis]!;
+    strides[range.axis] = strides[range.axis]! * range.step;
+    const rows = new Rows(g.dims, [strides, g.strides], [offset, g.offset]);
+    const source = g.data;
+    for (let r = 0; r < rows.count; r++) {
+      const [to, from] = rows.offsets as [number, number];
+      const [toStep, fromStep] = rows.step as [number, number];
+      for (let k = 0; k < rows.length; k++) data[to + k * toStep] = source[from + k * fromStep]!;
+      rows.next();
+    }
+  }
+  return [fromStorage(data, dims)];
+};
+
+/** Primitive: the elements `range` takes from `x`, as a view (offset and stride along the axis); no copy. */
+export function sliced(x: Tensor, range: SliceRange): Tensor {
+  const dims = [...x.dims];
+  const strides = [...x.strides];
+  dims[range.axis] = range.length;
+  strides[range.axis] = strides[range.axis]! * range.step;
+  const offset = range.length === 0 ? x.offset : x.offset + range.start * x.strides[range.axis]!;
+  return record(new Tensor(x.data, dims, strides, offset), "slice", [x], GRADIENT, range);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The op
+
+/**
+ * `x` sliced along `axis` as Python's `x[start:end:step]` on that axis (`undefined` = `None`;
+ * negative bounds count from the end; bounds are clamped; a negative step walks backwards), as a
+ * view sharing storage. Gradient: the upstream gradient scattered into zeros at the elements taken.
+ * @example
+ * slice(tensor([0, 1, 2, 3, 4, 5]), 0, 1, -1, 2).toArray(); //=> [1, 3]
+ * slice(tensor([[1, 2, 3], [4, 5, 6]]), 1, -1, undefined, -1).toArray(); //=> [[3, 2, 1], [6, 5, 4]]
+ * slice(zeros([10, 4]), 0, 2, -1, 3).shape; //=> [3, 4]
+ * @throws ShapeError `SHAPE_SLICE` (a zero step, a bound or step that is not an integer), `SHAPE_AXIS`
+ */
+export function slice<
+  S extends Shape,
+  const Axis extends number,
+  const Start extends SliceBound,
+  const End extends SliceBound = undefined,
+  const Step extends SliceBound = undefined,
+>(
+  x: Tensor<S>,
+  axis: Axis & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">,
+  start: Start & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "start">,
+  end?: End & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
+  step?: Step & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
+): Tensor<SliceResult<S, Axis, Start, End, Step, "slice">> {
+  return sliced(x, sliceRangeFor("slice", x.dims, axis, start, end, step as SliceBound)) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * This tensor sliced along `axis` as Python's `[start:end:step]` on that axis, as a view.
+     * @example
+     * zeros([10, 4]).slice(0, 2, -1, 3).shape; //=> [3, 4]
+     * @throws ShapeError `SHAPE_SLICE`, `SHAPE_AXIS`
+     */
+    slice<
+      Self extends Shape,
+      const Axis extends number,
+      const Start extends SliceBound,
+      const End extends SliceBound = undefined,
+      const Step extends SliceBound = undefined,
+    >(
+      this: Tensor<Self>,
+      axis: Axis & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">,
+      start: Start & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "start">,
+      end?: End & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
+      step?: Step & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
+    ): Tensor<SliceResult<Self, Axis, Start, End, Step, "slice">>;
+  }
+}
+
+Tensor.prototype.slice = function (this: Tensor, axis: number, start: SliceBound, end?: SliceBound, step?: SliceBound) {
+  return slice(this, axis as never, start as never, end as never, step as never);
+} as never;

@@ -9,10 +9,12 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
-import type { SqueezeAxesArg, SqueezeShape } from "../../types/ops/squeeze.js";
-import { ShapeError, formatDim, formatShape } from "../errors.js";
+import type { SqueezeAxesArg, SqueezeChecked, SqueezeResult, SqueezeShape } from "../../types/ops/squeeze.js";
+import { InternalError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor } from "../tensor.js";
 
 /** Mirrors `WriteSqueezeMessage`. */
 export function writeSqueezeMessage(op: string, shape: Shape, axis: number, dim: Dim): string {
@@ -49,3 +51,73 @@ export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAx
   const removed = squeezedAxesFor("squeezeShape", shape, axes as SqueezeAxesArg);
   return shape.filter((_, index) => !removed.includes(index)) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The view: a reshape that only removes or inserts size-1 axes
+
+/** Gradient rule: a reshape's — the upstream gradient reshaped back to the input's dims. */
+const GRADIENT: GradRule = (g, [x]) => [reshaped(g, x!.dims)];
+
+/**
+ * Primitive: `x` reshaped to `dims`, which must equal `x.dims` once size-1 axes are dropped from
+ * both (what squeeze, unsqueeze and matmul's 1-D promotions need). Such a reshape is always a view:
+ * the other axes keep their strides, size-1 axes get stride 0. `x` itself when the dims are equal.
+ */
+export function reshaped(x: Tensor, dims: readonly number[]): Tensor {
+  const from = x.dims;
+  if (from.length === dims.length && from.every((dim, axis) => dim === dims[axis])) return x;
+  const strides: number[] = new Array(dims.length);
+  let source = 0;
+  for (let axis = 0; axis < dims.length; axis++) {
+    if (dims[axis] === 1) {
+      strides[axis] = 0;
+      continue;
+    }
+    while (source < from.length && from[source] === 1) source++;
+    if (from[source] !== dims[axis]) throw new InternalError(`reshaped: ${formatShape(from)} and ${formatShape(dims)} differ in more than size-1 axes`);
+    strides[axis] = x.strides[source++]!;
+  }
+  while (source < from.length) {
+    if (from[source++] !== 1) throw new InternalError(`reshaped: ${formatShape(from)} and ${formatShape(dims)} differ in more than size-1 axes`);
+  }
+  return record(new Tensor(x.data, [...dims], strides, x.offset), "reshape", [x], GRADIENT, undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The op
+
+/**
+ * `x` without its size-1 axes: the axes given (one or a list; each must have size 1), or every
+ * size-1 axis when omitted; a view sharing storage. A reshape, so the gradient is the upstream
+ * gradient reshaped back.
+ * @example
+ * squeeze(zeros([1, 3, 1, 4])).shape; //=> [3, 4]
+ * squeeze(zeros([2, 1, 4]), -2).shape; //=> [2, 4]
+ * @throws ShapeError `SHAPE_SQUEEZE` (an axis whose size is not 1), `SHAPE_AXIS`
+ */
+export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = undefined>(
+  x: Tensor<S>,
+  axes?: Axes & CheckArg<SqueezeChecked<S, Axes, "squeeze">>,
+): Tensor<SqueezeResult<S, Axes, "squeeze">> {
+  const removed = squeezedAxesFor("squeeze", x.dims, axes as SqueezeAxesArg);
+  return reshaped(x, x.dims.filter((_, axis) => !removed.includes(axis))) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * This tensor without its size-1 axes (the axes given, or every one when omitted), as a view.
+     * @example
+     * zeros([2, 1, 4]).squeeze(1).shape; //=> [2, 4]
+     * @throws ShapeError `SHAPE_SQUEEZE`, `SHAPE_AXIS`
+     */
+    squeeze<Self extends Shape, const Axes extends SqueezeAxesArg = undefined>(
+      this: Tensor<Self>,
+      axes?: Axes & CheckArg<SqueezeChecked<Self, Axes, "squeeze">>,
+    ): Tensor<SqueezeResult<Self, Axes, "squeeze">>;
+  }
+}
+
+Tensor.prototype.squeeze = function (this: Tensor, axes?: SqueezeAxesArg) {
+  return squeeze(this, axes as never);
+} as never;

@@ -7,9 +7,11 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
-import type { UnsqueezeShape } from "../../types/ops/unsqueeze.js";
+import type { UnsqueezeChecked, UnsqueezeResult, UnsqueezeShape } from "../../types/ops/unsqueeze.js";
 import { normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { reshaped } from "./squeeze.js";
 
 /** `shape` (valid) with a `1` inserted as axis `axis` of the result; `op` names the caller. */
 export function unsqueezedFor(op: string, shape: Shape, axis: number): Dim[] {
@@ -33,3 +35,45 @@ export function unsqueezeShape<const S extends Dim[], const Axis extends number>
   validateShape("unsqueezeShape", shape);
   return unsqueezedFor("unsqueezeShape", shape, axis) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The op
+
+/** `x` with a size-1 axis inserted as axis `axis` (normalised against rank + 1 positions); a view. */
+export function unsqueezed(x: Tensor, axis: number): Tensor {
+  return reshaped(x, unsqueezedFor("unsqueeze", x.dims, axis) as number[]);
+}
+
+/**
+ * `x` with a size-1 axis inserted so that it becomes axis `axis` of the result (−rank−1 … rank); a
+ * view sharing storage. A reshape, so the gradient is the upstream gradient reshaped back.
+ * @example
+ * unsqueeze(zeros([3, 4]), 1).shape; //=> [3, 1, 4]
+ * unsqueeze(tensor([1, 2]), -1).toArray(); //=> [[1], [2]]
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export function unsqueeze<S extends Shape, const Axis extends number>(
+  x: Tensor<S>,
+  axis: Axis & CheckArg<UnsqueezeChecked<S, Axis, "unsqueeze">>,
+): Tensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
+  return unsqueezed(x, axis) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * This tensor with a size-1 axis inserted as axis `axis` of the result (−rank−1 … rank), as a view.
+     * @example
+     * zeros([32, 784]).unsqueeze(0).shape; //=> [1, 32, 784]
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    unsqueeze<Self extends Shape, const Axis extends number>(
+      this: Tensor<Self>,
+      axis: Axis & CheckArg<UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+    ): Tensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
+  }
+}
+
+Tensor.prototype.unsqueeze = function (this: Tensor, axis: number) {
+  return unsqueeze(this, axis as never);
+} as never;

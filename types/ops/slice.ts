@@ -180,18 +180,15 @@ type FailingPart<Message extends string, Start extends SliceBound, End extends S
   Message extends `SHAPE_SLICE: ${string}` ? BadPart<Start, End, Step>[0] : "axis";
 
 /**
- * The argument-side check of a slice call for the argument `Part`: the error when that argument is
- * the wrong one (`"axis"` also carries an invalid shape), else `unknown`.
+ * The argument-side check of a slice call for the argument `Part`, given the rule's `Result`: the
+ * error when that argument is the wrong one (`"axis"` also carries an invalid shape), else `unknown`.
  */
 export type SliceCheck<
-  S extends Shape,
-  Axis extends number,
+  Result,
   Start extends SliceBound,
   End extends SliceBound,
   Step extends SliceBound,
-  Op extends string,
   Part extends "axis" | "start" | "end" | "step",
-  Result = SliceShape<S, Axis, Start, End, Step, Op>,
 > = Result extends ShapeError<infer Message> ? (FailingPart<Message, Start, End, Step> extends Part ? Result : unknown) : unknown;
 
 /** `SliceChecked` gated to a shape (`never` for an error), for result types. */
