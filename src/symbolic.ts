@@ -229,7 +229,14 @@ export function compareSizes(left: Dim, right: Dim): SizeComparison {
 export function sizeClashHint(kind: SizeComparison, left: Dim, right: Dim, known: string): string {
   if (kind === "known") return known;
   if (kind === "symbols") return "different names may be different sizes (state that they are equal with .as())";
-  return `a named dim may not be ${typeof left === "number" ? left : right} (state its size with .as())`;
+  return `a named dim may not be ${constantText(left) ?? constantText(right)} (state its size with .as())`;
+}
+
+/** A dim's value as text when it is a constant (a number, or an expression without names). Mirrors `ConstantText`. */
+function constantText(dim: Dim): string | undefined {
+  if (typeof dim === "number") return String(dim);
+  const poly = parseSize(dim);
+  return poly !== undefined && isConstant(poly) ? formatPoly(poly) : undefined;
 }
 
 /** Mirrors `WriteSizeExpressionMessage`. */

@@ -519,8 +519,19 @@ export type SizeClashHint<Kind, Left extends Dim, Right extends Dim, Known exten
     ? "different names may be different sizes (state that they are equal with .as())"
     : `a named dim may not be ${PrintKnown<Left, Right>} (state its size with .as())`;
 
-/** The number side of a name-vs-number clash, printed. */
-type PrintKnown<Left extends Dim, Right extends Dim> = [Left] extends [number] ? `${Left}` : [Right] extends [number] ? `${Right}` : never;
+/** The constant side of a name-vs-number clash, printed as a number (`"2*3"` as `6`). */
+type PrintKnown<Left extends Dim, Right extends Dim> = ConstantText<Left> | ConstantText<Right>;
+
+/** A dim's value as text when it is a constant (a number, or an expression without names), else `never`. */
+type ConstantText<D extends Dim> = [D] extends [number]
+  ? `${D}`
+  : DimPoly<D> extends infer P
+    ? P extends readonly []
+      ? "0"
+      : P extends readonly [readonly ["", infer C extends string]]
+        ? C
+        : never
+    : never;
 
 /**
  * `SHAPE_INVALID_SHAPE: concat: invalid shape ["n+", 2]: dim "n+" is not a size expression …`.

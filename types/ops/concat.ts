@@ -212,7 +212,7 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
     ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
     : FirstInvalid<Shapes, Op> extends infer Invalid
       ? [Invalid] extends [never]
-        ? FirstFixed<Shapes> extends [infer FirstIndex extends number, infer First extends Shape]
+        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
           ? number extends Axis
             ? RanksOnly<Shapes, Op, First, FirstIndex>
             : NormalizeAxis<Op, First, Axis> extends infer Index

@@ -101,7 +101,7 @@ export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op
     ? Failure<"list", ShapeError<WriteStackEmptyMessage<Op>>>
     : FirstInvalid<Shapes, Op> extends infer Invalid
       ? [Invalid] extends [never]
-        ? FirstFixed<Shapes> extends [infer FirstIndex extends number, infer First extends Shape]
+        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
           ? StackFold<Shapes, Op, First, FirstIndex, First, SourcesOf<First, FirstIndex>> extends infer Merged
             ? Merged extends readonly Dim[]
               ? StackAxis<Merged, First, Axis, Shapes["length"], Op>
