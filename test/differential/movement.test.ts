@@ -149,7 +149,7 @@ function randomBound(size: number): number | undefined {
   const r = random.next();
   if (r < 0.25) return undefined;
   if (r < 0.85) return random.int(-Math.min(size, 12) - 3, Math.min(size, 12) + 3);
-  if (r < 0.95) return random.pick([-(2 ** 53 - 1), 2 ** 53 - 1, -(2 ** 40), 2 ** 40, 2 ** 52 + 7]);
+  if (r < 0.95) return random.pick([-(2 ** 53 - 1), 2 ** 53 - 1, -(2 ** 40), 2 ** 40, 2 ** 52 + 7, 1e21, -1e22]);
   return random.pick([0.5, -1.5]);
 }
 
@@ -163,7 +163,7 @@ const slice: Rule = {
     const size = typeof dim === "number" ? dim : 10;
     const stepRoll = random.next();
     const step =
-      stepRoll < 0.3 ? undefined : stepRoll < 0.85 ? random.pick([1, 1, 2, 3, 5, -1, -1, -2, -3, -7]) : stepRoll < 0.93 ? random.pick([2 ** 40, -(2 ** 52), 2 ** 53 - 1]) : random.pick([0, 0, 2.5]);
+      stepRoll < 0.3 ? undefined : stepRoll < 0.85 ? random.pick([1, 1, 2, 3, 5, -1, -1, -2, -3, -7]) : stepRoll < 0.93 ? random.pick([2 ** 40, -(2 ** 52), 2 ** 53 - 1, 1e21, -1e21]) : random.pick([0, 0, 2.5]);
     const whole = random.chance(0.08);
     const args = whole ? [axis, step !== undefined && step < 0 ? -1 : 0, undefined, step !== undefined && step < 0 ? -1 : undefined] : [axis, randomBound(size), randomBound(size), step];
     return { shapes: [maybeUnknown(shape)], args };

@@ -35,8 +35,9 @@ export type WriteSliceMessage<Op extends string, S extends Shape, Axis extends n
 
 /**
  * A bound or step, classified: `[negative, digits of the magnitude]` for an integer literal in plain
- * notation, `"fraction"` for a literal that is not an integer, `"dynamic"` for `number`, a union or
- * an integer too large for plain notation (1e21 and up), `undefined` for `undefined`.
+ * notation, `[negative, "huge"]` for one too large for it (1e21 and up: beyond every size, so it
+ * clamps to an end), `"fraction"` for a literal that is not an integer, `"dynamic"` for `number` or
+ * a union, `undefined` for `undefined`.
  */
 type Classify<N extends SliceBound> = [N] extends [undefined]
   ? undefined
@@ -53,7 +54,7 @@ type Classify<N extends SliceBound> = [N] extends [undefined]
 type ClassifyText<Text extends string, Negative extends boolean> = Text extends `${bigint}`
   ? [Negative, Text]
   : Text extends `${string}e+${string}`
-    ? "dynamic"
+    ? [Negative, "huge"]
     : "fraction";
 
 /** The first of step, start, end (in that order, as the runtime checks) that is invalid, else `never`. */
@@ -71,15 +72,19 @@ type BadPart<Start extends SliceBound, End extends SliceBound, Step extends Slic
  * A bound clamped onto 0 … D as `slice.indices` does, shifted up by one for a negative step (so that
  * Python's −1 is 0): digit strings in and out.
  */
-type Clamp<D extends string, Negative extends boolean, Magnitude extends string, Shift extends "0" | "1"> = Negative extends true
-  ? CompareDigits<Magnitude, D> extends "gt"
+type Clamp<D extends string, Negative extends boolean, Magnitude extends string, Shift extends "0" | "1"> = Magnitude extends "huge"
+  ? Negative extends true
     ? "0"
-    : AddDigits<SubDigits<D, Magnitude>, Shift>
-  : AddDigits<Magnitude, Shift> extends infer Up extends string
-    ? CompareDigits<Up, D> extends "gt"
-      ? D
-      : Up
-    : never;
+    : D
+  : Negative extends true
+    ? CompareDigits<Magnitude, D> extends "gt"
+      ? "0"
+      : AddDigits<SubDigits<D, Magnitude>, Shift>
+    : AddDigits<Magnitude, Shift> extends infer Up extends string
+      ? CompareDigits<Up, D> extends "gt"
+        ? D
+        : Up
+      : never;
 
 /** A bound's clamped position, or `Default` for `undefined`. */
 type Position<D extends string, Bound, Shift extends "0" | "1", Default extends string> = Bound extends [infer Negative extends boolean, infer Magnitude extends string]
@@ -88,7 +93,9 @@ type Position<D extends string, Bound, Shift extends "0" | "1", Default extends 
 
 /** The number of steps of size `Step` from `Low` (inclusive) up to `High` (exclusive): ⌈(High − Low) / Step⌉, or 0. */
 type Steps<High extends string, Low extends string, Step extends string> = CompareDigits<High, Low> extends "gt"
-  ? AddDigits<DivModDigits<SubDigits<SubDigits<High, Low>, "1">, Step>[0], "1">
+  ? Step extends "huge"
+    ? "1"
+    : AddDigits<DivModDigits<SubDigits<SubDigits<High, Low>, "1">, Step>[0], "1">
   : "0";
 
 /** The new length for a known size `D` (digits) and classified literal bounds. */
