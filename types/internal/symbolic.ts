@@ -35,7 +35,7 @@
  */
 import type { Dim } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { IsSingle, InvalidShapeMessage, WriteInvalidShapeMessage } from "./dims.js";
+import type { InvalidShapeMessage, WriteInvalidShapeMessage } from "./dims.js";
 import type { PrintShape } from "./print.js";
 import type { AddDigits, DivModDigits, Digit, FromDigits, MulDigits, CompareDigits, MaxSafeDigits } from "./digits.js";
 
@@ -63,13 +63,22 @@ export interface NoQuotient {
   readonly noQuotient: true;
 }
 
+/** `true` for each member of `Member` that is not all of `Whole` (so: `true` somewhere for a union). */
+type UnionMembers<Member, Whole> = Member extends unknown ? ([Whole] extends [Member] ? false : true) : never;
+
+/**
+ * `true` when `D` is one literal (or `number`, or `string`), `false` for a union of several or
+ * `never`. (Distributes over `D` itself, the alias's own parameter, which is what makes it work.)
+ */
+export type IsSingle<D> = [D] extends [never] ? false : true extends UnionMembers<D, D> ? false : true;
+
 // ---------------------------------------------------------------------------------------------
 // Ordering names
 // ---------------------------------------------------------------------------------------------
 
-// The characters a name may hold that can be ordered here, in code-unit order: printable ASCII
-// without `"` and `\` (never in a dim) and `*`, `+` (the operators).
-type CharOrder = " !#$%&'(),-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+// The characters that can be ordered here, in code-unit order: printable ASCII without `"` and `\`
+// (never in a dim) and `+` (never in a term's names; `*` is, as the separator of its names).
+type CharOrder = " !#$%&'()*,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
 // How two different characters order; one template match each way (each character is in the table
 // once, and the match finds the leftmost occurrence of each).

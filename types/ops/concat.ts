@@ -21,7 +21,6 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
@@ -30,6 +29,7 @@ import type {
   DimPoly,
   Dynamic,
   InvalidSizesMessage,
+  IsSingle,
   IsTooLarge,
   Poly,
   PolyDim,
