@@ -9,7 +9,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -124,8 +124,8 @@ type Reduction = "sum" | "mean" | "max" | "min" | "logsumexp";
 
 /** The methods and free functions share one signature shape; `Op` names the error. */
 type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  x: Tensor<S>,
-  axis?: Axes & CheckArg<ReduceShape<S, Axes, KeepDims, Op>>,
+  x: Tensor<S> & CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  axis?: Axes & CheckGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axes, KeepDims, Op>>;
 
@@ -193,8 +193,8 @@ declare module "../tensor.js" {
      * @throws ShapeError `SHAPE_AXIS`
      */
     sum<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self>,
-      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "sum">>,
+      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "sum">>,
+      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "sum">>,
       keepdims?: KeepDims,
     ): Tensor<ReduceResult<Self, Axes, KeepDims, "sum">>;
     /**
@@ -204,8 +204,8 @@ declare module "../tensor.js" {
      * @throws ShapeError `SHAPE_AXIS`
      */
     mean<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self>,
-      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "mean">>,
+      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "mean">>,
+      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "mean">>,
       keepdims?: KeepDims,
     ): Tensor<ReduceResult<Self, Axes, KeepDims, "mean">>;
     /**
@@ -215,8 +215,8 @@ declare module "../tensor.js" {
      * @throws ShapeError `SHAPE_AXIS`
      */
     max<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self>,
-      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "max">>,
+      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "max">>,
+      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "max">>,
       keepdims?: KeepDims,
     ): Tensor<ReduceResult<Self, Axes, KeepDims, "max">>;
     /**
@@ -226,8 +226,8 @@ declare module "../tensor.js" {
      * @throws ShapeError `SHAPE_AXIS`
      */
     min<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self>,
-      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "min">>,
+      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "min">>,
+      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "min">>,
       keepdims?: KeepDims,
     ): Tensor<ReduceResult<Self, Axes, KeepDims, "min">>;
     /**
@@ -237,8 +237,8 @@ declare module "../tensor.js" {
      * @throws ShapeError `SHAPE_AXIS`
      */
     logsumexp<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self>,
-      axis?: Axes & CheckArg<ReduceShape<Self, Axes, KeepDims, "logsumexp">>,
+      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "logsumexp">>,
+      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "logsumexp">>,
       keepdims?: KeepDims,
     ): Tensor<ReduceResult<Self, Axes, KeepDims, "logsumexp">>;
   }

@@ -4,8 +4,8 @@
  * nothing in the value or the gradient). Mirrors types/ops/softmax.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
+import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
@@ -19,9 +19,9 @@ import { reduce, stableShift } from "./reduce.js";
  * softmaxShape([2, 3], -1); //=> [2, 3]
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
-export function softmaxShape<const S extends Dim[], const Axis extends number = -1>(
-  shape: S,
-  axis?: Axis & CheckArg<SoftmaxShape<S, Axis, "softmaxShape">>,
+export function softmaxShape<const S extends Dim[], const Axis extends number | undefined = undefined>(
+  shape: S, // a scalar shape with the axis omitted is caught at run time only: a check here would stop `S` inferring
+  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmaxShape">>,
 ): SoftmaxShape<S, Axis, "softmaxShape"> {
   validateShape("softmaxShape", shape);
   normalizeAxis("softmaxShape", shape, axis ?? -1);
@@ -35,7 +35,10 @@ export function softmaxShape<const S extends Dim[], const Axis extends number = 
  * softmax(tensor([[0, 0], [0, 0]])).toArray(); //=> [[0.5, 0.5], [0.5, 0.5]]
  * @throws ShapeError `SHAPE_AXIS`
  */
-export function softmax<S extends Shape, const Axis extends number = -1>(x: Tensor<S>, axis?: Axis & CheckArg<SoftmaxShape<S, Axis, "softmax">>): Tensor<S> {
+export function softmax<S extends Shape, const Axis extends number | undefined = undefined>(
+  x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
+  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
+): Tensor<S> {
   const index = normalizeAxis("softmax", x.dims, axis ?? -1);
   const e = exp(sub(x as Tensor, stableShift(x, [index])));
   return div(e, reduce("sum", e, [index], true)) as never;
@@ -48,7 +51,10 @@ export function softmax<S extends Shape, const Axis extends number = -1>(x: Tens
  * logSoftmax(tensor([[0, 0]], { dtype: "float64" })).toArray(); //=> [[-0.6931471805599453, -0.6931471805599453]]
  * @throws ShapeError `SHAPE_AXIS`
  */
-export function logSoftmax<S extends Shape, const Axis extends number = -1>(x: Tensor<S>, axis?: Axis & CheckArg<SoftmaxShape<S, Axis, "logSoftmax">>): Tensor<S> {
+export function logSoftmax<S extends Shape, const Axis extends number | undefined = undefined>(
+  x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
+  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
+): Tensor<S> {
   const index = normalizeAxis("logSoftmax", x.dims, axis ?? -1);
   const shifted = sub(x as Tensor, stableShift(x, [index]));
   return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;
@@ -62,14 +68,20 @@ declare module "../tensor.js" {
      * tensor([[0, 0]]).softmax().toArray(); //=> [[0.5, 0.5]]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    softmax<Self extends Shape, const Axis extends number = -1>(this: Tensor<Self>, axis?: Axis & CheckArg<SoftmaxShape<Self, Axis, "softmax">>): Tensor<Self>;
+    softmax<Self extends Shape, const Axis extends number | undefined = undefined>(
+      this: Tensor<Self> & CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, "softmax">>,
+      axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, "softmax">>,
+    ): Tensor<Self>;
     /**
      * Log-softmax along `axis` (default `-1`).
      * @example
      * tensor([[0, 0]], { dtype: "float64" }).logSoftmax().toArray(); //=> [[-0.6931471805599453, -0.6931471805599453]]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    logSoftmax<Self extends Shape, const Axis extends number = -1>(this: Tensor<Self>, axis?: Axis & CheckArg<SoftmaxShape<Self, Axis, "logSoftmax">>): Tensor<Self>;
+    logSoftmax<Self extends Shape, const Axis extends number | undefined = undefined>(
+      this: Tensor<Self> & CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, "logSoftmax">>,
+      axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, "logSoftmax">>,
+    ): Tensor<Self>;
   }
 }
 

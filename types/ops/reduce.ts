@@ -10,7 +10,7 @@
  *   `number` and symbolic dims are carried through untouched.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { CheckArg, ShapeError } from "../errors.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 
@@ -29,8 +29,10 @@ export type WriteEmptyReductionMessage<Op extends string, S extends Shape, Axis 
 
 type AxesList<Axes extends ReduceAxesArg> = Axes extends readonly number[] ? Axes : Axes extends number ? [Axes] : [];
 
-/** `[0, 1, …, rank − 1]` for a shape of fixed rank. */
-type AllAxes<S extends Shape, Acc extends number[] = []> = Acc["length"] extends S["length"] ? Acc : AllAxes<S, [...Acc, Acc["length"]]>;
+/** `[0, 1, …, rank − 1]` for a shape of fixed rank (recursion over the dims, so `never` ends it). */
+type AllAxes<S extends Shape, Acc extends number[] = []> = S extends readonly [Dim, ...infer Rest extends Shape]
+  ? AllAxes<Rest, [...Acc, Acc["length"]]>
+  : Acc;
 
 /** The normalised axes `Axes` select from `S` (every axis for `undefined`), or a `ShapeError`. */
 export type ReducedAxes<S extends Shape, Axes extends ReduceAxesArg, Op extends string> = [Axes] extends [undefined]
@@ -94,3 +96,12 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
 /** `ReduceShape` gated to a shape (`never` for an error), for result types. */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
   ReduceShape<S, Axes, KeepDims, Op> extends infer Out extends Shape ? Out : never;
+
+/**
+ * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis
+ * (`CheckGivenAxis`); with it omitted (`Axes` is `undefined`) there is no argument to mark, so on the
+ * tensor itself — `this` of a method or the first argument of a free function (`CheckOmittedAxis`).
+ */
+export type CheckGivenAxis<Axes, Result> = [Axes] extends [undefined] ? unknown : CheckArg<Result>;
+/** See `CheckGivenAxis`. */
+export type CheckOmittedAxis<Axes, Result> = [Axes] extends [undefined] ? CheckArg<Result> : unknown;

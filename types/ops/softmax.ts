@@ -12,5 +12,5 @@ import type { NormalizeAxis } from "../internal/axes.js";
  * @example
  * type Out = SoftmaxShape<[2, 3], -1>; //=> [2, 3]
  */
-export type SoftmaxShape<S extends Shape, Axis extends number = -1, Op extends string = "softmaxShape"> =
-  NormalizeAxis<Op, S, Axis> extends infer Index ? ([Index] extends [ShapeError<string>] ? Index : S) : never;
+export type SoftmaxShape<S extends Shape, Axis extends number | undefined = -1, Op extends string = "softmaxShape"> =
+  NormalizeAxis<Op, S, [Axis] extends [number] ? Axis : -1> extends infer Index ? ([Index] extends [ShapeError<string>] ? Index : S) : never;
