@@ -82,8 +82,8 @@ function map(op: Primitive, a: Tensor, b: Tensor): Tensor {
 function operands(op: string, a: Tensor, b: unknown): [Tensor, Tensor] {
   if (!(a instanceof Tensor)) throw new InputError("INPUT_OPERAND", `${op}: the first operand must be a tensor`);
   const right = toTensor(op, b, a.dtype);
+  const shape = broadcastPair(op, a.dims, right.dims) as number[]; // first: the error the compiler shows
   commonDType(op, [a.dtype, right.dtype]);
-  const shape = broadcastPair(op, a.dims, right.dims) as number[];
   return [expand(a, shape), expand(right, shape)];
 }
 

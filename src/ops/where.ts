@@ -49,8 +49,8 @@ export function where<Cond extends Shape, Left extends Shape = [], Right extends
   const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : cond.dtype;
   const left = toTensor("where", a, dtype);
   const right = toTensor("where", b, dtype);
+  const shape = broadcastShapesFor("where", [cond.dims, left.dims, right.dims]) as number[]; // first: the error the compiler shows
   commonDType("where", [left.dtype, right.dtype]);
-  const shape = broadcastShapesFor("where", [cond.dims, left.dims, right.dims]) as number[];
   const [c, x, y] = [expand(cond, shape), expand(left, shape), expand(right, shape)];
   const out = allocate(dtype, x.size);
   whereKernel(out, c.data, c.offset, c.strides, x.data, x.offset, x.strides, y.data, y.offset, y.strides, shape);

@@ -186,6 +186,9 @@ describe("binary ops: errors", () => {
     expect(error.message).toBe('INPUT_DTYPE_MISMATCH: add: cannot mix float32 and float64; convert one operand first, e.g. x.astype("float64")');
     expect(single.astype("float64").add(double).toArray()).toEqual([2, 4]);
     expect(astype(double, "float32").dtype).toBe("float32");
+    // a shape clash is reported first, as the compiler reports it
+    const mismatched: Tensor = tensor([1, 2, 3], f64);
+    expect(thrown(() => single.add(mismatched)).message).toMatch(/^SHAPE_BROADCAST: add: cannot broadcast \[2\] with \[3\]/);
     // a plain number takes the tensor's dtype
     expect(single.add(0.1).dtype).toBe("float32");
     expect(double.add(0.1).toFlatArray()).toEqual([1.1, 2.1]);

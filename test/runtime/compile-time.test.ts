@@ -1,0 +1,68 @@
+// Compile-time behaviour of the tensor API that the @shape-error fixtures cannot express: a ragged
+// literal is an INPUT_RAGGED error (not a shape error) carrying the runtime's text; result types
+// print as plain tuples; the message quoted in examples/seed-bias-gradient.ts is the compiler's.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { root, sharedChecker } from "../harness/compile.js";
+
+const header = `import { tensor, zeros, randn, where, Tensor } from "../../src/index.js";\n`;
+let snippets = 0;
+function diagnose(code: string) {
+  return sharedChecker().diagnostics({ code: header + code, fileName: path.join(root, `test/runtime/__compile_time_${snippets++}.ts`) });
+}
+
+describe("ragged literals", () => {
+  it.each([
+    ["tensor([[1, 2], [3]])", "INPUT_RAGGED: tensor: ragged nested array: element [1] has shape [1] but element [0] has shape [2]"],
+    ["tensor([[[1, 2], [3, 4]], [[1, 2], [3]]])", "INPUT_RAGGED: tensor: ragged nested array: element [1][1] has shape [1] but element [1][0] has shape [2]"],
+    ["tensor([[1, 2], 3])", "INPUT_RAGGED: tensor: ragged nested array: element [1] has shape [] but element [0] has shape [2]"],
+  ])("%s fails to compile with the runtime's message", (call, message) => {
+    const found = diagnose(`${call};\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(2);
+    expect(found[0]!.text).toContain(`RaggedArray<${JSON.stringify(message)}>`);
+  });
+
+  it("rectangular literals and arrays of unknown length compile", () => {
+    expect(diagnose(`tensor([[1, 2], [3, 4]]);\ntensor([[1], [2]] as number[][]);\ntensor(5);\ntensor([]);\n`)).toEqual([]);
+  });
+});
+
+describe("result types", () => {
+  it("print as the exact tuple, not readonly, not an intersection", () => {
+    const found = diagnose(
+      [
+        "const a: string = zeros([8, 1, 6, 1]).add(zeros([7, 1, 5]));",
+        "const b: string = tensor([[1, 2, 3], [4, 5, 6]]).sum(0, true);",
+        "const c: string = zeros([2, 3]).softmax().mean(-1);",
+        "const d: string = where(zeros([3, 1]), zeros([4]), 0).grad;",
+        "const e: string = zeros([2, 3]).as(['batch', 3]).mul(2);",
+        "declare const n: number; const f: string = zeros([n, 3]).add(zeros([3]));",
+      ].join("\n"),
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "Type 'Tensor<[8, 7, 6, 5]>' is not assignable to type 'string'.",
+      "Type 'Tensor<[1, 3]>' is not assignable to type 'string'.",
+      "Type 'Tensor<[2]>' is not assignable to type 'string'.",
+      "Type 'Tensor<[3, 4]> | null' is not assignable to type 'string'.",
+      `Type 'Tensor<["batch", 3]>' is not assignable to type 'string'.`,
+      "Type 'Tensor<[number, 3]>' is not assignable to type 'string'.",
+    ]);
+  });
+});
+
+describe("examples/seed-bias-gradient.ts", () => {
+  it("quotes the compiler's message for a bias of the wrong orientation", () => {
+    const found = diagnose(
+      [
+        "const W = randn([4, 3]);",
+        "const bRow = zeros([3]);",
+        "W.transpose().matmul(randn([4, 8])).add(bRow);",
+      ].join("\n"),
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "SHAPE_BROADCAST: add: cannot broadcast [3, 8] with [3]: axis -1 is 8 vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)",
+    ]);
+    expect(found[0]!.line).toBe(4);
+  });
+});
