@@ -153,7 +153,10 @@ export function backward(root: Tensor): void {
 /**
  * Resets the gradients of the given tensors to `null` (before the next `backward()`).
  * @example
- * zeroGrad(w, b); w.grad; //=> null
+ * const w = tensor([1, 2], { requiresGrad: true });
+ * w.sum().backward();
+ * zeroGrad(w);
+ * w.grad; //=> null
  */
 export function zeroGrad(...tensors: readonly Tensor[]): void {
   for (const t of tensors) t.grad = null;
@@ -175,7 +178,10 @@ declare module "./tensor.js" {
     /**
      * Resets `.grad` to `null`.
      * @example
-     * w.zeroGrad(); w.grad; //=> null
+     * const w = tensor([1, 2], { requiresGrad: true });
+     * w.sum().backward();
+     * w.zeroGrad();
+     * w.grad; //=> null
      */
     zeroGrad(): void;
     /**

@@ -93,7 +93,10 @@ let global = new Generator(0);
 /**
  * Resets the module-wide generator used when no `seed` or `generator` is given.
  * @example
- * manualSeed(1); const a = rand([2]); manualSeed(1); rand([2]).toArray(); // same as a.toArray()
+ * manualSeed(1);
+ * const first = rand([2]).toFlatArray();
+ * manualSeed(1);
+ * rand([2]).toFlatArray().join() === first.join(); //=> true
  */
 export function manualSeed(seed: number): void {
   global = new Generator(seed);
