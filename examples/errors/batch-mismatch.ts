@@ -10,5 +10,5 @@ const w = randn([8, 1], { seed: 2, requiresGrad: true });
 
 const predictions = inputs.matmul(w); // [32, 1]
 // @shape-error SHAPE_BROADCAST
-const loss = predictions.sub(targets).pow(2).mean();
-console.log(loss.item());
+const residuals = predictions.sub(targets);
+console.log(residuals.shape); // the loss would be residuals.pow(2).mean()

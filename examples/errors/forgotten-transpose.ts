@@ -8,5 +8,5 @@ const W = randn([128, 784], { seed: 1 }); // [out, in]
 const b = zeros([128]);
 
 // @shape-error SHAPE_MATMUL
-const hidden = x.matmul(W).add(b).relu();
-console.log(hidden.shape);
+const preactivation = x.matmul(W);
+console.log(preactivation.shape, b.shape); // then preactivation.add(b).relu()

@@ -6,6 +6,6 @@ import { randn } from "../../src/index.js";
 
 const images = randn([8, 32, 32, 3], { seed: 0 }); // NHWC
 
-// @shape-error SHAPE_PERMUTE
+// @shape-error SHAPE_AXIS
 const channelsFirst = images.permute([0, 3, 1, 1]);
 console.log(channelsFirst.shape);
