@@ -19,6 +19,9 @@ export { permute, transpose, permuteShape, transposeShape } from "./ops/permute.
 export { squeeze, squeezeShape } from "./ops/squeeze.js";
 export { unsqueeze, unsqueezeShape } from "./ops/unsqueeze.js";
 export { slice, sliceShape } from "./ops/slice.js";
+export { reshape, flatten, reshapeShape, flattenShape } from "./ops/reshape.js";
+export { concat, concatShape } from "./ops/concat.js";
+export { stack, stackShape } from "./ops/stack.js";
 
 // Types: shapes, errors, and the type rule of every shape rule.
 export type { Dim, Shape, IsFixedRank } from "../types/shape.js";
@@ -33,5 +36,8 @@ export type { PermuteShape, TransposeShape } from "../types/ops/permute.js";
 export type { SqueezeShape } from "../types/ops/squeeze.js";
 export type { UnsqueezeShape } from "../types/ops/unsqueeze.js";
 export type { SliceShape } from "../types/ops/slice.js";
+export type { ReshapeShape, FlattenShape } from "../types/ops/reshape.js";
+export type { ConcatShape } from "../types/ops/concat.js";
+export type { StackShape } from "../types/ops/stack.js";
 export type { AsShape, ScalarOnly } from "../types/tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "../types/creation.js";

@@ -1,13 +1,20 @@
 /**
- * Concatenation: the shape rule `concatShape`. Mirrors types/ops/concat.ts rule for rule and message
- * for message (the rules are documented there): same rank, dims off the axis equal as sizes, the
- * axis the sum of the dims on it (symbolic sums in normal form, src/symbolic.ts).
+ * Concatenation: the shape rule `concatShape`, the concat primitive (a copy into fresh storage;
+ * gradient: the upstream gradient split back into views) and `concat()`. Mirrors types/ops/concat.ts
+ * rule for rule and message for message (the rules are documented there): same rank, dims off the
+ * axis equal as sizes, the axis the sum of the dims on it (symbolic sums in normal form,
+ * src/symbolic.ts).
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { ConcatArgs, ConcatAxisArg, ConcatShape } from "../../types/ops/concat.js";
-import { ShapeError, formatDim, formatShape } from "../errors.js";
+import type { ConcatArgs, ConcatAxisArg, ConcatResult, ConcatShape, Failure } from "../../types/ops/concat.js";
+import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
+import { record, type GradRule } from "../autograd.js";
+import { allocate, commonDType } from "../dtype.js";
+import { sizeOf } from "../shape.js";
+import { Tensor, contiguousData } from "../tensor.js";
+import { sliced } from "./slice.js";
 import { addPoly, compareSizes, dimPoly, formatPoly, isTooLarge, polyDim, sizeClashHint, validateSizes, type Poly, type SizeComparison } from "../symbolic.js";
 
 /** Mirrors `WriteConcatEmptyMessage`. */
@@ -94,4 +101,93 @@ export function concatShape<const Shapes extends Dim[][], const Axis extends num
   axis?: Axis & CheckArg<ConcatAxisArg<Shapes, Axis, "concatShape">>,
 ): ConcatShape<Shapes, Axis, "concatShape"> {
   return concatenatedFor("concatShape", validateShapeList("concatShape", shapes), axis ?? 0) as never;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The concat primitive (tensors)
+
+/** The pieces of a concatenation along an axis: each input's extent along it. */
+interface ConcatSaved {
+  readonly axis: number;
+  readonly sizes: readonly number[];
+}
+
+/** Gradient rule: the upstream gradient split along the axis into the inputs' extents (views). */
+const GRADIENT: GradRule<ConcatSaved> = (g, inputs, _out, { axis, sizes }) => {
+  let start = 0;
+  return inputs.map((_, i) => {
+    const piece = sliced(g, { axis, start, step: 1, length: sizes[i]! });
+    start += sizes[i]!;
+    return piece;
+  });
+};
+
+/**
+ * Primitive: the tensors (checked by the caller: same rank, equal dims off `axis`, one dtype) joined
+ * along `axis` into fresh contiguous storage — for each run of the axes before `axis`, each input's
+ * contiguous block in turn. Gradient: the upstream gradient split back into views.
+ */
+export function concatTensors(tensors: readonly Tensor[], axis: number, dims: readonly number[]): Tensor {
+  const dtype = commonDType("concat", tensors.map((t) => t.dtype));
+  const out = allocate(dtype, sizeOf(dims));
+  const outer = sizeOf(dims.slice(0, axis));
+  const inner = sizeOf(dims.slice(axis + 1));
+  const row = dims[axis]! * inner;
+  let start = 0;
+  for (const t of tensors) {
+    const block = t.dims[axis]! * inner;
+    if (block > 0) {
+      const data = contiguousData(t);
+      for (let o = 0; o < outer; o++) out.set(data.subarray(o * block, (o + 1) * block), o * row + start);
+    }
+    start += block;
+  }
+  return record(new Tensor(out, [...dims]), "concat", tensors, GRADIENT, { axis, sizes: tensors.map((t) => t.dims[axis]!) });
+}
+
+/** The shapes of a list of tensors, as a tuple type. */
+export type ShapesOf<Tensors extends readonly Tensor[]> = { [K in keyof Tensors]: Tensors[K]["shape"] };
+
+/** The result type of a concatenation: the rule's shape (the argument checks catch errors). */
+export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
+  ConcatShape<ShapesOf<Tensors>, Axis, Op> extends infer Out extends Shape ? Out : never;
+
+/** The tensor list argument of `concat`: the failing tensor (or the whole list) intersected with its error. */
+export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
+  ConcatResult<ShapesOf<Tensors>, Axis, Op> extends infer Out
+    ? Out extends Failure<infer Where, infer Error>
+      ? Where extends number
+        ? { [K in keyof Tensors]: K extends `${Where}` ? Tensors[K] & Error : Tensors[K] }
+        : Where extends "list"
+          ? Tensors & Error
+          : Tensors
+      : Tensors
+    : never;
+
+/**
+ * The tensors joined along `axis` (default 0; negative counts from the end): the same rank, equal
+ * dims off the axis; the axis is the sum of theirs (`"n"` and `"m"` make `"n+m"`). The result is a
+ * fresh tensor. Gradient: the upstream gradient split along the axis back into the inputs' parts.
+ * @example
+ * concat([tensor([[1, 2]]), tensor([[3, 4], [5, 6]])]).toArray(); //=> [[1, 2], [3, 4], [5, 6]]
+ * concat([zeros([2, 3]), zeros([2, 4])], 1).shape; //=> [2, 7]
+ * concat([zeros([2, 3]), zeros([4, 5])], 1); //=> throws SHAPE_CONCAT
+ * @throws ShapeError `SHAPE_CONCAT`, `SHAPE_RANK`, `SHAPE_AXIS`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export function concat<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
+  tensors: ConcatTensorArgs<Tensors, Axis, "concat">,
+  axis?: Axis & CheckArg<ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
+): Tensor<ConcatResultShape<Tensors, Axis, "concat">> {
+  const list = tensorList("concat", tensors);
+  const dims = concatenatedFor("concat", list.map((t) => t.dims), axis ?? 0) as number[];
+  const index = normalizeAxis("concat", list[0]!.dims, axis ?? 0);
+  return concatTensors(list, index, dims) as never;
+}
+
+/** Checks that `tensors` is an array of tensors. */
+export function tensorList(op: string, tensors: unknown): Tensor[] {
+  if (!Array.isArray(tensors) || tensors.some((t) => !(t instanceof Tensor))) {
+    throw new InputError("INPUT_NOT_TENSORS", `${op}: expected a list of tensors`);
+  }
+  return tensors as Tensor[];
 }

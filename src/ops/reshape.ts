@@ -1,14 +1,18 @@
 /**
- * Reshaping: the shape rules `reshapeShape` and `flattenShape`. Mirrors types/ops/reshape.ts rule
- * for rule and message for message (the rules are documented there): element counts are compared
- * as polynomials in normal form (src/symbolic.ts), a `-1` is inferred by exact division.
+ * Reshaping: the shape rules `reshapeShape` and `flattenShape`, the reshape primitive (a view when
+ * the layout allows, else a copy; gradient: reshape back), and `reshape()`, `flatten()` with their
+ * methods. Mirrors types/ops/reshape.ts rule for rule and message for message (the rules are
+ * documented there): element counts are compared as polynomials in normal form (src/symbolic.ts), a
+ * `-1` is inferred by exact division.
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
 import type { CheckSizes } from "../../types/internal/symbolic.js";
-import { ShapeError, formatShape } from "../errors.js";
+import { InputError, ShapeError, formatShape } from "../errors.js";
 import { isValidDim, writeInvalidShapeMessage } from "../shape.js";
+import { record, type GradRule } from "../autograd.js";
+import { Tensor, contiguousData, contiguousStrides } from "../tensor.js";
 import {
   ONE,
   compareSizes,
@@ -17,6 +21,7 @@ import {
   formatPoly,
   isTooLarge,
   mulPoly,
+  parseSize,
   polyDim,
   samePoly,
   shapeSize,
@@ -149,3 +154,189 @@ export function reshapeShape<const From extends Dim[], const To extends Dim[]>(
 export function flattenShape<const S extends Dim[]>(shape: S & CheckArg<FlattenShape<S>>): FlattenShape<S> {
   return reshapedFor("flattenShape", shape, [-1]) as never;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reshape primitive (tensors)
+
+/**
+ * Strides that let storage laid out with `strides` for `from` be read as `to` without a copy, or
+ * `undefined` when no view can do it. Dims are matched in groups of equal products (`[6, 4]` vs
+ * `[2, 3, 4]`: `6` ↔ `2, 3`, `4` ↔ `4`); within a group the old axes must step through storage as
+ * one (each stride the next one times the next size), and the new axes of the group then split that
+ * run. Size-1 axes are left out of the matching and get stride 0. `from` and `to` have the same
+ * number of elements, more than zero.
+ */
+export function viewStrides(from: readonly number[], strides: readonly number[], to: readonly number[]): number[] | undefined {
+  const oldDims: number[] = [];
+  const oldStrides: number[] = [];
+  from.forEach((dim, axis) => {
+    if (dim !== 1) {
+      oldDims.push(dim);
+      oldStrides.push(strides[axis]!);
+    }
+  });
+  const out: number[] = new Array(to.length).fill(0);
+  let oldAxis = 0;
+  let newAxis = 0;
+  while (oldAxis < oldDims.length) {
+    while (to[newAxis] === 1) newAxis++;
+    let oldEnd = oldAxis + 1;
+    let newEnd = newAxis + 1;
+    let oldProduct = oldDims[oldAxis]!;
+    let newProduct = to[newAxis]!;
+    while (oldProduct !== newProduct) {
+      if (oldProduct < newProduct) oldProduct *= oldDims[oldEnd++]!;
+      else newProduct *= to[newEnd++]!;
+    }
+    for (let k = oldAxis; k < oldEnd - 1; k++) if (oldStrides[k] !== oldStrides[k + 1]! * oldDims[k + 1]!) return undefined;
+    let stride = oldStrides[oldEnd - 1]!;
+    for (let k = newEnd - 1; k >= newAxis; k--) {
+      out[k] = to[k] === 1 ? 0 : stride;
+      stride *= to[k]!;
+    }
+    oldAxis = oldEnd;
+    newAxis = newEnd;
+  }
+  return out;
+}
+
+/** Gradient rule: the upstream gradient reshaped back to the input's shape. */
+const GRADIENT: GradRule = (g, [x]) => [reshapeTensor(g, x!.dims)];
+
+/**
+ * Primitive: `x` read as `dims` (the same number of elements, checked by the caller): a view sharing
+ * storage when the strides allow it (always for a contiguous `x`), else a contiguous copy. `x` itself
+ * when the dims are equal. Gradient: the upstream gradient reshaped back.
+ */
+export function reshapeTensor(x: Tensor, dims: readonly number[]): Tensor {
+  const from = x.dims;
+  if (from.length === dims.length && from.every((dim, axis) => dim === dims[axis])) return x;
+  const strides = x.size === 0 ? contiguousStrides(dims) : viewStrides(from, x.strides, dims);
+  const out = strides === undefined ? new Tensor(contiguousData(x), [...dims]) : new Tensor(x.data, [...dims], strides, x.offset);
+  return record(out, "reshape", [x], GRADIENT, undefined);
+}
+
+/**
+ * The sizes of a reshape target at run time. A name is a size fixed for the program but not in the
+ * data, so it is found from the tensor's own size: the target's numbers are kept; if exactly one
+ * entry is unknown — the `-1`, or a single name (each occurrence of it) — it is inferred by exact
+ * division; an expression whose names are all known otherwise is computed. More than one unknown
+ * name cannot be recovered from the element count alone: that is an `INPUT_SYMBOLIC_SIZE` error
+ * (reshape with numbers, or name only one size).
+ */
+export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Dim[] {
+  if (!Array.isArray(target) || target.every((dim) => typeof dim !== "string")) return target as Dim[];
+  const names = new Set<string>();
+  for (const dim of target) if (typeof dim === "string") for (const term of parseSize(dim) ?? []) for (const name of term[0] === "" ? [] : term[0].split("*")) names.add(name);
+  const hasMinus = target.includes(-1);
+  if (names.size > 1 || (names.size === 1 && hasMinus)) {
+    throw new InputError(
+      "INPUT_SYMBOLIC_SIZE",
+      `${op}: the sizes of ${formatShape(target)} are not known at run time: ${[...names].map((n) => `"${n}"`).join(", ")}${hasMinus ? " and -1" : ""} cannot all be inferred from ${x.size} elements; give all but one as numbers`,
+    );
+  }
+  if (names.size === 0) {
+    return target.map((dim) => (typeof dim === "string" ? Number(formatPoly(parseSize(dim) ?? [])) : dim));
+  }
+  // One name: solve count(target) = size, where the target's count is a polynomial in that name.
+  const [name] = names;
+  const count = shapeSize(target);
+  const value = count === undefined ? undefined : solveForName(count, name!, BigInt(x.size));
+  if (value === undefined) {
+    throw new ShapeError("SHAPE_RESHAPE", op, [x.dims, target], writeReshapeMessage(op, x.dims, target, String(x.size), count === undefined ? "?" : formatPoly(count)));
+  }
+  return target.map((dim) => (typeof dim === "string" ? Number(evaluate(parseSize(dim)!, name!, value)) : dim));
+}
+
+/** The value of a polynomial with `name` set to `value`. */
+function evaluate(poly: Poly, name: string, value: bigint): bigint {
+  let total = 0n;
+  for (const [names, coefficient] of poly) {
+    let term = coefficient;
+    for (const n of names === "" ? [] : names.split("*")) term *= n === name ? value : 0n;
+    total += term;
+  }
+  return total;
+}
+
+/**
+ * The natural `v` with `poly(v) = size` (a polynomial in one name with natural coefficients, so
+ * increasing): by bisection; `undefined` when there is none.
+ */
+function solveForName(poly: Poly, name: string, size: bigint): bigint | undefined {
+  let low = 0n;
+  let high = size + 1n;
+  while (low < high) {
+    const middle = (low + high) / 2n;
+    if (evaluate(poly, name, middle) < size) low = middle + 1n;
+    else high = middle;
+  }
+  return low <= size && evaluate(poly, name, low) === size ? low : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ops
+
+/** The result type of a reshape: the rule's shape (never an error: the argument check catches that). */
+export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = ReshapeShape<S, To, Op> extends infer Out extends Shape ? Out : never;
+
+/**
+ * `x` with the same elements, row-major, in the shape `shape` (one `-1` is inferred): a view when
+ * the layout allows (always for a contiguous `x`), else a copy. Names in `shape` are sizes the
+ * compiler checks symbolically (`["batch", 28, 28]` → `["batch", 784]`); at run time a name is
+ * inferred from the element count when it is the only unknown. Gradient: the upstream gradient
+ * reshaped back to `x`'s shape.
+ * @example
+ * reshape(arange(6), [2, 3]).toArray(); //=> [[0, 1, 2], [3, 4, 5]]
+ * reshape(zeros([2, 3, 4]), [-1, 4]).shape; //=> [6, 4]
+ * reshape(zeros([2, 3]), [4]); //=> throws SHAPE_RESHAPE
+ * @throws ShapeError `SHAPE_RESHAPE` (counts differ; two `-1`s; a `-1` that cannot be inferred; a
+ * negative dim), `SHAPE_INVALID_SHAPE`; InputError `INPUT_SYMBOLIC_SIZE` (names that cannot be sized)
+ */
+export function reshape<S extends Shape, const To extends Dim[]>(
+  x: Tensor<S>,
+  shape: To & CheckArg<ReshapeShape<S, To, "reshape">>,
+): Tensor<ReshapeResult<S, To, "reshape">> {
+  const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape));
+  return reshapeTensor(x, dims as number[]) as never;
+}
+
+/**
+ * `x` as a vector of its elements, row-major: `reshape(x, [-1])`; a scalar becomes `[1]`. Gradient:
+ * the upstream gradient reshaped back.
+ * @example
+ * flatten(tensor([[1, 2], [3, 4]])).toArray(); //=> [1, 2, 3, 4]
+ * @throws ShapeError `SHAPE_RESHAPE` (more than 2^53 − 1 elements, at the type level)
+ */
+export function flatten<S extends Shape>(x: Tensor<S> & CheckArg<FlattenShape<S, "flatten">>): Tensor<ReshapeResult<S, [-1], "flatten">> {
+  return reshapeTensor(x, [x.size]) as never;
+}
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * This tensor's elements in the shape `shape` (one `-1` is inferred): a view when the layout
+     * allows, else a copy.
+     * @example
+     * zeros([2, 3, 4]).reshape([6, -1]).shape; //=> [6, 4]
+     * @throws ShapeError `SHAPE_RESHAPE`, `SHAPE_INVALID_SHAPE`
+     */
+    reshape<Self extends Shape, const To extends Dim[]>(
+      this: Tensor<Self>,
+      shape: To & CheckArg<ReshapeShape<Self, To, "reshape">>,
+    ): Tensor<ReshapeResult<Self, To, "reshape">>;
+    /**
+     * This tensor's elements as a vector, row-major.
+     * @example
+     * zeros([2, 3, 4]).flatten().shape; //=> [24]
+     */
+    flatten<Self extends Shape>(this: Tensor<Self> & CheckArg<FlattenShape<Self, "flatten">>): Tensor<ReshapeResult<Self, [-1], "flatten">>;
+  }
+}
+
+Tensor.prototype.reshape = function (this: Tensor, shape: Dim[]) {
+  return reshape(this, shape as never);
+} as never;
+Tensor.prototype.flatten = function (this: Tensor) {
+  return flatten(this as never);
+} as never;

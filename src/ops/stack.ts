@@ -1,14 +1,18 @@
 /**
- * Stacking: the shape rule `stackShape`. Mirrors types/ops/stack.ts rule for rule and message for
- * message (the rules are documented there): equal shapes, a new axis of size "number of shapes".
+ * Stacking: the shape rule `stackShape` and `stack()` (a composition: unsqueeze each tensor, then
+ * concatenate). Mirrors types/ops/stack.ts rule for rule and message for message (the rules are
+ * documented there): equal shapes, a new axis of size "number of shapes".
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { StackArgs, StackAxisArg, StackShape } from "../../types/ops/stack.js";
+import type { StackArgs, StackAxisArg, StackResult, StackShape } from "../../types/ops/stack.js";
+import type { Failure } from "../../types/ops/concat.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { compareSizes, sizeClashHint, type SizeComparison } from "../symbolic.js";
-import { validateShapeList } from "./concat.js";
+import { Tensor } from "../tensor.js";
+import { concatTensors, tensorList, validateShapeList, type ShapesOf } from "./concat.js";
+import { reshapeTensor } from "./reshape.js";
 
 /** Mirrors `WriteStackEmptyMessage`. */
 export function writeStackEmptyMessage(op: string): string {
@@ -61,4 +65,43 @@ export function stackShape<const Shapes extends Dim[][], const Axis extends numb
   axis?: Axis & CheckArg<StackAxisArg<Shapes, Axis, "stackShape">>,
 ): StackShape<Shapes, Axis, "stackShape"> {
   return stackedFor("stackShape", validateShapeList("stackShape", shapes), axis ?? 0)[0] as never;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The op (tensors): a composition, unsqueeze then concat, with no gradient rule of its own
+
+/** The result type of a stack: the rule's shape (the argument checks catch errors). */
+export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
+  StackShape<ShapesOf<Tensors>, Axis, Op> extends infer Out extends Shape ? Out : never;
+
+/** The tensor list argument of `stack`: the failing tensor (or the whole list) intersected with its error. */
+export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
+  StackResult<ShapesOf<Tensors>, Axis, Op> extends infer Out
+    ? Out extends Failure<infer Where, infer Error>
+      ? Where extends number
+        ? { [K in keyof Tensors]: K extends `${Where}` ? Tensors[K] & Error : Tensors[K] }
+        : Where extends "list"
+          ? Tensors & Error
+          : Tensors
+      : Tensors
+    : never;
+
+/**
+ * The tensors (all of one shape) joined along a new axis `axis` (default 0; −rank−1 … rank): each
+ * gets a size-1 axis there and they are concatenated along it. Gradient (by composition): the
+ * upstream gradient split along the new axis, each piece reshaped back.
+ * @example
+ * stack([tensor([1, 2]), tensor([3, 4])]).toArray(); //=> [[1, 2], [3, 4]]
+ * stack([tensor([1, 2]), tensor([3, 4])], -1).toArray(); //=> [[1, 3], [2, 4]]
+ * stack([zeros([2, 3]), zeros([2, 4])]); //=> throws SHAPE_STACK
+ * @throws ShapeError `SHAPE_STACK`, `SHAPE_AXIS`; InputError `INPUT_DTYPE_MISMATCH`
+ */
+export function stack<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
+  tensors: StackTensorArgs<Tensors, Axis, "stack">,
+  axis?: Axis & CheckArg<StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
+): Tensor<StackResultShape<Tensors, Axis, "stack">> {
+  const list = tensorList("stack", tensors);
+  const [dims, index] = stackedFor("stack", list.map((t) => t.dims), axis ?? 0);
+  const pieces = list.map((t) => reshapeTensor(t, [...t.dims.slice(0, index), 1, ...t.dims.slice(index)]));
+  return concatTensors(pieces, index, dims as number[]) as never;
 }
