@@ -1,0 +1,26 @@
+// Finite-difference checks (float64, central differences, relative error ≤ 1e-6) of reshape and
+// flatten: views of contiguous tensors, copies of strided ones, chains of reshapes around other ops.
+import { describe, it } from "vitest";
+import { Tensor, flatten, reshape } from "../../src/index.js";
+import { expectGradientsMatch, uniform } from "./check.js";
+
+const r = (x: Tensor, shape: (number | string)[]) => reshape(x as Tensor<number[]>, shape as never) as Tensor;
+
+describe("gradients of reshape", () => {
+  it("a view: the upstream gradient reshaped back", () => {
+    expectGradientsMatch((x) => r(x, [3, 4]), [uniform([2, 6], 1)]);
+    expectGradientsMatch((x) => r(x, [2, -1, 2]), [uniform([12], 2)]);
+    expectGradientsMatch((x) => r(x, []), [uniform([1, 1], 3)]);
+  });
+
+  it("a copy (a transposed input cannot be viewed)", () => {
+    expectGradientsMatch((x) => r(x.transpose() as Tensor, [-1]), [uniform([3, 4], 4)]);
+    expectGradientsMatch((x) => r(x.permute([2, 0, 1] as never) as Tensor, [6, 4]), [uniform([2, 3, 4], 5)]);
+  });
+
+  it("flatten, and reshapes around other ops, an input used twice", () => {
+    expectGradientsMatch((x) => flatten(x.mul(x) as Tensor) as Tensor, [uniform([2, 3], 6)]);
+    expectGradientsMatch((x) => r(r(x, [2, 6]).mul(r(x, [6, 2]).transpose() as Tensor) as Tensor, [12]), [uniform([3, 4], 7)]);
+    expectGradientsMatch((x, w) => r(r(x, [4, 3]).matmul(w as never) as Tensor, [-1]), [uniform([2, 6], 8), uniform([3, 2], 9)]);
+  });
+});

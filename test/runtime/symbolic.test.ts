@@ -1,0 +1,122 @@
+// The runtime mirror of the symbolic size normal form (src/symbolic.ts): parsing, the order of terms
+// and names, arithmetic on polynomials (checked against evaluation at random points, an oracle that
+// never looks at the text), size comparison and the malformed-expression message.
+import { describe, expect, it } from "vitest";
+import { ShapeError } from "../../src/index.js";
+import {
+  addPoly,
+  compareSizes,
+  divPolyByTerm,
+  formatPoly,
+  mulPoly,
+  normalizeSize,
+  parseSize,
+  shapeSize,
+  sumDims,
+  validateSizes,
+  type Poly,
+} from "../../src/symbolic.js";
+import { seeded } from "../harness/random.js";
+
+const poly = (text: string) => parseSize(text)!;
+
+/** The value of a polynomial at a point (names → values). */
+function evaluate(p: Poly, at: Record<string, bigint>): bigint {
+  return p.reduce((total, [names, c]) => total + (names === "" ? [] : names.split("*")).reduce((term, n) => term * at[n]!, c), 0n);
+}
+
+describe("normal form", () => {
+  it("orders terms by names descending (constant last) and names ascending, coefficient last", () => {
+    const table: [string, string | number][] = [
+      ["n+m", "n+m"],
+      ["m+n", "n+m"],
+      ["3+n", "n+3"],
+      ["s*768", "s*768"],
+      ["768*s", "s*768"],
+      ["s*b*2+b*s", "b*s*3"],
+      ["n*n*2+n+n*n", "n*n*3+n"],
+      ["b*d2+batch*m", "batch*m+b*d2"],
+      ["2*3", 6],
+      ["0*n+0", 0],
+      ["007*n", "n*7"],
+      ["batch", "batch"],
+      ["é+a", "é+a"], // the runtime orders any string by code unit
+    ];
+    for (const [written, normal] of table) expect(normalizeSize(written), written).toBe(normal);
+    expect(normalizeSize(5)).toBe(5);
+  });
+
+  it("is idempotent: the printed form parses back to itself", () => {
+    for (const text of ["n*2+m+3", "b*s*768", "batch*m+b*d2", "n*n*3+n"]) expect(formatPoly(poly(text))).toBe(text);
+  });
+
+  it("rejects empty factors", () => {
+    for (const bad of ["n+", "+n", "n++m", "*3", "n**2", ""]) expect(parseSize(bad), bad).toBeUndefined();
+    const error = (() => {
+      try {
+        validateSizes("concat", [2, "n+"]);
+      } catch (e) {
+        return e as ShapeError;
+      }
+      throw new Error("expected a throw");
+    })();
+    expect(error).toBeInstanceOf(ShapeError);
+    expect(error.message).toBe('SHAPE_INVALID_SHAPE: concat: invalid shape [2, "n+"]: dim "n+" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")');
+  });
+});
+
+describe("arithmetic", () => {
+  const random = seeded(1234);
+  const names = ["a", "b", "n"];
+  const randomPoly = (): Poly => {
+    let p: Poly = [];
+    for (let t = random.int(0, 3); t > 0; t--) {
+      const term = Array.from({ length: random.int(0, 2) }, () => random.pick(names));
+      p = addPoly(p, [[[...term].sort().join("*"), BigInt(random.int(1, 20))]]);
+    }
+    return p;
+  };
+
+  it("sums and products agree with evaluation at random points", () => {
+    for (let trial = 0; trial < 300; trial++) {
+      const [p, q] = [randomPoly(), randomPoly()];
+      const at = { a: BigInt(random.int(0, 50)), b: BigInt(random.int(0, 50)), n: BigInt(random.int(0, 50)) };
+      expect(evaluate(addPoly(p, q), at)).toBe(evaluate(p, at) + evaluate(q, at));
+      expect(evaluate(mulPoly(p, q), at)).toBe(evaluate(p, at) * evaluate(q, at));
+      // the printed result parses back to the same polynomial
+      expect(formatPoly(poly(formatPoly(mulPoly(p, q))))).toBe(formatPoly(mulPoly(p, q)));
+    }
+  });
+
+  it("exact division by one term undoes multiplication, and refuses what does not divide", () => {
+    for (let trial = 0; trial < 200; trial++) {
+      const p = randomPoly();
+      const term = [...Array.from({ length: random.int(0, 2) }, () => random.pick(names))].sort().join("*");
+      const divisor = [term, BigInt(random.int(1, 6))] as const;
+      expect(formatPoly(divPolyByTerm(mulPoly(p, [divisor]), divisor)!)).toBe(formatPoly(p));
+    }
+    expect(divPolyByTerm(poly("n*3"), ["", 2n])).toBeUndefined();
+    expect(divPolyByTerm(poly("n+m"), ["n", 1n])).toBeUndefined();
+    expect(formatPoly(divPolyByTerm(poly("b*s*768"), ["b", 1n])!)).toBe("s*768");
+  });
+
+  it("element counts and sums of shapes", () => {
+    expect(formatPoly(shapeSize(["b", "s", 768])!)).toBe("b*s*768");
+    expect(formatPoly(shapeSize([9007199254740991, 9007199254740991])!)).toBe("81129638414606663681390495662081");
+    expect(formatPoly(shapeSize([])!)).toBe("1");
+    expect(formatPoly(sumDims(["n", "m", 3, "n"])!)).toBe("n*2+m+3");
+  });
+});
+
+describe("compareSizes", () => {
+  it("compares by normal form and names the kind of clash", () => {
+    expect(compareSizes("n+m", "m+n")).toBe("equal");
+    expect(compareSizes("2*3", 6)).toBe("equal");
+    expect(compareSizes(3, 3)).toBe("equal");
+    expect(compareSizes(3, 4)).toBe("known");
+    expect(compareSizes("2*3", 7)).toBe("known");
+    expect(compareSizes("n", "m")).toBe("symbols");
+    expect(compareSizes("n", 3)).toBe("symbol-known");
+    expect(compareSizes("2*3", "n")).toBe("symbol-known");
+  });
+});
