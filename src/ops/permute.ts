@@ -129,6 +129,18 @@ export function transpose<S extends Shape, const Axes extends readonly number[] 
   return permuted(x, permutationFor("transpose", x.dims, axes as readonly number[] | undefined)) as never;
 }
 
+/** The type of `Tensor#permute` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
+type PermuteMethod<Op extends string> = <Self extends Shape, const Axes extends readonly number[]>(
+  this: Tensor<Self>,
+  axes: Axes & CheckArg<PermuteCheck<Self, Axes, Op>>,
+) => Tensor<PermuteResult<Self, Axes, Op>>;
+
+/** The type of `Tensor#transpose`. */
+type TransposeMethod = <Self extends Shape, const Axes extends readonly number[] | undefined = undefined>(
+  this: Tensor<Self>,
+  axes?: Axes & CheckArg<PermuteCheck<Self, Axes, "transpose">>,
+) => Tensor<PermuteResult<Self, Axes, "transpose">>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -138,20 +150,14 @@ declare module "../tensor.js" {
      * zeros([2, 3, 4]).permute([2, 0, 1]).shape; //=> [4, 2, 3]
      * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
      */
-    permute<Self extends Shape, const Axes extends readonly number[]>(
-      this: Tensor<Self>,
-      axes: Axes & CheckArg<PermuteCheck<Self, Axes, "permute">>,
-    ): Tensor<PermuteResult<Self, Axes, "permute">>;
+    permute: PermuteMethod<"permute">;
     /**
      * This tensor with its axes reversed (no `axes`, like NumPy) or permuted as `permute(axes)`, as a view.
      * @example
      * tensor([[1, 2], [3, 4]]).transpose().toArray(); //=> [[1, 3], [2, 4]]
      * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
      */
-    transpose<Self extends Shape, const Axes extends readonly number[] | undefined = undefined>(
-      this: Tensor<Self>,
-      axes?: Axes & CheckArg<PermuteCheck<Self, Axes, "transpose">>,
-    ): Tensor<PermuteResult<Self, Axes, "transpose">>;
+    transpose: TransposeMethod;
   }
 }
 

@@ -201,6 +201,21 @@ export function slice<
   return sliced(x, sliceRangeFor("slice", x.dims, axis, start, end, step as SliceBound)) as never;
 }
 
+/** The type of `Tensor#slice` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
+type SliceMethod = <
+  Self extends Shape,
+  const Axis extends number,
+  const Start extends SliceBound,
+  const End extends SliceBound = undefined,
+  const Step extends SliceBound = undefined,
+>(
+  this: Tensor<Self>,
+  axis: Axis & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">,
+  start: Start & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "start">,
+  end?: End & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
+  step?: Step & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
+) => Tensor<SliceResult<Self, Axis, Start, End, Step, "slice">>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -209,19 +224,7 @@ declare module "../tensor.js" {
      * zeros([10, 4]).slice(0, 2, -1, 3).shape; //=> [3, 4]
      * @throws ShapeError `SHAPE_SLICE`, `SHAPE_AXIS`
      */
-    slice<
-      Self extends Shape,
-      const Axis extends number,
-      const Start extends SliceBound,
-      const End extends SliceBound = undefined,
-      const Step extends SliceBound = undefined,
-    >(
-      this: Tensor<Self>,
-      axis: Axis & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">,
-      start: Start & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "start">,
-      end?: End & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
-      step?: Step & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
-    ): Tensor<SliceResult<Self, Axis, Start, End, Step, "slice">>;
+    slice: SliceMethod;
   }
 }
 

@@ -103,6 +103,12 @@ export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = und
   return reshaped(x, x.dims.filter((_, axis) => !removed.includes(axis))) as never;
 }
 
+/** The type of `Tensor#squeeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
+type SqueezeMethod = <Self extends Shape, const Axes extends SqueezeAxesArg = undefined>(
+  this: Tensor<Self>,
+  axes?: Axes & CheckArg<SqueezeChecked<Self, Axes, "squeeze">>,
+) => Tensor<SqueezeResult<Self, Axes, "squeeze">>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -111,10 +117,7 @@ declare module "../tensor.js" {
      * zeros([2, 1, 4]).squeeze(1).shape; //=> [2, 4]
      * @throws ShapeError `SHAPE_SQUEEZE`, `SHAPE_AXIS`
      */
-    squeeze<Self extends Shape, const Axes extends SqueezeAxesArg = undefined>(
-      this: Tensor<Self>,
-      axes?: Axes & CheckArg<SqueezeChecked<Self, Axes, "squeeze">>,
-    ): Tensor<SqueezeResult<Self, Axes, "squeeze">>;
+    squeeze: SqueezeMethod;
   }
 }
 

@@ -59,6 +59,12 @@ export function unsqueeze<S extends Shape, const Axis extends number>(
   return unsqueezed(x, axis) as never;
 }
 
+/** The type of `Tensor#unsqueeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
+type UnsqueezeMethod = <Self extends Shape, const Axis extends number>(
+  this: Tensor<Self>,
+  axis: Axis & CheckArg<UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+) => Tensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -67,10 +73,7 @@ declare module "../tensor.js" {
      * zeros([32, 784]).unsqueeze(0).shape; //=> [1, 32, 784]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    unsqueeze<Self extends Shape, const Axis extends number>(
-      this: Tensor<Self>,
-      axis: Axis & CheckArg<UnsqueezeChecked<Self, Axis, "unsqueeze">>,
-    ): Tensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
+    unsqueeze: UnsqueezeMethod;
   }
 }
 

@@ -70,7 +70,8 @@ type BadPart<Start extends SliceBound, End extends SliceBound, Step extends Slic
 
 /**
  * A bound clamped onto 0 … D as `slice.indices` does, shifted up by one for a negative step (so that
- * Python's −1 is 0): digit strings in and out.
+ * Python's −1 is 0): digit strings in and out. A non-negative bound costs one comparison; additions
+ * are made only where the shift needs them.
  */
 type Clamp<D extends string, Negative extends boolean, Magnitude extends string, Shift extends "0" | "1"> = Magnitude extends "huge"
   ? Negative extends true
@@ -79,23 +80,34 @@ type Clamp<D extends string, Negative extends boolean, Magnitude extends string,
   : Negative extends true
     ? CompareDigits<Magnitude, D> extends "gt"
       ? "0"
-      : AddDigits<SubDigits<D, Magnitude>, Shift>
-    : AddDigits<Magnitude, Shift> extends infer Up extends string
-      ? CompareDigits<Up, D> extends "gt"
-        ? D
-        : Up
-      : never;
+      : Shift extends "0"
+        ? SubDigits<D, Magnitude>
+        : AddDigits<SubDigits<D, Magnitude>, "1">
+    : CompareDigits<Magnitude, D> extends "lt"
+      ? Shift extends "0"
+        ? Magnitude
+        : AddDigits<Magnitude, "1">
+      : D;
 
 /** A bound's clamped position, or `Default` for `undefined`. */
 type Position<D extends string, Bound, Shift extends "0" | "1", Default extends string> = Bound extends [infer Negative extends boolean, infer Magnitude extends string]
   ? Clamp<D, Negative, Magnitude, Shift>
   : Default;
 
-/** The number of steps of size `Step` from `Low` (inclusive) up to `High` (exclusive): ⌈(High − Low) / Step⌉, or 0. */
+/**
+ * The number of steps of size `Step` from `Low` (inclusive) up to `High` (exclusive): ⌈(High − Low) / Step⌉,
+ * or 0. One subtraction; a division only for a step other than 1.
+ */
 type Steps<High extends string, Low extends string, Step extends string> = CompareDigits<High, Low> extends "gt"
-  ? Step extends "huge"
-    ? "1"
-    : AddDigits<DivModDigits<SubDigits<SubDigits<High, Low>, "1">, Step>[0], "1">
+  ? Step extends "1"
+    ? SubDigits<High, Low>
+    : Step extends "huge"
+      ? "1"
+      : DivModDigits<SubDigits<High, Low>, Step> extends [infer Quotient extends string, infer Remainder extends string]
+        ? Remainder extends "0"
+          ? Quotient
+          : AddDigits<Quotient, "1">
+        : never
   : "0";
 
 /** The new length for a known size `D` (digits) and classified literal bounds. */
