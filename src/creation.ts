@@ -12,7 +12,11 @@ import { allocate, validateDType, type DType, type Storage } from "./dtype.js";
 import { sizeOf, validateShape, writeInvalidShapeMessage } from "./shape.js";
 import { Tensor } from "./tensor.js";
 
-/** Options every creation function takes. */
+/**
+ * Options every creation function takes.
+ * @example
+ * zeros([2], { dtype: "float64", requiresGrad: true }).requiresGrad; //=> true
+ */
 export interface TensorOptions {
   /** `"float32"` (default) or `"float64"`. */
   readonly dtype?: DType;

@@ -4,7 +4,11 @@
  */
 import { InputError } from "./errors.js";
 
-/** Every dtype a tensor can have, listed once. */
+/**
+ * Every dtype a tensor can have, listed once.
+ * @example
+ * DTYPES; //=> ["float32", "float64"]
+ */
 export const DTYPES = ["float32", "float64"] as const;
 
 /**

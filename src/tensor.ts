@@ -59,7 +59,11 @@ export class Tensor<out S extends Shape = Shape> {
     return sizeOf(this.dims);
   }
 
-  /** The shape as the numbers it always is at run time. */
+  /**
+   * The shape as the numbers it always is at run time (`shape` may be typed with symbolic dims).
+   * @example
+   * zeros([32, 784]).as(["batch", 784]).dims; //=> [32, 784]
+   */
   get dims(): readonly number[] {
     return this.shape as unknown as readonly number[];
   }
