@@ -50,6 +50,17 @@ describe("findShapeErrors", () => {
   });
 });
 
+describe("module format", () => {
+  it("treats a .ts file under a package.json with type: module as ESM, as tsc does (import.meta, top-level await)", () => {
+    const checker = new ShapeChecker({ tsconfig: path.join(root, "tsconfig.json"), dir: root });
+    const code = `export const here: string = import.meta.url;\nawait Promise.resolve();\n`;
+    expect(checker.diagnostics({ code }).map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+    // …and a .cts file as CommonJS, where both are errors.
+    const cts = checker.diagnostics({ code, fileName: path.join(root, "__shapecheck_format.cts") }).map((d) => d.code);
+    expect(cts).toEqual(["TS1470", "TS1309"]);
+  });
+});
+
 describe("expectShapeErrors", () => {
   it("passes and returns the errors when the annotations match", () => {
     const code = `import { broadcastShapes } from ${broadcast};\n// @shape-error SHAPE_BROADCAST\nbroadcastShapes([2, 3], [4]);\nbroadcastShapes([2, 3], [3]);\n`;

@@ -121,18 +121,40 @@ export class ShapeChecker {
   #sourceFiles(target: CheckTarget): SourceFile[] {
     if (typeof target === "object" && "code" in target) {
       const fileName = path.resolve(this.dir, target.fileName ?? `__shapecheck_snippet_${this.#snippets++}.ts`);
-      return [this.project.createSourceFile(fileName, target.code, { overwrite: true })];
+      return this.#withModuleFormat([this.project.createSourceFile(fileName, target.code, { overwrite: true })]);
     }
     const files = typeof target === "string" ? [target] : target;
-    return files.map((file) => {
-      const fullPath = path.resolve(this.dir, file);
-      const existing = this.project.getSourceFile(fullPath);
-      if (existing) {
-        existing.replaceWithText(readFileSync(fullPath, "utf8"));
+    return this.#withModuleFormat(
+      files.map((file) => {
+        const fullPath = path.resolve(this.dir, file);
+        const text = readFileSync(fullPath, "utf8");
+        const existing = this.project.getSourceFile(fullPath);
+        if (!existing) return this.project.addSourceFileAtPath(fullPath);
+        // Unchanged text keeps the current program (and its type checker) for the next call.
+        if (existing.getFullText() !== text) existing.replaceWithText(text);
         return existing;
-      }
-      return this.project.addSourceFileAtPath(fullPath);
-    });
+      }),
+    );
+  }
+
+  #packageJsonCache: ts.PackageJsonInfoCache | undefined;
+
+  /**
+   * Sets each file's module format (ESM or CommonJS, from the nearest package.json's `type` and the
+   * extension) as `tsc` does. ts-morph creates its source files without one, so under `module: nodenext`
+   * every file would otherwise count as CommonJS (and `import.meta` or top-level `await` in a checked
+   * file would be reported as errors that `tsc` does not report). Done before the program is built, so
+   * the files' imports also resolve in the right mode.
+   */
+  #withModuleFormat(files: SourceFile[]): SourceFile[] {
+    const options = this.project.getCompilerOptions();
+    this.#packageJsonCache ??= ts.createModuleResolutionCache(this.dir, (name) => name, options).getPackageJsonInfoCache();
+    for (const file of files) {
+      const node = file.compilerNode as ts.SourceFile & { impliedNodeFormat?: ts.ResolutionMode };
+      const format = ts.getImpliedNodeFormatForFile(file.getFilePath(), this.#packageJsonCache, ts.sys, options);
+      if (node.impliedNodeFormat !== format) node.impliedNodeFormat = format;
+    }
+    return files;
   }
 
   #diagnosticsOf(file: SourceFile): FoundDiagnostic[] {
