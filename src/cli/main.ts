@@ -6,10 +6,10 @@
  * From a shell (exit status 1, one error found):
  *
  *     $ shapecheck examples/errors/forgotten-transpose.ts
- *     examples/errors/forgotten-transpose.ts:11:25  SHAPE_MATMUL  matmul: …
- *        10 | // @shape-error SHAPE_MATMUL
- *      > 11 | const hidden = x.matmul(W).add(b).relu();
- *           |                         ^
+ *     examples/errors/forgotten-transpose.ts:11:32  SHAPE_MATMUL  matmul: cannot multiply [32, 784] by [128, 784]: …
+ *       10 | // @shape-error SHAPE_MATMUL
+ *     > 11 | const preactivation = x.matmul(W);
+ *          |                                ^
  *
  *     1 shape error in 1 file (1 file checked)
  *
