@@ -5,4 +5,10 @@
  */
 import { main, nodeIo } from "./main.js";
 
+// A reader that stops early (`shapecheck | head`) closes the pipe: end quietly with the status.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv.slice(2), nodeIo());

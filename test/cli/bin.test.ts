@@ -8,7 +8,7 @@ import { chmodSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { root } from "../harness/compile.js";
-import { runCli } from "./helpers.js";
+import { repoModule, runCli, tempProject } from "./helpers.js";
 
 const outDir = path.join(root, "node_modules/.cache/shapecheck-bin-test");
 const bin = path.join(outDir, "src/cli/bin.js");
@@ -54,3 +54,13 @@ it("exits 0 for a clean file and 2 for bad usage, with the message on stderr", (
   expect(usage.stdout).toBe("");
   expect(usage.stderr).toBe("shapecheck: unknown option --no-such-flag\nRun shapecheck --help for usage.\n");
 });
+
+it("ends quietly, with its status, when the reader closes the pipe early (shapecheck | head -1)", () => {
+  // More output than a pipe buffers (64 KiB), so the writer is still writing when head exits.
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = `import { broadcastShapes } from ${repoModule("src/ops/broadcast.js")};\nexport const bad = broadcastShapes([2, 3], [4]);\n`;
+  const dir = tempProject(files);
+  const run = spawnSync("bash", ["-c", `${JSON.stringify(bin)} src | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: dir, encoding: "utf8" });
+  expect(run.stdout.split("\n")).toHaveLength(2);
+  expect(run.stderr.split("\n").filter((line) => !/^shapecheck: checking|^ {2}\d+\/200 files checked$/.test(line))).toEqual(["status 1", ""]);
+}, 60_000);
