@@ -8,37 +8,46 @@
  *   `[k] @ [k, n]` → `[n]`.
  * - The inner dims (the left's last axis, the right's second-to-last) must be equal: two different
  *   known sizes, two different names, or a name against a known size are `SHAPE_MATMUL` errors; a
- *   `number` (or union) inner dim is never an error (the runtime checks it).
+ *   `number`, `string` or union inner dim is never an error (the runtime checks it).
  * - The batch dims (all but the last two) broadcast with `BroadcastShapes` (types/ops/broadcast.ts);
  *   a clash there is a `SHAPE_BROADCAST` error that names matmul, both operands and the axis.
  * - A shape of unknown rank (`number[]`) gives `[...number[], n]` when the right operand is a matrix
  *   stack `[…, k, n]` of fixed rank, else `number[]`; only a scalar other operand is still an error.
+ * - Size 0 is an ordinary size (`[0, 3] @ [3, 0]` → `[0, 0]`; `[2, 0] @ [0, 3]` → `[2, 3]`, all zeros).
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { IsSingle, InvalidShapeMessage } from "../internal/dims.js";
+import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { BroadcastShapes } from "./broadcast.js";
 
-/** Why two inner dims do not match, or `"ok"`. */
+/**
+ * `true` when `D` is one literal, `false` for a union. (Local: `IsSingle` in types/internal/dims.ts
+ * answers `true` for unions too — its `infer`red variable does not distribute.)
+ */
+type IsOneLiteral<D, Whole = D> = (D extends unknown ? ([Whole] extends [D] ? true : false) : never) extends true ? true : false;
+
+/** Why two inner dims do not match, or `"ok"` (a `number`, `string` or union dim is never a mismatch). */
 type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
   ? "ok"
   : number extends Right
     ? "ok"
-    : IsSingle<Left> extends true
-      ? IsSingle<Right> extends true
-        ? [Left] extends [Right]
-          ? "ok"
-          : [Left] extends [string]
-            ? [Right] extends [string]
-              ? "symbols"
-              : "symbol-known"
-            : [Right] extends [string]
-              ? "symbol-known"
-              : "known"
-        : "ok"
-      : "ok";
+    : string extends Left | Right
+      ? "ok"
+      : IsOneLiteral<Left> extends true
+        ? IsOneLiteral<Right> extends true
+          ? [Left] extends [Right]
+            ? "ok"
+            : [Left] extends [string]
+              ? [Right] extends [string]
+                ? "symbols"
+                : "symbol-known"
+              : [Right] extends [string]
+                ? "symbol-known"
+                : "known"
+          : "ok"
+        : "ok";
 
 /** The hint that ends an inner-dim message. Mirrors `innerHint` in src/ops/matmul.ts. */
 type InnerHint<Kind, Left extends Dim, Right extends Dim, RightRank extends number> = Kind extends "known"

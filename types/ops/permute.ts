@@ -9,6 +9,7 @@
  *   they are. Omitting the axes of `transpose` reverses them all (NumPy's `transpose()`).
  * - `S` of unknown rank: a result of `Axes["length"]` `number` dims (the runtime checks the rank), or
  *   `number[]` for a reversal. Axes that are not literals: `number` for every dim.
+ * - A scalar `[]` permutes only with `[]` (any axis is out of range); size-0 dims move like any other.
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";

@@ -5,14 +5,15 @@
  * - With axes (one axis or a list; negative axes count from the end): each must be in range and named
  *   once (`SHAPE_AXIS`, types/internal/axes.ts) and have size 1. A known size other than 1, or a
  *   symbolic dim (a name may stand for any size), is a `SHAPE_SQUEEZE` error naming the axis and its
- *   size; a `number` (or union) dim is allowed and checked at run time. Those axes are removed.
+ *   size; a `number`, `string` or union dim is allowed and checked at run time. Those axes are removed.
  * - Without axes: every axis of size 1 is removed. That needs every dim known: if any dim is `number`,
  *   a union or a name (each may be 1 at run time or not), the result's rank is unknown → `number[]`.
  * - `S` of unknown rank, or axes that are not literals: `number[]`.
+ * - A scalar `[]` squeezes to `[]` (with axes: out of range); size 0 is not 1 (squeezing it is an error).
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { IsSingle, InvalidShapeMessage } from "../internal/dims.js";
+import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 
@@ -26,8 +27,14 @@ export type SqueezeAxesArg = number | readonly number[] | undefined;
 export type WriteSqueezeMessage<Op extends string, S extends Shape, Axis extends number, D extends Dim> =
   `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${Axis} of ${PrintShape<S>}: its size is ${PrintDim<D>}, not 1; ${D extends string ? "a named dim may not be 1 (state its size with .as())" : "only size-1 axes can be removed"}`;
 
+/**
+ * `true` when `D` is one literal, `false` for a union. (Local: `IsSingle` in types/internal/dims.ts
+ * answers `true` for unions too — its `infer`red variable does not distribute.)
+ */
+type IsOneLiteral<D, Whole = D> = (D extends unknown ? ([Whole] extends [D] ? true : false) : never) extends true ? true : false;
+
 /** `true` for a dim that is one known size. */
-type IsKnown<D extends Dim> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
+type IsKnown<D extends Dim> = [D] extends [number] ? (number extends D ? false : IsOneLiteral<D>) : false;
 
 /** Every size-1 axis removed; `number[]` as soon as a dim is not one known size. */
 type SqueezeAll<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
@@ -46,9 +53,11 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
       ? FirstNotOne<Op, S, Rest>
       : number extends D
         ? FirstNotOne<Op, S, Rest>
-        : IsSingle<D> extends true
-          ? ShapeError<WriteSqueezeMessage<Op, S, Head, D>>
-          : FirstNotOne<Op, S, Rest>
+        : string extends D
+          ? FirstNotOne<Op, S, Rest>
+          : IsOneLiteral<D> extends true
+            ? ShapeError<WriteSqueezeMessage<Op, S, Head, D>>
+            : FirstNotOne<Op, S, Rest>
     : never
   : never;
 

@@ -6,6 +6,7 @@
  *   (types/internal/axes.ts, with rank + 1 positions).
  * - Every dim of `S` (known, symbolic, `number`) is kept as it is.
  * - `S` of unknown rank, or an axis that is not a literal: `number[]`.
+ * - A scalar `[]` becomes `[1]` (axis 0 or −1).
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
