@@ -72,25 +72,31 @@ const deep = check(
 );
 
 // 3. model files of mixed ops through the Tensor API
-const importTensor = `import { zeros, concat } from "${rel("src/index.js")}";\n`;
+const importTensor = `import { zeros, concat, type Tensor } from "${rel("src/index.js")}";\n`;
 function model(ops) {
+  // The feature width changes at every matmul, so later ops meet new types instead of cached ones.
   let src = importTensor;
-  src += line(`const x0 = zeros(["batch", 64]);`);
-  src += line(`const w = zeros([64, 64]);`);
-  src += line(`const bias = zeros([64]);`);
+  src += line(`const x0 = zeros([32, 64]).as(["batch", 64]);`);
+  let width = 64;
   for (let i = 0; i < ops; i++) {
     const x = `x${i}`;
     const next = `x${i + 1}`;
+    const half = width / 2;
     switch (i % 6) {
-      case 0: src += line(`const ${next} = ${x}.add(bias);`); break;
-      case 1: src += line(`const ${next} = ${x}.matmul(w);`); break;
-      case 2: src += line(`const ${next} = ${x}.reshape(["batch", 8, 8]).reshape(["batch", 64]);`); break;
+      case 0: src += line(`const ${next} = ${x}.add(zeros([${width}]));`); break;
+      case 1: {
+        const out = 2 * (8 + i); // a new width at every matmul: no cached types
+        src += line(`const ${next} = ${x}.matmul(zeros([${width}, ${out}]));`);
+        width = out;
+        break;
+      }
+      case 2: src += line(`const ${next} = ${x}.reshape(["batch", 2, ${half}]).reshape(["batch", ${width}]);`); break;
       case 3: src += line(`const s${i} = ${x}.sum(1, true); const ${next} = ${x}.sub(s${i});`); break;
       case 4: src += line(`const ${next} = ${x}.transpose().transpose();`); break;
-      case 5: src += line(`const ${next} = concat([${x}, ${x}], 1).reshape(["batch", 2, 64]).sum(1);`); break;
+      case 5: src += line(`const ${next} = concat([${x}, ${x}], 1).reshape(["batch", 2, ${width}]).sum(1);`); break;
     }
   }
-  src += line(`export const out = x${ops};`);
+  src += line(`export const out: Tensor<["batch", ${width}]> = x${ops};`);
   return src;
 }
 const modelBase = check("model-0", importTensor + line(`export const w = zeros([64, 64]);`));

@@ -184,6 +184,16 @@ export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
   return add(log(summed), keepdims === true ? shift : viewAs(shift, summed.dims)) as never;
 };
 
+/**
+ * The type of the reduction methods (`Tensor#sum` …): a property of a top-level function type rather
+ * than a method of the generic interface, so reading `x.sum` does not instantiate a signature per shape.
+ */
+type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+  this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  keepdims?: KeepDims,
+) => Tensor<ReduceResult<Self, Axes, KeepDims, Op>>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -192,55 +202,35 @@ declare module "../tensor.js" {
      * tensor([[1, 2, 3], [4, 5, 6]]).sum(-1).toArray(); //=> [6, 15]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    sum<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "sum">>,
-      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "sum">>,
-      keepdims?: KeepDims,
-    ): Tensor<ReduceResult<Self, Axes, KeepDims, "sum">>;
+    sum: ReduceMethod<"sum">;
     /**
      * The mean along `axis` (as `sum`).
      * @example
      * tensor([[1, 2], [3, 4]]).mean().item(); //=> 2.5
      * @throws ShapeError `SHAPE_AXIS`
      */
-    mean<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "mean">>,
-      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "mean">>,
-      keepdims?: KeepDims,
-    ): Tensor<ReduceResult<Self, Axes, KeepDims, "mean">>;
+    mean: ReduceMethod<"mean">;
     /**
      * The maximum along `axis` (as `sum`).
      * @example
      * tensor([[1, 5], [7, 2]]).max(0).toArray(); //=> [7, 5]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    max<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "max">>,
-      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "max">>,
-      keepdims?: KeepDims,
-    ): Tensor<ReduceResult<Self, Axes, KeepDims, "max">>;
+    max: ReduceMethod<"max">;
     /**
      * The minimum along `axis` (as `sum`).
      * @example
      * tensor([[1, 5], [7, 2]]).min(0).toArray(); //=> [1, 2]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    min<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "min">>,
-      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "min">>,
-      keepdims?: KeepDims,
-    ): Tensor<ReduceResult<Self, Axes, KeepDims, "min">>;
+    min: ReduceMethod<"min">;
     /**
      * `log(sum(exp(x)))` along `axis` (as `sum`), numerically stable.
      * @example
      * tensor([[0, 0], [1, 1]], { dtype: "float64" }).logsumexp(1).toArray(); //=> [0.6931471805599453, 1.6931471805599454]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    logsumexp<Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-      this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, "logsumexp">>,
-      axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, "logsumexp">>,
-      keepdims?: KeepDims,
-    ): Tensor<ReduceResult<Self, Axes, KeepDims, "logsumexp">>;
+    logsumexp: ReduceMethod<"logsumexp">;
   }
 }
 

@@ -60,6 +60,12 @@ export function logSoftmax<S extends Shape, const Axis extends number | undefine
   return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;
 }
 
+/** The type of `Tensor#softmax`/`logSoftmax`: a top-level function type (no per-shape instantiation). */
+type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
+  this: Tensor<Self> & CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
+  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
+) => Tensor<Self>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -68,20 +74,14 @@ declare module "../tensor.js" {
      * tensor([[0, 0]]).softmax().toArray(); //=> [[0.5, 0.5]]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    softmax<Self extends Shape, const Axis extends number | undefined = undefined>(
-      this: Tensor<Self> & CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, "softmax">>,
-      axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, "softmax">>,
-    ): Tensor<Self>;
+    softmax: SoftmaxMethod<"softmax">;
     /**
      * Log-softmax along `axis` (default `-1`).
      * @example
      * tensor([[0, 0]], { dtype: "float64" }).logSoftmax().toArray(); //=> [[-0.6931471805599453, -0.6931471805599453]]
      * @throws ShapeError `SHAPE_AXIS`
      */
-    logSoftmax<Self extends Shape, const Axis extends number | undefined = undefined>(
-      this: Tensor<Self> & CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, "logSoftmax">>,
-      axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, "logSoftmax">>,
-    ): Tensor<Self>;
+    logSoftmax: SoftmaxMethod<"logSoftmax">;
   }
 }
 
