@@ -63,8 +63,36 @@ type AsDims<From extends Shape, To extends Shape, Op extends string, F extends S
  * @example
  * type Out = AsShape<[32, 784], ["batch", 784]>; //=> ["batch", 784]
  */
-export type AsShape<From extends Shape, To extends Shape, Op extends string = "as"> = number extends From["length"] | To["length"]
+export type AsShape<From extends Shape, To extends Shape, Op extends string = "as"> = number extends To["length"]
   ? To
-  : From["length"] extends To["length"]
-    ? AsDims<From, To, Op>
-    : ShapeError<WriteAsRankMessage<Op, From, To>>;
+  : number extends From["length"]
+    ? AsVariadic<From, To, Op>
+    : From["length"] extends To["length"]
+      ? AsDims<From, To, Op>
+      : ShapeError<WriteAsRankMessage<Op, From, To>>;
+
+/**
+ * `SHAPE_AS: as: cannot restate [...number[], 3, 2] as [2]: it has at least 2 axes, the statement 1`.
+ * Compile time only: at run time every rank is known, so the runtime reports `WriteAsRankMessage`.
+ */
+export type WriteAsMinRankMessage<Op extends string, From extends Shape, To extends Shape, Fixed extends number> =
+  `SHAPE_AS: ${Op}: cannot restate ${PrintShape<From>} as ${PrintShape<To>}: it has at least ${Fixed} axes, the statement ${To["length"]}`;
+
+/** `.as` from a shape of unknown rank with a fixed tail (`[...number[], 3, 2]`): check the tail. */
+type AsVariadic<From extends Shape, To extends Shape, Op extends string, F extends Shape = From, T extends Shape = To, Fixed extends 0[] = []> =
+  F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
+    ? T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
+      ? IsKnown<FDim> extends true
+        ? IsKnown<TDim> extends true
+          ? [FDim] extends [TDim]
+            ? AsVariadic<From, To, Op, FRest, TRest, [...Fixed, 0]>
+            : ShapeError<WriteAsDimMessage<Op, From, To, TRest["length"], FDim, TDim>>
+          : AsVariadic<From, To, Op, FRest, TRest, [...Fixed, 0]>
+        : AsVariadic<From, To, Op, FRest, TRest, [...Fixed, 0]>
+      : ShapeError<WriteAsMinRankMessage<Op, From, To, AsFixedCount<From>>>
+    : To;
+
+/** How many fixed trailing dims a shape of unknown rank has. */
+type AsFixedCount<S extends Shape, Count extends 0[] = []> = S extends readonly [...infer Rest extends Shape, Dim]
+  ? AsFixedCount<Rest, [...Count, 0]>
+  : Count["length"];
