@@ -1,8 +1,11 @@
 import type { Dim, Shape } from "../shape.js";
 import type { PrintDim, PrintShape } from "./print.js";
 
-/** `true` when `D` is one literal, `false` when it is a union of several. */
-export type IsSingle<D> = [D] extends [infer U] ? (U extends unknown ? ([D] extends [U] ? true : false) : never) : never;
+/** Distributes over the members of `D`: `true` for a member equal to the whole union, else `false`. */
+type EachIsWhole<D, Whole = D> = D extends unknown ? ([Whole] extends [D] ? true : false) : never;
+
+/** `true` when `D` is one literal, `false` when it is a union of several (or `never`). */
+export type IsSingle<D> = [D] extends [never] ? false : [EachIsWhole<D>] extends [true] ? true : false;
 
 /** The numeric dims of `S` that are not non-negative integers (negative or fractional), as a union. */
 export type BadDims<S extends Shape> = Extract<
