@@ -5,6 +5,7 @@
  * (`WriteBroadcastMessage` here ↔ `writeBroadcastMessage` in src/).
  */
 import type { ShapeError } from "../src/errors.js";
+import type { Shape } from "./shape.js";
 
 export type { ShapeError, ShapeErrorCode } from "../src/errors.js";
 
@@ -17,3 +18,10 @@ export type IsShapeError<T> = [T] extends [never] ? false : [T] extends [ShapeEr
  * fail to type-check at that argument, with the message in the diagnostic.
  */
 export type CheckArg<Result> = [Result] extends [ShapeError<string>] ? Result : unknown;
+
+/**
+ * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check
+ * reports — `number[]`. A failed op's result has unknown rank, so the code after one mistake is
+ * checked at run time instead of failing again on a `never` (error recovery, as compilers do).
+ */
+export type ResultShape<Out> = [Out] extends [never] ? number[] : Out extends Shape ? Out : number[];

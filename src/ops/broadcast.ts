@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { validateShape } from "../shape.js";
 import { Tensor, viewAs } from "../tensor.js";
@@ -179,7 +179,7 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
   shape: To & CheckArg<BroadcastToShape<S, To, "broadcastTo">>,
-): Tensor<BroadcastToShape<S, To, "broadcastTo"> extends infer Out extends Shape ? Out : never> {
+): Tensor<ResultShape<BroadcastToShape<S, To, "broadcastTo">>> {
   validateShape("broadcastTo", shape);
   const target = resolveTarget("broadcastTo", x.dims, shape);
   broadcastToShapeFor("broadcastTo", x.dims, target);
@@ -197,7 +197,7 @@ declare module "../tensor.js" {
     broadcastTo<Self extends Shape, const To extends Dim[]>(
       this: Tensor<Self>,
       shape: To & CheckArg<BroadcastToShape<Self, To, "broadcastTo">>,
-    ): Tensor<BroadcastToShape<Self, To, "broadcastTo"> extends infer Out extends Shape ? Out : never>;
+    ): Tensor<ResultShape<BroadcastToShape<Self, To, "broadcastTo">>>;
   }
 }
 

@@ -5,6 +5,7 @@
  * same rule (`broadcastPair(op, …)`) and throws the same message.
  */
 import type { Shape } from "../shape.js";
+import type { ResultShape } from "../errors.js";
 import type { BroadcastShapes } from "./broadcast.js";
 
 /**
@@ -16,4 +17,4 @@ export type ElementwiseShape<Left extends Shape, Right extends Shape, Op extends
 
 /** `ElementwiseShape` gated to a shape (`never` for an error), for result types. */
 export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extends string> =
-  ElementwiseShape<Left, Right, Op> extends infer Out extends Shape ? Out : never;
+  ResultShape<ElementwiseShape<Left, Right, Op>>;

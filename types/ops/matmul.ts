@@ -16,7 +16,7 @@
  * - Size 0 is an ordinary size (`[0, 3] @ [3, 0]` → `[0, 0]`; `[2, 0] @ [0, 3]` → `[2, 3]`, all zeros).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, ResultShape } from "../errors.js";
 import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
@@ -169,4 +169,4 @@ export type MatmulChecked<Left extends Shape, Right extends Shape, Op extends st
 
 /** `MatmulChecked` gated to a shape (`never` for an error), for result types. */
 export type MatmulResult<Left extends Shape, Right extends Shape, Op extends string> =
-  MatmulChecked<Left, Right, Op> extends infer Out extends Shape ? Out : never;
+  ResultShape<MatmulChecked<Left, Right, Op>>;

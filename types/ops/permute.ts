@@ -12,7 +12,7 @@
  * - A scalar `[]` permutes only with `[]` (any axis is out of range); size-0 dims move like any other.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, ResultShape } from "../errors.js";
 import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 import type { NormalizeAxes, PrintAxes } from "../internal/axes.js";
@@ -96,12 +96,10 @@ export type TransposeShape<S extends Shape, Axes extends readonly number[] | und
 
 /**
  * The result type of `Tensor#permute` / `Tensor#transpose` for a tensor's (valid) shape: the
- * permuted shape, or `never` for an error (which the argument check reports).
+ * permuted shape, or `number[]` for an error (which the argument check reports; see `ResultShape`).
  */
 export type PermuteResult<S extends Shape, Axes extends readonly number[] | undefined, Op extends string> = Axes extends readonly number[]
-  ? PermuteChecked<S, Axes, Op> extends infer Out extends Shape
-    ? Out
-    : never
+  ? ResultShape<PermuteChecked<S, Axes, Op>>
   : number extends S["length"]
     ? number[]
     : Reverse<S>;

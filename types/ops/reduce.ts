@@ -10,7 +10,7 @@
  *   `number` and symbolic dims are carried through untouched.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, ShapeError } from "../errors.js";
+import type { CheckArg, ShapeError, ResultShape } from "../errors.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 
@@ -95,7 +95,7 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
 
 /** `ReduceShape` gated to a shape (`never` for an error), for result types. */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  ReduceShape<S, Axes, KeepDims, Op> extends infer Out extends Shape ? Out : never;
+  ResultShape<ReduceShape<S, Axes, KeepDims, Op>>;
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis

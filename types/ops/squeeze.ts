@@ -12,7 +12,7 @@
  * - A scalar `[]` squeezes to `[]` (with axes: out of range); size 0 is not 1 (squeezing it is an error).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, ResultShape } from "../errors.js";
 import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxes } from "../internal/axes.js";
@@ -104,4 +104,4 @@ export type SqueezeShape<S extends Shape, Axes extends SqueezeAxesArg = undefine
 
 /** `SqueezeChecked` gated to a shape (`never` for an error), for result types. */
 export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> =
-  SqueezeChecked<S, Axes, Op> extends infer Out extends Shape ? Out : never;
+  ResultShape<SqueezeChecked<S, Axes, Op>>;

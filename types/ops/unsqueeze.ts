@@ -9,7 +9,7 @@
  * - A scalar `[]` becomes `[1]` (axis 0 or −1).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, ResultShape } from "../errors.js";
 import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 
@@ -47,4 +47,4 @@ export type UnsqueezeShape<S extends Shape, Axis extends number, Op extends stri
 
 /** `UnsqueezeChecked` gated to a shape (`never` for an error), for result types. */
 export type UnsqueezeResult<S extends Shape, Axis extends number, Op extends string> =
-  UnsqueezeChecked<S, Axis, Op> extends infer Out extends Shape ? Out : never;
+  ResultShape<UnsqueezeChecked<S, Axis, Op>>;

@@ -5,7 +5,7 @@
  * else `b`). Mirrors src/ops/where.ts.
  */
 import type { Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, ResultShape } from "../errors.js";
 import type { BroadcastShapes } from "./broadcast.js";
 
 /**
@@ -30,4 +30,4 @@ export type WhereRightCheck<Cond extends Shape, Left extends Shape, Right extend
 
 /** `WhereShape` gated to a shape (`never` for an error), for result types. */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  WhereShape<Cond, Left, Right, "where"> extends infer Out extends Shape ? Out : never;
+  ResultShape<WhereShape<Cond, Left, Right, "where">>;
