@@ -12,6 +12,7 @@ import { InputError, InternalError, formatShape } from "./errors.js";
 import { allocate } from "./dtype.js";
 import { BINARY, binaryKernel } from "./kernels/elementwise.js";
 import { Tensor, assertScalar, contiguousData, fromStorage } from "./tensor.js";
+import { inheritSizes } from "./symbolic.js";
 
 /**
  * A vector-Jacobian product: given the gradient of the loss with respect to an op's output, the
@@ -57,9 +58,11 @@ export function noGrad<Result>(fn: () => Result): Result {
 
 /**
  * Marks `output` as produced by `op` from `inputs`: when recording is on and any input requires grad,
- * `output` requires grad and carries the tape node. Returns `output`.
+ * `output` requires grad and carries the tape node. Always passes the names the inputs bind (`.as()`)
+ * on to `output`, throwing `SHAPE_SYMBOL` when they bind one name to two sizes. Returns `output`.
  */
 export function record<Out extends Tensor, Saved>(output: Out, op: string, inputs: readonly Tensor[], rule: GradRule<Saved>, saved: Saved): Out {
+  inheritSizes(op, output, inputs); // names bound by .as() flow on (src/symbolic.ts)
   if (!recording) return output;
   let needed = false;
   for (const input of inputs) needed ||= input.requiresGrad;

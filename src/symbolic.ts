@@ -265,3 +265,105 @@ export function validateSizes(op: string, shape: unknown): Shape {
   checkSizeExpressions(op, valid);
   return valid;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Names bound to sizes at run time
+
+/**
+ * The sizes names stand for, per tensor. `x.as(shape)` binds each plain name of `shape` to the size
+ * of its axis in `x`; every recorded op passes its inputs' names on to its output (and checks that
+ * its inputs agree); `reshape` binds the names of its target. A WeakMap beside the tensors keeps the
+ * Tensor class itself free of it.
+ */
+const BOUND = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/** The names bound on a tensor, if any. */
+export function boundSizes(tensor: object): ReadonlyMap<string, number> | undefined {
+  return BOUND.get(tensor);
+}
+
+/**
+ * `SHAPE_SYMBOL: add: "n" is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate
+ * one of them with .as() if they differ)`. A run-time message only: to the
+ * compiler one name is one size, so it never sees this clash.
+ */
+export function writeSymbolMessage(op: string, name: string, size: number, where: string, otherSize: number, otherWhere: string): string {
+  return `SHAPE_SYMBOL: ${op}: "${name}" is ${size} in ${where} but ${otherSize} in ${otherWhere}; a name stands for one size (restate one of them with .as() if they differ)`;
+}
+
+/**
+ * Binds the names of `stated` to the sizes `dims` (the same rank; the caller has checked every
+ * known dim) on `tensor`: each plain name to its axis's size, after checking it against what the
+ * tensor already binds; an expression whose names are all bound is checked against its axis.
+ * @throws ShapeError `SHAPE_SYMBOL` when a name would stand for two sizes
+ */
+export function bindSizes(op: string, tensor: object, stated: Shape, dims: readonly number[]): void {
+  const bound = new Map(BOUND.get(tensor));
+  const origin = new Map<string, number>();
+  const where = (axis: number | undefined) => (axis === undefined ? "an earlier statement" : `axis ${axis} of ${formatShape(dims)}`);
+  stated.forEach((dim, axis) => {
+    if (typeof dim !== "string" || isExpression(dim)) return;
+    const size = dims[axis]!;
+    const known = bound.get(dim);
+    if (known !== undefined && known !== size) {
+      throw new ShapeError("SHAPE_SYMBOL", op, [dims, stated], writeSymbolMessage(op, dim, known, where(origin.get(dim)), size, where(axis)));
+    }
+    bound.set(dim, size);
+    origin.set(dim, axis);
+  });
+  stated.forEach((dim, axis) => {
+    if (typeof dim !== "string" || !isExpression(dim)) return;
+    const poly = parseSize(dim);
+    const value = poly === undefined ? undefined : evaluatePoly(poly, bound);
+    if (value !== undefined && value !== BigInt(dims[axis]!)) {
+      throw new ShapeError("SHAPE_SYMBOL", op, [dims, stated], writeSymbolMessage(op, dim, Number(value), "its names' sizes", dims[axis]!, where(axis)));
+    }
+  });
+  if (bound.size > 0) BOUND.set(tensor, bound);
+}
+
+/**
+ * Passes the names bound on an op's inputs on to its output, checking that no name stands for two
+ * sizes among them (run at every recorded op, so a later op combining two tensors whose names
+ * disagree fails here, with the name and both sizes).
+ * @throws ShapeError `SHAPE_SYMBOL`
+ */
+export function inheritSizes(op: string, output: object, inputs: readonly { readonly dims: readonly number[] }[]): void {
+  let merged: Map<string, number> | undefined;
+  let origin: Map<string, number> | undefined;
+  for (let i = 0; i < inputs.length; i++) {
+    const bound = BOUND.get(inputs[i]!);
+    if (bound === undefined) continue;
+    merged ??= new Map();
+    origin ??= new Map();
+    for (const [name, size] of bound) {
+      const known = merged.get(name);
+      if (known === undefined) {
+        merged.set(name, size);
+        origin.set(name, i);
+      } else if (known !== size) {
+        const j = origin.get(name)!;
+        throw new ShapeError("SHAPE_SYMBOL", op, inputs.map((t) => t.dims), writeSymbolMessage(op, name, known, `operand ${j}`, size, `operand ${i}`));
+      }
+    }
+  }
+  if (merged === undefined) return;
+  const own = BOUND.get(output);
+  if (own !== undefined) for (const [name, size] of own) if (!merged.has(name)) merged.set(name, size);
+  BOUND.set(output, merged);
+}
+
+/** The value of a polynomial with its names' sizes, or `undefined` when a name is not bound. */
+export function evaluatePoly(poly: Poly, sizes: ReadonlyMap<string, number>): bigint | undefined {
+  let total = 0n;
+  for (const [names, coefficient] of poly) {
+    let term = coefficient;
+    for (const name of names === "" ? [] : names.split("*")) {
+      const size = sizes.get(name);
+      if (size === undefined) return undefined;
+      term *= BigInt(size);
+    }
+    total += term;
+  }
+  return total;
+}

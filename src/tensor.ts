@@ -11,6 +11,7 @@ import type { TapeNode } from "./autograd.js";
 import { allocate, dtypeOf, type DType, type Storage } from "./dtype.js";
 import { ShapeError, formatDim, formatShape } from "./errors.js";
 import { sizeOf, validateShape } from "./shape.js";
+import { bindSizes } from "./symbolic.js";
 import { copyStrided } from "./kernels/elementwise.js";
 
 /**
@@ -110,14 +111,17 @@ export class Tensor<out S extends Shape = Shape> {
   /**
    * Restates the shape, e.g. naming a dim: `x.as(["batch", 784])`. Checks at compile time what it can
    * (the rank, known dims against known dims) and at run time the rank and every known dim; the result
-   * is this same tensor (same storage, same gradient) with the stated type.
+   * is this same tensor (same storage, same gradient) with the stated type. Each name is bound to its
+   * axis's size for this tensor (src/symbolic.ts): ops pass the names on, and an op whose inputs bind
+   * one name to two sizes throws `SHAPE_SYMBOL`.
    * @example
    * zeros([32, 784]).as(["batch", 784]).shape; //=> [32, 784]
-   * @throws ShapeError `SHAPE_AS`, `SHAPE_INVALID_SHAPE`
+   * @throws ShapeError `SHAPE_AS`, `SHAPE_INVALID_SHAPE`, `SHAPE_SYMBOL`
    */
   as<Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsShape<Self, To>>): Tensor<To> {
     const target = validateShape("as", shape);
     checkAs("as", this.dims, target);
+    bindSizes("as", this, target, this.dims);
     return this as unknown as Tensor<To>;
   }
 

@@ -14,13 +14,14 @@ import { isValidDim, writeInvalidShapeMessage } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, contiguousStrides } from "../tensor.js";
 import {
-  ONE,
   compareSizes,
   dimPoly,
+  bindSizes,
+  boundSizes,
   divPolyByTerm,
+  evaluatePoly,
   formatPoly,
   isTooLarge,
-  mulPoly,
   parseSize,
   polyDim,
   samePoly,
@@ -62,15 +63,36 @@ export function writeReshapeTargetMessage(op: string, from: Shape, to: Shape, ki
 }
 
 /**
- * The count of `from` over the count of the target's dims other than `-1` (`target`, not zero):
- * exact division by one term; for a sum, after cancelling dims equal in normal form. `undefined`
- * when it does not divide, `"stuck"` when the divisor is still a sum. Mirrors `Quotient`.
+ * Cancels identical dims between `source` and `target` (each target dim in order against the first
+ * identical source dim): `[source left, target left, whether a cancelled dim was zero]`. Mirrors
+ * `CancelSame`.
  */
-function quotient(from: Shape, known: readonly Dim[], source: Poly, target: Poly): Poly | undefined | "stuck" {
-  if (target.length === 1) return divPolyByTerm(source, target[0]!);
-  const left = [...from];
+function cancelSame(source: readonly Dim[], target: readonly Dim[]): [Dim[], Dim[], boolean] {
+  const left = [...source];
   const kept: Dim[] = [];
-  for (const dim of known) {
+  let zero = false;
+  for (const dim of target) {
+    const index = left.indexOf(dim);
+    if (index < 0) {
+      kept.push(dim);
+      continue;
+    }
+    left.splice(index, 1);
+    zero ||= dimPoly(dim)!.length === 0;
+  }
+  return [left, kept, zero];
+}
+
+/**
+ * The count of `source` over the count of `target` (identical dims already cancelled; the divisor is
+ * not zero): exact division by one term; for a sum, after cancelling dims equal in normal form.
+ * `undefined` when it does not divide, `"stuck"` when the divisor is still a sum. Mirrors `Quotient`.
+ */
+function quotient(source: readonly Dim[], target: readonly Dim[], sourceCount: Poly, targetCount: Poly): Poly | undefined | "stuck" {
+  if (targetCount.length === 1) return divPolyByTerm(sourceCount, targetCount[0]!);
+  const left = [...source];
+  const kept: Dim[] = [];
+  for (const dim of target) {
     const index = typeof dim === "string" ? left.findIndex((d) => compareSizes(d, dim) === "equal") : -1;
     if (index >= 0) left.splice(index, 1);
     else kept.push(dim);
@@ -81,14 +103,15 @@ function quotient(from: Shape, known: readonly Dim[], source: Poly, target: Poly
 
 /**
  * The reshape rule with the op's name for messages: `to`, with its `-1` inferred. Accepts symbolic
- * dims on both sides; throws the mirrored `ShapeError`s.
+ * dims on both sides; throws the mirrored `ShapeError`s. Mirrors `ReshapeShape` step by step: the
+ * target scan, then identical dims cancelled, then the counts left compared or divided (the full
+ * counts appear only in messages).
  */
 export function reshapedFor(op: string, from: unknown, to: unknown): Dim[] {
   const source = validateSizes(op, from);
   if (!Array.isArray(to)) validateSizes(op, to); // throws: not a shape
   const target = to as readonly Dim[];
   let minus = -1;
-  let count: Poly = ONE;
   const known: Dim[] = [];
   for (let index = 0; index < target.length; index++) {
     const dim = target[index]!;
@@ -104,22 +127,22 @@ export function reshapedFor(op: string, from: unknown, to: unknown): Dim[] {
       const shown = target.map((d) => (typeof d === "number" || typeof d === "string" ? d : String(d)));
       throw new ShapeError("SHAPE_INVALID_SHAPE", op, [shown], writeInvalidShapeMessage(op, shown, typeof dim === "number" || typeof dim === "string" ? dim : String(dim)));
     }
-    const poly = dimPoly(dim);
-    if (poly === undefined) throw new ShapeError("SHAPE_INVALID_SHAPE", op, [target], writeSizeExpressionMessage(op, formatShape(target), dim as string));
-    count = mulPoly(count, poly);
+    if (dimPoly(dim) === undefined) throw new ShapeError("SHAPE_INVALID_SHAPE", op, [target], writeSizeExpressionMessage(op, formatShape(target), dim as string));
     known.push(dim);
   }
-  const total = shapeSize(source)!;
+  const countText = (shape: readonly Dim[]) => formatPoly(shapeSize(shape)!);
+  const [left, kept, zero] = cancelSame(source, known);
   if (minus < 0) {
-    if (!samePoly(total, count)) throw new ShapeError("SHAPE_RESHAPE", op, [source, target], writeReshapeMessage(op, source, target, formatPoly(total), formatPoly(count)));
-    return [...target];
+    if (zero || samePoly(shapeSize(left)!, shapeSize(kept)!)) return [...target];
+    throw new ShapeError("SHAPE_RESHAPE", op, [source, target], writeReshapeMessage(op, source, target, countText(source), countText(known)));
   }
   const fail = (kind: "multiple" | "zero" | "large" | "symbolic", value: string) =>
-    new ShapeError("SHAPE_RESHAPE", op, [source, target], writeReshapeInferMessage(op, source, target, formatPoly(total), kind, value));
-  if (count.length === 0) throw fail("zero", "0");
-  const inferred = quotient(source, known, total, count);
-  if (inferred === "stuck") throw fail("symbolic", formatPoly(count));
-  if (inferred === undefined) throw fail("multiple", formatPoly(count));
+    new ShapeError("SHAPE_RESHAPE", op, [source, target], writeReshapeInferMessage(op, source, target, countText(source), kind, value));
+  const targetCount = shapeSize(kept)!;
+  if (zero || targetCount.length === 0) throw fail("zero", "0");
+  const inferred = quotient(left, kept, shapeSize(left)!, targetCount);
+  if (inferred === "stuck") throw fail("symbolic", countText(known));
+  if (inferred === undefined) throw fail("multiple", countText(known));
   if (isTooLarge(inferred)) throw fail("large", formatPoly(inferred));
   const out = [...target];
   out[minus] = polyDim(inferred);
@@ -217,61 +240,46 @@ export function reshapeTensor(x: Tensor, dims: readonly number[]): Tensor {
 }
 
 /**
- * The sizes of a reshape target at run time. A name is a size fixed for the program but not in the
- * data, so it is found from the tensor's own size: the target's numbers are kept; if exactly one
- * entry is unknown — the `-1`, or a single name (each occurrence of it) — it is inferred by exact
- * division; an expression whose names are all known otherwise is computed. More than one unknown
- * name cannot be recovered from the element count alone: that is an `INPUT_SYMBOLIC_SIZE` error
- * (reshape with numbers, or name only one size).
+ * The sizes of a reshape target at run time. A name is a size fixed for the program but not stored
+ * in the data: it takes the size bound to it on the tensor (by `.as()`, passed on by ops); if
+ * exactly one entry is still unknown — the `-1`, or one name (in one or more dims) — it is inferred
+ * from the element count. More unknowns than that cannot be recovered from a count alone: that is
+ * an `INPUT_SYMBOLIC_SIZE` error (restate the tensor with `.as()` first, or give numbers).
  */
 export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Dim[] {
   if (!Array.isArray(target) || target.every((dim) => typeof dim !== "string")) return target as Dim[];
-  const names = new Set<string>();
-  for (const dim of target) if (typeof dim === "string") for (const term of parseSize(dim) ?? []) for (const name of term[0] === "" ? [] : term[0].split("*")) names.add(name);
+  const bound = new Map(boundSizes(x));
+  const unknown = new Set<string>();
+  for (const dim of target) {
+    if (typeof dim !== "string") continue;
+    for (const [names] of parseSize(dim) ?? []) for (const name of names === "" ? [] : names.split("*")) if (!bound.has(name)) unknown.add(name);
+  }
   const hasMinus = target.includes(-1);
-  if (names.size > 1 || (names.size === 1 && hasMinus)) {
+  if (unknown.size > 1 || (unknown.size === 1 && hasMinus)) {
     throw new InputError(
       "INPUT_SYMBOLIC_SIZE",
-      `${op}: the sizes of ${formatShape(target)} are not known at run time: ${[...names].map((n) => `"${n}"`).join(", ")}${hasMinus ? " and -1" : ""} cannot all be inferred from ${x.size} elements; give all but one as numbers`,
+      `${op}: the sizes of ${formatShape(target)} are not known at run time: ${[...unknown].map((n) => `"${n}"`).join(", ")}${hasMinus ? " and -1" : ""} cannot all be inferred from ${x.size} elements; restate the tensor with .as() first (it binds names to sizes), or give all but one as numbers`,
     );
   }
-  if (names.size === 0) {
-    return target.map((dim) => (typeof dim === "string" ? Number(formatPoly(parseSize(dim) ?? [])) : dim));
+  if (unknown.size === 1) {
+    // One unknown name: solve count(target) = size (the count increases with the name's size).
+    const [name] = unknown as unknown as [string];
+    const count = shapeSize(target);
+    const at = (value: bigint) => evaluatePoly(count!, new Map(bound).set(name, Number(value)))!;
+    const size = BigInt(x.size);
+    let low = 0n;
+    let high = size + 1n;
+    while (count !== undefined && low < high) {
+      const middle = (low + high) / 2n;
+      if (at(middle) < size) low = middle + 1n;
+      else high = middle;
+    }
+    if (count === undefined || low > size || at(low) !== size) {
+      throw new ShapeError("SHAPE_RESHAPE", op, [x.dims, target], writeReshapeMessage(op, x.dims, target, String(x.size), count === undefined ? "?" : formatPoly(count)));
+    }
+    bound.set(name, Number(low));
   }
-  // One name: solve count(target) = size, where the target's count is a polynomial in that name.
-  const [name] = names;
-  const count = shapeSize(target);
-  const value = count === undefined ? undefined : solveForName(count, name!, BigInt(x.size));
-  if (value === undefined) {
-    throw new ShapeError("SHAPE_RESHAPE", op, [x.dims, target], writeReshapeMessage(op, x.dims, target, String(x.size), count === undefined ? "?" : formatPoly(count)));
-  }
-  return target.map((dim) => (typeof dim === "string" ? Number(evaluate(parseSize(dim)!, name!, value)) : dim));
-}
-
-/** The value of a polynomial with `name` set to `value`. */
-function evaluate(poly: Poly, name: string, value: bigint): bigint {
-  let total = 0n;
-  for (const [names, coefficient] of poly) {
-    let term = coefficient;
-    for (const n of names === "" ? [] : names.split("*")) term *= n === name ? value : 0n;
-    total += term;
-  }
-  return total;
-}
-
-/**
- * The natural `v` with `poly(v) = size` (a polynomial in one name with natural coefficients, so
- * increasing): by bisection; `undefined` when there is none.
- */
-function solveForName(poly: Poly, name: string, size: bigint): bigint | undefined {
-  let low = 0n;
-  let high = size + 1n;
-  while (low < high) {
-    const middle = (low + high) / 2n;
-    if (evaluate(poly, name, middle) < size) low = middle + 1n;
-    else high = middle;
-  }
-  return low <= size && evaluate(poly, name, low) === size ? low : undefined;
+  return target.map((dim) => (typeof dim === "string" ? Number(evaluatePoly(parseSize(dim) ?? [], bound) ?? Number.NaN) : dim));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,8 +305,10 @@ export function reshape<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
   shape: To & CheckArg<ReshapeShape<S, To, "reshape">>,
 ): Tensor<ReshapeResult<S, To, "reshape">> {
-  const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape));
-  return reshapeTensor(x, dims as number[]) as never;
+  const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape)) as number[];
+  const out = reshapeTensor(x, dims);
+  if ((shape as readonly Dim[]).some((dim) => typeof dim === "string")) bindSizes("reshape", out, shape, dims);
+  return out as never;
 }
 
 /**
@@ -312,6 +322,18 @@ export function flatten<S extends Shape>(x: Tensor<S> & CheckArg<FlattenShape<S,
   return reshapeTensor(x, [x.size]) as never;
 }
 
+/**
+ * The type of `Tensor#reshape` (a top-level function type, so the compiler does not re-instantiate
+ * the signature for every tensor type it is called on; see `MatmulMethod` in matmul.ts).
+ */
+type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
+  this: Tensor<Self>,
+  shape: To & CheckArg<ReshapeShape<Self, To, "reshape">>,
+) => Tensor<ReshapeResult<Self, To, "reshape">>;
+
+/** The type of `Tensor#flatten`. */
+type FlattenMethod = <Self extends Shape>(this: Tensor<Self> & CheckArg<FlattenShape<Self, "flatten">>) => Tensor<ReshapeResult<Self, [-1], "flatten">>;
+
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -321,16 +343,13 @@ declare module "../tensor.js" {
      * zeros([2, 3, 4]).reshape([6, -1]).shape; //=> [6, 4]
      * @throws ShapeError `SHAPE_RESHAPE`, `SHAPE_INVALID_SHAPE`
      */
-    reshape<Self extends Shape, const To extends Dim[]>(
-      this: Tensor<Self>,
-      shape: To & CheckArg<ReshapeShape<Self, To, "reshape">>,
-    ): Tensor<ReshapeResult<Self, To, "reshape">>;
+    reshape: ReshapeMethod;
     /**
      * This tensor's elements as a vector, row-major.
      * @example
      * zeros([2, 3, 4]).flatten().shape; //=> [24]
      */
-    flatten<Self extends Shape>(this: Tensor<Self> & CheckArg<FlattenShape<Self, "flatten">>): Tensor<ReshapeResult<Self, [-1], "flatten">>;
+    flatten: FlattenMethod;
   }
 }
 

@@ -177,11 +177,23 @@ describe("reshape on tensors", () => {
     const unknown = thrown(() => (zeros([2, 5, 768]) as Tensor).reshape(["batch", "seq", 12, 64] as never));
     expect(unknown).toBeInstanceOf(InputError);
     expect(unknown.message).toBe(
-      'INPUT_SYMBOLIC_SIZE: reshape: the sizes of ["batch", "seq", 12, 64] are not known at run time: "batch", "seq" cannot all be inferred from 7680 elements; give all but one as numbers',
+      'INPUT_SYMBOLIC_SIZE: reshape: the sizes of ["batch", "seq", 12, 64] are not known at run time: "batch", "seq" cannot all be inferred from 7680 elements; restate the tensor with .as() first (it binds names to sizes), or give all but one as numbers',
     );
     expect(thrown(() => (zeros([15]) as Tensor).reshape(["n", "n"] as never)).message).toBe(
       'SHAPE_RESHAPE: reshape: cannot reshape [15] (15 elements) to ["n", "n"] (n*n elements): element counts differ',
     );
+  });
+
+  it("uses the sizes .as() bound to names, also through other ops", () => {
+    const x = zeros([2, 5, 768]).as(["batch", "seq", 768]);
+    expect(x.reshape(["batch", "seq", 12, 64]).shape).toEqual([2, 5, 12, 64]);
+    expect(x.reshape(["batch", -1]).shape).toEqual([2, 3840]);
+    expect(x.mul(2).reshape(["seq", "batch", 768]).shape).toEqual([5, 2, 768]);
+    const heads = x.reshape(["batch", "seq", 12, 64]).transpose([0, 2, 1, 3]);
+    expect(heads.reshape(["batch", 12, -1]).shape).toEqual([2, 12, 320]);
+    // names a reshape sized are bound on its result
+    const images = zeros([12, 784]).as(["n", 784]).flatten().reshape(["n", 28, 28]);
+    expect(images.reshape(["n", -1]).shape).toEqual([12, 784]);
   });
 
   it("run-time errors carry the compile-time messages", () => {

@@ -2,9 +2,10 @@
 // and names, arithmetic on polynomials (checked against evaluation at random points, an oracle that
 // never looks at the text), size comparison and the malformed-expression message.
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../../src/index.js";
+import { ShapeError, Tensor, concat, zeros } from "../../src/index.js";
 import {
   addPoly,
+  boundSizes,
   compareSizes,
   divPolyByTerm,
   formatPoly,
@@ -118,5 +119,52 @@ describe("compareSizes", () => {
     expect(compareSizes("n", "m")).toBe("symbols");
     expect(compareSizes("n", 3)).toBe("symbol-known");
     expect(compareSizes("2*3", "n")).toBe("symbol-known");
+  });
+});
+
+describe("names bound at run time", () => {
+  const thrown = (fn: () => unknown): Error => {
+    try {
+      fn();
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error("expected a throw");
+  };
+
+  it(".as() binds each name to its axis's size; ops pass the names on", () => {
+    const x = zeros([4, 3]).as(["n", 3]);
+    expect(boundSizes(x)).toEqual(new Map([["n", 4]]));
+    expect(boundSizes(x.mul(2).exp())).toEqual(new Map([["n", 4]]));
+    const y = zeros([3, 7]).as([3, "m"]);
+    expect(boundSizes(x.matmul(y))).toEqual(new Map([["n", 4], ["m", 7]]));
+    expect(boundSizes(zeros([2, 2]))).toBeUndefined();
+  });
+
+  it("an op whose inputs bind one name to two sizes throws SHAPE_SYMBOL with the name and both sizes", () => {
+    const a = zeros([1, 3]).as(["n", 3]);
+    const b = zeros([5, 3]).as(["n", 3]);
+    // broadcasting alone would accept [1, 3] + [5, 3]; the names say both are n × 3
+    const error = thrown(() => a.add(b)) as ShapeError;
+    expect(error).toBeInstanceOf(ShapeError);
+    expect(error.code).toBe("SHAPE_SYMBOL");
+    expect(error.message).toBe(
+      'SHAPE_SYMBOL: add: "n" is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate one of them with .as() if they differ)',
+    );
+    expect(thrown(() => concat([a, b] as never)).message).toBe(
+      'SHAPE_SYMBOL: concat: "n" is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate one of them with .as() if they differ)',
+    );
+  });
+
+  it(".as() refuses a name for two sizes, and checks expressions whose names are bound", () => {
+    expect(thrown(() => (zeros([4, 5]) as Tensor).as(["n", "n"] as never)).message).toBe(
+      'SHAPE_SYMBOL: as: "n" is 4 in axis 0 of [4, 5] but 5 in axis 1 of [4, 5]; a name stands for one size (restate one of them with .as() if they differ)',
+    );
+    expect(zeros([4, 8]).as(["n", "n*2"]).shape).toEqual([4, 8]);
+    expect(thrown(() => (zeros([4, 9]) as Tensor).as(["n", "n*2"] as never)).message).toBe(
+      'SHAPE_SYMBOL: as: "n*2" is 8 in its names\' sizes but 9 in axis 1 of [4, 9]; a name stands for one size (restate one of them with .as() if they differ)',
+    );
+    const x = zeros([4, 3]).as(["n", 3]);
+    expect(thrown(() => (x as Tensor).as([3, "n"] as never))).toBeInstanceOf(ShapeError); // rank ok, 4 ≠ 3 is SHAPE_AS
   });
 });

@@ -72,6 +72,9 @@ type UnionMembers<Member, Whole> = Member extends unknown ? ([Whole] extends [Me
  */
 export type IsSingle<D> = [D] extends [never] ? false : true extends UnionMembers<D, D> ? false : true;
 
+/** `true` for a dim the compiler knows nothing about: `number`, `string`, a union. */
+export type IsDynamicDim<D> = number extends D ? true : string extends D ? true : IsSingle<D> extends true ? false : true;
+
 // ---------------------------------------------------------------------------------------------
 // Ordering names
 // ---------------------------------------------------------------------------------------------
@@ -200,7 +203,7 @@ type ScalePoly<P extends Poly, Factor extends string, Acc extends Term[] = []> =
   infer Head extends Term,
   ...infer Rest extends Poly,
 ]
-  ? ScalePoly<Rest, Factor, [...Acc, [Head[0], MulDigits<Head[1], Factor>]]>
+  ? ScalePoly<Rest, Factor, [...Acc, [Head[0], MulCoefficients<Head[1], Factor>]]>
   : Acc;
 
 /** The product of two polynomials (or `Unordered`): every pair of terms, collected in normal form. */
@@ -231,7 +234,7 @@ export type DivPolyByTerm<P extends Poly, Divisor extends Term, Acc extends Poly
 ]
   ? DivNames<Head[0], Divisor[0]> extends infer Names
     ? Names extends string
-      ? DivModDigits<Head[1], Divisor[1]> extends [infer Quotient extends string, "0"]
+      ? (Divisor[1] extends "1" ? [Head[1], "0"] : Head[1] extends Divisor[1] ? ["1", "0"] : DivModDigits<Head[1], Divisor[1]>) extends [infer Quotient extends string, "0"]
         ? InsertTerm<Acc, Names, Quotient> extends infer Next
           ? Next extends Poly
             ? DivPolyByTerm<Rest, Divisor, Next>

@@ -29,7 +29,7 @@ import type {
   DimPoly,
   Dynamic,
   InvalidSizesMessage,
-  IsSingle,
+  IsDynamicDim,
   IsTooLarge,
   Poly,
   PolyDim,
@@ -106,9 +106,6 @@ export type FirstFixed<Shapes extends readonly Shape[], Index extends 0[] = []> 
     ? FirstFixed<Rest, [...Index, 0]>
     : [Index["length"], Head]
   : never;
-
-/** `true` for a dim the compiler knows nothing about: `number`, `string`, a union. */
-export type IsDynamicDim<D extends Dim> = number extends D ? true : string extends D ? true : IsSingle<D> extends true ? false : true;
 
 /** A tuple with `Items[At]` replaced by `Value`. */
 export type SetAt<Items extends readonly unknown[], At extends number, Value> = { [K in keyof Items]: K extends `${At}` ? Value : Items[K] };

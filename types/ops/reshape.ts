@@ -31,13 +31,15 @@ import type { WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
+  DimPoly,
   DivPolyByTerm,
+  IsDynamicDim,
+  IsExpression,
   InvalidSizesMessage,
   IsTooLarge,
   Malformed,
-  MulDim,
   NoQuotient,
-  One,
+  ParseSize,
   Poly,
   PolyDim,
   PrintPoly,
@@ -86,31 +88,67 @@ export type WriteReshapeTargetMessage<Op extends string, From extends Shape, To 
 type FillMinus<To extends Shape, Inferred extends Dim> = { [K in keyof To]: To[K] extends -1 ? Inferred : To[K] };
 
 /**
- * One pass over the target, left to right: the first target error, or the target's count (the
- * product of its dims other than `-1`) and whether it has a `-1`.
+ * One pass over the target, left to right: the first target error, or whether it has a `-1`,
+ * whether a dim is dynamic, and its other dims (`Known`).
  */
-type ScanTarget<From extends Shape, To extends Shape, Op extends string, Rest extends Shape = To, Minus extends boolean = false, Count = One> =
+type ScanTarget<From extends Shape, To extends Shape, Op extends string, Rest extends Shape = To, Minus extends boolean = false, Dynamic extends boolean = false, Known extends Dim[] = []> =
   Rest extends readonly [infer D extends Dim, ...infer Tail extends Shape]
-    ? [D] extends [number]
-      ? `${D}` extends "-1"
-        ? Minus extends true
-          ? ShapeError<WriteReshapeTargetMessage<Op, From, To, "minus", -1>>
-          : ScanTarget<From, To, Op, Tail, true, Count>
-        : `${D}` extends `-${infer Magnitude}`
-          ? Magnitude extends `${string}${"." | "e-"}${string}`
-            ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-            : ShapeError<WriteReshapeTargetMessage<Op, From, To, "negative", D>>
-          : `${D}` extends `${string}${"." | "e"}${string}`
-            ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-            : IsTooLarge<[["", `${D}`]]> extends true
+    ? IsDynamicDim<D> extends true
+      ? ScanTarget<From, To, Op, Tail, Minus, true, Known>
+      : [D] extends [number]
+        ? `${D}` extends "-1"
+          ? Minus extends true
+            ? ShapeError<WriteReshapeTargetMessage<Op, From, To, "minus", -1>>
+            : ScanTarget<From, To, Op, Tail, true, Dynamic, Known>
+          : `${D}` extends `-${infer Magnitude}`
+            ? Magnitude extends `${string}${"." | "e-"}${string}`
               ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-            : ScanTarget<From, To, Op, Tail, Minus, Count extends Poly ? MulDim<Count, D> : Count>
-      : MulDim<Count extends Poly ? Count : One, D> extends infer Next
-        ? Next extends Malformed
-          ? ShapeError<D extends "" ? WriteInvalidShapeMessage<Op, To, D> : WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>>
-          : ScanTarget<From, To, Op, Tail, Minus, Count extends Poly ? Next : Count>
-        : never
-    : { minus: Minus; count: Count };
+              : ShapeError<WriteReshapeTargetMessage<Op, From, To, "negative", D>>
+            : `${D}` extends `${string}${"." | "e"}${string}`
+              ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
+              : IsTooLarge<[["", `${D}`]]> extends true
+                ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
+                : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
+        : D extends `${string}${"+" | "*"}${string}` | ""
+          ? ParseSize<D & string> extends Malformed
+            ? ShapeError<D extends "" ? WriteInvalidShapeMessage<Op, To, D> : WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>>
+            : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
+          : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
+    : { minus: Minus; dynamic: Dynamic; known: Known };
+
+/** `true` when a dim of `S` is dynamic or its rank is unknown. */
+type HasDynamic<S extends Shape> = number extends S["length"] ? true : true extends IsDynamicDimOf<S[number]> ? true : false;
+type IsDynamicDimOf<D> = D extends Dim ? IsDynamicDim<D> : never;
+
+/** `true` for a dim whose size is zero: `0`, or an expression that normalises to 0 (`"0*n"`). */
+type IsZero<D extends Dim> = [D] extends [0] ? true : [D] extends [string] ? (IsExpression<D & string> extends true ? (DimPoly<D> extends readonly [] ? true : false) : false) : false;
+
+/** `Source` without the first dim identical to `D`, or `false` when it has none. */
+type RemoveSame<Source extends Shape, D extends Dim, Before extends Dim[] = []> = Source extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? [Head] extends [D]
+    ? [...Before, ...Rest]
+    : RemoveSame<Rest, D, [...Before, Head]>
+  : false;
+
+/**
+ * Cancels identical dims between `Source` and `Target` (each target dim in order against the first
+ * identical source dim), so that the counts left are cheap to compare: `[source left, target left,
+ * whether a cancelled dim was zero]`. Equal counts stay equal and a quotient stays the same when
+ * the cancelled factor is not zero.
+ */
+type CancelSame<Source extends Shape, Target extends Shape, Kept extends Dim[] = [], Zero extends boolean = false> = Target extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? RemoveSame<Source, Head> extends infer Left
+    ? Left extends Shape
+      ? CancelSame<Left, Rest, Kept, Zero extends true ? true : IsZero<Head>>
+      : CancelSame<Source, Rest, [...Kept, Head], Zero>
+    : never
+  : [Source, Kept, Zero];
 
 /** `Source` without the first dim equal in normal form to `D`, or `false` when it has none. */
 type RemoveEqual<Source extends Shape, D extends Dim, Before extends Dim[] = []> = Source extends readonly [
@@ -136,18 +174,14 @@ type Cancel<Source extends Shape, Target extends Shape, Kept extends Dim[] = []>
     : Cancel<Source, Rest, [...Kept, Head]>
   : [Source, Kept];
 
-/** The target's dims other than `-1`. */
-type WithoutMinus<To extends Shape, Acc extends Dim[] = []> = To extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
-  ? WithoutMinus<Rest, [Head] extends [-1] ? Acc : [...Acc, Head]>
-  : Acc;
-
 /**
- * The count of `From` over the target's count: exact division by one term; for a sum, after
- * cancelling equal dims; `unknown` when the compiler cannot decide.
+ * The count of `Source` over the count of `Target` (after identical dims were cancelled; the divisor
+ * is not zero): exact division by one term; for a sum, after cancelling dims equal in normal form;
+ * `unknown` when the compiler cannot decide.
  */
-type Quotient<From extends Shape, To extends Shape, Source extends Poly, Target extends Poly> = Target extends readonly [infer Divisor extends Term]
-  ? DivPolyByTerm<Source, Divisor>
-  : Cancel<From, WithoutMinus<To>> extends [infer Left extends Shape, infer Kept extends Shape]
+type Quotient<Source extends Shape, Target extends Shape, SourceCount extends Poly, TargetCount extends Poly> = TargetCount extends readonly [infer Divisor extends Term]
+  ? DivPolyByTerm<SourceCount, Divisor>
+  : Cancel<Source, Target> extends [infer Left extends Shape, infer Kept extends Shape]
     ? ShapeSize<Left> extends infer LeftCount extends Poly
       ? ShapeSize<Kept> extends readonly [infer Divisor extends Term]
         ? DivPolyByTerm<LeftCount, Divisor>
@@ -155,38 +189,60 @@ type Quotient<From extends Shape, To extends Shape, Source extends Poly, Target 
       : unknown
     : never;
 
-/** The `-1` of `To` inferred from the counts, or the error. */
-type InferMinus<From extends Shape, To extends Shape, Op extends string, Source extends Poly, Target extends Poly> = Target extends readonly []
-  ? ShapeError<WriteReshapeInferMessage<Op, From, To, PrintPoly<Source>, "zero", "0">>
-  : Quotient<From, To, Source, Target> extends infer Q
-    ? Q extends Poly
-      ? IsTooLarge<Q> extends true
-        ? ShapeError<WriteReshapeInferMessage<Op, From, To, PrintPoly<Source>, "large", PrintPoly<Q>>>
-        : FillMinus<To, PolyDim<Q>>
-      : Q extends NoQuotient
-        ? ShapeError<WriteReshapeInferMessage<Op, From, To, PrintPoly<Source>, "multiple", PrintPoly<Target>>>
-        : FillMinus<To, number>
+/** The count of a shape as text (`Poly` expected; anything else prints as "?"). */
+type CountText<S extends Shape> = ShapeSize<S> extends infer P extends Poly ? PrintPoly<P> : "?";
+
+/** Without a `-1`: the counts must be equal. */
+type CheckCounts<From extends Shape, To extends Shape, Op extends string, Known extends Shape, Left extends Shape, Kept extends Shape, Zero extends boolean> =
+  ShapeSize<Left> extends infer SourceCount
+    ? ShapeSize<Kept> extends infer TargetCount
+      ? SourceCount extends Poly
+        ? TargetCount extends Poly
+          ? [SourceCount] extends [TargetCount]
+            ? To
+            : Zero extends true
+              ? To // both counts are zero
+              : ShapeError<WriteReshapeMessage<Op, From, To, CountText<From>, CountText<Known>>>
+          : To
+        : To
+      : never
     : never;
+
+/** With a `-1`: it is inferred from the counts, or the error. */
+type InferMinus<From extends Shape, To extends Shape, Op extends string, Known extends Shape, Left extends Shape, Kept extends Shape, Zero extends boolean> =
+  Zero extends true
+    ? ShapeError<WriteReshapeInferMessage<Op, From, To, CountText<From>, "zero", "0">>
+    : ShapeSize<Kept> extends infer TargetCount
+      ? TargetCount extends readonly []
+        ? ShapeError<WriteReshapeInferMessage<Op, From, To, CountText<From>, "zero", "0">>
+        : TargetCount extends Poly
+          ? ShapeSize<Left> extends infer SourceCount extends Poly
+            ? Quotient<Left, Kept, SourceCount, TargetCount> extends infer Q
+              ? Q extends Poly
+                ? IsTooLarge<Q> extends true
+                  ? ShapeError<WriteReshapeInferMessage<Op, From, To, CountText<From>, "large", PrintPoly<Q>>>
+                  : FillMinus<To, PolyDim<Q>>
+                : Q extends NoQuotient
+                  ? ShapeError<WriteReshapeInferMessage<Op, From, To, CountText<From>, "multiple", CountText<Known>>>
+                  : FillMinus<To, number>
+              : never
+            : FillMinus<To, number>
+          : FillMinus<To, number>
+      : never;
 
 /** The reshape of a valid `From` to a fixed-rank `To`. */
 type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
   ScanTarget<From, To, Op> extends infer Scan
-    ? Scan extends { minus: infer Minus; count: infer Target }
-      ? ShapeSize<From> extends infer Source
+    ? Scan extends { minus: infer Minus extends boolean; dynamic: infer Dynamic extends boolean; known: infer Known extends Shape }
+      ? (Dynamic extends true ? true : HasDynamic<From>) extends true
         ? Minus extends true
-          ? Source extends Poly
-            ? Target extends Poly
-              ? InferMinus<From, To, Op, Source, Target>
-              : FillMinus<To, number>
-            : FillMinus<To, number>
-          : Source extends Poly
-            ? Target extends Poly
-              ? [Source] extends [Target]
-                ? To
-                : ShapeError<WriteReshapeMessage<Op, From, To, PrintPoly<Source>, PrintPoly<Target>>>
-              : To
-            : To
-        : never
+          ? FillMinus<To, number>
+          : To
+        : CancelSame<From, Known> extends [infer Left extends Shape, infer Kept extends Shape, infer Zero extends boolean]
+          ? Minus extends true
+            ? InferMinus<From, To, Op, Known, Left, Kept, Zero>
+            : CheckCounts<From, To, Op, Known, Left, Kept, Zero>
+          : never
       : Scan
     : never;
 
