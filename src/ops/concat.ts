@@ -6,7 +6,7 @@
  * src/symbolic.ts).
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, ResultShape } from "../../types/errors.js";
 import type { ConcatArgs, ConcatAxisArg, ConcatResult, ConcatShape, Failure } from "../../types/ops/concat.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
@@ -148,9 +148,8 @@ export function concatTensors(tensors: readonly Tensor[], axis: number, dims: re
 /** The shapes of a list of tensors, as a tuple type. */
 export type ShapesOf<Tensors extends readonly Tensor[]> = { [K in keyof Tensors]: Tensors[K]["shape"] };
 
-/** The result type of a concatenation: the rule's shape (the argument checks catch errors). */
-export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
-  ConcatShape<ShapesOf<Tensors>, Axis, Op> extends infer Out extends Shape ? Out : never;
+/** The result type of a concatenation: the rule's shape, or `number[]` when it failed (the argument checks report that). */
+export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ResultShape<ConcatShape<ShapesOf<Tensors>, Axis, Op>>;
 
 /** The tensor list argument of `concat`: the failing tensor (or the whole list) intersected with its error. */
 export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =

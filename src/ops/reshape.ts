@@ -6,7 +6,7 @@
  * `-1` is inferred by exact division.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, ResultShape } from "../../types/errors.js";
 import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
 import type { CheckSizes } from "../../types/internal/symbolic.js";
 import { InputError, ShapeError, formatShape } from "../errors.js";
@@ -285,8 +285,8 @@ export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Di
 // ---------------------------------------------------------------------------------------------
 // The ops
 
-/** The result type of a reshape: the rule's shape (never an error: the argument check catches that). */
-export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = ReshapeShape<S, To, Op> extends infer Out extends Shape ? Out : never;
+/** The result type of a reshape: the rule's shape, or `number[]` when it failed (the argument check reports that). */
+export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = ResultShape<ReshapeShape<S, To, Op>>;
 
 /**
  * `x` with the same elements, row-major, in the shape `shape` (one `-1` is inferred): a view when

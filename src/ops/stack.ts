@@ -4,7 +4,7 @@
  * documented there): equal shapes, a new axis of size "number of shapes".
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, ResultShape } from "../../types/errors.js";
 import type { StackArgs, StackAxisArg, StackResult, StackShape } from "../../types/ops/stack.js";
 import type { Failure } from "../../types/ops/concat.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
@@ -70,9 +70,8 @@ export function stackShape<const Shapes extends Dim[][], const Axis extends numb
 // ---------------------------------------------------------------------------------------------
 // The op (tensors): a composition, unsqueeze then concat, with no gradient rule of its own
 
-/** The result type of a stack: the rule's shape (the argument checks catch errors). */
-export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
-  StackShape<ShapesOf<Tensors>, Axis, Op> extends infer Out extends Shape ? Out : never;
+/** The result type of a stack: the rule's shape, or `number[]` when it failed (the argument checks report that). */
+export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ResultShape<StackShape<ShapesOf<Tensors>, Axis, Op>>;
 
 /** The tensor list argument of `stack`: the failing tensor (or the whole list) intersected with its error. */
 export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
