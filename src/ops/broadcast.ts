@@ -27,9 +27,37 @@ function clashHint(kind: ClashKind, left: Dim, right: Dim, knownHint: string): s
   return `a named dim may not be ${formatDim(typeof left === "number" ? left : right)} (state its size with .as())`;
 }
 
+/** Which operand, given a trailing size-1 axis, would broadcast. Mirrors `TrailingFixSide`. */
+export type TrailingFixSide = "left" | "right" | "none";
+
+/** Mirrors `WriteTrailingFixHint`. */
+export function writeTrailingFixHint(operand: Shape): string {
+  return `shapes align on the right; unsqueeze(-1) on ${formatShape(operand)} gives ${formatShape([...operand, 1])}, which broadcasts`;
+}
+
 /** Mirrors `WriteBroadcastMessage`. */
-export function writeBroadcastMessage(op: string, left: Shape, right: Shape, axis: number, leftDim: Dim, rightDim: Dim, kind: ClashKind): string {
-  return `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(left)} with ${formatShape(right)}: axis -${axis} is ${formatDim(leftDim)} vs ${formatDim(rightDim)}; ${clashHint(kind, leftDim, rightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)")}`;
+export function writeBroadcastMessage(op: string, left: Shape, right: Shape, axis: number, leftDim: Dim, rightDim: Dim, kind: ClashKind, fix: TrailingFixSide = "none"): string {
+  const hint =
+    fix === "right"
+      ? writeTrailingFixHint(right)
+      : fix === "left"
+        ? writeTrailingFixHint(left)
+        : clashHint(kind, leftDim, rightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)");
+  return `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(left)} with ${formatShape(right)}: axis -${axis} is ${formatDim(leftDim)} vs ${formatDim(rightDim)}; ${hint}`;
+}
+
+/** Would `[...right, 1]` (else `[...left, 1]`) broadcast with the other side, keeping its rank? Mirrors `TrailingFix`. */
+function trailingFix(left: Shape, right: Shape): TrailingFixSide {
+  const fits = (a: Shape, b: Shape, rank: number) => {
+    try {
+      return broadcastPair("", a, b, false).length === rank;
+    } catch {
+      return false;
+    }
+  };
+  if (fits(left, [...right, 1], left.length)) return "right";
+  if (fits([...left, 1], right, right.length)) return "left";
+  return "none";
 }
 
 /** Mirrors `WriteBroadcastToMessage`. */
@@ -42,8 +70,11 @@ export function writeBroadcastToRankMessage(op: string, from: Shape, to: Shape):
   return `SHAPE_BROADCAST_TO: ${op}: cannot broadcast ${formatShape(from)} to ${formatShape(to)}: it has ${from.length} axes, the target ${to.length}; broadcasting only adds leading axes`;
 }
 
-/** Broadcasts two valid shapes; `op` names the caller in the message. Internal: no validation. */
-export function broadcastPair(op: string, left: Shape, right: Shape): Dim[] {
+/**
+ * Broadcasts two valid shapes; `op` names the caller in the message, `hint` whether a failure looks for
+ * the trailing-axis fix (matmul's batch dims turn it off). Internal: no validation.
+ */
+export function broadcastPair(op: string, left: Shape, right: Shape, hint = true): Dim[] {
   const rank = Math.max(left.length, right.length);
   const out: Dim[] = new Array(rank);
   for (let k = 1; k <= rank; k++) {
@@ -53,7 +84,10 @@ export function broadcastPair(op: string, left: Shape, right: Shape): Dim[] {
     else if (k > right.length) out[rank - k] = l;
     else if (l === r || r === 1) out[rank - k] = l;
     else if (l === 1) out[rank - k] = r;
-    else throw new ShapeError("SHAPE_BROADCAST", op, [left, right], writeBroadcastMessage(op, left, right, k, l, r, clashKind(l, r)));
+    else {
+      const message = writeBroadcastMessage(op, left, right, k, l, r, clashKind(l, r), hint ? trailingFix(left, right) : "none");
+      throw new ShapeError("SHAPE_BROADCAST", op, [left, right], message);
+    }
   }
   return out;
 }

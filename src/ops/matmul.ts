@@ -70,7 +70,7 @@ function batchDims(op: string, left: Shape, right: Shape, leftBatch: Shape, righ
   if (leftBatch.length === 0) return [...rightBatch];
   if (rightBatch.length === 0) return [...leftBatch];
   try {
-    return broadcastPair(op, leftBatch, rightBatch);
+    return broadcastPair(op, leftBatch, rightBatch, false);
   } catch (error) {
     const prefix = `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(leftBatch)} with ${formatShape(rightBatch)}: axis -`;
     if (!(error instanceof ShapeError) || !error.message.startsWith(prefix)) throw error;

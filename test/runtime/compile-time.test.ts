@@ -61,7 +61,7 @@ describe("examples/seed-bias-gradient.ts", () => {
       ].join("\n"),
     );
     expect(found.map((d) => d.message)).toEqual([
-      "SHAPE_BROADCAST: add: cannot broadcast [3, 8] with [3]: axis -1 is 8 vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)",
+      "SHAPE_BROADCAST: add: cannot broadcast [3, 8] with [3]: axis -1 is 8 vs 3; shapes align on the right; unsqueeze(-1) on [3] gives [3, 1], which broadcasts",
     ]);
     expect(found[0]!.line).toBe(4);
   });

@@ -19,7 +19,7 @@ describe("examples/seed-bias-gradient.ts", () => {
 
   it("a [3] bias throws the message the compiler shows for it", () => {
     expect(results.wrongOrientation).toBe(
-      "SHAPE_BROADCAST: add: cannot broadcast [3, 8] with [3]: axis -1 is 8 vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)",
+      "SHAPE_BROADCAST: add: cannot broadcast [3, 8] with [3]: axis -1 is 8 vs 3; shapes align on the right; unsqueeze(-1) on [3] gives [3, 1], which broadcasts",
     );
   });
 

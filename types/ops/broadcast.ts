@@ -68,18 +68,57 @@ export type WriteBroadcastMessage<
   LeftDim extends Dim,
   RightDim extends Dim,
   Kind,
-> = `SHAPE_BROADCAST: ${Op}: cannot broadcast ${PrintShape<Left>} with ${PrintShape<Right>}: axis -${Axis} is ${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}; ${ClashHint<Kind, LeftDim, RightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)">}`;
+  Fix extends TrailingFixSide = "none",
+> = `SHAPE_BROADCAST: ${Op}: cannot broadcast ${PrintShape<Left>} with ${PrintShape<Right>}: axis -${Axis} is ${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}; ${Fix extends "right"
+  ? WriteTrailingFixHint<Right>
+  : Fix extends "left"
+    ? WriteTrailingFixHint<Left>
+    : ClashHint<Kind, LeftDim, RightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)">}`;
+
+/** Which operand, given a trailing size-1 axis, would broadcast (without changing the result's rank). */
+export type TrailingFixSide = "left" | "right" | "none";
+
+/**
+ * The hint when a trailing size-1 axis fixes the clash — the seed's bias of shape `[3]` against
+ * `[3, batch]`: `shapes align on the right; unsqueeze(-1) on [3] gives [3, 1], which broadcasts`.
+ * Mirrors `writeTrailingFixHint`.
+ */
+export type WriteTrailingFixHint<Operand extends Shape> =
+  `shapes align on the right; unsqueeze(-1) on ${PrintShape<Operand>} gives ${PrintShape<[...Operand, 1]>}, which broadcasts`;
+
+/** Would `[...Right, 1]` (else `[...Left, 1]`) broadcast with the other side, keeping its rank? */
+type TrailingFix<Left extends Shape, Right extends Shape> = number extends Left["length"] | Right["length"]
+  ? "none"
+  : BroadcastPair<Left, [...Right, 1], "", false> extends infer Out
+    ? Out extends Shape
+      ? Out["length"] extends Left["length"]
+        ? "right"
+        : TrailingFixLeft<Left, Right>
+      : TrailingFixLeft<Left, Right>
+    : never;
+
+type TrailingFixLeft<Left extends Shape, Right extends Shape> = BroadcastPair<[...Left, 1], Right, "", false> extends infer Out
+  ? Out extends Shape
+    ? Out["length"] extends Right["length"]
+      ? "left"
+      : "none"
+    : "none"
+  : never;
 
 /** Maps the dims of a shape broadcast against dims of unknown rank: known sizes other than 1 stay. */
 type AgainstUnknown<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
   ? AgainstUnknown<Rest, [...Acc, [Head] extends [1] ? number : KnownOrNumber<Head>]>
   : Acc;
 
-/** Broadcasts two shapes, right to left, `Acc` holding the result's trailing axes. */
+/**
+ * Broadcasts two shapes, right to left, `Acc` holding the result's trailing axes; `Hint` says whether a
+ * failure looks for the trailing-axis fix (off for probes, and for matmul's batch dims).
+ */
 type BroadcastPair<
   Left extends Shape,
   Right extends Shape,
   Op extends string,
+  Hint extends boolean,
   L extends Shape = Left,
   R extends Shape = Right,
   Acc extends Dim[] = [],
@@ -87,8 +126,10 @@ type BroadcastPair<
   ? R extends readonly [...infer RRest extends Shape, infer RDim extends Dim]
     ? BroadcastDim<LDim, RDim> extends infer Out
       ? Out extends Dim
-        ? BroadcastPair<Left, Right, Op, LRest, RRest, [Out, ...Acc]>
-        : ShapeError<WriteBroadcastMessage<Op, Left, Right, [0, ...Acc]["length"], LDim, RDim, (Out & Clash)["clash"]>>
+        ? BroadcastPair<Left, Right, Op, Hint, LRest, RRest, [Out, ...Acc]>
+        : ShapeError<
+            WriteBroadcastMessage<Op, Left, Right, [0, ...Acc]["length"], LDim, RDim, (Out & Clash)["clash"], Hint extends true ? TrailingFix<Left, Right> : "none">
+          >
       : never
     : BroadcastRest<L, R, Acc>
   : BroadcastRest<L, R, Acc>;
@@ -108,14 +149,15 @@ type BroadcastRest<L extends Shape, R extends Shape, Acc extends Dim[]> = L exte
 type BroadcastFold<
   Shapes extends readonly Shape[],
   Op extends string,
+  Hint extends boolean,
   Acc extends Shape,
   Index extends 0[],
 > = Shapes extends readonly [infer Head extends Shape, ...infer Tail extends readonly Shape[]]
   ? InvalidShapeMessage<Op, Head> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? ([Acc] extends [Head] ? ([Head] extends [Acc] ? Acc : BroadcastPair<Acc, Head, Op>) : BroadcastPair<Acc, Head, Op>) extends infer Out
+      ? ([Acc] extends [Head] ? ([Head] extends [Acc] ? Acc : BroadcastPair<Acc, Head, Op, Hint>) : BroadcastPair<Acc, Head, Op, Hint>) extends infer Out
         ? Out extends Shape
-          ? BroadcastFold<Tail, Op, Out, [...Index, 0]>
+          ? BroadcastFold<Tail, Op, Hint, Out, [...Index, 0]>
           : { index: Index["length"]; error: Out }
         : never
       : { index: Index["length"]; error: ShapeError<Invalid> }
@@ -123,36 +165,36 @@ type BroadcastFold<
   : Acc;
 
 /** Starts the fold with the first operand (validated) as the accumulated shape. */
-type BroadcastStart<Shapes extends readonly Shape[], Op extends string> = Shapes extends readonly [
+type BroadcastStart<Shapes extends readonly Shape[], Op extends string, Hint extends boolean> = Shapes extends readonly [
   infer Head extends Shape,
   ...infer Tail extends readonly Shape[],
 ]
   ? InvalidShapeMessage<Op, Head> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? BroadcastFold<Tail, Op, Head extends readonly [] ? [] : [...Head], [0]>
+      ? BroadcastFold<Tail, Op, Hint, Head extends readonly [] ? [] : [...Head], [0]>
       : { index: 0; error: ShapeError<Invalid> }
     : never
   : [];
 
-type FoldResult<Shapes extends readonly Shape[], Op extends string> = number extends Shapes["length"]
+type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends boolean> = number extends Shapes["length"]
   ? number[]
-  : BroadcastStart<Shapes, Op>;
+  : BroadcastStart<Shapes, Op, Hint>;
 
 /**
  * The NumPy broadcast of any number of shapes (zero shapes → `[]`), or a `ShapeError` whose message
- * is the runtime's.
+ * is the runtime's. `Hint = false` leaves out the trailing-axis hint (matmul's batch dims use that).
  * @example
  * type Out = BroadcastShapes<[[8, 1, 6, 1], [7, 1, 5]]>; //=> [8, 7, 6, 5]
  */
-export type BroadcastShapes<Shapes extends readonly Shape[], Op extends string = "broadcastShapes"> =
-  FoldResult<Shapes, Op> extends infer Out ? (Out extends { error: infer Error } ? Error : Out) : never;
+export type BroadcastShapes<Shapes extends readonly Shape[], Op extends string = "broadcastShapes", Hint extends boolean = true> =
+  FoldResult<Shapes, Op, Hint> extends infer Out ? (Out extends { error: infer Error } ? Error : Out) : never;
 
 /**
  * The arguments of an n-ary broadcasting call, each intersected with its error when it is the operand
  * that fails, so the compiler reports the error at that argument.
  */
 export type BroadcastArgs<Shapes extends readonly Shape[], Op extends string> =
-  FoldResult<Shapes, Op> extends infer Out
+  FoldResult<Shapes, Op, true> extends infer Out
     ? Out extends { index: infer Index extends number; error: infer Error }
       ? { [K in keyof Shapes]: K extends `${Index}` ? Shapes[K] & Error : Shapes[K] }
       : Shapes

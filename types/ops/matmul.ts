@@ -101,7 +101,7 @@ type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftB
     ? RightBatch
     : RightBatch extends readonly []
       ? LeftBatch
-      : BroadcastShapes<[LeftBatch, RightBatch], Op> extends infer Batch
+      : BroadcastShapes<[LeftBatch, RightBatch], Op, false> extends infer Batch
         ? Batch extends ShapeError<infer Message>
           ? Message extends `SHAPE_BROADCAST: ${Op}: cannot broadcast ${PrintShape<LeftBatch>} with ${PrintShape<RightBatch>}: axis -${infer Axis extends number} is ${infer Detail}`
             ? ShapeError<WriteMatmulBatchMessage<Op, Left, Right, Add<Axis, 2> & number, Detail>>
