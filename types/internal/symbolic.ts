@@ -35,7 +35,7 @@
  */
 import type { Dim } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { InvalidShapeMessage, WriteInvalidShapeMessage } from "./dims.js";
+import type { InvalidShapeMessage, IsSingle, WriteInvalidShapeMessage } from "./dims.js";
 import type { PrintShape } from "./print.js";
 import type { AddDigits, DivModDigits, Digit, FromDigits, MulDigits, CompareDigits, MaxSafeDigits } from "./digits.js";
 
@@ -62,15 +62,6 @@ export interface Dynamic {
 export interface NoQuotient {
   readonly noQuotient: true;
 }
-
-/** `true` for each member of `Member` that is not all of `Whole` (so: `true` somewhere for a union). */
-type UnionMembers<Member, Whole> = Member extends unknown ? ([Whole] extends [Member] ? false : true) : never;
-
-/**
- * `true` when `D` is one literal (or `number`, or `string`), `false` for a union of several or
- * `never`. (Distributes over `D` itself, the alias's own parameter, which is what makes it work.)
- */
-export type IsSingle<D> = [D] extends [never] ? false : true extends UnionMembers<D, D> ? false : true;
 
 /** `true` for a dim the compiler knows nothing about: `number`, `string`, a union. */
 export type IsDynamicDim<D> = number extends D ? true : string extends D ? true : IsSingle<D> extends true ? false : true;
