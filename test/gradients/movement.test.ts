@@ -3,52 +3,14 @@
 // and negative steps, clamped and empty slices, and chains of views over views.
 import { describe, expect, it } from "vitest";
 import { Tensor, fromArray, noGrad, permute, slice, squeeze, transpose, unsqueeze } from "../../src/index.js";
-import { seeded } from "../harness/random.js";
+import { gradientErrors, uniform } from "./check.js";
 
-const random = seeded(31_337);
-const STEP = 1e-6;
 const TOLERANCE = 1e-6;
+let seed = 31_337;
 
-/** A float64 leaf of `shape` with values in [−2, 2] that requires grad. */
-const leaf = (shape: number[]) =>
-  fromArray(
-    Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.next() * 4 - 2),
-    shape,
-    { dtype: "float64", requiresGrad: true },
-  ) as Tensor;
-
-/**
- * Checks the gradients `backward()` gives every input of `f` against central differences of the
- * loss `Σ f(inputs) · weights` (fixed random weights make every output element count differently).
- * Returns the worst relative error over the inputs: ‖analytic − numeric‖ / max(‖analytic‖, ‖numeric‖).
- */
-function gradientError(f: (...inputs: Tensor[]) => Tensor, shapes: number[][]): number {
-  const inputs = shapes.map(leaf);
-  const probe = noGrad(() => f(...inputs));
-  const weights = fromArray(Array.from({ length: probe.size }, () => random.next() * 2 - 1), probe.dims as number[], { dtype: "float64" });
-  const loss = () => (f(...inputs).mul(weights as never) as Tensor).sum() as Tensor<[]>;
-  loss().backward();
-  let worst = 0;
-  for (const input of inputs) {
-    const analytic = input.grad === null ? new Array(input.size).fill(0) : input.grad.toFlatArray();
-    expect(input.grad?.dims ?? input.dims).toEqual(input.dims);
-    const numeric: number[] = [];
-    for (let e = 0; e < input.size; e++) {
-      const saved = input.data[e]!;
-      input.data[e] = saved + STEP;
-      const plus = noGrad(() => loss().item());
-      input.data[e] = saved - STEP;
-      const minus = noGrad(() => loss().item());
-      input.data[e] = saved;
-      numeric.push((plus - minus) / (2 * STEP));
-    }
-    const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-    const difference = norm(analytic.map((a, e) => a - numeric[e]!));
-    const scale = Math.max(norm(analytic), norm(numeric));
-    worst = Math.max(worst, scale === 0 ? difference : difference / scale);
-  }
-  return worst;
-}
+/** The worst relative gradient error (test/gradients/check.ts) over fresh float64 leaves of `shapes`, entries in [−2, 2). */
+const gradientError = (f: (...inputs: Tensor[]) => Tensor, shapes: number[][]): number =>
+  Math.max(0, ...gradientErrors(f, shapes.map((shape) => uniform(shape, seed++, -2, 2))));
 
 const ok = (f: (...inputs: Tensor[]) => Tensor, shapes: number[][]) => expect(gradientError(f, shapes)).toBeLessThanOrEqual(TOLERANCE);
 
