@@ -2,7 +2,7 @@
 // 1-D promotion on either side, batch dims broadcast on either side (the shared unbroadcast rule
 // sums them), strided operands, the same tensor on both sides, size-0 dims.
 import { describe, expect, it } from "vitest";
-import { Tensor, fromArray, matmul, noGrad } from "../../src/index.js";
+import { Tensor, fromArray, matmul } from "../../src/index.js";
 import { gradientErrors, uniform } from "./check.js";
 
 const TOLERANCE = 1e-6;

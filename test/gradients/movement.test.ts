@@ -2,7 +2,7 @@
 // (the inverse permutation), squeeze/unsqueeze (reshapes), slice (scatter into zeros) with positive
 // and negative steps, clamped and empty slices, and chains of views over views.
 import { describe, expect, it } from "vitest";
-import { Tensor, fromArray, noGrad, permute, slice, squeeze, transpose, unsqueeze } from "../../src/index.js";
+import { Tensor, fromArray, permute, slice, squeeze, transpose, unsqueeze } from "../../src/index.js";
 import { gradientErrors, uniform } from "./check.js";
 
 const TOLERANCE = 1e-6;
