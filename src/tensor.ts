@@ -15,6 +15,14 @@ import { bindSizes } from "./symbolic.js";
 import { copyStrided } from "./kernels/elementwise.js";
 
 /**
+ * The types of `Tensor#as` and `Tensor#item`: top-level function types rather than generic methods,
+ * so reading `x.as` does not instantiate a signature for every shape `x` has (the same measure as the
+ * op methods; see README, "Measured").
+ */
+type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsShape<Self, To>>) => Tensor<To>;
+type ItemMethod = <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "item">) => number;
+
+/**
  * A tensor of shape `S`: `Tensor<[2, 3]>` holds 2 × 3 numbers. Create one with `tensor`, `zeros`,
  * `ones`, `full`, `randn`, `rand`, `arange` or `fromArray`; every op is a method and a free function.
  * Movement ops (broadcasting, `as`) are views that share storage.
@@ -103,10 +111,7 @@ export class Tensor<out S extends Shape = Shape> {
    * tensor([1, 2, 3]).sum().item(); //=> 6
    * @throws ShapeError `SHAPE_NOT_SCALAR`
    */
-  item<Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "item">): number {
-    assertScalar("item", this.dims);
-    return this.data[this.offset];
-  }
+  declare item: ItemMethod;
 
   /**
    * Restates the shape, e.g. naming a dim: `x.as(["batch", 784])`. Checks at compile time what it can
@@ -118,12 +123,7 @@ export class Tensor<out S extends Shape = Shape> {
    * zeros([32, 784]).as(["batch", 784]).shape; //=> [32, 784]
    * @throws ShapeError `SHAPE_AS`, `SHAPE_INVALID_SHAPE`, `SHAPE_SYMBOL`
    */
-  as<Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsShape<Self, To>>): Tensor<To> {
-    const target = validateShape("as", shape);
-    checkAs("as", this.dims, target);
-    bindSizes("as", this, target, this.dims);
-    return this as unknown as Tensor<To>;
-  }
+  declare as: AsMethod;
 
   /**
    * A readable rendering: values (long axes elided like NumPy), shape and dtype.
@@ -153,6 +153,18 @@ export class Tensor<out S extends Shape = Shape> {
     return `tensor(${render(0, 0)}, shape=${formatShape(dims)}, dtype=${this.dtype})`;
   }
 }
+
+Tensor.prototype.item = function (this: Tensor): number {
+  assertScalar("item", this.dims);
+  return this.data[this.offset];
+} as never;
+
+Tensor.prototype.as = function (this: Tensor, shape: Shape): Tensor {
+  const target = validateShape("as", shape);
+  checkAs("as", this.dims, target);
+  bindSizes("as", this, target, this.dims);
+  return this;
+} as never;
 
 function formatValue(value: number, dtype: DType): string {
   if (Number.isInteger(value)) return String(value);
