@@ -6,10 +6,10 @@
  * every concrete run fails, and when the run succeeds its shape fits the compile-time shape.
  */
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../../src/errors.js";
 import { broadcastShapes, broadcastToShape, reductionAxes } from "../../src/ops/broadcast.js";
+import { concreteShape, fits, isDynamicShape, outcome, sameResult, type Outcome } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
-import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape, type TypeResult } from "../harness/types.js";
+import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
 
 const random = seeded(20261125);
 const SYMBOLS = ["batch", "seq", "n", "m"] as const;
@@ -56,7 +56,17 @@ function generate(count: number): Case[] {
 }
 
 const cases = generate(1500);
-const hasDynamic = (c: Case) => c.shapes.some((s) => s === "unknown-rank" || s.includes(DYNAMIC));
+const hasDynamic = (c: Case) => c.shapes.some(isDynamicShape);
+
+function run(kind: Kind, shapes: readonly (readonly (number | string)[])[]): Outcome {
+  return outcome(() =>
+    kind === "broadcast"
+      ? broadcastShapes(...(shapes as never[]))
+      : kind === "broadcastTo"
+        ? broadcastToShape(shapes[0] as never, shapes[1] as never)
+        : reductionAxes(shapes[0] as never, shapes[1] as never),
+  );
+}
 
 function typeExpression(c: Case): string {
   const types = c.shapes.map(shapeType);
@@ -65,35 +75,8 @@ function typeExpression(c: Case): string {
   return `ReductionAxes<${types[0]}, ${types[1]}>`;
 }
 
-/** Makes a shape concrete for a run: `number` dims and unknown ranks get sizes. */
-function concrete(shape: SourceShape, sizes: () => number): (number | string)[] {
-  if (shape === "unknown-rank") return Array.from({ length: random.int(0, 3) }, sizes);
-  return shape.map((d) => (d === DYNAMIC ? sizes() : d));
-}
 
-type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
 
-function run(kind: Kind, shapes: readonly (readonly (number | string)[])[]): Outcome {
-  try {
-    const value =
-      kind === "broadcast"
-        ? broadcastShapes(...(shapes as never[]))
-        : kind === "broadcastTo"
-          ? broadcastToShape(shapes[0] as never, shapes[1] as never)
-          : reductionAxes(shapes[0] as never, shapes[1] as never);
-    return { kind: "ok", value: value as readonly (number | string)[] };
-  } catch (error) {
-    if (error instanceof ShapeError) return { kind: "error", message: error.message };
-    throw error;
-  }
-}
-
-/** Does a concrete runtime shape fit a compile-time shape (`number` fits any size, `...` any prefix)? */
-function fits(value: readonly (number | string)[], typed: TypeResult & { kind: "shape" }): boolean {
-  if (typed.rest ? value.length < typed.dims.length : value.length !== typed.dims.length) return false;
-  const tail = value.slice(value.length - typed.dims.length);
-  return typed.dims.every((d, i) => d === "number" || d === tail[i]);
-}
 
 describe(`differential: ${cases.length} generated broadcasting cases, type level vs runtime`, () => {
   const texts = evaluateTypes(
@@ -115,11 +98,7 @@ describe(`differential: ${cases.length} generated broadcasting cases, type level
       if (hasDynamic(c)) return;
       const runtime = run(c.kind, c.shapes as (number | string)[][]);
       const t = typed[i]!;
-      const same =
-        runtime.kind === "error"
-          ? t.kind === "error" && t.message === runtime.message
-          : t.kind === "shape" && !t.rest && JSON.stringify(t.dims) === JSON.stringify(runtime.value);
-      if (!same) disagreements.push(`${typeExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
+      if (!sameResult(t, runtime)) disagreements.push(`${typeExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
     });
     expect(disagreements).toEqual([]);
   });
@@ -130,7 +109,7 @@ describe(`differential: ${cases.length} generated broadcasting cases, type level
       if (!hasDynamic(c)) return;
       const t = typed[i]!;
       for (const sizes of [() => 1, () => random.pick([0, 2, 3, 5, 7])]) {
-        const shapes = c.shapes.map((s) => concrete(s, sizes));
+        const shapes = c.shapes.map((s) => concreteShape(s, sizes, () => random.int(0, 3)));
         const runtime = run(c.kind, shapes);
         if (t.kind === "error" && runtime.kind === "ok") problems.push(`${typeExpression(c)} is a compile error but ${JSON.stringify(shapes)} runs`);
         if (t.kind === "shape" && runtime.kind === "ok" && !fits(runtime.value, t))

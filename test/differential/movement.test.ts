@@ -9,14 +9,14 @@
  *   fails, and when a run succeeds its shape fits the compile-time shape.
  */
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../../src/errors.js";
 import { matmulShape } from "../../src/ops/matmul.js";
 import { permuteShape, transposeShape } from "../../src/ops/permute.js";
 import { squeezeShape } from "../../src/ops/squeeze.js";
 import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 import { sliceShape } from "../../src/ops/slice.js";
+import { concreteShape, fits, isDynamicShape, outcome, sameResult } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
-import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape, type TypeResult } from "../harness/types.js";
+import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
 
 const random = seeded(4_2026_0611);
 const SYMBOLS = ["batch", "seq", "n", "m"] as const;
@@ -32,7 +32,6 @@ const IMPORTS = [
 ].join("\n");
 
 type Concrete = (number | string)[];
-type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
 
 /** One generated call: the shapes (which may hold `number` dims or be of unknown rank) and the other arguments. */
 interface Case {
@@ -181,29 +180,10 @@ const slice: Rule = {
 // ---------------------------------------------------------------------------------------------
 // The comparison
 
-function outcome(run: () => unknown): Outcome {
-  try {
-    return { kind: "ok", value: run() as readonly (number | string)[] };
-  } catch (error) {
-    if (error instanceof ShapeError) return { kind: "error", message: error.message };
-    throw error;
-  }
-}
 
-const hasDynamic = (c: Case) => c.shapes.some((s) => s === "unknown-rank" || s.includes(DYNAMIC));
+const hasDynamic = (c: Case) => c.shapes.some(isDynamicShape);
 
-/** Makes a shape concrete for a run: `number` dims and unknown ranks get sizes. */
-function concrete(shape: SourceShape, sizes: () => number): Concrete {
-  if (shape === "unknown-rank") return Array.from({ length: random.int(0, 4) }, sizes);
-  return shape.map((d) => (d === DYNAMIC ? sizes() : d));
-}
 
-/** Does a runtime shape fit a compile-time shape (`number` fits any dim, `...number[]` any prefix)? */
-function fits(value: readonly (number | string)[], typed: TypeResult & { kind: "shape" }): boolean {
-  if (typed.rest ? value.length < typed.dims.length : value.length !== typed.dims.length) return false;
-  const tail = value.slice(value.length - typed.dims.length);
-  return typed.dims.every((d, i) => d === "number" || d === tail[i]);
-}
 
 describe.each([matmul, permute, squeeze, unsqueeze, slice])("differential: $name, type level vs runtime", (rule) => {
   const cases = Array.from({ length: CASES_PER_RULE }, () => rule.generate());
@@ -228,11 +208,7 @@ describe.each([matmul, permute, squeeze, unsqueeze, slice])("differential: $name
       if (!exact(c)) return;
       const runtime = outcome(() => rule.run(c.shapes as Concrete[], c.args));
       const t = typed[i]!;
-      const same =
-        runtime.kind === "error"
-          ? t.kind === "error" && t.message === runtime.message
-          : t.kind === "shape" && !t.rest && JSON.stringify(t.dims) === JSON.stringify(runtime.value);
-      if (!same) disagreements.push(`${rule.type(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
+      if (!sameResult(t, runtime)) disagreements.push(`${rule.type(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
     });
     expect(disagreements).toEqual([]);
   });
@@ -244,7 +220,7 @@ describe.each([matmul, permute, squeeze, unsqueeze, slice])("differential: $name
       if (exact(c)) return;
       const t = typed[i]!;
       for (const sizes of [() => 1, () => random.pick([0, 2, 3, 5, 7])]) {
-        const shapes = c.shapes.map((s) => concrete(s, sizes));
+        const shapes = c.shapes.map((s) => concreteShape(s, sizes, () => random.int(0, 4)));
         const runtime = outcome(() => rule.run(shapes, c.args));
         checked++;
         if (t.kind === "error" && runtime.kind === "ok") problems.push(`${rule.type(c)} is a compile error but ${JSON.stringify(shapes)} runs`);

@@ -13,10 +13,10 @@
  * and a run that succeeds fits the compile-time shape.
  */
 import { describe, expect, it } from "vitest";
-import { ShapeError } from "../../src/errors.js";
 import { flattenShape, reshapeShape } from "../../src/ops/reshape.js";
+import { concreteShape, fits, isDynamicShape, outcome, sameResult, type Outcome } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
-import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape, type TypeResult } from "../harness/types.js";
+import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
 
 const random = seeded(20260417);
 const SYMBOLS = ["b", "s", "n", "m"] as const;
@@ -114,33 +114,14 @@ function generate(count: number): Case[] {
 }
 
 const cases = generate(1400);
-const hasDynamic = (c: Case) => [c.from, c.to].some((s) => s === "unknown-rank" || s.includes(DYNAMIC));
+const hasDynamic = (c: Case) => [c.from, c.to].some(isDynamicShape);
 
 function typeExpression(c: Case): string {
   return c.kind === "flatten" ? `FlattenShape<${shapeType(c.from)}>` : `ReshapeShape<${shapeType(c.from)}, ${shapeType(c.to)}>`;
 }
 
-type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
-
 function run(kind: Kind, from: readonly (number | string)[], to: readonly (number | string)[]): Outcome {
-  try {
-    const value = kind === "flatten" ? flattenShape(from as never) : reshapeShape(from as never, to as never);
-    return { kind: "ok", value: value as readonly (number | string)[] };
-  } catch (error) {
-    if (error instanceof ShapeError) return { kind: "error", message: error.message };
-    throw error;
-  }
-}
-
-/** A concrete version of a shape for a run: `number` dims and unknown ranks get sizes. */
-function concrete(shape: SourceShape, sizes: () => number): (number | string)[] {
-  if (shape === "unknown-rank") return Array.from({ length: random.int(0, 3) }, sizes);
-  return shape.map((d) => (d === DYNAMIC ? sizes() : d));
-}
-
-function fits(value: readonly (number | string)[], typed: TypeResult & { kind: "shape" }): boolean {
-  if (typed.rest) return true;
-  return value.length === typed.dims.length && typed.dims.every((d, i) => d === "number" || d === value[i]);
+  return outcome(() => (kind === "flatten" ? flattenShape(from as never) : reshapeShape(from as never, to as never)));
 }
 
 const UNDECIDED = "-1 cannot be inferred from symbolic sizes";
@@ -175,11 +156,7 @@ describe(`differential: ${cases.length} generated reshape cases, type level vs r
       if (runtime === undefined) return;
       const t = typed[i]!;
       if (runtime.kind === "error" && runtime.message.includes(UNDECIDED) && t.kind === "shape" && t.dims.includes("number")) return;
-      const same =
-        runtime.kind === "error"
-          ? t.kind === "error" && t.message === runtime.message
-          : t.kind === "shape" && !t.rest && JSON.stringify(t.dims) === JSON.stringify(runtime.value);
-      if (!same) disagreements.push(`${typeExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
+      if (!sameResult(t, runtime)) disagreements.push(`${typeExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
     });
     expect(disagreements).toEqual([]);
   });
@@ -198,8 +175,8 @@ describe(`differential: ${cases.length} generated reshape cases, type level vs r
       if (!hasDynamic(c)) return;
       const t = typed[i]!;
       for (const sizes of [() => 1, () => random.pick([0, 2, 3, 4, 6, 12])]) {
-        const from = concrete(c.from, sizes);
-        const to = c.kind === "flatten" ? [-1] : concrete(c.to, sizes);
+        const from = concreteShape(c.from, sizes, () => random.int(0, 3));
+        const to = c.kind === "flatten" ? [-1] : concreteShape(c.to, sizes, () => random.int(0, 3));
         const runtime = run(c.kind, from, to);
         if (t.kind === "error" && runtime.kind === "ok") problems.push(`${typeExpression(c)} is a compile error but ${JSON.stringify([from, to])} runs`);
         if (t.kind === "shape" && runtime.kind === "ok" && !fits(runtime.value, t))
