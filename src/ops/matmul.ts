@@ -18,7 +18,7 @@ import { Tensor, contiguousData, contiguousStrides, fromStorage } from "../tenso
 import { broadcastPair, expand } from "./broadcast.js";
 import { swapLastTwo } from "./permute.js";
 import { unsqueezed } from "./unsqueeze.js";
-import { reshaped } from "./squeeze.js";
+import { reshapeTensor } from "./reshape.js";
 
 type InnerKind = "known" | "symbols" | "symbol-known";
 
@@ -275,7 +275,7 @@ export function matmul<Left extends Shape, Right extends Shape>(
   const n = right.dims[right.dims.length - 1]!;
   const batch = broadcastPair("matmul", left.dims.slice(0, -2), right.dims.slice(0, -2)) as number[];
   const result = product(expand(left, [...batch, m, k]), expand(right, [...batch, k, n]));
-  return (a.dims.length === 1 || b.dims.length === 1 ? reshaped(result, out) : result) as never;
+  return (a.dims.length === 1 || b.dims.length === 1 ? reshapeTensor(result, out) : result) as never;
 }
 
 /**

@@ -10,11 +10,11 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { SqueezeAxesArg, SqueezeChecked, SqueezeResult, SqueezeShape } from "../../types/ops/squeeze.js";
-import { InternalError, ShapeError, formatDim, formatShape } from "../errors.js";
+import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
-import { record, type GradRule } from "../autograd.js";
 import { Tensor } from "../tensor.js";
+import { reshapeTensor } from "./reshape.js";
 
 /** Mirrors `WriteSqueezeMessage`. */
 export function writeSqueezeMessage(op: string, shape: Shape, axis: number, dim: Dim): string {
@@ -53,37 +53,6 @@ export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAx
 }
 
 // ---------------------------------------------------------------------------------------------
-// The view: a reshape that only removes or inserts size-1 axes
-
-/** Gradient rule: a reshape's — the upstream gradient reshaped back to the input's dims. */
-const GRADIENT: GradRule = (g, [x]) => [reshaped(g, x!.dims)];
-
-/**
- * Primitive: `x` reshaped to `dims`, which must equal `x.dims` once size-1 axes are dropped from
- * both (what squeeze, unsqueeze and matmul's 1-D promotions need). Such a reshape is always a view:
- * the other axes keep their strides, size-1 axes get stride 0. `x` itself when the dims are equal.
- */
-export function reshaped(x: Tensor, dims: readonly number[]): Tensor {
-  const from = x.dims;
-  if (from.length === dims.length && from.every((dim, axis) => dim === dims[axis])) return x;
-  const strides: number[] = new Array(dims.length);
-  let source = 0;
-  for (let axis = 0; axis < dims.length; axis++) {
-    if (dims[axis] === 1) {
-      strides[axis] = 0;
-      continue;
-    }
-    while (source < from.length && from[source] === 1) source++;
-    if (from[source] !== dims[axis]) throw new InternalError(`reshaped: ${formatShape(from)} and ${formatShape(dims)} differ in more than size-1 axes`);
-    strides[axis] = x.strides[source++]!;
-  }
-  while (source < from.length) {
-    if (from[source++] !== 1) throw new InternalError(`reshaped: ${formatShape(from)} and ${formatShape(dims)} differ in more than size-1 axes`);
-  }
-  return record(new Tensor(x.data, [...dims], strides, x.offset), "reshape", [x], GRADIENT, undefined);
-}
-
-// ---------------------------------------------------------------------------------------------
 // The op
 
 /**
@@ -100,7 +69,7 @@ export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = und
   axes?: Axes & CheckArg<SqueezeChecked<S, Axes, "squeeze">>,
 ): Tensor<SqueezeResult<S, Axes, "squeeze">> {
   const removed = squeezedAxesFor("squeeze", x.dims, axes as SqueezeAxesArg);
-  return reshaped(x, x.dims.filter((_, axis) => !removed.includes(axis))) as never;
+  return reshapeTensor(x, x.dims.filter((_, axis) => !removed.includes(axis))) as never;
 }
 
 /** The type of `Tensor#squeeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */

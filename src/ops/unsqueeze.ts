@@ -11,7 +11,7 @@ import type { UnsqueezeChecked, UnsqueezeResult, UnsqueezeShape } from "../../ty
 import { normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
-import { reshaped } from "./squeeze.js";
+import { reshapeTensor } from "./reshape.js";
 
 /** `shape` (valid) with a `1` inserted as axis `axis` of the result; `op` names the caller. */
 export function unsqueezedFor(op: string, shape: Shape, axis: number): Dim[] {
@@ -41,7 +41,7 @@ export function unsqueezeShape<const S extends Dim[], const Axis extends number>
 
 /** `x` with a size-1 axis inserted as axis `axis` (normalised against rank + 1 positions); a view. */
 export function unsqueezed(x: Tensor, axis: number): Tensor {
-  return reshaped(x, unsqueezedFor("unsqueeze", x.dims, axis) as number[]);
+  return reshapeTensor(x, unsqueezedFor("unsqueeze", x.dims, axis) as number[]);
 }
 
 /**
