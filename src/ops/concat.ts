@@ -7,7 +7,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
-import type { ConcatArgs, ConcatAxisArg, ConcatResult, ConcatShape, Failure } from "../../types/ops/concat.js";
+import type { ConcatArgs, ConcatAxisArg, ConcatResult, ConcatShape, ListArgs } from "../../types/ops/concat.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { record, type GradRule } from "../autograd.js";
@@ -152,16 +152,7 @@ export type ShapesOf<Tensors extends readonly Tensor[]> = { [K in keyof Tensors]
 export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ResultShape<ConcatShape<ShapesOf<Tensors>, Axis, Op>>;
 
 /** The tensor list argument of `concat`: the failing tensor (or the whole list) intersected with its error. */
-export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
-  ConcatResult<ShapesOf<Tensors>, Axis, Op> extends infer Out
-    ? Out extends Failure<infer Where, infer Error>
-      ? Where extends number
-        ? { [K in keyof Tensors]: K extends `${Where}` ? Tensors[K] & Error : Tensors[K] }
-        : Where extends "list"
-          ? Tensors & Error
-          : Tensors
-      : Tensors
-    : never;
+export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ListArgs<Tensors, ConcatResult<ShapesOf<Tensors>, Axis, Op>>;
 
 /**
  * The tensors joined along `axis` (default 0; negative counts from the end): the same rank, equal

@@ -6,7 +6,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import type { StackArgs, StackAxisArg, StackResult, StackShape } from "../../types/ops/stack.js";
-import type { Failure } from "../../types/ops/concat.js";
+import type { ListArgs } from "../../types/ops/concat.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { compareSizes, sizeClashHint, type SizeComparison } from "../symbolic.js";
@@ -74,16 +74,7 @@ export function stackShape<const Shapes extends Dim[][], const Axis extends numb
 export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ResultShape<StackShape<ShapesOf<Tensors>, Axis, Op>>;
 
 /** The tensor list argument of `stack`: the failing tensor (or the whole list) intersected with its error. */
-export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> =
-  StackResult<ShapesOf<Tensors>, Axis, Op> extends infer Out
-    ? Out extends Failure<infer Where, infer Error>
-      ? Where extends number
-        ? { [K in keyof Tensors]: K extends `${Where}` ? Tensors[K] & Error : Tensors[K] }
-        : Where extends "list"
-          ? Tensors & Error
-          : Tensors
-      : Tensors
-    : never;
+export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ListArgs<Tensors, StackResult<ShapesOf<Tensors>, Axis, Op>>;
 
 /**
  * The tensors (all of one shape) joined along a new axis `axis` (default 0; −rank−1 … rank): each

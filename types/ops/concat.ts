@@ -255,16 +255,20 @@ export type ConcatShape<Shapes extends readonly Shape[], Axis extends number = 0
  * that fails (the whole list for an empty list or a sum too large), so the compiler reports the
  * error there.
  */
-export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
-  ConcatResult<Shapes, Axis, Op> extends infer Out
-    ? Out extends Failure<infer Where, infer Error>
-      ? Where extends number
-        ? { [K in keyof Shapes]: K extends `${Where}` ? Shapes[K] & Error : Shapes[K] }
-        : Where extends "list"
-          ? Shapes & Error
-          : Shapes
-      : Shapes
-    : never;
+export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<Shapes, ConcatResult<Shapes, Axis, Op>>;
+
+/**
+ * A list argument checked against a list rule's result (concat, stack; of shapes or of tensors): the
+ * failing item — or the whole list, for a "list" failure — intersected with its error, so the
+ * compiler reports it there; the list as given otherwise.
+ */
+export type ListArgs<Items extends readonly unknown[], Result> = Result extends Failure<infer Where, infer Error>
+  ? Where extends number
+    ? { [K in keyof Items]: K extends `${Where}` ? Items[K] & Error : Items[K] }
+    : Where extends "list"
+      ? Items & Error
+      : Items
+  : Items;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =

@@ -18,7 +18,7 @@ import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { InvalidSizesMessage, SizeClashHint } from "../internal/symbolic.js";
-import type { Failure, FirstFixed, FirstInvalid, MergeDims, SourcesOf } from "./concat.js";
+import type { Failure, FirstFixed, FirstInvalid, ListArgs, MergeDims, SourcesOf } from "./concat.js";
 
 /** `SHAPE_STACK: stack: cannot stack an empty list: needs at least one tensor`. Mirrors `writeStackEmptyMessage`. */
 export type WriteStackEmptyMessage<Op extends string> = `SHAPE_STACK: ${Op}: cannot stack an empty list: needs at least one tensor`;
@@ -121,16 +121,7 @@ export type StackShape<Shapes extends readonly Shape[], Axis extends number = 0,
   StackResult<Shapes, Axis, Op> extends infer Out ? (Out extends Failure<infer _, infer Error> ? Error : Out) : never;
 
 /** The list argument of a stack: the failing shape (or the whole list) intersected with its error. */
-export type StackArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
-  StackResult<Shapes, Axis, Op> extends infer Out
-    ? Out extends Failure<infer Where, infer Error>
-      ? Where extends number
-        ? { [K in keyof Shapes]: K extends `${Where}` ? Shapes[K] & Error : Shapes[K] }
-        : Where extends "list"
-          ? Shapes & Error
-          : Shapes
-      : Shapes
-    : never;
+export type StackArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<Shapes, StackResult<Shapes, Axis, Op>>;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
