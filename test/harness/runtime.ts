@@ -29,3 +29,13 @@ export function takeOutcomes(): RuntimeOutcome[] {
   outcomes = [];
   return taken;
 }
+
+/** The error `fn` throws; fails the test when it throws nothing. */
+export function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a throw");
+}

@@ -12,17 +12,9 @@ import {
   zeros,
 } from "../../src/index.js";
 import { record } from "../../src/autograd.js";
+import { thrown } from "../harness/runtime.js";
 
 const f64 = { dtype: "float64", requiresGrad: true } as const;
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("the bias gradient of a broadcast add is the upstream gradient summed over the batch", () => {
   it("z = x·w + b with b a row over a batch of 4: dl/db = Σ_batch dl/dz", () => {

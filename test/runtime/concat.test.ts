@@ -4,15 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError, ShapeError, Tensor, arange, concat, concatShape, fromArray, stack, stackShape, tensor, zeros } from "../../src/index.js";
 import { seeded } from "../harness/random.js";
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
+import { thrown } from "../harness/runtime.js";
 
 type Dims = (number | string)[];
 const concatRule = (shapes: Dims[], axis?: number) => concatShape(shapes as never, axis as never) as unknown;

@@ -16,16 +16,7 @@ import {
   tensor,
   zeros,
 } from "../../src/index.js";
-
-/** The error `fn` throws (fails the test when it throws nothing). */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
+import { thrown } from "../harness/runtime.js";
 
 describe("tensor(nested)", () => {
   it("takes its shape from the nesting and its values row-major", () => {

@@ -27,6 +27,7 @@ import {
   zeros,
 } from "../../src/index.js";
 import { expectClose } from "./close.js";
+import { thrown } from "../harness/runtime.js";
 
 const f64 = { dtype: "float64" } as const;
 const a = tensor(
@@ -36,15 +37,6 @@ const a = tensor(
   ],
   f64,
 );
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("binary ops: values under each broadcast pattern", () => {
   const row = tensor([10, 20, 30], f64); // [3] against [2, 3]

@@ -5,18 +5,10 @@ import { describe, expect, it } from "vitest";
 import { InputError, ShapeError, Tensor, fromArray, matmul, matmulShape, tensor, zeros } from "../../src/index.js";
 import { seeded } from "../harness/random.js";
 import { expectClose } from "./close.js";
+import { thrown } from "../harness/runtime.js";
 
 const f64 = { dtype: "float64" } as const;
 const random = seeded(7_2026);
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
 
 /** Row-major index of `index` in `shape`. */
 const flatIndex = (shape: readonly number[], index: readonly number[]) => index.reduce((acc, i, axis) => acc * shape[axis]! + i, 0);

@@ -2,17 +2,9 @@
 // composition with its inverse, and the run-time errors (the compile-time messages).
 import { describe, expect, it } from "vitest";
 import { ShapeError, Tensor, fromArray, permute, permuteShape, transpose, zeros } from "../../src/index.js";
+import { thrown } from "../harness/runtime.js";
 
 const x = fromArray(Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]);
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("permute and transpose: values against NumPy", () => {
   it("np.transpose(x, (2, 0, 1)), and the same with negative axes", () => {

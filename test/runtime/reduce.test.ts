@@ -21,17 +21,9 @@ import {
   zeros,
 } from "../../src/index.js";
 import { expectClose } from "./close.js";
+import { thrown } from "../harness/runtime.js";
 
 const f64 = { dtype: "float64" } as const;
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("sum, mean, max, min", () => {
   const x = tensor([[1, 5, 3], [4, 2, 6]], f64);

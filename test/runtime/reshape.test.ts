@@ -5,15 +5,7 @@ import { describe, expect, it } from "vitest";
 import { InputError, ShapeError, Tensor, arange, flatten, flattenShape, fromArray, reshape, reshapeShape, tensor, zeros } from "../../src/index.js";
 import { viewStrides } from "../../src/ops/reshape.js";
 import { seeded } from "../harness/random.js";
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
+import { thrown } from "../harness/runtime.js";
 
 type Dims = (number | string)[];
 const rule = (from: Dims, to: Dims) => reshapeShape(from as never, to as never) as unknown;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ShapeError, Tensor, arange, fromArray, slice, sliceShape, tensor, zeros } from "../../src/index.js";
 import { evaluateTypes, parseTypeText } from "../harness/types.js";
+import { thrown } from "../harness/runtime.js";
 
 type Row = readonly [n: number, start: number | undefined, end: number | undefined, step: number | undefined, taken: readonly number[]];
 type BigRow = readonly [n: number, start: number | undefined, end: number | undefined, step: number | undefined, length: number];
@@ -264,15 +265,6 @@ const PYTHON_LENGTHS: readonly BigRow[] = [
   [0, -1, undefined, -1, 0],
   [5, 1000000000000000000000, undefined, -2, 3],
 ];
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("slice: against Python", () => {
   it(`${PYTHON.length} rows: the elements taken, in order`, () => {

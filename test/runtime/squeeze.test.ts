@@ -2,15 +2,7 @@
 // `np.expand_dims`), views that share storage (also of strided inputs), and the run-time errors.
 import { describe, expect, it } from "vitest";
 import { ShapeError, Tensor, fromArray, squeeze, squeezeShape, unsqueeze, unsqueezeShape, zeros } from "../../src/index.js";
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a throw");
-}
+import { thrown } from "../harness/runtime.js";
 
 describe("squeeze", () => {
   const x = fromArray([1, 2, 3, 4, 5, 6], [1, 2, 1, 3]);
