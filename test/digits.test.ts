@@ -6,15 +6,12 @@
  * - ~200 seeded random cases, with expected values computed here with BigInt as an independent
  *   oracle, compile cleanly under both compilers.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Project, ts, type Diagnostic, type SourceFile } from "ts-morph";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Diagnostic, SourceFile } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { root, sharedChecker } from "./harness/compile.js";
+import { formatDiagnostics, tsc7TypeTests } from "./harness/type-tests.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const digitsModule = path.join(root, "types/internal/digits.ts");
 const testDFile = path.join(root, "test/types/digits.test-d.ts");
 
@@ -25,17 +22,6 @@ type Expect<T extends true> = T;
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends (<X>() => X extends B ? 1 : 2) ? true : false;
 `;
 
-function format(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics
-    .map((diagnostic) => {
-      const file = diagnostic.getSourceFile();
-      const where = file ? `${path.relative(root, file.getFilePath())}:${diagnostic.getLineNumber() ?? "?"}` : "(global)";
-      const text = ts.flattenDiagnosticMessageText(diagnostic.getMessageText() as string | ts.DiagnosticMessageChain, "\n");
-      const line = file && diagnostic.getLineNumber() ? `\n    ${file.getFullText().split("\n")[diagnostic.getLineNumber()! - 1]!.trim()}` : "";
-      return `${where}: ${text}${line}`;
-    })
-    .join("\n");
-}
 
 // --- The oracle: random cases with BigInt-computed expectations -------------------------------
 
@@ -131,11 +117,7 @@ function generatedSource(importPath: string, cases: readonly Case[]): string {
 // --- TypeScript 6 (ts-morph) -------------------------------------------------------------------
 
 describe("type-level digit arithmetic", () => {
-  let project: Project;
-
-  beforeAll(() => {
-    project = new Project({ tsConfigFilePath: path.join(root, "tsconfig.json"), skipAddingFilesFromTsConfig: true });
-  });
+  const project = sharedChecker().project;
 
   function check(file: SourceFile): Diagnostic[] {
     return file.getPreEmitDiagnostics();
@@ -144,7 +126,7 @@ describe("type-level digit arithmetic", () => {
   it("compiles test/types/digits.test-d.ts without diagnostics", () => {
     const file = project.addSourceFileAtPath(testDFile);
     const diagnostics = [...check(file), ...check(project.getSourceFileOrThrow(digitsModule))];
-    expect(diagnostics, format(diagnostics)).toHaveLength(0);
+    expect(diagnostics, formatDiagnostics(diagnostics)).toHaveLength(0);
   });
 
   it("reports a deliberately wrong assertion", () => {
@@ -156,7 +138,7 @@ describe("type-level digit arithmetic", () => {
     try {
       const diagnostics = check(file);
       expect(diagnostics).toHaveLength(1);
-      expect(format(diagnostics)).toContain("does not satisfy the constraint 'true'");
+      expect(formatDiagnostics(diagnostics)).toContain("does not satisfy the constraint 'true'");
     } finally {
       project.removeSourceFile(file);
     }
@@ -172,7 +154,7 @@ describe("type-level digit arithmetic", () => {
     );
     try {
       const diagnostics = check(file);
-      expect(diagnostics, format(diagnostics)).toHaveLength(0);
+      expect(diagnostics, formatDiagnostics(diagnostics)).toHaveLength(0);
     } finally {
       project.removeSourceFile(file);
     }
@@ -180,35 +162,10 @@ describe("type-level digit arithmetic", () => {
 
   // --- TypeScript 7 (native tsc) over the same checks ------------------------------------------
 
-  describe("with TypeScript 7", () => {
-    let dir: string;
-    beforeAll(() => {
-      dir = mkdtempSync(path.join(tmpdir(), "shapecheck-digits-"));
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    function tsc7(args: string[]): string {
-      const bin = path.join(root, "node_modules/typescript/bin/tsc");
-      try {
-        return execFileSync(process.execPath, [bin, ...args, "--pretty", "false"], { cwd: root, encoding: "utf8" });
-      } catch (error) {
-        const failed = error as { stdout?: string; stderr?: string; message: string };
-        return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
-      }
-    }
-
-    it("compiles the test-d file and the generated cases without errors", () => {
-      const importPath = digitsModule.replace(/\.ts$/, ".js").split(path.sep).join("/");
-      writeFileSync(path.join(dir, "generated.ts"), generatedSource(importPath, generateCases()));
-      writeFileSync(
-        path.join(dir, "tsconfig.json"),
-        JSON.stringify({
-          compilerOptions: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, types: [] },
-          files: ["generated.ts"],
-        }),
-      );
-      expect(tsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")])).toBe("");
-      expect(tsc7(["-p", path.join(dir, "tsconfig.json")])).toBe("");
-    });
+  it("with TypeScript 7: compiles the test-d file and the generated cases without errors", () => {
+    const importPath = digitsModule.replace(/\.ts$/, ".js").split(path.sep).join("/");
+    const output = tsc7TypeTests(generatedSource(importPath, generateCases()));
+    expect(output.testD).toBe("");
+    expect(output.generated).toBe("");
   });
 });

@@ -8,14 +8,12 @@
  *   normalise to the text built here directly from the polynomial's structure (an independent
  *   oracle: it never parses), under both compilers; the runtime `normalizeSize` gives the same.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { Project, ts, type Diagnostic, type SourceFile } from "ts-morph";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SourceFile } from "ts-morph";
+import { describe, expect, it } from "vitest";
 import { normalizeSize } from "../src/symbolic.js";
-import { root } from "./harness/compile.js";
+import { root, sharedChecker } from "./harness/compile.js";
+import { formatDiagnostics, tsc7TypeTests } from "./harness/type-tests.js";
 import { seeded } from "./harness/random.js";
 
 const symbolicModule = path.join(root, "types/internal/symbolic.ts");
@@ -26,11 +24,6 @@ type Expect<T extends true> = T;
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends (<X>() => X extends B ? 1 : 2) ? true : false;
 `;
 
-function format(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics
-    .map((d) => `${d.getSourceFile()?.getBaseName() ?? "?"}:${d.getLineNumber() ?? "?"}: ${ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, "\n")}`)
-    .join("\n");
-}
 
 // --- The oracle ---------------------------------------------------------------------------------
 
@@ -115,18 +108,14 @@ function generatedSource(importPath: string): string {
 // --- TypeScript 6 (ts-morph) ---------------------------------------------------------------------
 
 describe("type-level symbolic sizes", () => {
-  let project: Project;
-
-  beforeAll(() => {
-    project = new Project({ tsConfigFilePath: path.join(root, "tsconfig.json"), skipAddingFilesFromTsConfig: true });
-  });
+  const project = sharedChecker().project;
 
   const check = (file: SourceFile) => file.getPreEmitDiagnostics();
 
   it("compiles test/types/symbolic.test-d.ts without diagnostics", () => {
     const file = project.addSourceFileAtPath(testDFile);
     const diagnostics = [...check(file), ...check(project.getSourceFileOrThrow(symbolicModule))];
-    expect(diagnostics, format(diagnostics)).toHaveLength(0);
+    expect(diagnostics, formatDiagnostics(diagnostics)).toHaveLength(0);
   });
 
   it("reports a deliberately wrong assertion", () => {
@@ -138,7 +127,7 @@ describe("type-level symbolic sizes", () => {
     try {
       const diagnostics = check(file);
       expect(diagnostics).toHaveLength(1);
-      expect(format(diagnostics)).toContain("does not satisfy the constraint 'true'");
+      expect(formatDiagnostics(diagnostics)).toContain("does not satisfy the constraint 'true'");
     } finally {
       project.removeSourceFile(file);
     }
@@ -151,7 +140,7 @@ describe("type-level symbolic sizes", () => {
     });
     try {
       const diagnostics = check(file);
-      expect(diagnostics, format(diagnostics)).toHaveLength(0);
+      expect(diagnostics, formatDiagnostics(diagnostics)).toHaveLength(0);
     } finally {
       project.removeSourceFile(file);
     }
@@ -161,35 +150,10 @@ describe("type-level symbolic sizes", () => {
     expect(cases.filter((c) => normalizeSize(c.written) !== c.value).map((c) => `${c.written} → ${normalizeSize(c.written)}, expected ${c.value}`)).toEqual([]);
   });
 
-  describe("with TypeScript 7", () => {
-    let dir: string;
-    beforeAll(() => {
-      dir = mkdtempSync(path.join(tmpdir(), "shapecheck-symbolic-"));
-    });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-    function tsc7(args: string[]): string {
-      const bin = path.join(root, "node_modules/typescript/bin/tsc");
-      try {
-        return execFileSync(process.execPath, [bin, ...args, "--pretty", "false"], { cwd: root, encoding: "utf8" });
-      } catch (error) {
-        const failed = error as { stdout?: string; stderr?: string; message: string };
-        return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
-      }
-    }
-
-    it("compiles the test-d files and the generated cases without errors", () => {
-      const importPath = symbolicModule.replace(/\.ts$/, ".js").split(path.sep).join("/");
-      writeFileSync(path.join(dir, "generated.ts"), generatedSource(importPath));
-      writeFileSync(
-        path.join(dir, "tsconfig.json"),
-        JSON.stringify({
-          compilerOptions: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, types: [] },
-          files: ["generated.ts"],
-        }),
-      );
-      expect(tsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")])).toBe("");
-      expect(tsc7(["-p", path.join(dir, "tsconfig.json")])).toBe("");
-    });
+  it("with TypeScript 7: compiles the test-d files and the generated cases without errors", () => {
+    const importPath = symbolicModule.replace(/\.ts$/, ".js").split(path.sep).join("/");
+    const output = tsc7TypeTests(generatedSource(importPath));
+    expect(output.testD).toBe("");
+    expect(output.generated).toBe("");
   });
 });

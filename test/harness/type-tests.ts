@@ -1,0 +1,58 @@
+/**
+ * Shared pieces of the type-test files (test/digits.test.ts, test/symbolic-types.test.ts): readable
+ * diagnostics, and TypeScript 7's `tsc` over test/types/ and over a generated file.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ts, type Diagnostic } from "ts-morph";
+import { root } from "./compile.js";
+
+/** Diagnostics as `file:line: text` with the offending line, for a failing assertion's message. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .map((diagnostic) => {
+      const file = diagnostic.getSourceFile();
+      const where = file ? `${path.relative(root, file.getFilePath())}:${diagnostic.getLineNumber() ?? "?"}` : "(global)";
+      const text = ts.flattenDiagnosticMessageText(diagnostic.getMessageText() as string | ts.DiagnosticMessageChain, "\n");
+      const line = file && diagnostic.getLineNumber() ? `\n    ${file.getFullText().split("\n")[diagnostic.getLineNumber()! - 1]!.trim()}` : "";
+      return `${where}: ${text}${line}`;
+    })
+    .join("\n");
+}
+
+/** Runs TypeScript 7's `tsc` with `args` (plus `--pretty false`); returns what it printed ("" when clean). */
+export function runTsc7(args: readonly string[]): string {
+  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  try {
+    return execFileSync(process.execPath, [bin, ...args, "--pretty", "false"], { cwd: root, encoding: "utf8" });
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
+  }
+}
+
+/**
+ * Checks test/types/*.test-d.ts and a generated source file (importing by absolute path) with
+ * TypeScript 7; returns both outputs, each "" when clean.
+ */
+export function tsc7TypeTests(generated: string): { testD: string; generated: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-type-tests-"));
+  try {
+    writeFileSync(path.join(dir, "generated.ts"), generated);
+    writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, types: [] },
+        files: ["generated.ts"],
+      }),
+    );
+    return {
+      testD: runTsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")]),
+      generated: runTsc7(["-p", path.join(dir, "tsconfig.json")]),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
