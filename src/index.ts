@@ -24,21 +24,6 @@ export { reshape, flatten, reshapeShape, flattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";
 export { stack, stackShape } from "./ops/stack.js";
 
-// Types: shapes, errors, and the type rule of every shape rule.
-export type { Dim, Shape, IsFixedRank } from "../types/shape.js";
-export type { IsShapeError, CheckArg } from "../types/errors.js";
-export type { BroadcastShapes, BroadcastToShape, ReductionAxes } from "../types/ops/broadcast.js";
-export type { ElementwiseShape } from "../types/ops/elementwise.js";
-export type { ReduceShape } from "../types/ops/reduce.js";
-export type { SoftmaxShape } from "../types/ops/softmax.js";
-export type { WhereShape } from "../types/ops/where.js";
-export type { MatmulShape } from "../types/ops/matmul.js";
-export type { PermuteShape, TransposeShape } from "../types/ops/permute.js";
-export type { SqueezeShape } from "../types/ops/squeeze.js";
-export type { UnsqueezeShape } from "../types/ops/unsqueeze.js";
-export type { SliceShape } from "../types/ops/slice.js";
-export type { ReshapeShape, FlattenShape } from "../types/ops/reshape.js";
-export type { ConcatShape } from "../types/ops/concat.js";
-export type { StackShape } from "../types/ops/stack.js";
-export type { AsShape, ScalarOnly } from "../types/tensor.js";
-export type { NestedShape, NestedArray, NestedNumbers } from "../types/creation.js";
+// Types: shapes, errors, and the type rule of every shape rule — one list, in types/index.ts. (The
+// runtime `ShapeError` class exported above is also the `ShapeError<Message>` type.)
+export type * from "../types/index.js";
