@@ -5,6 +5,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
+import type { CheckArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -19,10 +20,14 @@ import { reduce, stableShift } from "./reduce.js";
  * softmaxShape([2, 3], -1); //=> [2, 3]
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
-export function softmaxShape<const S extends Dim[], const Axis extends number | undefined = undefined>(
-  shape: S, // a scalar shape with the axis omitted is caught at run time only: a check here would stop `S` inferring
-  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmaxShape">>,
-): SoftmaxShape<S, Axis, "softmaxShape"> {
+export function softmaxShape<const S extends Dim[]>(shape: S & CheckArg<SoftmaxShape<S, -1, "softmaxShape">>): SoftmaxShape<S, -1, "softmaxShape">;
+export function softmaxShape<const S extends Dim[], const Axis extends number>(
+  shape: S,
+  axis: Axis & CheckArg<SoftmaxShape<S, Axis, "softmaxShape">>,
+): SoftmaxShape<S, Axis, "softmaxShape">;
+// Two signatures: with the axis omitted the check is on the shape (a scalar has no axis -1); a
+// conditional check on the shape would stop `S` inferring when the axis is given.
+export function softmaxShape(shape: Dim[], axis?: number): Dim[] {
   validateShape("softmaxShape", shape);
   normalizeAxis("softmaxShape", shape, axis ?? -1);
   return [...shape] as never;
