@@ -8,15 +8,14 @@
  * - Dynamic (`number`) dims and unknown ranks: soundness — a compile error implies every concrete run
  *   fails, and when a run succeeds its shape fits the compile-time shape.
  */
-import { describe, expect, it } from "vitest";
 import { matmulShape } from "../../src/ops/matmul.js";
 import { permuteShape, transposeShape } from "../../src/ops/permute.js";
 import { squeezeShape } from "../../src/ops/squeeze.js";
 import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 import { sliceShape } from "../../src/ops/slice.js";
-import { concreteShape, fits, isDynamicShape, outcome, sameResult } from "../harness/differential.js";
+import { differentialSuite, type Rule } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
-import { DYNAMIC, evaluateTypes, parseTypeText, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
+import { DYNAMIC, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
 
 const random = seeded(4_2026_0611);
 const SYMBOLS = ["batch", "seq", "n", "m"] as const;
@@ -31,23 +30,7 @@ const IMPORTS = [
   `import type { SliceShape } from "../types/ops/slice.js";`,
 ].join("\n");
 
-type Concrete = (number | string)[];
 
-/** One generated call: the shapes (which may hold `number` dims or be of unknown rank) and the other arguments. */
-interface Case {
-  readonly shapes: readonly SourceShape[];
-  readonly args: readonly unknown[];
-}
-
-/** How a rule maps onto a type expression and a runtime call, and which of its results are degraded on purpose. */
-interface Rule {
-  readonly name: string;
-  readonly generate: () => Case;
-  readonly type: (c: Case) => string;
-  readonly run: (shapes: readonly Concrete[], args: readonly unknown[]) => unknown;
-  /** `true` when a known/symbolic case is degraded on purpose and is checked for soundness only. */
-  readonly loose?: (c: Case) => boolean;
-}
 
 function randomDim(): SourceDim {
   const r = random.next();
@@ -177,58 +160,4 @@ const slice: Rule = {
   },
 };
 
-// ---------------------------------------------------------------------------------------------
-// The comparison
-
-
-const hasDynamic = (c: Case) => c.shapes.some(isDynamicShape);
-
-
-
-describe.each([matmul, permute, squeeze, unsqueeze, slice])("differential: $name, type level vs runtime", (rule) => {
-  const cases = Array.from({ length: CASES_PER_RULE }, () => rule.generate());
-  const texts = evaluateTypes(IMPORTS, cases.map(rule.type));
-  const typed = texts.map(parseTypeText);
-  const exact = (c: Case) => !hasDynamic(c) && !(rule.loose?.(c) ?? false);
-
-  it(`covers ${CASES_PER_RULE} cases: errors and results, symbols, dynamic dims and unknown ranks`, () => {
-    expect(cases.length).toBeGreaterThanOrEqual(500);
-    const exactErrors = cases.filter((c, i) => exact(c) && typed[i]!.kind === "error").length;
-    const exactShapes = cases.filter((c, i) => exact(c) && typed[i]!.kind === "shape").length;
-    expect(exactErrors).toBeGreaterThan(40);
-    expect(exactShapes).toBeGreaterThan(100);
-    expect(cases.filter((c) => exact(c) && JSON.stringify(c.shapes).match(/"(batch|seq|n|m)"/)).length).toBeGreaterThan(40);
-    expect(cases.filter(hasDynamic).length).toBeGreaterThan(60);
-    expect(cases.filter((c) => c.shapes.includes("unknown-rank")).length).toBeGreaterThan(5);
-  });
-
-  it("known and symbolic dims: the same result, or byte-identical error messages", () => {
-    const disagreements: string[] = [];
-    cases.forEach((c, i) => {
-      if (!exact(c)) return;
-      const runtime = outcome(() => rule.run(c.shapes as Concrete[], c.args));
-      const t = typed[i]!;
-      if (!sameResult(t, runtime)) disagreements.push(`${rule.type(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
-    });
-    expect(disagreements).toEqual([]);
-  });
-
-  it("dynamic dims, unknown ranks and the documented degradations: never a false compile error, and results fit", () => {
-    const problems: string[] = [];
-    let checked = 0;
-    cases.forEach((c, i) => {
-      if (exact(c)) return;
-      const t = typed[i]!;
-      for (const sizes of [() => 1, () => random.pick([0, 2, 3, 5, 7])]) {
-        const shapes = c.shapes.map((s) => concreteShape(s, sizes, () => random.int(0, 4)));
-        const runtime = outcome(() => rule.run(shapes, c.args));
-        checked++;
-        if (t.kind === "error" && runtime.kind === "ok") problems.push(`${rule.type(c)} is a compile error but ${JSON.stringify(shapes)} runs`);
-        if (t.kind === "shape" && runtime.kind === "ok" && !fits(runtime.value, t))
-          problems.push(`${rule.type(c)} gives ${texts[i]} but ${JSON.stringify(shapes)} gives ${JSON.stringify(runtime.value)}`);
-      }
-    });
-    expect(checked).toBeGreaterThan(100);
-    expect(problems).toEqual([]);
-  });
-});
+differentialSuite([matmul, permute, squeeze, unsqueeze, slice], IMPORTS, CASES_PER_RULE, 4_2026_0612);

@@ -2,8 +2,10 @@
  * The comparison at the heart of every differential test (test/differential/): what a runtime rule
  * did on concrete shapes, and whether it agrees with what the type rule said through the compiler.
  */
+import { describe, expect, it } from "vitest";
 import { ShapeError } from "../../src/errors.js";
-import { DYNAMIC, type SourceShape, type TypeResult } from "./types.js";
+import { seeded } from "./random.js";
+import { DYNAMIC, evaluateTypes, parseTypeText, type SourceShape, type TypeResult } from "./types.js";
 
 /** What a runtime rule did: a shape (or axis list), or a ShapeError's message. */
 export type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
@@ -39,4 +41,76 @@ export function fits(value: readonly (number | string)[], typed: TypeResult & { 
   if (typed.rest ? value.length < typed.dims.length : value.length !== typed.dims.length) return false;
   const tail = value.slice(value.length - typed.dims.length);
   return typed.dims.every((d, i) => d === "number" || d === tail[i]);
+}
+
+/** One generated call of a rule: its shapes (which may hold `number` dims or be of unknown rank) and its other arguments. */
+export interface RuleCase {
+  readonly shapes: readonly SourceShape[];
+  readonly args: readonly unknown[];
+}
+
+/** How a shape rule maps onto a type expression and a runtime call, and which results are degraded on purpose. */
+export interface Rule {
+  readonly name: string;
+  readonly generate: () => RuleCase;
+  readonly type: (c: RuleCase) => string;
+  readonly run: (shapes: readonly (number | string)[][], args: readonly unknown[]) => unknown;
+  /** `true` when a known/symbolic case is degraded on purpose and is checked for soundness only. */
+  readonly loose?: (c: RuleCase) => boolean;
+}
+
+/**
+ * The differential suite for rules whose cases are `RuleCase`s: each rule's generated cases are
+ * evaluated by the compiler in one pass and run at run time, then
+ * - known and symbolic dims: the same result, or byte-identical error messages;
+ * - `number` dims, unknown ranks and documented degradations: soundness — a compile error implies
+ *   every concrete stand-in fails, and a successful run fits the compile-time shape.
+ */
+export function differentialSuite(rules: readonly Rule[], imports: string, casesPerRule: number, seed: number): void {
+  const random = seeded(seed);
+  const hasDynamic = (c: RuleCase) => c.shapes.some(isDynamicShape);
+  describe.each(rules)("differential: $name, type level vs runtime", (rule) => {
+    const cases = Array.from({ length: casesPerRule }, () => rule.generate());
+    const texts = evaluateTypes(imports, cases.map(rule.type));
+    const typed = texts.map(parseTypeText);
+    const exact = (c: RuleCase) => !hasDynamic(c) && !(rule.loose?.(c) ?? false);
+
+    it(`covers ${casesPerRule} cases: errors and results, symbols, dynamic dims and unknown ranks`, () => {
+      expect(cases.length).toBeGreaterThanOrEqual(500);
+      expect(cases.filter((c, i) => exact(c) && typed[i]!.kind === "error").length).toBeGreaterThan(40);
+      expect(cases.filter((c, i) => exact(c) && typed[i]!.kind === "shape").length).toBeGreaterThan(100);
+      expect(cases.filter((c) => exact(c) && JSON.stringify(c.shapes).match(/"(batch|seq|n|m)"/)).length).toBeGreaterThan(40);
+      expect(cases.filter(hasDynamic).length).toBeGreaterThan(60);
+      expect(cases.filter((c) => c.shapes.includes("unknown-rank")).length).toBeGreaterThan(5);
+    });
+
+    it("known and symbolic dims: the same result, or byte-identical error messages", () => {
+      const disagreements: string[] = [];
+      cases.forEach((c, i) => {
+        if (!exact(c)) return;
+        const runtime = outcome(() => rule.run(c.shapes as (number | string)[][], c.args));
+        if (!sameResult(typed[i]!, runtime)) disagreements.push(`${rule.type(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(runtime)}`);
+      });
+      expect(disagreements).toEqual([]);
+    });
+
+    it("dynamic dims, unknown ranks and documented degradations: never a false compile error, and results fit", () => {
+      const problems: string[] = [];
+      let checked = 0;
+      cases.forEach((c, i) => {
+        if (exact(c)) return;
+        const t = typed[i]!;
+        for (const sizes of [() => 1, () => random.pick([0, 2, 3, 5, 7])]) {
+          const shapes = c.shapes.map((s) => concreteShape(s, sizes, () => random.int(0, 4)));
+          const runtime = outcome(() => rule.run(shapes, c.args));
+          checked++;
+          if (t.kind === "error" && runtime.kind === "ok") problems.push(`${rule.type(c)} is a compile error but ${JSON.stringify(shapes)} runs`);
+          if (t.kind === "shape" && runtime.kind === "ok" && !fits(runtime.value, t))
+            problems.push(`${rule.type(c)} gives ${texts[i]} but ${JSON.stringify(shapes)} gives ${JSON.stringify(runtime.value)}`);
+        }
+      });
+      expect(checked).toBeGreaterThan(100);
+      expect(problems).toEqual([]);
+    });
+  });
 }
