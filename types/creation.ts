@@ -4,7 +4,7 @@
  * of non-negative integers. Mirrors src/creation.ts message for message.
  */
 import type { Dim, Shape } from "./shape.js";
-import type { ShapeError } from "./errors.js";
+import type { CheckMessage } from "./errors.js";
 import type { InvalidShapeMessage } from "./internal/dims.js";
 import type { PrintShape } from "./internal/print.js";
 
@@ -143,6 +143,4 @@ export type CheckNested<N, Op extends string = "tensor"> =
  * The parameter-side check of a creation shape (`zeros(shape)`, `full`, `randn`, …): `unknown` when
  * every dim is a non-negative integer (or `number`), else the `SHAPE_INVALID_SHAPE` error.
  */
-export type CheckShape<Op extends string, S extends Shape> = [InvalidShapeMessage<Op, S>] extends [never]
-  ? unknown
-  : ShapeError<InvalidShapeMessage<Op, S>>;
+export type CheckShape<Op extends string, S extends Shape> = CheckMessage<InvalidShapeMessage<Op, S>>;

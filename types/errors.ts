@@ -12,12 +12,31 @@ export type { ShapeError, ShapeErrorCode } from "../src/errors.js";
 /** `true` when `T` is a shape error (the failed result of a type rule), else `false`. */
 export type IsShapeError<T> = [T] extends [never] ? false : [T] extends [ShapeError<string>] ? true : false;
 
+/** A rule's result without its errors: `never` exactly when the result is a shape error. */
+type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
+
 /**
  * The parameter-side check: `unknown` when `Result` is fine, the error itself when it is a shape error.
  * Intersected with an argument's own type (`Tensor<Right> & CheckArg<…>`), it makes a wrong argument
  * fail to type-check at that argument, with the message in the diagnostic.
+ *
+ * In generic code (`function f<S extends Shape>(x: Tensor<S>) { x.add(1) }`) the rule cannot be
+ * evaluated and the check stays deferred; TypeScript then relates the argument to both branches. The
+ * error branch therefore nests this check a dozen times before it yields the error: a concrete error
+ * resolves through the levels (a few instantiations, on the error path only), while a deferred one
+ * is accepted as "maybe" once TypeScript sees the same conditional nested ten deep. So generic code
+ * type-checks, and the runtime checks it — never a false compile error.
  */
-export type CheckArg<Result> = [Result] extends [ShapeError<string>] ? Result : unknown;
+export type CheckArg<Result, Depth extends 0[] = []> = [OkPart<Result>] extends [never]
+  ? [Result] extends [never]
+    ? unknown
+    : Depth["length"] extends 12
+      ? Result
+      : CheckArg<Result, [...Depth, 0]>
+  : unknown;
+
+/** `CheckArg` for a message: `unknown` when there is none (`never`), else the error carrying it. */
+export type CheckMessage<Message extends string> = CheckArg<[Message] extends [never] ? unknown : ShapeError<Message>>;
 
 /**
  * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check

@@ -3,7 +3,7 @@
  * and which restatements `.as(shape)` accepts. Mirrors src/tensor.ts message for message.
  */
 import type { Dim, Shape } from "./shape.js";
-import type { ShapeError } from "./errors.js";
+import type { CheckArg, ShapeError } from "./errors.js";
 import type { IsSingle } from "./internal/dims.js";
 import type { PrintDim, PrintShape } from "./internal/print.js";
 
@@ -21,11 +21,9 @@ export type WriteNotScalarMessage<Op extends string, S extends Shape> =
  * @example
  * type Ok = ScalarOnly<[], "item">; //=> unknown
  */
-export type ScalarOnly<S extends Shape, Op extends string> = [S] extends [readonly []]
-  ? unknown
-  : number extends S["length"]
-    ? unknown
-    : ShapeError<WriteNotScalarMessage<Op, S>>;
+export type ScalarOnly<S extends Shape, Op extends string> = CheckArg<
+  [S] extends [readonly []] ? S : number extends S["length"] ? S : ShapeError<WriteNotScalarMessage<Op, S>>
+>;
 
 /**
  * `SHAPE_AS: as: cannot restate [2, 3] as [2, 3, 1]: it has 2 axes, the statement 3`.

@@ -34,7 +34,7 @@
  * Internal: used by the shape rules in types/ops, never re-exported from the package root.
  */
 import type { Dim } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { CheckMessage } from "../errors.js";
 import type { InvalidShapeMessage, IsSingle, WriteInvalidShapeMessage } from "./dims.js";
 import type { PrintShape } from "./print.js";
 import type { AddDigits, DivModDigits, Digit, FromDigits, MulDigits, CompareDigits, MaxSafeDigits } from "./digits.js";
@@ -577,6 +577,4 @@ export type InvalidSizesMessage<Op extends string, S extends readonly Dim[]> =
     : never;
 
 /** The parameter-side check of a shape argument: `unknown`, or the `ShapeError` of its first invalid dim. */
-export type CheckSizes<Op extends string, S extends readonly Dim[]> = [InvalidSizesMessage<Op, S>] extends [never]
-  ? unknown
-  : ShapeError<InvalidSizesMessage<Op, S>>;
+export type CheckSizes<Op extends string, S extends readonly Dim[]> = CheckMessage<InvalidSizesMessage<Op, S>>;

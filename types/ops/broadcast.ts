@@ -12,7 +12,7 @@
  * `[...number[], …]` keeping what is known of the other side's trailing axes.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { CheckArg, ShapeError } from "../errors.js";
 import type { IsSingle, InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 
@@ -193,12 +193,12 @@ export type BroadcastShapes<Shapes extends readonly Shape[], Op extends string =
  * The arguments of an n-ary broadcasting call, each intersected with its error when it is the operand
  * that fails, so the compiler reports the error at that argument.
  */
-export type BroadcastArgs<Shapes extends readonly Shape[], Op extends string> =
-  FoldResult<Shapes, Op, true> extends infer Out
-    ? Out extends { index: infer Index extends number; error: infer Error }
-      ? { [K in keyof Shapes]: K extends `${Index}` ? Shapes[K] & Error : Shapes[K] }
-      : Shapes
-    : never;
+export type BroadcastArgs<Shapes extends readonly Shape[], Op extends string> = {
+  [K in keyof Shapes]: Shapes[K] & CheckArg<OperandError<FoldResult<Shapes, Op, true>, K>>;
+};
+
+/** The error of operand `K`, if the fold failed there. */
+type OperandError<Folded, K> = Folded extends { index: infer Index extends number; error: infer Error } ? (K extends `${Index}` ? Error : unknown) : unknown;
 
 // ---------------------------------------------------------------------------------------------
 // One-way broadcasting

@@ -20,7 +20,7 @@
  *   the axis `number`; an `Axis` that is not a literal gives `number` dims (after the rank checks).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, CheckArg } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
@@ -262,13 +262,13 @@ export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op 
  * failing item — or the whole list, for a "list" failure — intersected with its error, so the
  * compiler reports it there; the list as given otherwise.
  */
-export type ListArgs<Items extends readonly unknown[], Result> = Result extends Failure<infer Where, infer Error>
-  ? Where extends number
-    ? { [K in keyof Items]: K extends `${Where}` ? Items[K] & Error : Items[K] }
-    : Where extends "list"
-      ? Items & Error
-      : Items
-  : Items;
+export type ListArgs<Items extends readonly unknown[], Result> = { [K in keyof Items]: Items[K] & CheckArg<ItemError<Result, K>> } & CheckArg<ListError<Result>>;
+
+/** The error of list item `K`, if the rule failed there. */
+type ItemError<Result, K> = Result extends Failure<infer Where, infer Error> ? (K extends `${Where & number}` ? Error : unknown) : unknown;
+
+/** The error of the list as a whole (an empty list, a sum too large), if the rule failed so. */
+type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : unknown;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =

@@ -16,7 +16,7 @@
  * - A scalar `[]` has no axis to slice (`SHAPE_AXIS`); an axis of size 0 slices to 0.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError, ResultShape } from "../errors.js";
+import type { ShapeError, ResultShape, CheckArg } from "../errors.js";
 import type { InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
@@ -215,7 +215,7 @@ export type SliceCheck<
   End extends SliceBound,
   Step extends SliceBound,
   Part extends "axis" | "start" | "end" | "step",
-> = Result extends ShapeError<infer Message> ? (FailingPart<Message, Start, End, Step> extends Part ? Result : unknown) : unknown;
+> = CheckArg<Result extends ShapeError<infer Message> ? (FailingPart<Message, Start, End, Step> extends Part ? Result : unknown) : unknown>;
 
 /** `SliceChecked` gated to a shape (`never` for an error), for result types. */
 export type SliceResult<S extends Shape, Axis extends number, Start extends SliceBound, End extends SliceBound, Step extends SliceBound, Op extends string> =
