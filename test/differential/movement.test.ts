@@ -13,13 +13,11 @@ import { permuteShape, transposeShape } from "../../src/ops/permute.js";
 import { squeezeShape } from "../../src/ops/squeeze.js";
 import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 import { sliceShape } from "../../src/ops/slice.js";
-import { differentialSuite, type Rule } from "../harness/differential.js";
+import { differentialSuite, shapeSampler, type Rule } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
-import { DYNAMIC, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
+import { shapeType, type SourceDim } from "../harness/types.js";
 
 const random = seeded(4_2026_0611);
-const SYMBOLS = ["batch", "seq", "n", "m"] as const;
-const HUGE = [2 ** 31, 50257, 2 ** 52, 2 ** 53 - 1] as const;
 const CASES_PER_RULE = 600;
 
 const IMPORTS = [
@@ -30,20 +28,7 @@ const IMPORTS = [
   `import type { SliceShape } from "../types/ops/slice.js";`,
 ].join("\n");
 
-
-
-function randomDim(): SourceDim {
-  const r = random.next();
-  if (r < 0.25) return 1;
-  if (r < 0.32) return 0;
-  if (r < 0.6) return random.int(2, 9);
-  if (r < 0.67) return random.pick(HUGE);
-  if (r < 0.84) return random.pick(SYMBOLS);
-  return DYNAMIC;
-}
-
-const randomShape = (lo: number, hi: number): SourceDim[] => Array.from({ length: random.int(lo, hi) }, randomDim);
-const maybeUnknown = (shape: SourceDim[]): SourceShape => (random.chance(0.05) ? "unknown-rank" : shape);
+const { dim: randomDim, shape: randomShape, maybeUnknown } = shapeSampler(random);
 const literal = (value: unknown): string => (value === undefined ? "undefined" : typeof value === "number" ? String(value) : JSON.stringify(value));
 const tuple = (values: readonly unknown[]): string => `[${values.map(literal).join(", ")}]`;
 

@@ -7,13 +7,11 @@
 import { reduceShape } from "../../src/ops/reduce.js";
 import { softmaxShape } from "../../src/ops/softmax.js";
 import { whereShape } from "../../src/ops/where.js";
-import { differentialSuite, type Rule } from "../harness/differential.js";
+import { differentialSuite, shapeSampler, type Rule } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
 import { DYNAMIC, shapeType, type SourceDim, type SourceShape } from "../harness/types.js";
 
 const random = seeded(2026_1125);
-const SYMBOLS = ["batch", "seq", "n", "m"] as const;
-const HUGE = [2 ** 31, 50257, 2 ** 53 - 1] as const;
 
 const IMPORTS = [
   `import type { ReduceShape } from "../types/ops/reduce.js";`,
@@ -21,18 +19,7 @@ const IMPORTS = [
   `import type { WhereShape } from "../types/ops/where.js";`,
 ].join("\n");
 
-function randomDim(): SourceDim {
-  const r = random.next();
-  if (r < 0.25) return 1;
-  if (r < 0.32) return 0;
-  if (r < 0.6) return random.int(2, 9);
-  if (r < 0.66) return random.pick(HUGE);
-  if (r < 0.84) return random.pick(SYMBOLS);
-  return DYNAMIC;
-}
-
-const randomShape = (lo: number, hi: number): SourceDim[] => Array.from({ length: random.int(lo, hi) }, randomDim);
-const maybeUnknown = (shape: SourceDim[]): SourceShape => (random.chance(0.05) ? "unknown-rank" : shape);
+const { dim: randomDim, shape: randomShape, maybeUnknown } = shapeSampler(random);
 const literal = (value: unknown): string => (value === undefined ? "undefined" : JSON.stringify(value));
 /** An axis, mostly in range (negative ones too), sometimes just outside it. */
 const randomAxis = (rank: number): number => (random.chance(0.85) ? random.int(-rank, Math.max(rank - 1, 0)) : random.pick([rank, -rank - 1, rank + 3]));

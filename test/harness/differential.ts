@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../../src/errors.js";
 import { seeded } from "./random.js";
-import { DYNAMIC, evaluateTypes, parseTypeText, type SourceShape, type TypeResult } from "./types.js";
+import { DYNAMIC, evaluateTypes, parseTypeText, type SourceDim, type SourceShape, type TypeResult } from "./types.js";
 
 /** What a runtime rule did: a shape (or axis list), or a ShapeError's message. */
 export type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
@@ -41,6 +41,29 @@ export function fits(value: readonly (number | string)[], typed: TypeResult & { 
   if (typed.rest ? value.length < typed.dims.length : value.length !== typed.dims.length) return false;
   const tail = value.slice(value.length - typed.dims.length);
   return typed.dims.every((d, i) => d === "number" || d === tail[i]);
+}
+
+/**
+ * Random dims and shapes for generated cases, from a seeded generator: 1 (25%), 0 (7%), small sizes,
+ * huge sizes up to 2^53 − 1, names, and `number` (16%); a shape is of unknown rank 5% of the time.
+ */
+export function shapeSampler(random: ReturnType<typeof seeded>) {
+  const SYMBOLS = ["batch", "seq", "n", "m"] as const;
+  const HUGE = [2 ** 31, 50257, 2 ** 52, 2 ** 53 - 1] as const;
+  const dim = (): SourceDim => {
+    const r = random.next();
+    if (r < 0.25) return 1;
+    if (r < 0.32) return 0;
+    if (r < 0.6) return random.int(2, 9);
+    if (r < 0.67) return random.pick(HUGE);
+    if (r < 0.84) return random.pick(SYMBOLS);
+    return DYNAMIC;
+  };
+  return {
+    dim,
+    shape: (lo: number, hi: number): SourceDim[] => Array.from({ length: random.int(lo, hi) }, dim),
+    maybeUnknown: (shape: SourceDim[]): SourceShape => (random.chance(0.05) ? "unknown-rank" : shape),
+  };
 }
 
 /** One generated call of a rule: its shapes (which may hold `number` dims or be of unknown rank) and its other arguments. */
