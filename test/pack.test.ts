@@ -64,11 +64,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the packed tarball", () => {
-  it("holds the built library, its types, the testing entry and the executable, and nothing else", () => {
-    for (const file of ["package.json", "README.md", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/testing/index.js", "dist/src/cli/bin.js", "dist/types/shape.d.ts"]) {
+  it("holds the built library, its types, the testing entry, the executable and the docs, and nothing else", () => {
+    for (const file of ["package.json", "README.md", "docs/cli.md", "docs/testing.md", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/testing/index.js", "dist/src/cli/bin.js", "dist/types/shape.d.ts"]) {
       expect(packedFiles, file).toContain(file);
     }
-    expect(packedFiles.filter((f) => !/^(package\.json|README\.md|LICENSE|dist\/(src|types)\/.+\.(js|d\.ts))$/.test(f))).toEqual([]);
+    expect(packedFiles.filter((f) => !/^(package\.json|README\.md|LICENSE|docs\/[\w-]+\.md|dist\/(src|types)\/.+\.(js|d\.ts))$/.test(f))).toEqual([]);
   });
 
   it("passes publint", async () => {
