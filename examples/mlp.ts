@@ -8,7 +8,7 @@
 //
 // Run: npm run example:mlp
 import { pathToFileURL } from "node:url";
-import { Generator, SGD, Tensor, fromArray, noGrad, type DType } from "../src/index.js";
+import { RandomGenerator, SGD, Tensor, fromArray, noGrad, type DType } from "../src/index.js";
 
 /** Hidden units: a literal, so the hidden activations are typed `Tensor<["batch", 64]>`. */
 export const HIDDEN = 64;
@@ -28,7 +28,7 @@ export interface Dataset {
  * the first turned by half a turn), with Gaussian noise; the same seed gives the same points.
  */
 export function spirals(perClass: number, seed: number, dtype: DType = "float32", noise = 0.03): Dataset {
-  const random = new Generator(seed);
+  const random = new RandomGenerator(seed);
   const n = 2 * perClass;
   const points = new Float64Array(2 * n);
   const onehot = new Float64Array(2 * n);
@@ -60,7 +60,7 @@ export interface Params {
 
 /** Fresh parameters (leaves that require grad): normal weights with the given scales, zero biases. */
 export function initParams(seed: number, dtype: DType = "float32", scale1 = 3, scale2 = 1 / Math.sqrt(HIDDEN)): Params {
-  const random = new Generator(seed);
+  const random = new RandomGenerator(seed);
   const normals = (count: number, std: number) => Float64Array.from({ length: count }, () => std * random.normal());
   const leaf = { dtype, requiresGrad: true } as const;
   return {

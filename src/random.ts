@@ -1,5 +1,5 @@
 /**
- * Seeded random tensors: `randn` (standard normal) and `rand` (uniform in [0, 1)). A `Generator` is
+ * Seeded random tensors: `randn` (standard normal) and `rand` (uniform in [0, 1)). A `RandomGenerator` is
  * xoshiro128** seeded through splitmix32, so the same seed gives the same numbers on every platform.
  * Without a seed or generator, a module-wide generator is used; it starts from seed 0 (so a program
  * is reproducible by default) and `manualSeed` resets it.
@@ -16,9 +16,9 @@ const TWO_POW_32 = 4294967296;
 /**
  * A seeded source of random numbers (xoshiro128**, 128-bit state).
  * @example
- * new Generator(42).uniform() === new Generator(42).uniform(); //=> true
+ * new RandomGenerator(42).uniform() === new RandomGenerator(42).uniform(); //=> true
  */
-export class Generator {
+export class RandomGenerator {
   #a: number;
   #b: number;
   #c: number;
@@ -27,7 +27,7 @@ export class Generator {
 
   /** A generator whose sequence is fixed by `seed` (any safe integer). */
   constructor(seed: number) {
-    if (!Number.isSafeInteger(seed)) throw new InputError("INPUT_SEED", `Generator: the seed must be a safe integer, got ${String(seed)}`);
+    if (!Number.isSafeInteger(seed)) throw new InputError("INPUT_SEED", `RandomGenerator: the seed must be a safe integer, got ${String(seed)}`);
     // splitmix32 over the low and high words of the seed fills the state; it is never all zero.
     let x = (seed % TWO_POW_32) >>> 0;
     x ^= Math.imul(Math.floor(seed / TWO_POW_32) | 0, 0x9e3779b9);
@@ -88,7 +88,7 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-let global = new Generator(0);
+let global = new RandomGenerator(0);
 
 /**
  * Resets the module-wide generator used when no `seed` or `generator` is given.
@@ -99,7 +99,7 @@ let global = new Generator(0);
  * rand([2]).toFlatArray().join() === first.join(); //=> true
  */
 export function manualSeed(seed: number): void {
-  global = new Generator(seed);
+  global = new RandomGenerator(seed);
 }
 
 /** Options of the random creation functions. */
@@ -107,13 +107,13 @@ export interface RandomOptions extends TensorOptions {
   /** A seed for a fresh generator: the same seed gives the same tensor. */
   readonly seed?: number;
   /** A generator to draw from (advances it); ignored when `seed` is given. */
-  readonly generator?: Generator;
+  readonly generator?: RandomGenerator;
 }
 
-function source(op: string, options: RandomOptions | undefined): Generator {
-  if (options?.seed !== undefined) return new Generator(options.seed);
+function source(op: string, options: RandomOptions | undefined): RandomGenerator {
+  if (options?.seed !== undefined) return new RandomGenerator(options.seed);
   if (options?.generator !== undefined) {
-    if (!(options.generator instanceof Generator)) throw new InputError("INPUT_OPTION", `${op}: generator must be a Generator`);
+    if (!(options.generator instanceof RandomGenerator)) throw new InputError("INPUT_OPTION", `${op}: generator must be a RandomGenerator`);
     return options.generator;
   }
   return global;

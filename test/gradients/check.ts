@@ -9,7 +9,7 @@
  * the gradient's scale, floored so that an all-but-zero gradient is judged absolutely.
  */
 import { expect } from "vitest";
-import { Generator, Tensor, noGrad, randn, rand, zeroGrad } from "../../src/index.js";
+import { RandomGenerator, Tensor, noGrad, randn, rand, zeroGrad } from "../../src/index.js";
 
 /** A float64 leaf that requires grad, with entries uniform in [low, high), reproducible by seed. */
 export function uniform(shape: number[], seed: number, low = -1, high = 1): Tensor {
@@ -22,7 +22,7 @@ export function uniform(shape: number[], seed: number, low = -1, high = 1): Tens
 /** Entries in ±[low, high): magnitude uniform, random sign (keeps values away from 0). */
 export function awayFromZero(shape: number[], seed: number, low = 0.5, high = 1.5): Tensor {
   const x = uniform(shape, seed, low, high);
-  const signs = new Generator(seed + 1000);
+  const signs = new RandomGenerator(seed + 1000);
   for (let i = 0; i < x.data.length; i++) if (signs.uniform() < 0.5) x.data[i] = -x.data[i];
   return x;
 }

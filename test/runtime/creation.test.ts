@@ -2,7 +2,7 @@
 // definitions (row-major order, fill values), never read back from the implementation.
 import { describe, expect, it } from "vitest";
 import {
-  Generator,
+  RandomGenerator,
   InputError,
   ShapeError,
   Tensor,
@@ -171,11 +171,11 @@ describe("randn and rand", () => {
   });
 
   it("a generator advances between calls", () => {
-    const generator = new Generator(3);
+    const generator = new RandomGenerator(3);
     const a = randn([4], { generator, dtype: "float64" }).toFlatArray();
     const b = randn([4], { generator, dtype: "float64" }).toFlatArray();
     expect(a).not.toEqual(b);
-    const again = new Generator(3);
+    const again = new RandomGenerator(3);
     expect(randn([4], { generator: again, dtype: "float64" }).toFlatArray()).toEqual(a);
   });
 
@@ -202,7 +202,7 @@ describe("randn and rand", () => {
   });
 
   it("a seed must be a safe integer", () => {
-    expect(thrown(() => randn([2], { seed: 1.5 })).message).toBe("INPUT_SEED: Generator: the seed must be a safe integer, got 1.5");
+    expect(thrown(() => randn([2], { seed: 1.5 })).message).toBe("INPUT_SEED: RandomGenerator: the seed must be a safe integer, got 1.5");
   });
 });
 

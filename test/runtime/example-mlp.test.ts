@@ -1,7 +1,7 @@
 // examples/mlp.ts runs in CI: this runs it and checks what it prints and claims, and checks the
 // model's gradient independently, by central differences in float64.
 import { describe, expect, it } from "vitest";
-import { Generator, ShapeError, Tensor, noGrad, zeros } from "../../src/index.js";
+import { RandomGenerator, ShapeError, Tensor, noGrad, zeros } from "../../src/index.js";
 import { HIDDEN, accuracy, crossEntropy, forward, initParams, main, spirals, train, type Params } from "../../examples/mlp.js";
 
 describe("examples/mlp.ts", () => {
@@ -83,7 +83,7 @@ describe("the model's gradient agrees with central differences (float64)", () =>
   const loss = (p: Params) => crossEntropy(forward(p, data.x), data.onehot);
   loss(params).backward();
   const h = 1e-6;
-  const picker = new Generator(13);
+  const picker = new RandomGenerator(13);
 
   /** Up to three distinct entries of a tensor of `size` elements, at random. */
   const entries = (size: number) => {

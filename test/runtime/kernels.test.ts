@@ -1,7 +1,7 @@
 // The loop machinery (axis collapsing, row walking) and the kernels on arbitrary strided views,
 // checked against a naive reference that indexes every element through its multi-index.
 import { describe, expect, it } from "vitest";
-import { Generator, Tensor, broadcastShapes, reduceShape } from "../../src/index.js";
+import { RandomGenerator, Tensor, broadcastShapes, reduceShape } from "../../src/index.js";
 import { Rows, collapse } from "../../src/kernels/loop.js";
 import { BINARY, binaryKernel } from "../../src/kernels/elementwise.js";
 import { REDUCE, reduceKernel } from "../../src/kernels/reduce.js";
@@ -42,7 +42,7 @@ describe("Rows", () => {
 // ---------------------------------------------------------------------------------------------
 // Random strided views against a naive reference
 
-const random = new Generator(2024);
+const random = new RandomGenerator(2024);
 const int = (n: number) => Math.floor(random.uniform() * n);
 
 /** A random view of `shape`: storage with room, a random axis order for the strides, an offset. */
