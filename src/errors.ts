@@ -33,6 +33,9 @@ export type ShapeErrorCode = (typeof SHAPE_ERROR_CODES)[number];
  * A shape mistake. At run time it is thrown; at compile time `ShapeError<"...">` (this same class,
  * with its message as a literal type) is what a type rule yields and what a wrong argument fails to
  * match, so the compiler's diagnostic carries the message the runtime would throw.
+ * @example
+ * broadcastShapes([2, 3], [4] as number[]); //=> throws SHAPE_BROADCAST
+ * new ShapeError("SHAPE_AS", "as", [[2, 3]], "SHAPE_AS: as: …").op; //=> "as"
  */
 export class ShapeError<Message extends string = string> extends Error {
   declare readonly message: Message;
@@ -52,7 +55,12 @@ export class ShapeError<Message extends string = string> extends Error {
   }
 }
 
-/** Input that is not a shape mistake but cannot be used: ragged data, a wrong data length, a bad dtype. */
+/**
+ * Input that is not a shape mistake but cannot be used: ragged data, a wrong data length, a bad dtype.
+ * The message starts with the code.
+ * @example
+ * new InputError("INPUT_LENGTH", "fromArray: 5 values for [2, 3]").message; //=> "INPUT_LENGTH: fromArray: 5 values for [2, 3]"
+ */
 export class InputError extends Error {
   readonly code: string;
   constructor(code: `INPUT_${string}`, message: string) {

@@ -21,6 +21,12 @@ import { reduce, stableShift } from "./reduce.js";
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
 export function softmaxShape<const S extends Dim[]>(shape: S & CheckArg<SoftmaxShape<S, -1, "softmaxShape">>): SoftmaxShape<S, -1, "softmaxShape">;
+/**
+ * The shape of `softmax(x, axis)` / `logSoftmax(x, axis)`: the input's shape, once the axis is checked.
+ * @example
+ * softmaxShape([2, 3], -1); //=> [2, 3]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
 export function softmaxShape<const S extends Dim[], const Axis extends number>(
   shape: S,
   axis: Axis & CheckArg<SoftmaxShape<S, Axis, "softmaxShape">>,
