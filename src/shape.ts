@@ -11,7 +11,13 @@ export type { Dim, Shape } from "../types/shape.js";
  * Mirrors `WriteInvalidShapeMessage`.
  */
 export function writeInvalidShapeMessage(op: string, shape: readonly Dim[], bad: Dim): string {
-  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${formatShape(shape)}: dim ${formatDim(bad)} is not a non-negative integer`;
+  const what = isBadName(bad) ? "is not a valid name (a name is not empty and has no quote or backslash)" : "is not a non-negative integer";
+  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${formatShape(shape)}: dim ${formatDim(bad)} ${what}`;
+}
+
+/** A string that cannot be a name: empty, or holding a quote or a backslash. Mirrors `BadName`. */
+function isBadName(dim: unknown): boolean {
+  return typeof dim === "string" && (dim.length === 0 || /["\\]/.test(dim));
 }
 
 /** `true` for a valid dim: a non-negative safe integer, or a non-empty symbolic name. */

@@ -7,15 +7,22 @@ type EachIsWhole<D, Whole = D> = D extends unknown ? ([Whole] extends [D] ? true
 /** `true` when `D` is one literal, `false` when it is a union of several (or `never`). */
 export type IsSingle<D> = [D] extends [never] ? false : [EachIsWhole<D>] extends [true] ? true : false;
 
-/** The numeric dims of `S` that are not non-negative integers (negative or fractional), as a union. */
-export type BadDims<S extends Shape> = Extract<
-  S[number],
-  `${Extract<S[number], number>}` extends infer Text
-    ? Text extends `-${string}` | `${string}.${string}` | `${string}e${string}`
-      ? Text extends `${infer N extends number}` ? N : never
-      : never
-    : never
->;
+/**
+ * The dims of `S` that are not valid, as a union: numbers that are not non-negative integers (negative,
+ * fractional, or written with an exponent, i.e. ≥ 1e21), and names that are empty or hold a quote or
+ * a backslash (they could not be printed as the compiler prints them). Mirrors `isValidDim`; sizes
+ * between 2^53 and 1e21 are caught at run time only.
+ */
+export type BadDims<S extends Shape> =
+  | Extract<
+      S[number],
+      `${Extract<S[number], number>}` extends infer Text
+        ? Text extends `-${string}` | `${string}.${string}` | `${string}e${string}`
+          ? Text extends `${infer N extends number}` ? N : never
+          : never
+        : never
+    >
+  | Extract<S[number], BadName>;
 
 type FirstBad<S extends Shape, Bad> = S extends readonly [infer Head, ...infer Rest extends Shape]
   ? [Head] extends [Bad] ? Head : FirstBad<Rest, Bad>
@@ -26,7 +33,10 @@ type FirstBad<S extends Shape, Bad> = S extends readonly [infer Head, ...infer R
  * Mirrors `writeInvalidShapeMessage` in src/shape.ts.
  */
 export type WriteInvalidShapeMessage<Op extends string, S extends Shape, Bad extends Dim> =
-  `SHAPE_INVALID_SHAPE: ${Op}: invalid shape ${PrintShape<S>}: dim ${PrintDim<Bad>} is not a non-negative integer`;
+  `SHAPE_INVALID_SHAPE: ${Op}: invalid shape ${PrintShape<S>}: dim ${PrintDim<Bad>} ${Bad extends BadName ? "is not a valid name (a name is not empty and has no quote or backslash)" : "is not a non-negative integer"}`;
+
+/** A string that cannot be a name: empty, or holding a quote or a backslash. Mirrors `isBadName`. */
+type BadName = "" | `${string}"${string}` | `${string}\\${string}`;
 
 /** The message for the first invalid dim of `S`, or `never` when every dim is valid. */
 export type InvalidShapeMessage<Op extends string, S extends Shape> = [BadDims<S>] extends [never]
