@@ -22,7 +22,10 @@ export type BadDims<S extends Shape> =
           : never
         : never
     >
-  | Extract<S[number], BadName>;
+  | BadNames<S[number]>;
+
+/** The name literals among `Dims` that are bad names (`string` itself, and `any`, are not). */
+type BadNames<Dims> = Dims extends string ? (string extends Dims ? never : Dims extends BadName ? Dims : never) : never;
 
 type FirstBad<S extends Shape, Bad> = S extends readonly [infer Head, ...infer Rest extends Shape]
   ? [Head] extends [Bad] ? Head : FirstBad<Rest, Bad>
