@@ -15,6 +15,6 @@ import type { BroadcastShapes } from "./broadcast.js";
  */
 export type ElementwiseShape<Left extends Shape, Right extends Shape, Op extends string = "elementwiseShape"> = BroadcastShapes<[Left, Right], Op>;
 
-/** `ElementwiseShape` gated to a shape (`never` for an error), for result types. */
+/** `ElementwiseShape` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extends string> =
   ResultShape<ElementwiseShape<Left, Right, Op>>;

@@ -167,6 +167,6 @@ export type MatmulChecked<Left extends Shape, Right extends Shape, Op extends st
   ? MatmulUnknownRank<Left, Right, Op>
   : MatmulDims<Left, Right, Op>;
 
-/** `MatmulChecked` gated to a shape (`never` for an error), for result types. */
+/** `MatmulChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type MatmulResult<Left extends Shape, Right extends Shape, Op extends string> =
   ResultShape<MatmulChecked<Left, Right, Op>>;

@@ -93,7 +93,7 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
     ? KeepAxes<S, Indices>
     : DropAxes<S, Indices>;
 
-/** `ReduceShape` gated to a shape (`never` for an error), for result types. */
+/** `ReduceShape` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
   ResultShape<ReduceShape<S, Axes, KeepDims, Op>>;
 

@@ -217,6 +217,6 @@ export type SliceCheck<
   Part extends "axis" | "start" | "end" | "step",
 > = CheckArg<Result extends ShapeError<infer Message> ? (FailingPart<Message, Start, End, Step> extends Part ? Result : unknown) : unknown>;
 
-/** `SliceChecked` gated to a shape (`never` for an error), for result types. */
+/** `SliceChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type SliceResult<S extends Shape, Axis extends number, Start extends SliceBound, End extends SliceBound, Step extends SliceBound, Op extends string> =
   ResultShape<SliceChecked<S, Axis, Start, End, Step, Op>>;

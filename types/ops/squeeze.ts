@@ -102,6 +102,6 @@ export type SqueezeShape<S extends Shape, Axes extends SqueezeAxesArg = undefine
       : ShapeError<Invalid>
     : never;
 
-/** `SqueezeChecked` gated to a shape (`never` for an error), for result types. */
+/** `SqueezeChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> =
   ResultShape<SqueezeChecked<S, Axes, Op>>;

@@ -45,6 +45,6 @@ export type UnsqueezeShape<S extends Shape, Axis extends number, Op extends stri
       : ShapeError<Invalid>
     : never;
 
-/** `UnsqueezeChecked` gated to a shape (`never` for an error), for result types. */
+/** `UnsqueezeChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type UnsqueezeResult<S extends Shape, Axis extends number, Op extends string> =
   ResultShape<UnsqueezeChecked<S, Axis, Op>>;

@@ -28,6 +28,6 @@ export type WhereRightCheck<Cond extends Shape, Left extends Shape, Right extend
       ? [Out] extends [ShapeError<string>] ? Out : unknown
       : never;
 
-/** `WhereShape` gated to a shape (`never` for an error), for result types. */
+/** `WhereShape` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
   ResultShape<WhereShape<Cond, Left, Right, "where">>;
