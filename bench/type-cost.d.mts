@@ -1,0 +1,22 @@
+// Types for bench/type-cost.mjs (plain JavaScript so that Node 20 runs it without a build step).
+export declare const root: string;
+export declare const tsc: string;
+export interface Checked {
+  readonly dir: string;
+  readonly instantiations: number;
+  readonly checkTime: number;
+  readonly errors: string[];
+}
+export declare function check(work: string, name: string, source: string): Checked;
+export declare function broadcastSource(work: string, count: number): string;
+export declare function deepSource(work: string): string;
+export declare function modelSource(work: string, ops: number): string;
+export declare function measureBroadcast(work: string, count?: number): { baseline: number; total: number; perCall: number; errors: string[] };
+export declare function measureModels(
+  work: string,
+  sizes: readonly number[],
+): {
+  baseline: number;
+  first: number;
+  models: { ops: number; dir: string; instantiations: number; aboveBaseline: number; perOp: number | undefined; checkTime: number; errors: string[] }[];
+};

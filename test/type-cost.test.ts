@@ -1,0 +1,33 @@
+/**
+ * Type-check budgets, in instantiations (TypeScript 7 `--extendedDiagnostics --checkers 1`), which are
+ * deterministic — so unlike timings they can be asserted. The same generators as `npm run bench:types`
+ * (bench/type-cost.mjs), on smaller files: a rank-4 `broadcastShapes()` call ≤ 500; in a model file of
+ * mixed ops the first op ≤ 10,000 above the import baseline and each further op ≤ 1,500, growing
+ * linearly; rank-16 shapes with dims up to 2^53 − 1 type-check without "excessively deep".
+ */
+import path from "node:path";
+import { expect, it } from "vitest";
+import { check, deepSource, measureBroadcast, measureModels, root } from "../bench/type-cost.mjs";
+
+const work = path.join(root, ".run/type-cost-test");
+
+it("a rank-4 broadcastShapes() call costs at most 500 instantiations", () => {
+  const broadcast = measureBroadcast(work, 40);
+  expect(broadcast.errors).toEqual([]);
+  expect(broadcast.perCall).toBeLessThanOrEqual(500);
+});
+
+it("rank-16 shapes with dims up to 2^53 − 1 type-check, exactly", () => {
+  expect(check(work, "deep", deepSource(work)).errors).toEqual([]);
+});
+
+it("model files: the first op ≤ 10,000 above the import baseline, each further op ≤ 1,500, linear growth", () => {
+  const model = measureModels(work, [1, 12, 48]);
+  expect(model.models.flatMap((m) => m.errors)).toEqual([]);
+  expect(model.first).toBeLessThanOrEqual(10_000);
+  const [, twelve, fortyEight] = model.models;
+  expect(twelve!.perOp).toBeLessThanOrEqual(1500);
+  expect(fortyEight!.perOp).toBeLessThanOrEqual(1500);
+  // Linear: the cost of a further op does not grow with the file (within 25%).
+  expect(fortyEight!.perOp!).toBeLessThanOrEqual(twelve!.perOp! * 1.25);
+});
