@@ -165,6 +165,9 @@ export function zeroGrad(...tensors: readonly Tensor[]): void {
   for (const t of tensors) t.grad = null;
 }
 
+/** The type of `Tensor#backward`: a top-level function type, like the op methods (no per-shape instantiation). */
+type BackwardMethod = <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "backward">) => void;
+
 declare module "./tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
@@ -177,7 +180,7 @@ declare module "./tensor.js" {
      * x.grad?.toArray(); //=> [2, 4, 6]
      * @throws ShapeError `SHAPE_NOT_SCALAR`; InputError `INPUT_NO_GRAD` when nothing requires grad
      */
-    backward<Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "backward">): void;
+    backward: BackwardMethod;
     /**
      * Resets `.grad` to `null`.
      * @example
