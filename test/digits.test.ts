@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Diagnostic, SourceFile } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { root, sharedChecker } from "./harness/compile.js";
-import { formatDiagnostics, tsc7TypeTests } from "./harness/type-tests.js";
+import { formatDiagnostics, scratchDiagnostics, tsc7TypeTests } from "./harness/type-tests.js";
 
 const digitsModule = path.join(root, "types/internal/digits.ts");
 const testDFile = path.join(root, "test/types/digits.test-d.ts");
@@ -130,34 +130,16 @@ describe("type-level digit arithmetic", () => {
   });
 
   it("reports a deliberately wrong assertion", () => {
-    const file = project.createSourceFile(
-      path.join(root, "test/types/__digits-wrong.test-d.ts"),
-      `${header("../../types/internal/digits.js")}export type Wrong = Expect<Equal<Add<1, 1>, 3>>;\n`,
-      { overwrite: true },
-    );
-    try {
-      const diagnostics = check(file);
-      expect(diagnostics).toHaveLength(1);
-      expect(formatDiagnostics(diagnostics)).toContain("does not satisfy the constraint 'true'");
-    } finally {
-      project.removeSourceFile(file);
-    }
+    const diagnostics = scratchDiagnostics("test/types/__digits-wrong.test-d.ts", `${header("../../types/internal/digits.js")}export type Wrong = Expect<Equal<Add<1, 1>, 3>>;\n`);
+    expect(diagnostics.count).toBe(1);
+    expect(diagnostics.text).toContain("does not satisfy the constraint 'true'");
   });
 
   it("agrees with a BigInt oracle on ~200 seeded random cases", () => {
     const cases = generateCases();
     expect(cases.length).toBeGreaterThanOrEqual(200);
-    const file = project.createSourceFile(
-      path.join(root, "test/types/__digits-generated.test-d.ts"),
-      generatedSource("../../types/internal/digits.js", cases),
-      { overwrite: true },
-    );
-    try {
-      const diagnostics = check(file);
-      expect(diagnostics, formatDiagnostics(diagnostics)).toHaveLength(0);
-    } finally {
-      project.removeSourceFile(file);
-    }
+    const diagnostics = scratchDiagnostics("test/types/__digits-generated.test-d.ts", generatedSource("../../types/internal/digits.js", cases));
+    expect(diagnostics.count, diagnostics.text).toBe(0);
   });
 
   // --- TypeScript 7 (native tsc) over the same checks ------------------------------------------

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ts, type Diagnostic } from "ts-morph";
-import { root } from "./compile.js";
+import { root, sharedChecker } from "./compile.js";
 
 /** Diagnostics as `file:line: text` with the offending line, for a failing assertion's message. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
@@ -54,5 +54,20 @@ export function tsc7TypeTests(generated: string): { testD: string; generated: st
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Checks `source` as a scratch file at `relativePath` in the shared project (removed after); returns
+ * how many diagnostics it has and their text (read while the file is still there).
+ */
+export function scratchDiagnostics(relativePath: string, source: string): { count: number; text: string } {
+  const project = sharedChecker().project;
+  const file = project.createSourceFile(path.join(root, relativePath), source, { overwrite: true });
+  try {
+    const diagnostics = file.getPreEmitDiagnostics();
+    return { count: diagnostics.length, text: formatDiagnostics(diagnostics) };
+  } finally {
+    project.removeSourceFile(file);
   }
 }
