@@ -45,3 +45,13 @@ type BadName = "" | `${string}"${string}` | `${string}\\${string}`;
 export type InvalidShapeMessage<Op extends string, S extends Shape> = [BadDims<S>] extends [never]
   ? never
   : WriteInvalidShapeMessage<Op, S, FirstBad<S, BadDims<S>> & Dim>;
+
+/** The message for the first invalid shape among `Shapes` (in order), or `never` when all are valid. */
+export type InvalidShapesMessage<Op extends string, Shapes extends readonly Shape[]> = Shapes extends readonly [
+  infer Head extends Shape,
+  ...infer Rest extends readonly Shape[],
+]
+  ? [InvalidShapeMessage<Op, Head>] extends [never]
+    ? InvalidShapesMessage<Op, Rest>
+    : InvalidShapeMessage<Op, Head>
+  : never;

@@ -13,7 +13,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { IsSingle, InvalidShapeMessage } from "../internal/dims.js";
+import type { IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 
 /** Why two dims do not broadcast. */
@@ -255,13 +255,9 @@ type BroadcastToDims<
  * type Out = BroadcastToShape<[3, 1], [2, 3, 4]>; //=> [2, 3, 4]
  */
 export type BroadcastToShape<From extends Shape, To extends Shape, Op extends string = "broadcastToShape"> =
-  InvalidShapeMessage<Op, From> extends infer Invalid extends string
+  InvalidShapesMessage<Op, [From, To]> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? InvalidShapeMessage<Op, To> extends infer InvalidTo extends string
-        ? [InvalidTo] extends [never]
-          ? BroadcastToDims<From, To, Op>
-          : ShapeError<InvalidTo>
-        : never
+      ? BroadcastToDims<From, To, Op>
       : ShapeError<Invalid>
     : never;
 

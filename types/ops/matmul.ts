@@ -17,16 +17,10 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
+import type { InvalidShapesMessage, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { BroadcastShapes } from "./broadcast.js";
-
-/**
- * `true` when `D` is one literal, `false` for a union. (Local: `IsSingle` in types/internal/dims.ts
- * answers `true` for unions too — its `infer`red variable does not distribute.)
- */
-type IsOneLiteral<D, Whole = D> = (D extends unknown ? ([Whole] extends [D] ? true : false) : never) extends true ? true : false;
 
 /** Why two inner dims do not match, or `"ok"` (a `number`, `string` or union dim is never a mismatch). */
 type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
@@ -35,8 +29,8 @@ type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
     ? "ok"
     : string extends Left | Right
       ? "ok"
-      : IsOneLiteral<Left> extends true
-        ? IsOneLiteral<Right> extends true
+      : IsSingle<Left> extends true
+        ? IsSingle<Right> extends true
           ? [Left] extends [Right]
             ? "ok"
             : [Left] extends [string]
@@ -149,13 +143,9 @@ type MatmulUnknownRank<Left extends Shape, Right extends Shape, Op extends strin
  * type Vec = MatmulShape<[3, 4], [4]>; //=> [3]
  */
 export type MatmulShape<Left extends Shape, Right extends Shape, Op extends string = "matmulShape"> =
-  InvalidShapeMessage<Op, Left> extends infer Invalid extends string
+  InvalidShapesMessage<Op, [Left, Right]> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? InvalidShapeMessage<Op, Right> extends infer InvalidRight extends string
-        ? [InvalidRight] extends [never]
-          ? MatmulChecked<Left, Right, Op>
-          : ShapeError<InvalidRight>
-        : never
+      ? MatmulChecked<Left, Right, Op>
       : ShapeError<Invalid>
     : never;
 

@@ -17,7 +17,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape, CheckArg } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
+import type { InvalidShapeMessage, IsSingle } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, SubDigits, ToDigits } from "../internal/digits.js";
@@ -35,12 +35,6 @@ export type WriteSliceMessage<Op extends string, S extends Shape, Axis extends n
     : "start, end and step must be integers"}`;
 
 /**
- * `true` when `D` is one literal, `false` for a union. (Local: `IsSingle` in types/internal/dims.ts
- * answers `true` for unions too — its `infer`red variable does not distribute.)
- */
-type IsOneLiteral<D, Whole = D> = (D extends unknown ? ([Whole] extends [D] ? true : false) : never) extends true ? true : false;
-
-/**
  * A bound or step, classified: `[negative, digits of the magnitude]` for an integer literal in plain
  * notation, `[negative, "huge"]` for one too large for it (1e21 and up: beyond every size, so it
  * clamps to an end), `"fraction"` for a literal that is not an integer, `"dynamic"` for `number` or
@@ -51,7 +45,7 @@ type Classify<N extends SliceBound> = [N] extends [undefined]
   : [N] extends [number]
     ? number extends N
       ? "dynamic"
-      : IsOneLiteral<N> extends true
+      : IsSingle<N> extends true
         ? `${N}` extends `-${infer Magnitude}`
           ? ClassifyText<Magnitude, true>
           : ClassifyText<`${N}`, false>

@@ -13,7 +13,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
+import type { InvalidShapeMessage, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 
@@ -27,14 +27,8 @@ export type SqueezeAxesArg = number | readonly number[] | undefined;
 export type WriteSqueezeMessage<Op extends string, S extends Shape, Axis extends number, D extends Dim> =
   `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${Axis} of ${PrintShape<S>}: its size is ${PrintDim<D>}, not 1; ${D extends string ? "a named dim may not be 1 (state its size with .as())" : "only size-1 axes can be removed"}`;
 
-/**
- * `true` when `D` is one literal, `false` for a union. (Local: `IsSingle` in types/internal/dims.ts
- * answers `true` for unions too — its `infer`red variable does not distribute.)
- */
-type IsOneLiteral<D, Whole = D> = (D extends unknown ? ([Whole] extends [D] ? true : false) : never) extends true ? true : false;
-
 /** `true` for a dim that is one known size. */
-type IsKnown<D extends Dim> = [D] extends [number] ? (number extends D ? false : IsOneLiteral<D>) : false;
+type IsKnown<D extends Dim> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
 
 /** Every size-1 axis removed; `number[]` as soon as a dim is not one known size. */
 type SqueezeAll<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
@@ -55,7 +49,7 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
         ? FirstNotOne<Op, S, Rest>
         : string extends D
           ? FirstNotOne<Op, S, Rest>
-          : IsOneLiteral<D> extends true
+          : IsSingle<D> extends true
             ? ShapeError<WriteSqueezeMessage<Op, S, Head, D>>
             : FirstNotOne<Op, S, Rest>
     : never
