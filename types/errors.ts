@@ -42,5 +42,7 @@ export type CheckMessage<Message extends string> = CheckArg<[Message] extends [n
  * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check
  * reports — `number[]`. A failed op's result has unknown rank, so the code after one mistake is
  * checked at run time instead of failing again on a `never` (error recovery, as compilers do).
+ * Written so that it resolves for shapes holding type parameters (`[B, 64, T]`, `[...Batch, D]`):
+ * `Out extends Shape` would not — TypeScript decides it for every instantiation of `B` at once.
  */
-export type ResultShape<Out> = [Out] extends [never] ? number[] : Out extends Shape ? Out : number[];
+export type ResultShape<Out> = [Out] extends readonly [never] ? number[] : [Out] extends readonly [infer S extends Shape] ? S : number[];

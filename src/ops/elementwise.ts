@@ -8,7 +8,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { ElementwiseResult, ElementwiseShape } from "../../types/ops/elementwise.js";
+import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape } from "../../types/ops/elementwise.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, type DType } from "../dtype.js";
 import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
@@ -101,7 +101,7 @@ export function compare(kind: "greater" | "less" | "equal", a: Tensor, b: Tensor
 /** The shared signature of the binary ops as free functions; `Op` names the error. */
 type BinaryFn<Op extends string> = <Left extends Shape, Right extends Shape = []>(
   a: Tensor<Left>,
-  b: Operand<Right> & CheckArg<ElementwiseShape<Left, Right, Op>>,
+  b: Operand<Right> & ElementwiseCheck<Left, Right, Op>,
 ) => Tensor<ElementwiseResult<Left, Right, Op>>;
 
 /**
@@ -173,7 +173,7 @@ export const minimum: BinaryFn<"minimum"> = (a, b) => map("minimum", ...operands
  */
 type BinaryMethod<Op extends string> = <Self extends Shape, Right extends Shape = []>(
   this: Tensor<Self>,
-  other: Operand<Right> & CheckArg<ElementwiseShape<Self, Right, Op>>,
+  other: Operand<Right> & ElementwiseCheck<Self, Right, Op>,
 ) => Tensor<ElementwiseResult<Self, Right, Op>>;
 
 declare module "../tensor.js" {

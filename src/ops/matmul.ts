@@ -9,7 +9,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
-import type { MatmulChecked, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
+import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape } from "../shape.js";
 import { allocate, commonDType, type Storage } from "../dtype.js";
@@ -264,7 +264,7 @@ function product(a: Tensor, b: Tensor): Tensor {
  */
 export function matmul<Left extends Shape, Right extends Shape>(
   a: Tensor<Left>,
-  b: Tensor<Right> & CheckArg<MatmulChecked<Left, Right, "matmul">>,
+  b: Tensor<Right> & MatmulCheck<Left, Right, "matmul">,
 ): Tensor<MatmulResult<Left, Right, "matmul">> {
   if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new InputError("INPUT_OPERAND", "matmul: both operands must be tensors");
   commonDType("matmul", [a.dtype, b.dtype]);
@@ -285,7 +285,7 @@ export function matmul<Left extends Shape, Right extends Shape>(
  */
 type MatmulMethod = <Self extends Shape, Right extends Shape>(
   this: Tensor<Self>,
-  other: Tensor<Right> & CheckArg<MatmulChecked<Self, Right, "matmul">>,
+  other: Tensor<Right> & MatmulCheck<Self, Right, "matmul">,
 ) => Tensor<MatmulResult<Self, Right, "matmul">>;
 
 declare module "../tensor.js" {

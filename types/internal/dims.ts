@@ -55,3 +55,15 @@ export type InvalidShapesMessage<Op extends string, Shapes extends readonly Shap
     ? InvalidShapesMessage<Op, Rest>
     : InvalidShapeMessage<Op, Head>
   : never;
+
+/**
+ * Exact identity of types. `Exact<A> extends Exact<B>` is true only when `A` and `B` are the same type
+ * (the parameter is invariant), and — unlike `[A] extends [B]` — TypeScript resolves it when both sides
+ * are the same type parameter: a conditional resolves in generic code exactly when its answer holds for
+ * every instantiation, and a type parameter is identical to itself whatever it stands for. This is
+ * what lets the rules compute structurally around type parameters (`[B, 784] @ [784, 128]` is
+ * `[B, 128]`) instead of deferring.
+ */
+export interface Exact<in out T> {
+  readonly exact: T;
+}

@@ -10,11 +10,11 @@ export type PrintDim<D extends Dim> = D extends string
     ? "number"
     : `${D}`;
 
-type JoinDims<S extends Shape, Acc extends string = ""> = S extends readonly [
+type JoinDims<S extends Shape, Acc extends string = "", Separator extends string = ""> = S extends readonly [
   infer Head extends Dim,
   ...infer Rest extends Shape,
 ]
-  ? JoinDims<Rest, Acc extends "" ? PrintDim<Head> : `${Acc}, ${PrintDim<Head>}`>
+  ? JoinDims<Rest, `${Acc}${Separator}${PrintDim<Head>}`, ", ">
   : Acc;
 
 // Prints a shape of unknown rank: the fixed tail of `[...number[], 3, 2]`, or `...number[]` alone.

@@ -10,41 +10,78 @@
  *   with `.as()`); two different known dims, neither 1 → error.
  * A union dim (`2 | 3`) is treated like `number`. A shape of unknown rank (`number[]`) broadcasts to
  * `[...number[], …]` keeping what is known of the other side's trailing axes.
+ *
+ * Type parameters (generic code). A dim that is a type parameter (`B extends Dim`) is a name: equal to
+ * itself and to nothing else, not 1, not `number`. Two mechanisms carry that policy, both plain
+ * TypeScript semantics rather than tricks:
+ * - **Results resolve structurally.** A conditional type resolves in generic code exactly when its
+ *   answer holds for every instantiation. The rules ask questions of that kind first — "is this the
+ *   same dim?" (`Exact`, see types/internal/dims.ts), "is the other side 1?", "is one side empty?" —
+ *   so `[B, 784] + [784]`, `[B, T] + [B, 1]` and `[...Batch, D] + [...Batch, 1]` resolve to
+ *   `[B, 784]`, `[B, T]` and `[...Batch, D]`, and hover shows exactly that.
+ * - **Checks hold in every branch.** Each axis is checked by its own conditional (`BroadcastAxisCheck`)
+ *   with no `infer`. When TypeScript cannot decide it (a type parameter against another one, or
+ *   against a known size), it relates the argument to both branches, and the error branch rejects it:
+ *   `[B, 3] + [M, 3]` and `[B, T, 64] + [B, 64, T]` are compile errors at the argument, whose text
+ *   names the op, the axis and both dims. Where every branch is fine (a type parameter against 1 or
+ *   `number`), the call is accepted.
+ * Two shapes whose axes cannot be lined up at compile time (a whole-shape parameter `S` against a
+ * different shape, or variadic prefixes that differ) are errors too: spell the axes
+ * (`[...Batch, D]`), or restate the shape with `.as()`.
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
+import type { Exact, IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { Add } from "../internal/digits.js";
 
 /** Why two dims do not broadcast. */
 type Clash = { readonly clash: "known" | "symbols" | "symbol-known" };
 
-/** Broadcasts one axis: the dim, or a `Clash`. */
-export type BroadcastDim<Left extends Dim, Right extends Dim> = [Left] extends [Right]
+/**
+ * Why two concrete dims do not broadcast: `"ok"` when they do (equal, a side is 1, `number`, a
+ * union), else the kind of clash. One-way broadcasting (`BroadcastToShape`) and the messages use it.
+ */
+type AxisKind<Left extends Dim, Right extends Dim> = [Left] extends [Right]
   ? [Right] extends [Left]
-    ? Left
-    : MixedDims<Left, Right>
-  : MixedDims<Left, Right>;
+    ? "ok"
+    : MixedKind<Left, Right>
+  : MixedKind<Left, Right>;
 
-type MixedDims<Left extends Dim, Right extends Dim> = [Left] extends [1]
-  ? Right
+type MixedKind<Left extends Dim, Right extends Dim> = [Left] extends [1]
+  ? "ok"
   : [Right] extends [1]
-    ? Left
+    ? "ok"
     : number extends Left
-      ? KnownOrNumber<Right>
+      ? "ok"
       : number extends Right
-        ? KnownOrNumber<Left>
+        ? "ok"
         : IsSingle<Left> extends true
           ? IsSingle<Right> extends true
             ? [Left] extends [string]
               ? [Right] extends [string]
-                ? { readonly clash: "symbols" }
-                : { readonly clash: "symbol-known" }
+                ? "symbols"
+                : "symbol-known"
               : [Right] extends [string]
-                ? { readonly clash: "symbol-known" }
-                : { readonly clash: "known" }
-            : number
-          : number;
+                ? "symbol-known"
+                : "known"
+            : "ok"
+          : "ok";
+
+/**
+ * Broadcasts one axis: the result dim. Asked first, "the same dim, or the right side is 1" resolves
+ * for type parameters too (`[B, B]` → `B`, `[B, 1]` → `B`). A clash gives `number` — the check
+ * reports it, and the result carries on with an axis the runtime checks (error recovery).
+ */
+export type BroadcastDim<Left extends Dim, Right extends Dim> = Exact<[Left, Right]> extends Exact<[Left, Left]> | Exact<[Left, 1]>
+  ? Left
+  : [Left] extends [1]
+    ? Right
+    : number extends Left
+      ? KnownOrNumber<Right>
+      : number extends Right
+        ? KnownOrNumber<Left>
+        : number;
 
 /** What a dynamic dim broadcasts to against `D`: `D` when it is a known size (not 1), else `number`. */
 type KnownOrNumber<D extends Dim> = [D] extends [number] ? (number extends D ? number : IsSingle<D> extends true ? D : number) : number;
@@ -69,11 +106,35 @@ export type WriteBroadcastMessage<
   RightDim extends Dim,
   Kind,
   Fix extends TrailingFixSide = "none",
-> = `SHAPE_BROADCAST: ${Op}: cannot broadcast ${PrintShape<Left>} with ${PrintShape<Right>}: axis -${Axis} is ${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}; ${Fix extends "right"
-  ? WriteTrailingFixHint<Right>
-  : Fix extends "left"
-    ? WriteTrailingFixHint<Left>
-    : ClashHint<Kind, LeftDim, RightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)">}`;
+> = `SHAPE_BROADCAST: ${Op}: cannot broadcast ${PrintShape<Left>} with ${PrintShape<Right>}: axis -${Axis} is ${WriteBroadcastDetail<Left, Right, LeftDim, RightDim, Kind, Fix>}`;
+
+/**
+ * What follows `axis -k is` in a broadcasting message: `3 vs 4; <hint>`. Shared with matmul, which
+ * restates a batch-dim clash for its whole operands (`WriteMatmulBatchMessage`).
+ */
+export type WriteBroadcastDetail<Left extends Shape, Right extends Shape, LeftDim extends Dim, RightDim extends Dim, Kind, Fix extends TrailingFixSide> =
+  `${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}; ${Fix extends "right"
+    ? WriteTrailingFixHint<Right>
+    : Fix extends "left"
+      ? WriteTrailingFixHint<Left>
+      : ClashHint<Kind, LeftDim, RightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)">}`;
+
+/**
+ * The message of an axis TypeScript cannot decide because a type parameter is involved:
+ * `` SHAPE_BROADCAST: add: axis -2 is ${B} vs ${M}; … `` — the compiler prints the parameters'
+ * names in place. Compile time only: at run time every dim is a number.
+ */
+export type WriteBroadcastNamesMessage<Op extends string, Axis extends number, LeftDim extends Dim, RightDim extends Dim> =
+  `SHAPE_BROADCAST: ${Op}: axis -${Axis} is ${LeftDim} vs ${RightDim}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)`;
+
+/**
+ * `SHAPE_BROADCAST: matmul: cannot broadcast the batch dims of [2, 2, 1] and [3, 1, 2]: axis -3 is 2
+ * vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)`: a clash among the batch dims
+ * (all but the last two axes) restated for the whole operands, whose axis -`Axis` it is.
+ * Mirrors `writeMatmulBatchMessage`; matmul exports it as `WriteMatmulBatchMessage`.
+ */
+export type WriteBatchDimsMessage<Op extends string, Left extends Shape, Right extends Shape, Axis extends number, Detail extends string> =
+  `SHAPE_BROADCAST: ${Op}: cannot broadcast the batch dims of ${PrintShape<Left>} and ${PrintShape<Right>}: axis -${Axis} is ${Detail}`;
 
 /** Which operand, given a trailing size-1 axis, would broadcast (without changing the result's rank). */
 export type TrailingFixSide = "left" | "right" | "none";
@@ -89,96 +150,193 @@ export type WriteTrailingFixHint<Operand extends Shape> =
 /** Would `[...Right, 1]` (else `[...Left, 1]`) broadcast with the other side, keeping its rank? */
 type TrailingFix<Left extends Shape, Right extends Shape> = number extends Left["length"] | Right["length"]
   ? "none"
-  : BroadcastPair<Left, [...Right, 1], "", false> extends infer Out
-    ? Out extends Shape
-      ? Out["length"] extends Left["length"]
-        ? "right"
-        : TrailingFixLeft<Left, Right>
-      : TrailingFixLeft<Left, Right>
+  : FitsKeepingRank<Left, [...Right, 1], Left["length"]> extends true
+    ? "right"
+    : FitsKeepingRank<[...Left, 1], Right, Right["length"]> extends true
+      ? "left"
+      : "none";
+
+type FitsKeepingRank<Left extends Shape, Right extends Shape, Rank extends number> =
+  BroadcastPair<Left, Right, "", false> extends readonly [infer Out extends Shape, infer Check]
+    ? unknown extends Check
+      ? Out["length"] extends Rank
+        ? true
+        : false
+      : false
+    : false;
+
+/**
+ * What a clash message needs besides the two dims: the op, both shapes, the axis, whether to hint, and
+ * — for matmul's batch dims — the whole operands the message restates the clash for.
+ */
+export type ClashContext = readonly [Op: string, Left: Shape, Right: Shape, Axis: number, Hint: boolean, BatchOf?: readonly [Shape, Shape]];
+
+/**
+ * One axis's check: `unknown` when it broadcasts, the error when it does not. `Failed` is `true` once
+ * an axis to the right has clashed (only the first clash is reported, as at run time).
+ */
+type BroadcastAxisCheck<Names extends string, LeftDim extends Dim, RightDim extends Dim, Failed, Context extends ClashContext> = [Failed] extends [true]
+  ? unknown
+  : BroadcastsWith<Names, LeftDim, RightDim, Context>;
+
+/**
+ * Whether two dims broadcast, as a check with no `infer`: where a type parameter keeps TypeScript from
+ * deciding it, the argument is related to both branches and must pass the error branch too, so a type
+ * parameter broadcasts only with itself, 1 and `number`. A diagnostic shows this type with `Names`,
+ * the message, first.
+ */
+export type BroadcastsWith<Names extends string, LeftDim extends Dim, RightDim extends Dim, Context extends ClashContext> =
+  Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[LeftDim, 1]> | Exact<[1, RightDim]>
+    ? unknown
+    : number extends LeftDim
+      ? unknown
+      : number extends RightDim
+        ? unknown
+        : BroadcastAxisError<Names, LeftDim, RightDim, Context>;
+
+/**
+ * The error of an axis whose dims clash: the runtime's message when the shapes can be printed (every
+ * dim known or named); where they hold type parameters it stays this type, whose first argument,
+ * `Names`, is the message.
+ */
+export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightDim extends Dim, Context extends ClashContext> =
+  PrintShape<Context[1]> extends infer LeftText extends string
+    ? AxisKind<LeftDim, RightDim> extends infer Kind
+      ? Kind extends "ok"
+        ? unknown
+        : Kind extends Clash["clash"]
+          ? Context[5] extends readonly [infer WholeLeft extends Shape, infer WholeRight extends Shape]
+            ? ShapeError<WriteBatchDimsMessage<Context[0], WholeLeft, WholeRight, Add<Context[3], 2> & number, WriteBroadcastDetail<Context[1], Context[2], LeftDim, RightDim, Kind, "none">>>
+            : ShapeError<WriteBroadcastMessage<Context[0], Context[1], Context[2], Context[3], LeftDim, RightDim, Kind, Context[4] extends true ? TrailingFix<Context[1], Context[2]> : "none">>
+          : ShapeError<Names>
+      : never
     : never;
 
-type TrailingFixLeft<Left extends Shape, Right extends Shape> = BroadcastPair<[...Left, 1], Right, "", false> extends infer Out
-  ? Out extends Shape
-    ? Out["length"] extends Right["length"]
-      ? "left"
-      : "none"
-    : "none"
-  : never;
+/** `true` when this axis clashes (known dims). */
+type AxisFails<LeftDim extends Dim, RightDim extends Dim> =
+  Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[LeftDim, 1]> | Exact<[1, RightDim]>
+    ? false
+    : AxisKind<LeftDim, RightDim> extends "ok"
+      ? false
+      : true;
+
+/** A shape of fixed rank (with any dims, type parameters included): its length is a literal. */
+type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 };
+
+/**
+ * Broadcasts two valid shapes: `[result, check]`. The result always resolves to a tuple for shapes
+ * that line up (clashing axes become `number`); the check is `unknown`, an error, or — where a type
+ * parameter keeps TypeScript from deciding — axis checks that must hold in every branch.
+ * `Hint` says whether a failure looks for the trailing-axis fix (off for probes, and for matmul's
+ * batch dims).
+ */
+export type BroadcastPair<Left extends Shape, Right extends Shape, Op extends string, Hint extends boolean, BatchOf extends readonly [Shape, Shape] | undefined = undefined> =
+  [Right] extends readonly [readonly []]
+    ? [Left, unknown]
+    : [Left] extends readonly [readonly []]
+      ? [Right, unknown]
+      : [Left] extends readonly [FixedRank]
+        ? WalkPair<Left, Right, Op, Hint, BatchOf>
+        : [Right] extends readonly [FixedRank]
+          ? WalkPair<Left, Right, Op, Hint, BatchOf>
+          : VariadicPair<Left, Right, Op, Hint, BatchOf>;
+
+/**
+ * Walks two shapes right to left, at least one of fixed rank (or of unknown rank). `Acc` holds the
+ * result's trailing axes, `Check` the axis checks so far, `Failed` whether an axis has clashed.
+ */
+type WalkPair<
+  Left extends Shape,
+  Right extends Shape,
+  Op extends string,
+  Hint extends boolean,
+  BatchOf extends readonly [Shape, Shape] | undefined,
+  L extends Shape = Left,
+  R extends Shape = Right,
+  Acc extends Dim[] = [],
+  Check = unknown,
+  Failed = false,
+> = [L, R] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
+  ? [[...L, ...R, ...Acc], Check]
+  : [L, R] extends readonly [readonly [...infer LRest extends Shape, infer LDim extends Dim], readonly [...infer RRest extends Shape, infer RDim extends Dim]]
+    ? WalkPair<
+        Left,
+        Right,
+        Op,
+        Hint,
+        BatchOf,
+        LRest,
+        RRest,
+        [BroadcastDim<LDim, RDim>, ...Acc],
+        Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
+        Failed | AxisFails<LDim, RDim>
+      >
+    : [BroadcastRest<L, R, Acc>, Check];
+
+/**
+ * Two shapes of variadic rank (`[...Batch, D]` against `[...Batch, 1]`): the last axes broadcast,
+ * and what precedes them must be the same (`Batch`). Other variadic pairs cannot be lined up at
+ * compile time and stay undecided (an error at the argument).
+ */
+type VariadicPair<
+  Left extends Shape,
+  Right extends Shape,
+  Op extends string,
+  Hint extends boolean,
+  BatchOf extends readonly [Shape, Shape] | undefined,
+  L extends Shape = Left,
+  R extends Shape = Right,
+  Acc extends Dim[] = [],
+  Check = unknown,
+> = [L, R] extends readonly [readonly [...infer LRest extends Shape, infer LDim extends Dim], readonly [...infer RRest extends Shape, infer RDim extends Dim]]
+  ? Exact<LRest> extends Exact<RRest>
+    ? [[...LRest, BroadcastDim<LDim, RDim>, ...Acc], Check & VariadicAxisCheck<Op, Left, Right, Hint, BatchOf, LDim, RDim, [0, ...Acc]["length"]>]
+    : VariadicPair<Left, Right, Op, Hint, BatchOf, LRest, RRest, [BroadcastDim<LDim, RDim>, ...Acc], Check & VariadicAxisCheck<Op, Left, Right, Hint, BatchOf, LDim, RDim, [0, ...Acc]["length"]>>
+  : [BroadcastRest<L, R, Acc>, Check];
+
+type VariadicAxisCheck<Op extends string, Left extends Shape, Right extends Shape, Hint extends boolean, BatchOf extends readonly [Shape, Shape] | undefined, LDim extends Dim, RDim extends Dim, Axis extends number> =
+  BroadcastsWith<WriteBroadcastNamesMessage<Op, Axis, LDim, RDim>, LDim, RDim, [Op, Left, Right, Axis, Hint, BatchOf]>;
 
 /** Maps the dims of a shape broadcast against dims of unknown rank: known sizes other than 1 stay. */
 type AgainstUnknown<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
   ? AgainstUnknown<Rest, [...Acc, [Head] extends [1] ? number : KnownOrNumber<Head>]>
   : Acc;
 
-/**
- * Broadcasts two shapes, right to left, `Acc` holding the result's trailing axes; `Hint` says whether a
- * failure looks for the trailing-axis fix (off for probes, and for matmul's batch dims).
- */
-type BroadcastPair<
-  Left extends Shape,
-  Right extends Shape,
-  Op extends string,
-  Hint extends boolean,
-  L extends Shape = Left,
-  R extends Shape = Right,
-  Acc extends Dim[] = [],
-> = L extends readonly [...infer LRest extends Shape, infer LDim extends Dim]
-  ? R extends readonly [...infer RRest extends Shape, infer RDim extends Dim]
-    ? BroadcastDim<LDim, RDim> extends infer Out
-      ? Out extends Dim
-        ? BroadcastPair<Left, Right, Op, Hint, LRest, RRest, [Out, ...Acc]>
-        : ShapeError<
-            WriteBroadcastMessage<Op, Left, Right, [0, ...Acc]["length"], LDim, RDim, (Out & Clash)["clash"], Hint extends true ? TrailingFix<Left, Right> : "none">
-          >
-      : never
-    : BroadcastRest<L, R, Acc>
-  : BroadcastRest<L, R, Acc>;
+/** One side has no fixed trailing axis left and the other is not empty: one has unknown rank. */
+type BroadcastRest<L extends Shape, R extends Shape, Acc extends Dim[]> = L extends readonly [...infer _, Dim]
+  ? [...number[], ...AgainstUnknown<L>, ...Acc]
+  : R extends readonly [...infer _, Dim]
+    ? [...number[], ...AgainstUnknown<R>, ...Acc]
+    : [...number[], ...Acc];
 
-/** One side has no fixed trailing axis left: it is `[]`, or an array of unknown rank. */
-type BroadcastRest<L extends Shape, R extends Shape, Acc extends Dim[]> = L extends readonly []
-  ? [...R, ...Acc]
-  : R extends readonly []
-    ? [...L, ...Acc]
-    : L extends readonly [...infer _, Dim]
-      ? [...number[], ...AgainstUnknown<L>, ...Acc]
-      : R extends readonly [...infer _, Dim]
-        ? [...number[], ...AgainstUnknown<R>, ...Acc]
-        : [...number[], ...Acc];
-
-/** Left fold over the operands: the result, or `{ index; error }` for the first operand that fails. */
+/** Left fold over the operands: `{ shape, checks }`, one check per operand (its clash with the operands before it). */
 type BroadcastFold<
   Shapes extends readonly Shape[],
   Op extends string,
   Hint extends boolean,
-  Acc extends Shape,
-  Index extends 0[],
+  Validate extends boolean,
+  Acc extends Shape = [],
+  Checks extends unknown[] = [],
 > = Shapes extends readonly [infer Head extends Shape, ...infer Tail extends readonly Shape[]]
-  ? InvalidShapeMessage<Op, Head> extends infer Invalid extends string
+  ? ([Validate] extends [true] ? InvalidShapeMessage<Op, Head> : never) extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? ([Acc] extends [Head] ? ([Head] extends [Acc] ? Acc : BroadcastPair<Acc, Head, Op, Hint>) : BroadcastPair<Acc, Head, Op, Hint>) extends infer Out
-        ? Out extends Shape
-          ? BroadcastFold<Tail, Op, Hint, Out, [...Index, 0]>
-          : { index: Index["length"]; error: Out }
+      ? BroadcastPair<Acc, Head, Op, Hint> extends readonly [infer Out extends Shape, infer Check]
+        ? BroadcastFold<Tail, Op, Hint, Validate, Out, [...Checks, Check]>
         : never
-      : { index: Index["length"]; error: ShapeError<Invalid> }
+      : BroadcastFold<Tail, Op, Hint, Validate, number[], [...Checks, ShapeError<Invalid>]>
     : never
-  : Acc;
+  : { shape: Acc; checks: Checks };
 
-/** Starts the fold with the first operand (validated) as the accumulated shape. */
-type BroadcastStart<Shapes extends readonly Shape[], Op extends string, Hint extends boolean> = Shapes extends readonly [
-  infer Head extends Shape,
-  ...infer Tail extends readonly Shape[],
-]
-  ? InvalidShapeMessage<Op, Head> extends infer Invalid extends string
-    ? [Invalid] extends [never]
-      ? BroadcastFold<Tail, Op, Hint, Head extends readonly [] ? [] : [...Head], [0]>
-      : { index: 0; error: ShapeError<Invalid> }
-    : never
-  : [];
+/** The first check of `Checks` that is an error, or `never`. */
+type FirstError<Checks extends unknown[]> = Checks extends [infer Head, ...infer Rest]
+  ? [Head] extends [ShapeError<string>]
+    ? Head
+    : FirstError<Rest>
+  : never;
 
-type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends boolean> = number extends Shapes["length"]
-  ? number[]
-  : BroadcastStart<Shapes, Op, Hint>;
+type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends boolean, Validate extends boolean> = number extends Shapes["length"]
+  ? { shape: number[]; checks: [] }
+  : BroadcastFold<Shapes, Op, Hint, Validate>;
 
 /**
  * The NumPy broadcast of any number of shapes (zero shapes → `[]`), or a `ShapeError` whose message
@@ -187,18 +345,28 @@ type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends
  * type Out = BroadcastShapes<[[8, 1, 6, 1], [7, 1, 5]]>; //=> [8, 7, 6, 5]
  */
 export type BroadcastShapes<Shapes extends readonly Shape[], Op extends string = "broadcastShapes", Hint extends boolean = true> =
-  FoldResult<Shapes, Op, Hint> extends infer Out ? (Out extends { error: infer Error } ? Error : Out) : never;
+  FoldResult<Shapes, Op, Hint, true> extends { shape: infer Out; checks: infer Checks extends unknown[] }
+    ? [FirstError<Checks>] extends [never]
+      ? Out
+      : FirstError<Checks>
+    : never;
 
 /**
- * The arguments of an n-ary broadcasting call, each intersected with its error when it is the operand
- * that fails, so the compiler reports the error at that argument.
+ * The arguments of an n-ary broadcasting call, each intersected with its own check (its clash with
+ * the operands before it), so the compiler reports an error at the operand that makes it.
  */
 export type BroadcastArgs<Shapes extends readonly Shape[], Op extends string> = {
-  [K in keyof Shapes]: Shapes[K] & CheckArg<OperandError<FoldResult<Shapes, Op, true>, K>>;
+  [K in keyof Shapes]: Shapes[K] & CheckArg<OperandCheck<FoldResult<Shapes, Op, true, true>, K>>;
 };
 
-/** The error of operand `K`, if the fold failed there. */
-type OperandError<Folded, K> = Folded extends { index: infer Index extends number; error: infer Error } ? (K extends `${Index}` ? Error : unknown) : unknown;
+/** Operand `K`'s check in a fold. */
+type OperandCheck<Folded, K> = Folded extends { checks: infer Checks extends unknown[] } ? (K extends keyof Checks ? Checks[K] : unknown) : unknown;
+
+/**
+ * For the tensor ops (shapes already valid): the broadcast of `Left` and `Right` as `[result, check]`.
+ * The check goes on the argument, the result into the op's return type.
+ */
+export type BroadcastOperands<Left extends Shape, Right extends Shape, Op extends string> = BroadcastPair<Left, Right, Op, true>;
 
 // ---------------------------------------------------------------------------------------------
 // One-way broadcasting
@@ -230,16 +398,18 @@ type BroadcastToDims<
   Acc extends Dim[] = [],
 > = T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
   ? F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
-    ? BroadcastDim<FDim, TDim> extends infer Out
-      ? [Out] extends [Clash]
-        ? ShapeError<WriteBroadcastToMessage<Op, From, To, [0, ...Acc]["length"], FDim, TDim, Out["clash"]>>
-        : number extends TDim
+    ? AxisKind<FDim, TDim> extends infer Kind
+      ? Kind extends Clash["clash"]
+        ? ShapeError<WriteBroadcastToMessage<Op, From, To, [0, ...Acc]["length"], FDim, TDim, Kind>>
+        : BroadcastDim<FDim, TDim> extends infer Out
+        ? number extends TDim
           ? BroadcastToDims<From, To, Op, FRest, TRest, [Out & Dim, ...Acc]>
           : [Out] extends [TDim]
             ? BroadcastToDims<From, To, Op, FRest, TRest, [TDim, ...Acc]>
             : number extends Out
               ? BroadcastToDims<From, To, Op, FRest, TRest, [TDim, ...Acc]>
               : ShapeError<WriteBroadcastToMessage<Op, From, To, [0, ...Acc]["length"], FDim, TDim, [FDim] extends [string] ? "symbol-known" : "known">>
+          : never
       : never
     : [...T, ...Acc] // `From` is used up (leading axes are added) or has unknown rank (the runtime checks)
   : T extends readonly []

@@ -5,8 +5,7 @@
  * same rule (`broadcastPair(op, …)`) and throws the same message.
  */
 import type { Shape } from "../shape.js";
-import type { ResultShape } from "../errors.js";
-import type { BroadcastShapes } from "./broadcast.js";
+import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
 
 /**
  * The shape of `Op(left, right)` for an elementwise binary op, or the `SHAPE_BROADCAST` error.
@@ -15,6 +14,19 @@ import type { BroadcastShapes } from "./broadcast.js";
  */
 export type ElementwiseShape<Left extends Shape, Right extends Shape, Op extends string = "elementwiseShape"> = BroadcastShapes<[Left, Right], Op>;
 
-/** `ElementwiseShape` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
+/**
+ * The result shape of a tensor op's broadcast, for return types: the broadcast of two tensor shapes
+ * (no validation: a tensor's shape is valid). It resolves structurally around type parameters
+ * (`[B, 128]` with `[128]` is `[B, 128]`); an axis that clashes is `number` (the check reports it).
+ */
 export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extends string> =
-  ResultShape<ElementwiseShape<Left, Right, Op>>;
+  BroadcastOperands<Left, Right, Op> extends readonly [infer Out extends Shape, unknown] ? Out : never;
+
+/**
+ * The check on a tensor op's second operand: `unknown`, the `SHAPE_BROADCAST` error, or — in generic
+ * code — axis checks that hold only where a type parameter meets itself, 1 or `number`. Where the
+ * operands cannot be lined up at all (a whole-shape parameter against another shape), this type stays
+ * undecided, and TypeScript rejects the argument: it never relates a value to an undecided `infer`.
+ */
+export type ElementwiseCheck<Left extends Shape, Right extends Shape, Op extends string> =
+  BroadcastOperands<Left, Right, Op> extends readonly [unknown, infer Check] ? Check : never;

@@ -16,11 +16,10 @@
  * - Size 0 is an ordinary size (`[0, 3] @ [3, 0]` → `[0, 0]`; `[2, 0] @ [0, 3]` → `[2, 3]`, all zeros).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapesMessage, IsSingle } from "../internal/dims.js";
+import type { ShapeError } from "../errors.js";
+import type { Exact, InvalidShapesMessage, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { Add } from "../internal/digits.js";
-import type { BroadcastShapes } from "./broadcast.js";
+import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
 
 /** Why two inner dims do not match, or `"ok"` (a `number`, `string` or union dim is never a mismatch). */
 type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
@@ -74,66 +73,102 @@ export type WriteMatmulScalarMessage<Op extends string, Left extends Shape, Righ
 
 /**
  * `SHAPE_BROADCAST: matmul: cannot broadcast the batch dims of [2, 2, 1] and [3, 1, 2]: axis -3 is 2
- * vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)`: the broadcasting message of the
- * batch dims (`Detail`: what follows its axis) restated for the whole operands, whose axis -`Axis` it
- * is. Mirrors `writeMatmulBatchMessage`.
+ * vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)`. Mirrors `writeMatmulBatchMessage`
+ * (written once, in types/ops/broadcast.ts, where the batch dims are checked).
  */
 export type WriteMatmulBatchMessage<Op extends string, Left extends Shape, Right extends Shape, Axis extends number, Detail extends string> =
-  `SHAPE_BROADCAST: ${Op}: cannot broadcast the batch dims of ${PrintShape<Left>} and ${PrintShape<Right>}: axis -${Axis} is ${Detail}`;
+  WriteBatchDimsMessage<Op, Left, Right, Axis, Detail>;
 
-/** The inner-dim check, then `Out`. */
-type CheckInner<Op extends string, Left extends Shape, Right extends Shape, LeftDim extends Dim, RightDim extends Dim, Out> =
-  InnerKind<LeftDim, RightDim> extends infer Kind
-    ? Kind extends "ok"
-      ? Out
-      : ShapeError<WriteMatmulMessage<Op, Left, Right, LeftDim, RightDim, Kind>>
-    : never;
+/**
+ * The message of inner dims TypeScript cannot compare because a type parameter is involved:
+ * `` SHAPE_MATMUL: matmul: inner dims ${T} vs 64; … `` (compile time only).
+ */
+export type WriteMatmulNamesMessage<Op extends string, LeftDim extends Dim, RightDim extends Dim> =
+  `SHAPE_MATMUL: ${Op}: inner dims ${LeftDim} vs ${RightDim}; the left's last axis must equal the right's second-to-last, and a type parameter is equal only to itself (transpose one of them?)`;
 
-/** The broadcast batch dims, or the batch error restated for the whole operands. */
+/**
+ * The inner-dim check, with no `infer`: where a type parameter keeps TypeScript from deciding it, the
+ * argument must pass every branch, so a type parameter matches only itself (and `number`, `string`, a
+ * union: those are the runtime's to check). A diagnostic shows this type with `Names` first.
+ */
+export type InnerDimsMatch<Names extends string, LeftDim extends Dim, RightDim extends Dim, Context extends readonly [string, Shape, Shape]> =
+  Exact<[LeftDim]> extends Exact<[RightDim]>
+    ? unknown
+    : number extends LeftDim
+      ? unknown
+      : number extends RightDim
+        ? unknown
+        : InnerDimsError<Names, LeftDim, RightDim, Context>;
+
+/** The inner-dim error: the runtime's message where the operands print (no type parameters), else `Names`. */
+type InnerDimsError<Names extends string, LeftDim extends Dim, RightDim extends Dim, Context extends readonly [string, Shape, Shape]> =
+  PrintShape<Context[1]> extends infer LeftText extends string
+    ? InnerKind<LeftDim, RightDim> extends infer Kind
+      ? Kind extends "ok"
+        ? unknown
+        : ShapeError<WriteMatmulMessage<Context[0], Context[1], Context[2], LeftDim, RightDim, Kind>>
+      : never
+    : ShapeError<Names>;
+
+type Inner<Op extends string, Left extends Shape, Right extends Shape, LeftDim extends Dim, RightDim extends Dim> =
+  InnerDimsMatch<WriteMatmulNamesMessage<Op, LeftDim, RightDim>, LeftDim, RightDim, [Op, Left, Right]>;
+
+/**
+ * The batch dims (all but the last two axes) broadcast: `[dims, check]`. No batch dims on one side,
+ * or the same batch dims on both (`Batch` against `Batch`), resolve as they are (in that order: a
+ * type parameter `Batch` against the other side's `[]` resolves, against its own `Batch` too, but
+ * `[...Batch, T, D] @ [...Batch, D, E]` is taken only as far as TypeScript can decide — see the
+ * README's limits); otherwise the broadcasting walk, whose clash message is restated for the whole
+ * operands.
+ */
 type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftBatch extends Shape, RightBatch extends Shape> =
-  LeftBatch extends readonly []
-    ? RightBatch
-    : RightBatch extends readonly []
-      ? LeftBatch
-      : BroadcastShapes<[LeftBatch, RightBatch], Op, false> extends infer Batch
-        ? Batch extends ShapeError<infer Message>
-          ? Message extends `SHAPE_BROADCAST: ${Op}: cannot broadcast ${PrintShape<LeftBatch>} with ${PrintShape<RightBatch>}: axis -${infer Axis extends number} is ${infer Detail}`
-            ? ShapeError<WriteMatmulBatchMessage<Op, Left, Right, Add<Axis, 2> & number, Detail>>
-            : Batch
-          : Batch
-        : never;
+  [LeftBatch, RightBatch] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
+    ? [[...LeftBatch, ...RightBatch], unknown]
+    : Exact<LeftBatch> extends Exact<RightBatch>
+      ? [LeftBatch, unknown]
+      : BroadcastPair<LeftBatch, RightBatch, Op, false, [Left, Right]>;
 
-/** Both operands have fixed rank and valid dims. */
-type MatmulDims<Left extends Shape, Right extends Shape, Op extends string> = Left extends readonly [infer LeftInner extends Dim]
-  ? Right extends readonly [infer RightInner extends Dim]
-    ? CheckInner<Op, Left, Right, LeftInner, RightInner, []>
-    : Right extends readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]
-      ? CheckInner<Op, Left, Right, LeftInner, RightInner, [...RightBatch, Columns]>
-      : ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "right">>
-  : Left extends readonly [...infer LeftBatch extends Shape, infer Rows extends Dim, infer LeftInner extends Dim]
-    ? Right extends readonly [infer RightInner extends Dim]
-      ? CheckInner<Op, Left, Right, LeftInner, RightInner, [...LeftBatch, Rows]>
-      : Right extends readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]
-        ? CheckInner<Op, Left, Right, LeftInner, RightInner, BatchDims<Op, Left, Right, LeftBatch, RightBatch>> extends infer Batch
-          ? Batch extends Shape
-            ? [...Batch, Rows, Columns]
-            : Batch
-          : never
-        : ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "right">>
-    : ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "left">>;
+/** `[result, check]` for operands of fixed rank or with fixed trailing axes (`[...Batch, T, D]`). */
+type MatmulDims<Left extends Shape, Right extends Shape, Op extends string> =
+  [Left] extends readonly [readonly [infer LeftInner extends Dim]]
+    ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
+      ? [[], Inner<Op, Left, Right, LeftInner, RightInner>]
+      : [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
+        ? [[...RightBatch, Columns], Inner<Op, Left, Right, LeftInner, RightInner>]
+        : MatmulUnknownRank<Left, Right, Op>
+    : [Left] extends readonly [readonly [...infer LeftBatch extends Shape, infer Rows extends Dim, infer LeftInner extends Dim]]
+      ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
+        ? [[...LeftBatch, Rows], Inner<Op, Left, Right, LeftInner, RightInner>]
+        : [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
+          ? BatchDims<Op, Left, Right, LeftBatch, RightBatch> extends readonly [infer Batch extends Shape, infer BatchCheck]
+            ? [[...Batch, Rows, Columns], Inner<Op, Left, Right, LeftInner, RightInner> & BatchCheck]
+            : never
+          : MatmulUnknownRank<Left, Right, Op>
+      : MatmulUnknownRank<Left, Right, Op>;
 
-/** At least one operand has unknown rank: only a scalar other operand is known to be wrong. */
-type MatmulUnknownRank<Left extends Shape, Right extends Shape, Op extends string> = Left extends readonly []
-  ? ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "left">>
-  : Right extends readonly []
-    ? ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "right">>
+/**
+ * A scalar, or an operand of unknown rank: `[result, check]`. Only a scalar is known to be wrong;
+ * `number[]` gives `[...number[], n]` when the right operand is a matrix stack `[…, k, n]` of fixed
+ * rank, else `number[]`.
+ */
+type MatmulUnknownRank<Left extends Shape, Right extends Shape, Op extends string> = [Left] extends [readonly []]
+  ? [number[], ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "left">>]
+  : [Right] extends [readonly []]
+    ? [number[], ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "right">>]
     : number extends Right["length"]
-      ? number[]
+      ? [number[], unknown]
       : Right extends readonly [Dim, Dim, ...Dim[]]
         ? Right extends readonly [...Shape, infer Columns extends Dim]
-          ? [...number[], Columns]
-          : number[]
-        : number[];
+          ? [[...number[], Columns], unknown]
+          : [number[], unknown]
+        : [number[], unknown];
+
+/**
+ * For the tensor op (shapes already valid): `[result, check]` of `Left @ Right`. The result resolves
+ * structurally around type parameters (`[B, 784] @ [784, 128]` is `[B, 128]`); the check goes on the
+ * argument.
+ */
+export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> = MatmulDims<Left, Right, Op>;
 
 /**
  * The shape of `Left @ Right` (NumPy's `matmul`: 1-D operands promoted and the promoted axis removed,
@@ -150,13 +185,19 @@ export type MatmulShape<Left extends Shape, Right extends Shape, Op extends stri
     : never;
 
 /**
- * `MatmulShape` for operands whose dims are already valid (a tensor's shape): skips the invalid-dim
- * check that only literal shapes need.
+ * `MatmulShape` for operands whose dims are already valid (a tensor's shape): the result, or the error.
  */
-export type MatmulChecked<Left extends Shape, Right extends Shape, Op extends string> = number extends Left["length"] | Right["length"]
-  ? MatmulUnknownRank<Left, Right, Op>
-  : MatmulDims<Left, Right, Op>;
+export type MatmulChecked<Left extends Shape, Right extends Shape, Op extends string> =
+  MatmulOperands<Left, Right, Op> extends readonly [infer Out, infer Check]
+    ? [Check] extends [ShapeError<string>]
+      ? Check
+      : Out
+    : never;
 
-/** `MatmulChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
+/** The result shape of the tensor op, for return types (an axis whose check fails carries on). */
 export type MatmulResult<Left extends Shape, Right extends Shape, Op extends string> =
-  ResultShape<MatmulChecked<Left, Right, Op>>;
+  MatmulOperands<Left, Right, Op> extends readonly [infer Out extends Shape, unknown] ? Out : never;
+
+/** The check on the tensor op's argument (see `ElementwiseCheck`). */
+export type MatmulCheck<Left extends Shape, Right extends Shape, Op extends string> =
+  MatmulOperands<Left, Right, Op> extends readonly [unknown, infer Check] ? Check : never;
