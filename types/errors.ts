@@ -42,7 +42,16 @@ export type CheckMessage<Message extends string> = CheckArg<[Message] extends [n
  * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check
  * reports — `number[]`. A failed op's result has unknown rank, so the code after one mistake is
  * checked at run time instead of failing again on a `never` (error recovery, as compilers do).
- * Written so that it resolves for shapes holding type parameters (`[B, 64, T]`, `[...Batch, D]`):
- * `Out extends Shape` would not — TypeScript decides it for every instantiation of `B` at once.
+ * Written so that it resolves for shapes holding type parameters (`[B, 64, T]`): `Out extends Shape`
+ * would not — TypeScript decides it for every instantiation of `B` at once, and without its constraint
+ * `B` is not known to be a `Dim`; `infer S extends Shape` checks the constraint on `B` itself. The
+ * first test keeps the plain `[Out] extends [never]` form on purpose: it stays undecided while `Out`
+ * is an undecided rule (`ResultShape<ReduceShape<S, …>>` inside another alias), where the `readonly`
+ * form would be decided once, for that alias's own parameters. A variadic result (`[...Batch]`) stays
+ * undecided here; the ops that produce one compute their result without this gate (reductions).
  */
-export type ResultShape<Out> = [Out] extends readonly [never] ? number[] : [Out] extends readonly [infer S extends Shape] ? S : number[];
+export type ResultShape<Out> = [Out] extends [never]
+  ? number[]
+  : [Out] extends readonly [infer S extends Shape]
+    ? S
+    : number[];

@@ -10,7 +10,7 @@
  *   `number` and symbolic dims are carried through untouched.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, ShapeError, ResultShape } from "../errors.js";
+import type { CheckArg, ShapeError } from "../errors.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 
@@ -41,6 +41,50 @@ export type ReducedAxes<S extends Shape, Axes extends ReduceAxesArg, Op extends 
     : AllAxes<S>
   : NormalizeAxes<Op, S, AxesList<Axes>>;
 
+/** A shape of fixed rank (its dims may be type parameters): its length is a literal. */
+type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 };
+
+/** The largest count `N` among axes written `-N` (as a tuple of that length), or `"non-negative"`. */
+type TailNeeded<Axes extends readonly number[], Max extends 0[] = []> = Axes extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
+  ? `${Head}` extends `-${infer Count extends number}`
+    ? TailNeeded<Rest, CountAtLeast<Max, Count>>
+    : "non-negative"
+  : Max;
+
+type CountAtLeast<Max extends 0[], Count extends number, Grow extends 0[] = Max> = Grow["length"] extends Count
+  ? Grow
+  : Max["length"] extends Count
+    ? Max
+    : [...Grow, 0]["length"] extends Count
+      ? [...Grow, 0]
+      : CountAtLeast<Max, Count, [...Grow, 0]>;
+
+/** Splits the last `Count` dims off a shape: `[prefix, tail]`, or `never` when it has fewer fixed trailing dims. */
+type SplitTail<S extends Shape, Count extends 0[], Tail extends Dim[] = []> = Tail["length"] extends Count["length"]
+  ? [S, Tail]
+  : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]]
+    ? SplitTail<Rest, Count, [Last, ...Tail]>
+    : never;
+
+/**
+ * A reduction over negative axes of a shape whose leading axes are a variadic group
+ * (`[...Batch, T, D]` over `-1`): the axes are taken within the fixed trailing dims, the group stays
+ * (`[...Batch, T]`, or `[...Batch, T, 1]` with `KeepDims`). `Done` is `[result]`, or `[]` when the
+ * axes reach into the group (the runtime checks those).
+ */
+type ReduceVariadic<S extends Shape, Axes extends readonly number[], KeepDims extends boolean, Op extends string> =
+  TailNeeded<Axes> extends infer Count extends 0[]
+    ? SplitTail<S, Count> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+      ? NormalizeAxes<Op, Tail, Axes> extends infer Indices
+        ? Indices extends ShapeError<string>
+          ? [number[], Indices]
+          : Indices extends readonly number[]
+            ? [[...Prefix, ...ReduceKnown<Tail, Indices, KeepDims>], unknown]
+            : never
+        : never
+      : []
+    : [];
+
 /** The first of `Indices` (in the order given) whose dim in `S` is exactly 0, else `never`. */
 type FirstEmpty<S extends Shape, Indices extends readonly number[]> = Indices extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
   ? [S[Head]] extends [0]
@@ -52,8 +96,8 @@ type KeepAxes<S extends Shape, Indices extends readonly number[]> = {
   -readonly [K in keyof S]: K extends `${Indices[number]}` ? 1 : S[K];
 };
 
-type DropAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends Dim[] = []> = S extends readonly [
-  infer Head extends Dim,
+type DropAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
+  infer Head,
   ...infer Rest extends Shape,
 ]
   ? DropAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
@@ -73,19 +117,45 @@ type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [tr
  * type Kept = ReduceShape<[2, 3, 4], 1, true>; //=> [2, 1, 4]
  */
 export type ReduceShape<S extends Shape, Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false, Op extends string = "reduceShape"> =
-  ReducedAxes<S, Axes, Op> extends infer Indices
-    ? Indices extends ShapeError<string>
-      ? Indices
-      : Indices extends readonly number[]
-        ? number extends Indices["length"]
-          ? Unknown<S, KeepDims>
-          : [Op] extends [NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
-            ? [FirstEmpty<S, Indices>] extends [never]
-              ? ReduceKnown<S, Indices, KeepDims>
-              : ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>
-            : ReduceKnown<S, Indices, KeepDims>
-        : never
+  ReduceOutcome<S, Axes, KeepDims, Op, true> extends infer Outcome extends readonly [Shape, unknown]
+    ? [Outcome[1]] extends [ShapeError<string>]
+      ? Outcome[1]
+      : Outcome[0]
     : never;
+
+/**
+ * The reduction as `[result, check]`: the result shape (`number[]` after an error) and `unknown` or
+ * the `ShapeError`. The result is read out by indexing, not by a conditional: that way it resolves
+ * around type parameters and variadic groups (`[...Batch]`), where a test on the shape itself would
+ * stay undecided. `EmptyCheck` adds max/min's empty-axis check: the check needs it, the result does
+ * not (so reducing an axis whose size is a type parameter still has an exact result type).
+ */
+type ReduceOutcome<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string, EmptyCheck extends boolean> =
+  [Axes] extends [undefined]
+    ? [KeepDims] extends [false]
+      ? [[], unknown]
+      : [S] extends readonly [FixedRank]
+        ? ReduceFixed<S, Axes, KeepDims, Op, EmptyCheck>
+        : [Unknown<S, KeepDims>, unknown]
+    : [S] extends readonly [FixedRank]
+      ? ReduceFixed<S, Axes, KeepDims, Op, EmptyCheck>
+      : ReduceVariadic<S, AxesList<Axes>, KeepDims, Op> extends infer Done
+        ? Done extends readonly [readonly unknown[], unknown]
+          ? Done
+          : [Unknown<S, KeepDims>, unknown]
+        : never;
+
+/** `ReduceOutcome` for a shape of fixed rank (or of unknown rank). */
+type ReduceFixed<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string, EmptyCheck extends boolean> =
+  ReducedAxes<S, Axes, Op> extends infer Indices extends readonly number[] // bound with `infer … extends`, not narrowed by a second test:
+    ? number extends Indices["length"] //  a narrowed `Indices` would keep the result undecided around type parameters
+      ? [Unknown<S, KeepDims>, unknown]
+      : [EmptyCheck, Op] extends [true, NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
+        ? [FirstEmpty<S, Indices>] extends [never]
+          ? [ReduceKnown<S, Indices, KeepDims>, unknown]
+          : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>]
+        : [ReduceKnown<S, Indices, KeepDims>, unknown]
+    : [number[], ReducedAxes<S, Axes, Op>];
 
 type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims extends boolean> = boolean extends KeepDims
   ? Unknown<S, false>
@@ -93,9 +163,12 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
     ? KeepAxes<S, Indices>
     : DropAxes<S, Indices>;
 
-/** `ReduceShape` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
+/**
+ * The result shape of a reduction, for return types: the rule's shape (exact around type parameters
+ * and variadic groups), or `number[]` after an error (see `ResultShape`).
+ */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  ResultShape<ReduceShape<S, Axes, KeepDims, Op>>;
+  ReduceOutcome<S, Axes, KeepDims, Op, false>[0];
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis
