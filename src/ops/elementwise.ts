@@ -8,7 +8,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape } from "../../types/ops/elementwise.js";
+import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape, SameShape } from "../../types/ops/elementwise.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, type DType } from "../dtype.js";
 import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
@@ -98,11 +98,15 @@ export function compare(kind: "greater" | "less" | "equal", a: Tensor, b: Tensor
   return fromStorage(out, left.shape);
 }
 
-/** The shared signature of the binary ops as free functions; `Op` names the error. */
-type BinaryFn<Op extends string> = <Left extends Shape, Right extends Shape = []>(
-  a: Tensor<Left>,
-  b: Operand<Right> & ElementwiseCheck<Left, Right, Op>,
-) => Tensor<ElementwiseResult<Left, Right, Op>>;
+/**
+ * The shared signature of the binary ops as free functions; `Op` names the error. Two overloads:
+ * operands of exactly the same shape — also a whole-shape type parameter (`Tensor<S>` with
+ * `Tensor<S>`), whose axes no rule can line up — give that shape; anything else is broadcast.
+ */
+type BinaryFn<Op extends string> = {
+  <Left extends Shape, Right extends Left>(a: Tensor<Left>, b: Tensor<Right> & SameShape<Left, Right>): Tensor<Left>;
+  <Left extends Shape, Right extends Shape = []>(a: Tensor<Left>, b: Operand<Right> & ElementwiseCheck<Left, Right, Op>): Tensor<ElementwiseResult<Left, Right, Op>>;
+};
 
 /**
  * `a + b` elementwise, broadcasting (NumPy rules). Gradient: the upstream gradient to both sides,
@@ -111,7 +115,7 @@ type BinaryFn<Op extends string> = <Left extends Shape, Right extends Shape = []
  * add(zeros([8, 1, 6, 1]), zeros([7, 1, 5])).shape; //=> [8, 7, 6, 5]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const add: BinaryFn<"add"> = (a, b) => map("add", ...operands("add", a, b)) as never;
+export const add: BinaryFn<"add"> = (a: Tensor, b: unknown): Tensor => map("add", ...operands("add", a, b)) as never;
 
 /**
  * `a − b` elementwise, broadcasting; computed as `a + (−b)`.
@@ -119,7 +123,7 @@ export const add: BinaryFn<"add"> = (a, b) => map("add", ...operands("add", a, b
  * sub(tensor([5, 7]), 2).toArray(); //=> [3, 5]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const sub: BinaryFn<"sub"> = (a, b) => {
+export const sub: BinaryFn<"sub"> = (a: Tensor, b: unknown): Tensor => {
   const [left, right] = operands("sub", a, b);
   return map("add", left, neg(right)) as never;
 };
@@ -130,7 +134,7 @@ export const sub: BinaryFn<"sub"> = (a, b) => {
  * mul(tensor([[1, 2], [3, 4]]), tensor([10, 100])).toArray(); //=> [[10, 200], [30, 400]]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const mul: BinaryFn<"mul"> = (a, b) => map("mul", ...operands("mul", a, b)) as never;
+export const mul: BinaryFn<"mul"> = (a: Tensor, b: unknown): Tensor => map("mul", ...operands("mul", a, b)) as never;
 
 /**
  * `a ÷ b` elementwise, broadcasting (IEEE: `1 / 0` is `Infinity`). Gradient: `g / b` and `−g·a / b²`.
@@ -138,7 +142,7 @@ export const mul: BinaryFn<"mul"> = (a, b) => map("mul", ...operands("mul", a, b
  * div(tensor([1, 3]), 2).toArray(); //=> [0.5, 1.5]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const div: BinaryFn<"div"> = (a, b) => map("div", ...operands("div", a, b)) as never;
+export const div: BinaryFn<"div"> = (a: Tensor, b: unknown): Tensor => map("div", ...operands("div", a, b)) as never;
 
 /**
  * `a ** b` elementwise, broadcasting. Gradient: `g·b·a^(b−1)` and `g·a^b·ln a` (0 where `a` is 0).
@@ -146,7 +150,7 @@ export const div: BinaryFn<"div"> = (a, b) => map("div", ...operands("div", a, b
  * pow(tensor([1, 2, 3]), 2).toArray(); //=> [1, 4, 9]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const pow: BinaryFn<"pow"> = (a, b) => map("pow", ...operands("pow", a, b)) as never;
+export const pow: BinaryFn<"pow"> = (a: Tensor, b: unknown): Tensor => map("pow", ...operands("pow", a, b)) as never;
 
 /**
  * The larger of `a` and `b` elementwise, broadcasting; NaN if either is NaN (as `np.maximum`).
@@ -155,7 +159,7 @@ export const pow: BinaryFn<"pow"> = (a, b) => map("pow", ...operands("pow", a, b
  * maximum(tensor([1, 5]), 3).toArray(); //=> [3, 5]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const maximum: BinaryFn<"maximum"> = (a, b) => map("maximum", ...operands("maximum", a, b)) as never;
+export const maximum: BinaryFn<"maximum"> = (a: Tensor, b: unknown): Tensor => map("maximum", ...operands("maximum", a, b)) as never;
 
 /**
  * The smaller of `a` and `b` elementwise, broadcasting; NaN if either is NaN (as `np.minimum`).
@@ -164,17 +168,17 @@ export const maximum: BinaryFn<"maximum"> = (a, b) => map("maximum", ...operands
  * minimum(tensor([1, 5]), 3).toArray(); //=> [1, 3]
  * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
  */
-export const minimum: BinaryFn<"minimum"> = (a, b) => map("minimum", ...operands("minimum", a, b)) as never;
+export const minimum: BinaryFn<"minimum"> = (a: Tensor, b: unknown): Tensor => map("minimum", ...operands("minimum", a, b)) as never;
 
 /**
  * The type of the binary methods (`Tensor#add` …): a property of a top-level function type rather than
  * a method of the generic interface, so reading `x.add` does not instantiate a signature for every
  * shape `x` has — it measurably cuts type-check cost per call (see README, "Type-check cost").
  */
-type BinaryMethod<Op extends string> = <Self extends Shape, Right extends Shape = []>(
-  this: Tensor<Self>,
-  other: Operand<Right> & ElementwiseCheck<Self, Right, Op>,
-) => Tensor<ElementwiseResult<Self, Right, Op>>;
+type BinaryMethod<Op extends string> = {
+  <Self extends Shape, Right extends Self>(this: Tensor<Self>, other: Tensor<Right> & SameShape<Self, Right>): Tensor<Self>;
+  <Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & ElementwiseCheck<Self, Right, Op>): Tensor<ElementwiseResult<Self, Right, Op>>;
+};
 
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {

@@ -26,17 +26,23 @@ export interface FoundDiagnostic {
 /** A shape error found by the compiler. */
 export type FoundShapeError = FoundDiagnostic & { readonly code: `SHAPE_${string}`; readonly op: string };
 
-const SHAPE_ERROR_LITERAL = /ShapeError<"((?:[^"\\]|\\.)*)">/g;
+/**
+ * A message as the compiler prints it in a type: a string literal (`"SHAPE_…"`, the argument of
+ * `ShapeError<…>`), or — where a type parameter is part of it — a template literal type
+ * (`` `SHAPE_BROADCAST: add: axis -2 is ${B} vs ${M}; …` ``, the first argument of an undecided check
+ * such as `BroadcastsWith<…>`).
+ */
+const SHAPE_MESSAGE_LITERAL = /"(SHAPE_[A-Z_]+: (?:[^"\\]|\\.)*)"|`(SHAPE_[A-Z_]+: [^`]*)`/g;
 
 /**
  * The distinct shape error messages in a diagnostic's text (string literals unescaped as the
- * compiler escaped them), in order of appearance.
+ * compiler escaped them; template literals as printed, `${B}` and all), in order of appearance.
  */
 export function shapeMessagesIn(text: string): string[] {
   const messages: string[] = [];
-  for (const match of text.matchAll(SHAPE_ERROR_LITERAL)) {
-    const message = JSON.parse(`"${match[1]}"`) as string;
-    if (/^SHAPE_[A-Z_]+: /.test(message) && !messages.includes(message)) messages.push(message);
+  for (const match of text.matchAll(SHAPE_MESSAGE_LITERAL)) {
+    const message = match[1] !== undefined ? (JSON.parse(`"${match[1]}"`) as string) : match[2]!;
+    if (!messages.includes(message)) messages.push(message);
   }
   return messages;
 }

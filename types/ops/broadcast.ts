@@ -175,7 +175,7 @@ export type ClashContext = readonly [Op: string, Left: Shape, Right: Shape, Axis
  * One axis's check: `unknown` when it broadcasts, the error when it does not. `Failed` is `true` once
  * an axis to the right has clashed (only the first clash is reported, as at run time).
  */
-type BroadcastAxisCheck<Names extends string, LeftDim extends Dim, RightDim extends Dim, Failed, Context extends ClashContext> = [Failed] extends [true]
+type BroadcastAxisCheck<Names extends string, LeftDim extends Dim, RightDim extends Dim, Failed, Context extends ClashContext> = true extends Failed
   ? unknown
   : BroadcastsWith<Names, LeftDim, RightDim, Context>;
 

@@ -114,6 +114,21 @@ type Inner<Op extends string, Left extends Shape, Right extends Shape, LeftDim e
   InnerDimsMatch<WriteMatmulNamesMessage<Op, LeftDim, RightDim>, LeftDim, RightDim, [Op, Left, Right]>;
 
 /**
+ * The result when the inner dims match, `number[]` when they clash (error recovery: the mistake is
+ * reported once, at the argument). Asked in a form that resolves for a type parameter against
+ * itself or `number`, so generic results stay exact.
+ */
+type InnerResult<LeftDim extends Dim, RightDim extends Dim, Out extends Shape> =
+  Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[number, RightDim]> | Exact<[LeftDim, number]>
+    ? Out
+    : InnerKind<LeftDim, RightDim> extends "ok"
+      ? Out
+      : number[];
+
+/** The inner-dim check, and the batch dims' only when the inner dims match (one error per call, as at run time). */
+type InnerFirst<InnerCheck, BatchCheck> = [InnerCheck] extends [ShapeError<string>] ? InnerCheck : InnerCheck & BatchCheck;
+
+/**
  * The batch dims (all but the last two axes) broadcast: `[dims, check]`. No batch dims on one side,
  * or the same batch dims on both (`Batch` against `Batch`), resolve as they are (in that order: a
  * type parameter `Batch` against the other side's `[]` resolves, against its own `Batch` too, but
@@ -132,16 +147,16 @@ type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftB
 type MatmulDims<Left extends Shape, Right extends Shape, Op extends string> =
   [Left] extends readonly [readonly [infer LeftInner extends Dim]]
     ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
-      ? [[], Inner<Op, Left, Right, LeftInner, RightInner>]
+      ? [InnerResult<LeftInner, RightInner, []>, Inner<Op, Left, Right, LeftInner, RightInner>]
       : [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
-        ? [[...RightBatch, Columns], Inner<Op, Left, Right, LeftInner, RightInner>]
+        ? [InnerResult<LeftInner, RightInner, [...RightBatch, Columns]>, Inner<Op, Left, Right, LeftInner, RightInner>]
         : MatmulUnknownRank<Left, Right, Op>
     : [Left] extends readonly [readonly [...infer LeftBatch extends Shape, infer Rows extends Dim, infer LeftInner extends Dim]]
       ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
-        ? [[...LeftBatch, Rows], Inner<Op, Left, Right, LeftInner, RightInner>]
+        ? [InnerResult<LeftInner, RightInner, [...LeftBatch, Rows]>, Inner<Op, Left, Right, LeftInner, RightInner>]
         : [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
           ? BatchDims<Op, Left, Right, LeftBatch, RightBatch> extends readonly [infer Batch extends Shape, infer BatchCheck]
-            ? [[...Batch, Rows, Columns], Inner<Op, Left, Right, LeftInner, RightInner> & BatchCheck]
+            ? [InnerResult<LeftInner, RightInner, [...Batch, Rows, Columns]>, InnerFirst<Inner<Op, Left, Right, LeftInner, RightInner>, BatchCheck>]
             : never
           : MatmulUnknownRank<Left, Right, Op>
       : MatmulUnknownRank<Left, Right, Op>;

@@ -132,7 +132,7 @@ export type ReduceShape<S extends Shape, Axes extends ReduceAxesArg = undefined,
  */
 type ReduceOutcome<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string, EmptyCheck extends boolean> =
   [Axes] extends [undefined]
-    ? [KeepDims] extends [false]
+    ? [KeepDims, EmptyCheck] extends [false, false]
       ? [[], unknown]
       : [S] extends readonly [FixedRank]
         ? ReduceFixed<S, Axes, KeepDims, Op, EmptyCheck>
