@@ -47,9 +47,22 @@ export function shapeMessagesIn(text: string): string[] {
   return messages;
 }
 
+/**
+ * A tensor of one shape where a declared type states another: the compiler's assignability error
+ * (`Type 'Tensor<[B, 128]>' is not assignable to type 'Tensor<[B, 10]>'`, or the same for an
+ * argument), with nothing but a tensor on either side.
+ */
+const DECLARED_MISMATCH = /^(?:Type|Argument of type) 'Tensor<(.+)>' is not assignable to (?:type|parameter of type) 'Tensor<([^&]+)>'\.$/;
+
+/** `SHAPE_DECLARED: declared: [B, 128] is not assignable to [B, 10]`, from a declared-shape mismatch. */
+export function declaredShapeMessage(firstLine: string): string | undefined {
+  const match = DECLARED_MISMATCH.exec(firstLine);
+  return match ? `SHAPE_DECLARED: declared: ${match[1]} is not assignable to ${match[2]}` : undefined;
+}
+
 /** Builds a `FoundDiagnostic` from a diagnostic's position and flattened text. */
 export function toFoundDiagnostic(file: string, line: number, column: number, length: number, tsCode: number | string, text: string): FoundDiagnostic {
-  const [message] = shapeMessagesIn(text);
+  const [message = declaredShapeMessage(text.split("\n", 1)[0] ?? "")] = shapeMessagesIn(text);
   if (message !== undefined) {
     const [code, op] = message.split(": ", 2) as [string, string];
     return { file, line, column, length, code, op, message, text };

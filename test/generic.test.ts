@@ -1,0 +1,136 @@
+/**
+ * Generic code (issue: type parameters are names). test/generic/layers.ts holds generic layers that
+ * must type-check with exact structural result types; test/generic/bugs.ts their buggy versions, each
+ * a shape error on the bug line with the message written above it (`// message: …`). Checked with
+ * TypeScript 6 (the shared ts-morph project), TypeScript 7 (`tsc`), the CLI's default report, and at
+ * run time (the buggy functions, called with concrete shapes, throw).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Node } from "ts-morph";
+import { beforeAll, describe, expect, it } from "vitest";
+import { randn, zeros, ShapeError, type Tensor } from "../src/index.js";
+import { readAnnotations, type FoundDiagnostic } from "../src/testing/index.js";
+import { root, sharedChecker, tsc7Diagnostics } from "./harness/compile.js";
+import { runCli } from "./cli/helpers.js";
+
+const dir = path.join(root, "test/generic");
+const layersFile = path.join(dir, "layers.ts");
+const bugsFile = path.join(dir, "bugs.ts");
+
+/** `line → message` from the `// message: …` comment above each annotation of the bugs file. */
+function expectedMessages(): Map<number, string> {
+  const lines = readFileSync(bugsFile, "utf8").split("\n");
+  const expected = new Map<number, string>();
+  for (const annotation of readAnnotations(lines.join("\n"))) {
+    const comment = /^\s*\/\/ message: (.*)$/.exec(lines[annotation.line - 3] ?? "");
+    if (!comment) throw new Error(`bugs.ts:${annotation.line}: no "// message:" line above the annotation`);
+    expected.set(annotation.line, comment[1]!);
+  }
+  return expected;
+}
+
+const byLine = (found: readonly FoundDiagnostic[]) => found.map((d) => `${d.line}: ${d.message}`).sort();
+const expectedByLine = () => [...expectedMessages()].map(([line, message]) => `${line}: ${message}`).sort();
+
+describe("generic layers type-check, with exact result types", () => {
+  it("TypeScript 6: no diagnostics", () => {
+    expect(sharedChecker().diagnostics(layersFile).map((d) => `${d.line}: ${d.text}`)).toEqual([]);
+  });
+
+  it("TypeScript 6: hover shows the structural result type written beside each line", () => {
+    const file = sharedChecker().project.getSourceFileOrThrow(layersFile);
+    const claims = file
+      .getFullText()
+      .split("\n")
+      .flatMap((text, index) => {
+        const claim = /\/\/ type: (.*)$/.exec(text);
+        return claim ? [{ line: index + 1, type: claim[1]! }] : [];
+      });
+    expect(claims.length).toBeGreaterThanOrEqual(10);
+    const shown = claims.map(({ line }) => {
+      const declaration = file.getDescendants().find((node) => Node.isVariableDeclaration(node) && node.getStartLineNumber() === line);
+      if (!declaration || !Node.isVariableDeclaration(declaration)) throw new Error(`layers.ts:${line}: no declaration`);
+      return `${line}: ${declaration.getType().getText(declaration)}`;
+    });
+    expect(shown).toEqual(claims.map(({ line, type }) => `${line}: ${type}`));
+  });
+
+  it("the exactness assertions can fail: a wrong expected type is a compile error", () => {
+    const found = sharedChecker().diagnostics({
+      code: [
+        `import type { Dim, Tensor } from ${JSON.stringify(path.join(root, "src/index.js"))};`,
+        `import type { Exact } from ${JSON.stringify(path.join(root, "types/internal/dims.js"))};`,
+        "type Exactly<Actual, Expected> = Exact<Actual> extends Exact<Expected> ? true : false;",
+        "export function f<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>) {",
+        "  const z = x.matmul(w);",
+        "  const wrong: Exactly<typeof z, Tensor<[B, 64]>> = true;",
+        "  const alsoWrong: Exactly<typeof z, Tensor<[number, 128]>> = true;",
+        "}",
+      ].join("\n"),
+    });
+    expect(found.map((d) => d.line)).toEqual([6, 7]);
+  });
+});
+
+describe("buggy generic code is a shape error on the bug line, with its message", () => {
+  let ts7: FoundDiagnostic[] = [];
+  beforeAll(() => {
+    ts7 = tsc7Diagnostics(path.join(dir, "tsconfig.json"));
+  }, 120_000);
+
+  it("has the buggy versions the issue lists", () => {
+    expect(expectedMessages().size).toBe(7);
+  });
+
+  it("TypeScript 6: exactly the annotated errors, with the messages above them", () => {
+    expect(sharedChecker().mismatches(bugsFile)).toEqual([]);
+    expect(byLine(sharedChecker().diagnostics(bugsFile))).toEqual(expectedByLine());
+  });
+
+  it("TypeScript 7: the same errors, on the same lines, with the same messages", () => {
+    expect(byLine(ts7.filter((d) => d.file === bugsFile))).toEqual(expectedByLine());
+    expect(ts7.filter((d) => d.file === layersFile).map((d) => `${d.line}: ${d.text}`)).toEqual([]);
+  });
+
+  it("the CLI's default report counts them as shape errors and exits 1", async () => {
+    const run = await runCli(["test/generic/bugs.ts"], root);
+    expect(run.status).toBe(1);
+    const reported = [...run.stdout.matchAll(/^test\/generic\/bugs\.ts:(\d+):\d+ {2}(SHAPE_[A-Z_]+) {2}(.*)$/gm)].map((m) => `${m[1]}: ${m[2]}: ${m[3]}`);
+    expect(reported.sort()).toEqual(expectedByLine());
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("7 shape errors in 1 file (1 file checked)");
+  });
+});
+
+/** The buggy functions, loaded at run time (a static import would put bugs.ts's errors into the project's type-check). */
+type Generic = (...args: Tensor<never>[]) => Tensor;
+const loadBugs = async () => (await import(/* @vite-ignore */ bugsFile)) as Record<string, Generic>;
+
+describe("at run time the generic functions run with concrete shapes, and the runtime checks them", () => {
+  const throws = (code: string, run: () => unknown) => {
+    let error: unknown;
+    try {
+      run();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ShapeError);
+    expect((error as ShapeError).code).toBe(code);
+  };
+  const any = <T>(t: T) => t as unknown as Tensor<never>;
+
+  it("each buggy version throws the shape error its compile error names", async () => {
+    const bugs = await loadBugs();
+    throws("SHAPE_BROADCAST", () => bugs.biasWidth!(any(randn([4, 784])), any(randn([784, 128])), any(zeros([64]))));
+    throws("SHAPE_MATMUL", () => bugs.missingTranspose!(any(randn([2, 5, 64])), any(randn([2, 5, 64]))));
+    throws("SHAPE_BROADCAST", () => bugs.twoParameters!(any(zeros([4, 3])), any(zeros([5, 3]))));
+    throws("SHAPE_BROADCAST", () => bugs.columnBias!(any(zeros([4, 128])), any(zeros([128, 1]))));
+    throws("SHAPE_BROADCAST", () => bugs.wrongTrailingAxis!(any(zeros([2, 3, 7])), any(zeros([10]))));
+  });
+
+  it("the declared-shape mistakes: the widening loop fails on its second pass, the wrong declared result returns the computed shape", async () => {
+    const bugs = await loadBugs();
+    throws("SHAPE_MATMUL", () => bugs.wideningLoop!(any(zeros([2, 64])), any(zeros([64, 128]))));
+    expect(bugs.declaredResult!(any(zeros([3, 784])), any(zeros([784, 128]))).shape).toEqual([3, 128]);
+  });
+});

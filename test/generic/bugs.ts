@@ -1,0 +1,57 @@
+// The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
+// message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
+// and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
+import type { Dim, Tensor } from "../../src/index.js";
+
+/** A bias of the wrong width. */
+export function biasWidth<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>, b: Tensor<[64]>) {
+  // message: SHAPE_BROADCAST: add: axis -1 is 128 vs 64; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.matmul(w).add(b);
+}
+
+/** Attention scores without transposing the keys. */
+export function missingTranspose<B extends Dim, T extends Dim>(q: Tensor<[B, T, 64]>, k: Tensor<[B, T, 64]>) {
+  // message: SHAPE_MATMUL: matmul: inner dims 64 vs ${T}; the left's last axis must equal the right's second-to-last, and a type parameter is equal only to itself (transpose one of them?)
+  // @shape-error SHAPE_MATMUL
+  return q.matmul(k);
+}
+
+/** Two different parameters where one is needed. */
+export function twoParameters<N extends Dim, M extends Dim>(a: Tensor<[N, 3]>, b: Tensor<[M, 3]>) {
+  // message: SHAPE_BROADCAST: add: axis -2 is ${N} vs ${M}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return a.add(b);
+}
+
+/** A bias stored as a column. */
+export function columnBias<B extends Dim>(x: Tensor<[B, 128]>, b: Tensor<[128, 1]>) {
+  // message: SHAPE_BROADCAST: add: axis -2 is ${B} vs 128; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.add(b);
+}
+
+/** A loop that changes the width of its carried activation. */
+export function wideningLoop<B extends Dim>(x: Tensor<[B, 64]>, w: Tensor<[64, 128]>) {
+  let h = x;
+  for (let i = 0; i < 2; i++) {
+    // message: SHAPE_DECLARED: declared: [B, 128] is not assignable to [B, 64]
+    // @shape-error SHAPE_DECLARED
+    h = h.matmul(w);
+  }
+  return h;
+}
+
+/** A declared result that disagrees with what the body computes. */
+export function declaredResult<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>): Tensor<[B, 10]> {
+  // message: SHAPE_DECLARED: declared: [B, 128] is not assignable to [B, 10]
+  // @shape-error SHAPE_DECLARED
+  return x.matmul(w);
+}
+
+/** A wrong trailing axis under `[...Batch, D]`. */
+export function wrongTrailingAxis<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>, scale: Tensor<[10]>) {
+  // message: SHAPE_BROADCAST: mul: axis -1 is ${D} vs 10; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.mul(scale);
+}

@@ -1,0 +1,79 @@
+// Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
+// test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
+// a type parameter is a name: the rules compute around it.
+import { randn, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import type { Exact } from "../../types/internal/dims.js";
+
+/** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
+type Exactly<Actual, Expected> = Exact<Actual> extends Exact<Expected> ? true : false;
+
+/** A dense layer over a generic batch. */
+export function dense<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>, b: Tensor<[128]>): Tensor<[B, 128]> {
+  const z = x.matmul(w).add(b); // type: Tensor<[B, 128]>
+  const exact: Exactly<typeof z, Tensor<[B, 128]>> = true;
+  return z.relu();
+}
+
+/** The same over `B`, `In` and `Out`. */
+export function affine<B extends Dim, In extends Dim, Out extends Dim>(x: Tensor<[B, In]>, w: Tensor<[In, Out]>, b: Tensor<[Out]>): Tensor<[B, Out]> {
+  const h = x.matmul(w); // type: Tensor<[B, Out]>
+  const exact: Exactly<typeof h, Tensor<[B, Out]>> = true;
+  return h.add(b).tanh();
+}
+
+/** One attention head over `B` and `T` (head size 64), with an additive mask. */
+export function attention<B extends Dim, T extends Dim>(q: Tensor<[B, T, 64]>, k: Tensor<[B, T, 64]>, v: Tensor<[B, T, 64]>, mask: Tensor<[T, T]>): Tensor<[B, T, 64]> {
+  const keys = k.transpose([0, 2, 1]); // type: Tensor<[B, 64, T]>
+  const scores = q.matmul(keys).div(8).add(mask); // type: Tensor<[B, T, T]>
+  const weights = scores.softmax(-1); // type: Tensor<[B, T, T]>
+  const exact: Exactly<[typeof keys, typeof scores, typeof weights], [Tensor<[B, 64, T]>, Tensor<[B, T, T]>, Tensor<[B, T, T]>]> = true;
+  return weights.matmul(v);
+}
+
+/** A residual tower: the activation is carried through the loop. */
+export function tower<B extends Dim, D extends Dim>(x: Tensor<[B, D]>, weights: readonly Tensor<[D, D]>[]): Tensor<[B, D]> {
+  let h = x;
+  for (const w of weights) h = h.add(h.matmul(w).relu());
+  return h;
+}
+
+/** A layer as a class: the widths are the class's parameters, the batch is `forward`'s. */
+export class Linear<In extends Dim, Out extends Dim> {
+  constructor(
+    readonly weight: Tensor<[In, Out]>,
+    readonly bias: Tensor<[Out]>,
+  ) {}
+
+  forward<B extends Dim>(x: Tensor<[B, In]>): Tensor<[B, Out]> {
+    return x.matmul(this.weight).add(this.bias);
+  }
+}
+
+/** Layer normalization over the last axis of `[...Batch, D]`. */
+export function layerNorm<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>, gamma: Tensor<[D]>, beta: Tensor<[D]>): Tensor<[...Batch, D]> {
+  const centered = x.sub(x.mean(-1, true)); // type: Tensor<[...Batch, D]>
+  const variance = centered.pow(2).mean(-1, true); // type: Tensor<[...Batch, 1]>
+  const exact: Exactly<[typeof centered, typeof variance], [Tensor<[...Batch, D]>, Tensor<[...Batch, 1]>]> = true;
+  return centered.div(variance.add(1e-5).sqrt()).mul(gamma).add(beta);
+}
+
+/** A projection of the last axis, and pooling over the second-to-last, under `[...Batch, T, D]`. */
+export function projectAndPool<Batch extends Dim[], T extends Dim, D extends Dim>(x: Tensor<[...Batch, T, D]>, w: Tensor<[D, 32]>): Tensor<[...Batch, 32]> {
+  const projected = x.matmul(w); // type: Tensor<[...Batch, T, 32]>
+  const exact: Exactly<typeof projected, Tensor<[...Batch, T, 32]>> = true;
+  return projected.max(-2);
+}
+
+/** A whole-shape parameter: same-shape ops and scalars. */
+export function meanSquaredError<S extends Shape>(prediction: Tensor<S>, target: Tensor<S>): Tensor<[]> {
+  const error = prediction.sub(target).mul(0.5); // type: Tensor<S>
+  const exact: Exactly<typeof error, Tensor<S>> = true;
+  return error.pow(2).mean();
+}
+
+// Called with concrete shapes, the concrete rules come back.
+export const layer = new Linear(randn([784, 128], { seed: 1 }), zeros([128]));
+export const out = layer.forward(randn([32, 784], { seed: 2 })); // type: Tensor<[32, 128]>
+export const normalized = layerNorm(randn([4, 6, 16], { seed: 3 }), zeros([16]), zeros([16])); // type: Tensor<[4, 6, 16]>
+export const attended = attention(randn([2, 5, 64], { seed: 4 }), randn([2, 5, 64], { seed: 5 }), randn([2, 5, 64], { seed: 6 }), zeros([5, 5])); // type: Tensor<[2, 5, 64]>
+export const concrete: Exactly<[typeof out, typeof normalized, typeof attended], [Tensor<[32, 128]>, Tensor<[4, 6, 16]>, Tensor<[2, 5, 64]>]> = true;
