@@ -8,7 +8,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape, SameShape } from "../../types/ops/elementwise.js";
+import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape, SameShapeCheck } from "../../types/ops/elementwise.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, type DType } from "../dtype.js";
 import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
@@ -104,7 +104,7 @@ export function compare(kind: "greater" | "less" | "equal", a: Tensor, b: Tensor
  * `Tensor<S>`), whose axes no rule can line up — give that shape; anything else is broadcast.
  */
 type BinaryFn<Op extends string> = {
-  <Left extends Shape, Right extends Left>(a: Tensor<Left>, b: Tensor<Right> & SameShape<Left, Right>): Tensor<Left>;
+  <Left extends Shape, Right extends Left>(a: Tensor<Left>, b: Tensor<Right> & SameShapeCheck<Left, Right>): Tensor<Left>;
   <Left extends Shape, Right extends Shape = []>(a: Tensor<Left>, b: Operand<Right> & ElementwiseCheck<Left, Right, Op>): Tensor<ElementwiseResult<Left, Right, Op>>;
 };
 
@@ -176,7 +176,7 @@ export const minimum: BinaryFn<"minimum"> = (a: Tensor, b: unknown): Tensor => m
  * shape `x` has — it measurably cuts type-check cost per call (see README, "Type-check cost").
  */
 type BinaryMethod<Op extends string> = {
-  <Self extends Shape, Right extends Self>(this: Tensor<Self>, other: Tensor<Right> & SameShape<Self, Right>): Tensor<Self>;
+  <Self extends Shape, Right extends Self>(this: Tensor<Self>, other: Tensor<Right> & SameShapeCheck<Self, Right>): Tensor<Self>;
   <Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & ElementwiseCheck<Self, Right, Op>): Tensor<ElementwiseResult<Self, Right, Op>>;
 };
 

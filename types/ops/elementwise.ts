@@ -13,7 +13,7 @@ import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
  * The first overload of the binary ops uses it: a same-shape operation needs no axis lined up, so it
  * type-checks for a whole-shape parameter too (`mse<S extends Shape>(a: Tensor<S>, b: Tensor<S>)`).
  */
-export type SameShape<Left extends Shape, Right extends Shape> = Exact<Left> extends Exact<Right> ? unknown : never;
+export type SameShapeCheck<Left extends Shape, Right extends Shape> = Exact<Left> extends Exact<Right> ? unknown : never;
 
 /**
  * The shape of `Op(left, right)` for an elementwise binary op, or the `SHAPE_BROADCAST` error.

@@ -59,12 +59,12 @@ type CountAtLeast<Max extends 0[], Count extends number, Grow extends 0[] = Max>
       ? [...Grow, 0]
       : CountAtLeast<Max, Count, [...Grow, 0]>;
 
-/** Splits the last `Count` dims off a shape: `[prefix, tail]`, or `never` when it has fewer fixed trailing dims. */
+/** Splits the last `Count` dims off a shape: `[prefix, tail]`, or `"too short"` when it has fewer fixed trailing dims. */
 type SplitTail<S extends Shape, Count extends 0[], Tail extends Dim[] = []> = Tail["length"] extends Count["length"]
   ? [S, Tail]
   : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]]
     ? SplitTail<Rest, Count, [Last, ...Tail]>
-    : never;
+    : "too short";
 
 /**
  * A reduction over negative axes of a shape whose leading axes are a variadic group
