@@ -7,7 +7,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape } from "../../types/ops/where.js";
+import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType } from "../dtype.js";
 import { whereKernel } from "../kernels/elementwise.js";
@@ -42,8 +42,8 @@ const gradient: GradRule = (g, [cond]) => [null, where(cond, g, 0), where(cond, 
  */
 export function where<Cond extends Shape, Left extends Shape = [], Right extends Shape = []>(
   cond: Tensor<Cond>,
-  a: Operand<Left> & CheckArg<WhereLeftCheck<Cond, Left>>,
-  b: Operand<Right> & CheckArg<WhereRightCheck<Cond, Left, Right>>,
+  a: Operand<Left> & WhereTensorLeftCheck<Cond, Left>,
+  b: Operand<Right> & WhereTensorRightCheck<Cond, Left, Right>,
 ): Tensor<WhereResult<Cond, Left, Right>> {
   if (!(cond instanceof Tensor)) throw new InputError("INPUT_OPERAND", "where: the condition must be a tensor");
   const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : cond.dtype;

@@ -5,8 +5,9 @@
  * else `b`). Mirrors src/ops/where.ts.
  */
 import type { Shape } from "../shape.js";
-import type { ShapeError, ResultShape } from "../errors.js";
-import type { BroadcastShapes } from "./broadcast.js";
+import type { ShapeError } from "../errors.js";
+import type { Exact } from "../internal/dims.js";
+import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
 
 /**
  * The shape of `where(cond, a, b)`, or the `SHAPE_BROADCAST` error.
@@ -28,6 +29,41 @@ export type WhereRightCheck<Cond extends Shape, Left extends Shape, Right extend
       ? [Out] extends [ShapeError<string>] ? Out : unknown
       : never;
 
-/** `WhereShape` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
+/** `cond` and `a` broadcast, for the tensor op: `[result, check]` (see `BroadcastOperands`). */
+type WhereFirst<Cond extends Shape, Left extends Shape> = BroadcastOperands<Cond, Left, "where">;
+
+/**
+ * The check on `a` of the tensor op: its broadcast with `cond` (type parameters are names). The same
+ * shape on both sides passes first, so a whole-shape parameter works (`where(cond: Tensor<S>, a:
+ * Tensor<S>, 0)`); undecided, that test leaves the broadcast's check to decide.
+ */
+export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = Exact<Cond> extends Exact<Left>
+  ? unknown
+  : WhereFirst<Cond, Left> extends readonly [unknown, infer Check]
+    ? Check
+    : never;
+
+/**
+ * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to (a scalar,
+ * or the same shape as both, passes first, as for `a`).
+ */
+export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right extends Shape> = [Right] extends [readonly []]
+  ? unknown
+  : Exact<[Cond, Left]> extends Exact<[Right, Right]>
+    ? unknown
+    : WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown]
+      ? BroadcastOperands<First, Right, "where"> extends readonly [unknown, infer Check]
+        ? Check
+        : never
+      : never;
+
+/**
+ * The result shape of the tensor op: the three-way broadcast, folded left, computed structurally
+ * around type parameters (a clashing axis is `number`; the checks report it).
+ */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  ResultShape<WhereShape<Cond, Left, Right, "where">>;
+  WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown]
+    ? BroadcastOperands<First, Right, "where"> extends readonly [infer Out extends Shape, unknown]
+      ? Out
+      : never
+    : never;
