@@ -71,6 +71,17 @@ export function meanSquaredError<S extends Shape>(prediction: Tensor<S>, target:
   return error.pow(2).mean();
 }
 
+/**
+ * Shapes whose axes cannot be lined up at compile time — a whole-shape parameter against another
+ * shape, the result of an op that is not computed structurally around type parameters yet (reshape)
+ * — are checked at run time, like `number[]`: no compile error either way.
+ */
+export function unknownStructure<S extends Shape, B extends Dim, T extends Dim>(s: Tensor<S>, x: Tensor<[B, T, 64]>) {
+  const scaled = s.add(zeros([3]));
+  const heads = x.reshape([x.shape[0], x.shape[1], 8, 8]).add(zeros([8]));
+  return [scaled, heads] as const;
+}
+
 // Called with concrete shapes, the concrete rules come back.
 export const layer = new Linear(randn([784, 128], { seed: 1 }), zeros([128]));
 export const out = layer.forward(randn([32, 784], { seed: 2 })); // type: Tensor<[32, 128]>

@@ -33,8 +33,10 @@ export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extend
 /**
  * The check on a tensor op's second operand: `unknown`, the `SHAPE_BROADCAST` error, or — in generic
  * code — axis checks that hold only where a type parameter meets itself, 1 or `number`. Where the
- * operands cannot be lined up at all (a whole-shape parameter against another shape), this type stays
- * undecided, and TypeScript rejects the argument: it never relates a value to an undecided `infer`.
+ * operands' axes cannot be lined up at all (a whole-shape parameter against another shape, a result
+ * an op could not compute structurally), the rule stays unresolved and so does this indexed access,
+ * which TypeScript relates through its constraint (`unknown`): no compile-time check, the runtime
+ * checks it — the `number[]` policy for shapes of unknown structure. test/generic.test.ts holds both
+ * behaviours.
  */
-export type ElementwiseCheck<Left extends Shape, Right extends Shape, Op extends string> =
-  BroadcastOperands<Left, Right, Op> extends readonly [unknown, infer Check] ? Check : never;
+export type ElementwiseCheck<Left extends Shape, Right extends Shape, Op extends string> = BroadcastOperands<Left, Right, Op>[1];

@@ -214,5 +214,4 @@ export type MatmulResult<Left extends Shape, Right extends Shape, Op extends str
   MatmulOperands<Left, Right, Op> extends readonly [infer Out extends Shape, unknown] ? Out : never;
 
 /** The check on the tensor op's argument (see `ElementwiseCheck`). */
-export type MatmulCheck<Left extends Shape, Right extends Shape, Op extends string> =
-  MatmulOperands<Left, Right, Op> extends readonly [unknown, infer Check] ? Check : never;
+export type MatmulCheck<Left extends Shape, Right extends Shape, Op extends string> = MatmulOperands<Left, Right, Op>[1];

@@ -39,9 +39,7 @@ type WhereFirst<Cond extends Shape, Left extends Shape> = BroadcastOperands<Cond
  */
 export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = Exact<Cond> extends Exact<Left>
   ? unknown
-  : WhereFirst<Cond, Left> extends readonly [unknown, infer Check]
-    ? Check
-    : never;
+  : WhereFirst<Cond, Left>[1];
 
 /**
  * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to (a scalar,
@@ -51,11 +49,7 @@ export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right 
   ? unknown
   : Exact<[Cond, Left]> extends Exact<[Right, Right]>
     ? unknown
-    : WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown]
-      ? BroadcastOperands<First, Right, "where"> extends readonly [unknown, infer Check]
-        ? Check
-        : never
-      : never;
+    : BroadcastOperands<WhereFirst<Cond, Left>[0], Right, "where">[1];
 
 /**
  * The result shape of the tensor op: the three-way broadcast, folded left, computed structurally
