@@ -67,3 +67,10 @@ export type InvalidShapesMessage<Op extends string, Shapes extends readonly Shap
 export interface Exact<in out T> {
   readonly exact: T;
 }
+
+/**
+ * A shape of fixed rank, whatever its dims (type parameters included): its length is a literal.
+ * `[S] extends readonly [FixedRank]` holds for `[B, 784]`, fails for `[...Batch, D]` and `number[]`,
+ * and stays undecided only for a whole-shape type parameter. Ranks up to 32.
+ */
+export type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 };

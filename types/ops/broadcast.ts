@@ -31,7 +31,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 
@@ -215,8 +215,6 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
 /** `true` when this axis clashes (known dims); with a type parameter it stays undecided, which the gate tolerates. */
 type AxisFails<LeftDim extends Dim, RightDim extends Dim> = AxisKind<LeftDim, RightDim> extends "ok" ? false : true;
 
-/** A shape of fixed rank (with any dims, type parameters included): its length is a literal. */
-type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 };
 
 /**
  * Broadcasts two valid shapes: `[result, check]`. The result always resolves to a tuple for shapes

@@ -12,6 +12,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
 import type { NormalizeAxes } from "../internal/axes.js";
+import type { FixedRank } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 
 /** What a reduction's `axis` argument may be: one axis, a list, or `undefined` for every axis. */
@@ -41,8 +42,6 @@ export type ReducedAxes<S extends Shape, Axes extends ReduceAxesArg, Op extends 
     : AllAxes<S>
   : NormalizeAxes<Op, S, AxesList<Axes>>;
 
-/** A shape of fixed rank (its dims may be type parameters): its length is a literal. */
-type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 };
 
 /** The largest count `N` among axes written `-N` (as a tuple of that length), or `"non-negative"`. */
 type TailNeeded<Axes extends readonly number[], Max extends 0[] = []> = Axes extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
