@@ -16,16 +16,19 @@ export type IsShapeError<T> = [T] extends [never] ? false : [T] extends [ShapeEr
 type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
 
 /**
- * The parameter-side check: `unknown` when `Result` is fine, the error itself when it is a shape error.
- * Intersected with an argument's own type (`Tensor<Right> & CheckArg<…>`), it makes a wrong argument
- * fail to type-check at that argument, with the message in the diagnostic.
+ * The parameter-side check of the rules that do not yet compute around type parameters (axis ops,
+ * reshape, concat, stack, slice, squeeze, `as`, the scalar-only methods): `unknown` when `Result` is
+ * fine, the error itself when it is a shape error. Intersected with an argument's own type
+ * (`Tensor<Right> & CheckArg<…>`), it makes a wrong argument fail to type-check at that argument, with
+ * the message in the diagnostic.
  *
- * In generic code (`function f<S extends Shape>(x: Tensor<S>) { x.add(1) }`) the rule cannot be
- * evaluated and the check stays deferred; TypeScript then relates the argument to both branches. The
- * error branch therefore nests this check a dozen times before it yields the error: a concrete error
- * resolves through the levels (a few instantiations, on the error path only), while a deferred one
- * is accepted as "maybe" once TypeScript sees the same conditional nested ten deep. So generic code
- * type-checks, and the runtime checks it — never a false compile error.
+ * Where such a rule cannot be evaluated (a whole-shape parameter, a value a type parameter leaves
+ * open — a reshape's element count, a max over an axis that may be 0), the check stays deferred and
+ * TypeScript relates the argument to both branches. The error branch nests this check a dozen times
+ * before it yields the error: a concrete error resolves through the levels, while a deferred one is
+ * accepted as "maybe" once TypeScript sees the same conditional nested ten deep — the runtime checks
+ * it. The broadcasting ops, matmul and `where` do not use it: their checks are per axis and hold in
+ * every branch, so a type parameter is a name there (types/ops/broadcast.ts).
  */
 export type CheckArg<Result, Depth extends 0[] = []> = [OkPart<Result>] extends [never]
   ? [Result] extends [never]
