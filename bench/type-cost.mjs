@@ -102,6 +102,45 @@ export function measureBroadcast(work, count = 100) {
   return { baseline: base.instantiations, total: many.instantiations, perCall: (many.instantiations - base.instantiations) / count, errors: [...base.errors, ...many.errors] };
 }
 
+/**
+ * The generic variant of a model file: the same kind of chain inside a function generic in its batch
+ * (`B extends Dim`) and width (`D extends Dim`), using the ops that compute structurally around type
+ * parameters (add, matmul, sum with keepdims, sub, transpose, softmax), with the result type declared.
+ */
+export function genericModelSource(work, ops) {
+  let src = line(`import { zeros, type Dim, type Tensor } from "${from(work, "src/index.js")}";`);
+  src += line(`export function model<B extends Dim, D extends Dim>(x0: Tensor<[B, D]>, w0: Tensor<[D, 64]>) {`);
+  src += line(`  const x1 = x0.matmul(w0);`);
+  let width = 64;
+  for (let i = 1; i < ops + 1; i++) {
+    const x = `x${i}`;
+    const next = `x${i + 1}`;
+    switch (i % 5) {
+      case 0: src += line(`  const ${next} = ${x}.add(zeros([${width}]));`); break;
+      case 1: {
+        const out = 2 * (8 + i);
+        src += line(`  const ${next} = ${x}.matmul(zeros([${width}, ${out}]));`);
+        width = out;
+        break;
+      }
+      case 2: src += line(`  const s${i} = ${x}.sum(1, true); const ${next} = ${x}.sub(s${i});`); break;
+      case 3: src += line(`  const ${next} = ${x}.transpose().transpose();`); break;
+      case 4: src += line(`  const ${next} = ${x}.softmax(-1);`); break;
+    }
+  }
+  src += line(`  const out: Tensor<[B, ${width}]> = x${ops + 1};`);
+  src += line(`  return out;`);
+  src += line(`}`);
+  return src;
+}
+
+/** Generic model files: per further op, as `measureModels`. */
+export function measureGenericModels(work, sizes) {
+  const first = check(work, "generic-model-1", genericModelSource(work, 1));
+  const models = sizes.map((ops) => ({ ops, ...check(work, `generic-model-${ops}`, genericModelSource(work, ops)) }));
+  return models.map((m) => ({ ops: m.ops, perOp: m.ops > 1 ? Math.round((m.instantiations - first.instantiations) / (m.ops - 1)) : undefined, errors: m.errors }));
+}
+
 /** Model files of each size in `sizes`: total, above the baseline, and per further op (against the 1-op file). */
 export function measureModels(work, sizes) {
   const baseline = check(work, "model-0", modelSource(work, 0));

@@ -8,7 +8,7 @@
 // test/type-cost.test.ts holds the same budgets on smaller files in every test run.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { check, deepSource, measureBroadcast, measureModels, root, tsc } from "./type-cost.mjs";
+import { check, deepSource, measureBroadcast, measureGenericModels, measureModels, root, tsc } from "./type-cost.mjs";
 
 const work = path.join(root, ".run/bench-types");
 const broadcast = measureBroadcast(work, 100);
@@ -34,6 +34,8 @@ console.log(`  model files (import baseline ${model.baseline}; first op ${model.
 for (const m of model.models) {
   console.log(`    ${String(m.ops).padStart(4)} ops: ${m.instantiations} instantiations, ${m.aboveBaseline} above baseline${m.perOp === undefined ? "" : `, ${m.perOp} per further op`}, check ${m.checkTime}s${m.errors.length ? `, ${m.errors.length} ERRORS` : ""}`);
 }
+const generic = measureGenericModels(work, [10, 100]);
+console.log(`  generic model files (a function over B extends Dim): ${generic.map((g) => `${g.ops} ops: ${g.perOp} per further op${g.errors.length ? `, ${g.errors.length} ERRORS` : ""}`).join("; ")}`);
 console.log(`  1,000-op file: tsc --noEmit takes ${wall.toFixed(2)} s wall (median of 3; target < 2 s)`);
 const failures = [];
 if (broadcast.perCall > 700) failures.push("broadcast above 700 instantiations");

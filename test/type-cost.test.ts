@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { expect, it } from "vitest";
-import { check, deepSource, measureBroadcast, measureModels, root } from "../bench/type-cost.mjs";
+import { check, deepSource, measureBroadcast, measureGenericModels, measureModels, root } from "../bench/type-cost.mjs";
 
 const work = path.join(root, ".run/type-cost-test");
 
@@ -30,5 +30,11 @@ it("model files: the first op ≤ 10,000 above the import baseline, each further
   expect(twelve!.perOp).toBeLessThanOrEqual(1500);
   expect(fortyEight!.perOp).toBeLessThanOrEqual(1500);
   // Linear: the cost of a further op does not grow with the file (within 25%).
+  expect(fortyEight!.perOp!).toBeLessThanOrEqual(twelve!.perOp! * 1.25);
+});
+
+it("generic model files (a chain over B extends Dim with a declared result) type-check, linearly", () => {
+  const [twelve, fortyEight] = measureGenericModels(work, [12, 48]);
+  expect([...twelve!.errors, ...fortyEight!.errors]).toEqual([]);
   expect(fortyEight!.perOp!).toBeLessThanOrEqual(twelve!.perOp! * 1.25);
 });
