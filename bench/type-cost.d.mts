@@ -20,3 +20,5 @@ export declare function measureModels(
   first: number;
   models: { ops: number; dir: string; instantiations: number; aboveBaseline: number; perOp: number | undefined; checkTime: number; errors: string[] }[];
 };
+export declare function genericModelSource(work: string, ops: number): string;
+export declare function measureGenericModels(work: string, sizes: readonly number[]): { ops: number; perOp: number | undefined; errors: string[] }[];
