@@ -35,7 +35,7 @@
  */
 import type { Dim } from "../shape.js";
 import type { CheckMessage } from "../errors.js";
-import type { Exact, InvalidShapeMessage, IsSingle, WriteInvalidShapeMessage } from "./dims.js";
+import type { InvalidShapeMessage, IsSingle, WriteInvalidShapeMessage } from "./dims.js";
 import type { PrintShape } from "./print.js";
 import type { AddDigits, DivModDigits, Digit, FromDigits, MulDigits, CompareDigits, MaxSafeDigits } from "./digits.js";
 
@@ -431,9 +431,7 @@ export type NormalizeSize<D extends Dim> = [D] extends [number]
  * Expressions are compared by normal form, so `"n+m"` equals `"m+n"` and `"2*3"` equals `6`.
  * Mirrors `compareSizes`.
  */
-export type CompareSizes<Left extends Dim, Right extends Dim> = Exact<[Left]> extends Exact<[Right]>
-  ? "equal" // the same dim, type parameters included (decided in generic code too)
-  : [Left] extends [Right]
+export type CompareSizes<Left extends Dim, Right extends Dim> = [Left] extends [Right]
   ? [Right] extends [Left]
     ? number extends Left
       ? "dynamic"
