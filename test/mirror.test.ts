@@ -19,11 +19,17 @@ const exportedTypes = (file: string) => [...readFileSync(file, "utf8").matchAll(
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 
 /**
- * Compile-time-only message writers: messages about type parameters, which do not exist at run time
- * (every dim is a number there), and the batch-dims message that matmul re-exports as
+ * Compile-time-only message writers: messages about type parameters and union dims, which do not
+ * exist at run time (every dim is a number there), and the batch-dims message that matmul re-exports as
  * `WriteMatmulBatchMessage` (mirrored by `writeMatmulBatchMessage`).
  */
-const COMPILE_TIME_ONLY = new Set(["WriteBroadcastNamesMessage", "WriteMatmulNamesMessage", "WriteBatchDimsMessage"]);
+const COMPILE_TIME_ONLY = new Set([
+  "WriteBroadcastNamesMessage",
+  "WriteMatmulNamesMessage",
+  "WriteBatchDimsMessage",
+  "WriteUnionDimMessage",
+  "WriteMatmulUnionMessage",
+]);
 
 /** Ops that have no shape rule of their own: elementwise maps use broadcasting's rule. */
 const RUNTIME_ONLY = new Set(["elementwise", "unary", "binary"]);

@@ -1,7 +1,8 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import type { Dim, Tensor } from "../../src/index.js";
+import { randn, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { affine } from "./layers.js";
 
 /** A bias of the wrong width. */
 export function biasWidth<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>, b: Tensor<[64]>) {
@@ -54,4 +55,15 @@ export function wrongTrailingAxis<Batch extends Dim[], D extends Dim>(x: Tensor<
   // message: SHAPE_BROADCAST: mul: axis -1 is ${D} vs 10; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
   // @shape-error SHAPE_BROADCAST
   return x.mul(scale);
+}
+
+/**
+ * A generic function called with arguments that disagree on a type parameter: TypeScript infers
+ * `Out` as `128 | 64` and accepts the call; the union dim it returns is rejected by the next op.
+ */
+export function disagreeingArguments() {
+  const y = affine(randn([32, 784], { seed: 1 }), randn([784, 128], { seed: 2 }), zeros([64]));
+  // message: SHAPE_BROADCAST: add: axis -1 of the left operand is a union of sizes, not one size; a generic function was called with arguments that disagree on a dim (make them agree)
+  // @shape-error SHAPE_BROADCAST
+  return y.add(zeros([128]));
 }

@@ -39,8 +39,10 @@ import type { Add } from "../internal/digits.js";
 type Clash = { readonly clash: "known" | "symbols" | "symbol-known" };
 
 /**
- * Why two concrete dims do not broadcast: `"ok"` when they do (equal, a side is 1, `number`, a
- * union), else the kind of clash. One-way broadcasting (`BroadcastToShape`) and the messages use it.
+ * Why two concrete dims do not broadcast: `"ok"` when they do (equal, a side is 1, `number`), else
+ * the kind of clash — `"union-left"`/`"union-right"` when a dim is a union of sizes (`128 | 64`, what
+ * inference makes of a generic function's arguments that disagree). One-way broadcasting
+ * (`BroadcastToShape`) and the messages use it; one-way broadcasting lets unions through as before.
  */
 type AxisKind<Left extends Dim, Right extends Dim> = [Left] extends [Right]
   ? [Right] extends [Left]
@@ -65,8 +67,8 @@ type MixedKind<Left extends Dim, Right extends Dim> = [Left] extends [1]
               : [Right] extends [string]
                 ? "symbol-known"
                 : "known"
-            : "ok"
-          : "ok";
+            : "union-right"
+          : "union-left";
 
 /**
  * Broadcasts one axis: the result dim. Asked first, "the same dim, or the right side is 1" resolves
@@ -136,6 +138,14 @@ export type WriteBroadcastNamesMessage<Op extends string, Axis extends number, L
 export type WriteBatchDimsMessage<Op extends string, Left extends Shape, Right extends Shape, Axis extends number, Detail extends string> =
   `SHAPE_BROADCAST: ${Op}: cannot broadcast the batch dims of ${PrintShape<Left>} and ${PrintShape<Right>}: axis -${Axis} is ${Detail}`;
 
+/**
+ * `SHAPE_BROADCAST: add: axis -1 of the right operand is a union of sizes, not one size; …`: a dim
+ * that is a union (`128 | 64`) is what TypeScript infers when a generic function is called with
+ * arguments that disagree on a type parameter. Compile time only (at run time a dim is a number).
+ */
+export type WriteUnionDimMessage<Op extends string, Axis extends number, Side extends "left" | "right"> =
+  `SHAPE_BROADCAST: ${Op}: axis -${Axis} of the ${Side} operand is a union of sizes, not one size; a generic function was called with arguments that disagree on a dim (make them agree)`;
+
 /** Which operand, given a trailing size-1 axis, would broadcast (without changing the result's rank). */
 export type TrailingFixSide = "left" | "right" | "none";
 
@@ -204,6 +214,8 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
     ? AxisKind<LeftDim, RightDim> extends infer Kind
       ? Kind extends "ok"
         ? unknown
+        : Kind extends `union-${infer Side extends "left" | "right"}`
+          ? ShapeError<WriteUnionDimMessage<Context[0], Context[3], Side>>
         : Kind extends Clash["clash"]
           ? Context[5] extends readonly [infer WholeLeft extends Shape, infer WholeRight extends Shape]
             ? ShapeError<WriteBatchDimsMessage<Context[0], WholeLeft, WholeRight, Add<Context[3], 2> & number, WriteBroadcastDetail<Context[1], Context[2], LeftDim, RightDim, Kind, "none">>>

@@ -21,7 +21,10 @@ import type { Exact, InvalidShapesMessage, IsSingle } from "../internal/dims.js"
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
 
-/** Why two inner dims do not match, or `"ok"` (a `number`, `string` or union dim is never a mismatch). */
+/**
+ * Why two inner dims do not match, or `"ok"` (a `number` or `string` dim is never a mismatch; a union
+ * of sizes is `"union"`, see `WriteMatmulUnionMessage`).
+ */
 type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
   ? "ok"
   : number extends Right
@@ -39,8 +42,8 @@ type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
               : [Right] extends [string]
                 ? "symbol-known"
                 : "known"
-          : "ok"
-        : "ok";
+          : "union"
+        : "union";
 
 /** The hint that ends an inner-dim message. Mirrors `innerHint` in src/ops/matmul.ts. */
 type InnerHint<Kind, Left extends Dim, Right extends Dim, RightRank extends number> = Kind extends "known"
@@ -87,6 +90,13 @@ export type WriteMatmulNamesMessage<Op extends string, LeftDim extends Dim, Righ
   `SHAPE_MATMUL: ${Op}: inner dims ${LeftDim} vs ${RightDim}; the left's last axis must equal the right's second-to-last, and a type parameter is equal only to itself (transpose one of them?)`;
 
 /**
+ * `SHAPE_MATMUL: matmul: an inner dim is a union of sizes, not one size; …` (compile time only: see
+ * `WriteUnionDimMessage`).
+ */
+export type WriteMatmulUnionMessage<Op extends string> =
+  `SHAPE_MATMUL: ${Op}: an inner dim is a union of sizes, not one size; a generic function was called with arguments that disagree on a dim (make them agree)`;
+
+/**
  * The inner-dim check, with no `infer`: where a type parameter keeps TypeScript from deciding it, the
  * argument must pass every branch, so a type parameter matches only itself (and `number`, `string`, a
  * union: those are the runtime's to check). A diagnostic shows this type with `Names` first.
@@ -106,7 +116,9 @@ type InnerDimsError<Names extends string, LeftDim extends Dim, RightDim extends 
     ? InnerKind<LeftDim, RightDim> extends infer Kind
       ? Kind extends "ok"
         ? unknown
-        : ShapeError<WriteMatmulMessage<Context[0], Context[1], Context[2], LeftDim, RightDim, Kind>>
+        : Kind extends "union"
+          ? ShapeError<WriteMatmulUnionMessage<Context[0]>>
+          : ShapeError<WriteMatmulMessage<Context[0], Context[1], Context[2], LeftDim, RightDim, Kind>>
       : never
     : ShapeError<Names>;
 
