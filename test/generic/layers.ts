@@ -71,6 +71,21 @@ export function meanSquaredError<S extends Shape>(prediction: Tensor<S>, target:
   return error.pow(2).mean();
 }
 
+/** Multi-head attention over `[B, H, T, D]` with a padding mask `[B, 1, 1, T]`. */
+export function multiHead<B extends Dim, H extends Dim, T extends Dim, D extends Dim>(q: Tensor<[B, H, T, D]>, k: Tensor<[B, H, T, D]>, v: Tensor<[B, H, T, D]>, mask: Tensor<[B, 1, 1, T]>): Tensor<[B, H, T, D]> {
+  const scores = q.matmul(k.transpose([0, 1, 3, 2])).mul(0.125).add(mask); // type: Tensor<[B, H, T, T]>
+  const exact: Exactly<typeof scores, Tensor<[B, H, T, T]>> = true;
+  return scores.softmax(-1).matmul(v);
+}
+
+/** Batch normalization over `[B, C]`: statistics over the batch axis. */
+export function batchNorm<B extends Dim, C extends Dim>(x: Tensor<[B, C]>, gamma: Tensor<[C]>): Tensor<[B, C]> {
+  const centered = x.sub(x.mean(0)); // type: Tensor<[B, C]>
+  const variance = centered.pow(2).mean(0, true); // type: Tensor<[1, C]>
+  const exact: Exactly<[typeof centered, typeof variance], [Tensor<[B, C]>, Tensor<[1, C]>]> = true;
+  return centered.div(variance.add(1e-5).sqrt()).mul(gamma);
+}
+
 /**
  * Shapes whose axes cannot be lined up at compile time — a whole-shape parameter against another
  * shape, the result of an op that is not computed structurally around type parameters yet (reshape)
