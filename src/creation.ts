@@ -24,7 +24,10 @@ export interface TensorOptions {
   readonly requiresGrad?: boolean;
 }
 
-/** Checks a creation shape: valid dims, and sizes (a symbolic name has no size to allocate). */
+/**
+ * Checks a creation shape: valid dims, sizes (a symbolic name has no size to allocate), and at most
+ * 2^53 − 1 elements (`INPUT_TOO_LARGE`), before anything is allocated or looped over.
+ */
 export function creationShape(op: string, shape: unknown): number[] {
   const valid = validateShape(op, shape);
   for (const dim of valid) {
@@ -32,7 +35,9 @@ export function creationShape(op: string, shape: unknown): number[] {
       throw new ShapeError("SHAPE_INVALID_SHAPE", op, [valid], writeInvalidShapeMessage(op, valid, dim));
     }
   }
-  return [...(valid as readonly number[])];
+  const dims = [...(valid as readonly number[])];
+  sizeOf(dims, op, "shape");
+  return dims;
 }
 
 /** A new leaf tensor over `data` with the options applied. */
@@ -55,26 +60,58 @@ class RaggedSpot {
   constructor(readonly path: string, readonly got: number[], readonly firstPath: string, readonly first: number[]) {}
 }
 
+/** Thrown inside the walk when an array contains itself; carries the path from the top. */
+class CycleSpot {
+  constructor(readonly path: string) {}
+}
+
+/**
+ * The deepest nesting `tensor()` reads: a literal nested deeper is almost surely a mistake (and would
+ * overflow the stack of a recursive walk), so it throws `INPUT_TOO_DEEP`.
+ */
+export const MAX_NESTING = 1000;
+
+function tooDeep(op: string): InputError {
+  return new InputError("INPUT_TOO_DEEP", `${op}: the nested array is nested more than ${MAX_NESTING} deep; build a tensor of that rank with fromArray() or reshape()`);
+}
+
+/** What the shape walk carries: the arrays being walked (a cycle check) and the shapes of arrays done (shared sub-arrays are walked once). */
+interface Walk {
+  readonly open: Set<unknown>;
+  readonly done: Map<unknown, number[]>;
+}
+
 /** The shape of a nested array, walking elements in order as `NestedShape` does. */
-function nestedShape(op: string, value: unknown): number[] {
+function nestedShape(op: string, value: unknown, depth: number, walk: Walk): number[] {
   if (typeof value === "number") return [];
   if (!Array.isArray(value)) {
     throw new InputError("INPUT_VALUE", `${op}: expected numbers or arrays of numbers, got ${value === null ? "null" : typeof value}`);
   }
+  const known = walk.done.get(value);
+  if (known !== undefined) return known;
+  if (walk.open.has(value)) throw new CycleSpot("");
+  if (depth >= MAX_NESTING) {
+    throw tooDeep(op);
+  }
   if (value.length === 0) return [0];
+  walk.open.add(value);
   let first: number[] = [];
   for (let i = 0; i < value.length; i++) {
     let inner: number[];
     try {
-      inner = nestedShape(op, value[i]);
+      inner = nestedShape(op, value[i], depth + 1, walk);
     } catch (error) {
       if (error instanceof RaggedSpot) throw new RaggedSpot(`[${i}]${error.path}`, error.got, `[${i}]${error.firstPath}`, error.first);
+      if (error instanceof CycleSpot) throw new CycleSpot(`[${i}]${error.path}`);
       throw error;
     }
     if (i === 0) first = inner;
     else if (inner.length !== first.length || inner.some((dim, axis) => dim !== first[axis])) throw new RaggedSpot(`[${i}]`, inner, "[0]", first);
   }
-  return [value.length, ...first];
+  walk.open.delete(value);
+  const shape = [value.length, ...first];
+  walk.done.set(value, shape);
+  return shape;
 }
 
 function fill(data: Storage, value: unknown, at: number): number {
@@ -97,14 +134,19 @@ export function tensor<const N extends NestedNumbers>(data: N & CheckNested<N>, 
   const dtype = validateDType("tensor", options?.dtype);
   let shape: number[];
   try {
-    shape = nestedShape("tensor", data);
+    shape = nestedShape("tensor", data, 0, { open: new Set(), done: new Map() });
   } catch (error) {
     if (error instanceof RaggedSpot) {
       throw new InputError("INPUT_RAGGED", writeRaggedMessage("tensor", error.path, error.got, error.firstPath, error.first).slice("INPUT_RAGGED: ".length));
     }
+    if (error instanceof CycleSpot) {
+      throw new InputError("INPUT_VALUE", `tensor: the nested array contains itself (element ${error.path} is an array it is nested in), so it has no shape`);
+    }
     throw error;
   }
-  const storage = allocate(dtype, sizeOf(shape));
+  // Shared sub-arrays are walked once, so a shape can be deeper than any one walk went.
+  if (shape.length > MAX_NESTING) throw tooDeep("tensor");
+  const storage = allocate(dtype, sizeOf(shape, "tensor", "the nested array has shape"), "tensor");
   fill(storage, data, 0);
   return leaf("tensor", storage, shape, options);
 }
@@ -125,7 +167,7 @@ export function full<const S extends number[]>(shape: S & CheckShape<"full", S>,
 function filled<S extends Shape>(op: string, shape: unknown, value: number, options: TensorOptions | undefined): Tensor<S> {
   const dims = creationShape(op, shape);
   if (typeof value !== "number") throw new InputError("INPUT_VALUE", `${op}: the fill value must be a number`);
-  const data = allocate(validateDType(op, options?.dtype), sizeOf(dims));
+  const data = allocate(validateDType(op, options?.dtype), sizeOf(dims), op);
   if (value !== 0) data.fill(value);
   return leaf(op, data, dims, options);
 }
@@ -154,7 +196,7 @@ export const ones: FilledFn<"ones"> = (shape, options) => filled("ones", shape, 
  */
 export function arange<const N extends number>(n: N & CheckShape<"arange", [N]>, options?: TensorOptions): Tensor<[N]> {
   const [size] = creationShape("arange", [n]);
-  const data = allocate(validateDType("arange", options?.dtype), size);
+  const data = allocate(validateDType("arange", options?.dtype), size, "arange");
   for (let i = 0; i < size; i++) data[i] = i;
   return leaf("arange", data, [size], options);
 }
@@ -176,7 +218,7 @@ export function fromArray<const S extends number[]>(data: ArrayLike<number>, sha
     throw new InputError("INPUT_DATA_LENGTH", `fromArray: ${data.length} values do not fill shape ${formatShape(dims)}, which holds ${size}`);
   }
   const dtype: DType = validateDType("fromArray", options?.dtype ?? (data instanceof Float64Array ? "float64" : undefined));
-  const storage = allocate(dtype, size);
+  const storage = allocate(dtype, size, "fromArray");
   for (let i = 0; i < size; i++) {
     const value = data[i];
     if (typeof value !== "number") throw new InputError("INPUT_VALUE", `fromArray: element ${i} is ${typeof value}, not a number`);

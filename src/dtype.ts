@@ -34,9 +34,20 @@ export function validateDType(op: string, dtype: unknown): DType {
   throw new InputError("INPUT_DTYPE", `${op}: unknown dtype ${JSON.stringify(dtype) ?? String(dtype)}; use "float32" or "float64"`);
 }
 
-/** Fresh zeroed storage of `size` elements for `dtype`. */
-export function allocate(dtype: DType, size: number): Storage {
-  return dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
+/**
+ * Fresh zeroed storage of `size` elements for `dtype`. A size the engine cannot allocate (above the
+ * largest typed array, or more memory than there is) throws `INPUT_TOO_LARGE` naming `op` and the
+ * size, instead of the engine's `RangeError`.
+ * @throws InputError `INPUT_TOO_LARGE`
+ */
+export function allocate(dtype: DType, size: number, op = "allocate"): Storage {
+  try {
+    return dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const bytes = Number.isSafeInteger(size) ? ` (${BigInt(size) * (dtype === "float64" ? 8n : 4n)} bytes)` : "";
+    throw new InputError("INPUT_TOO_LARGE", `${op}: cannot allocate ${size} ${dtype} elements${bytes}: ${error.message}`);
+  }
 }
 
 /** The dtype of a storage array. */

@@ -4,7 +4,8 @@
  * updates its parameters in place — their storage is overwritten, so a parameter keeps its identity
  * (and its type) across steps — outside the tape: a step is never recorded or differentiated.
  */
-import { InputError } from "./errors.js";
+import { InputError, formatShape } from "./errors.js";
+import { describeValue } from "./shape.js";
 import { allocate, type Storage } from "./dtype.js";
 import { Tensor, contiguousData, isContiguous } from "./tensor.js";
 
@@ -29,6 +30,28 @@ function checkRate(name: string, value: unknown): number {
 }
 
 /**
+ * The gradient of parameter `index`, checked: `null` (no gradient yet), or a tensor with the
+ * parameter's shape. `.grad` is a public field, so it may hold anything by the time `step()` reads
+ * it; a wrong one would otherwise be applied truncated, or put NaN into the weights.
+ * @throws InputError `INPUT_GRAD`
+ */
+function checkGrad(param: Tensor, index: number): Tensor | null {
+  const grad: unknown = param.grad;
+  if (grad === null) return null;
+  if (!(grad instanceof Tensor)) {
+    throw new InputError("INPUT_GRAD", `SGD.step: the grad of parameter ${index} must be a tensor or null, got ${describeValue(grad)}`);
+  }
+  const dims = grad.dims;
+  if (dims.length !== param.dims.length || dims.some((dim, axis) => dim !== param.dims[axis])) {
+    throw new InputError(
+      "INPUT_GRAD",
+      `SGD.step: the grad of parameter ${index} has shape ${formatShape(dims)} but the parameter has shape ${formatShape(param.dims)}; a gradient has its parameter's shape`,
+    );
+  }
+  return grad;
+}
+
+/**
  * Stochastic gradient descent over a list of parameters. `step()` moves each parameter that has a
  * gradient against it: `p ← p − lr·g`; with momentum μ > 0 each parameter keeps a velocity `v` (zero at
  * first), `v ← μ·v + g` and `p ← p − lr·v` — PyTorch's update. Parameters without a gradient (not used
@@ -38,12 +61,13 @@ function checkRate(name: string, value: unknown): number {
  *
  * A parameter must be a leaf tensor (made by a creation function, not by an op) with
  * `requiresGrad: true` and contiguous storage; anything else throws `INPUT_PARAMETER`. Bad options
- * throw `INPUT_OPTION`. No gradient flows through a step.
+ * throw `INPUT_OPTION`; a `.grad` that is not `null` or a tensor of the parameter's shape
+ * makes `step()` throw `INPUT_GRAD`, before any parameter is updated. No gradient flows through a step.
  * @example
  * const w = tensor([1, 2], { requiresGrad: true });
  * const optimizer = new SGD([w], { lr: 0.25 });
  * w.mul(w).sum().backward(); optimizer.step(); w.toArray(); //=> [0.5, 1]
- * @throws InputError `INPUT_PARAMETER`, `INPUT_OPTION`
+ * @throws InputError `INPUT_PARAMETER`, `INPUT_OPTION`, `INPUT_GRAD` (from `step()`)
  */
 export class SGD {
   /** The tensors updated by `step()`, in the order given. */
@@ -57,7 +81,9 @@ export class SGD {
 
   constructor(params: readonly Tensor[], options: SGDOptions) {
     if (!Array.isArray(params)) throw new InputError("INPUT_PARAMETER", "SGD: params must be an array of tensors");
-    params.forEach((param: unknown, index) => {
+    // An index loop, not forEach: forEach skips the holes of a sparse array, which are not tensors either.
+    for (let index = 0; index < params.length; index++) {
+      const param: unknown = params[index];
       if (!(param instanceof Tensor)) throw new InputError("INPUT_PARAMETER", `SGD: parameter ${index} is not a tensor`);
       if (!param.requiresGrad || param.node !== null) {
         throw new InputError(
@@ -66,11 +92,11 @@ export class SGD {
         );
       }
       if (!isContiguous(param)) throw new InputError("INPUT_PARAMETER", `SGD: parameter ${index} is a strided view; give the tensor that owns the storage`);
-    });
+    }
     this.params = [...params];
     this.lr = checkRate("lr", options?.lr);
     this.momentum = checkRate("momentum", options?.momentum ?? 0);
-    this.#velocity = params.map(() => null);
+    this.#velocity = this.params.map(() => null);
   }
 
   /**
@@ -83,9 +109,12 @@ export class SGD {
    */
   step(): void {
     const lr = checkRate("lr", this.lr);
+    // Every gradient is checked before any parameter moves: a bad one leaves them all as they were.
+    const grads = this.params.map((param, index) => checkGrad(param, index));
     this.params.forEach((param, index) => {
-      if (param.grad === null) return;
-      const grad = contiguousData(param.grad);
+      const given = grads[index];
+      if (given === null || given === undefined) return;
+      const grad = contiguousData(given);
       let direction: Storage = grad;
       if (this.momentum > 0) {
         const velocity = this.#velocity[index] ?? allocate(param.dtype, param.size);

@@ -12,7 +12,7 @@ import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { record, type GradRule } from "../autograd.js";
 import { allocate, commonDType } from "../dtype.js";
-import { sizeOf } from "../shape.js";
+import { describeValue, sizeOf } from "../shape.js";
 import { Tensor, contiguousData } from "../tensor.js";
 import { sliced } from "./slice.js";
 import { addPoly, compareSizes, dimPoly, formatPoly, isTooLarge, polyDim, sizeClashHint, validateSizes, type Poly, type SizeComparison } from "../symbolic.js";
@@ -129,7 +129,7 @@ const GRADIENT: GradRule<ConcatSaved> = (g, inputs, _out, { axis, sizes }) => {
  */
 export function concatTensors(tensors: readonly Tensor[], axis: number, dims: readonly number[]): Tensor {
   const dtype = commonDType("concat", tensors.map((t) => t.dtype));
-  const out = allocate(dtype, sizeOf(dims));
+  const out = allocate(dtype, sizeOf(dims, "concat", "the result has shape"), "concat");
   const outer = sizeOf(dims.slice(0, axis));
   const inner = sizeOf(dims.slice(axis + 1));
   const row = dims[axis]! * inner;
@@ -174,10 +174,16 @@ export function concat<const Tensors extends readonly Tensor[], const Axis exten
   return concatTensors(list, index, dims) as never;
 }
 
-/** Checks that `tensors` is an array of tensors. */
+/**
+ * Checks that `tensors` is an array of tensors (`INPUT_NOT_TENSORS`), each with at most 2^53 − 1
+ * elements (`INPUT_TOO_LARGE`).
+ */
 export function tensorList(op: string, tensors: unknown): Tensor[] {
-  if (!Array.isArray(tensors) || tensors.some((t) => !(t instanceof Tensor))) {
-    throw new InputError("INPUT_NOT_TENSORS", `${op}: expected a list of tensors`);
+  if (!Array.isArray(tensors)) throw new InputError("INPUT_NOT_TENSORS", `${op}: expected a list of tensors, got ${describeValue(tensors)}`);
+  for (let index = 0; index < tensors.length; index++) {
+    const t: unknown = tensors[index];
+    if (!(t instanceof Tensor)) throw new InputError("INPUT_NOT_TENSORS", `${op}: expected a list of tensors; element ${index} is ${describeValue(t)}`);
+    sizeOf(t.dims, op, `tensor ${index} has shape`);
   }
   return tensors as Tensor[];
 }

@@ -10,8 +10,8 @@ import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { PermuteCheck, PermuteResult, PermuteShape, TransposeShape } from "../../types/ops/permute.js";
 import { ShapeError, formatShape } from "../errors.js";
-import { formatAxes, normalizeAxes } from "../axes.js";
-import { validateShape } from "../shape.js";
+import { checkTensor, formatAxes, normalizeAxes } from "../axes.js";
+import { safeString, validateShape } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor } from "../tensor.js";
 
@@ -26,7 +26,7 @@ export function writePermuteMessage(op: string, shape: Shape, axes: readonly num
  */
 export function permutationFor(op: string, shape: Shape, axes: readonly number[] | undefined): number[] {
   if (axes === undefined) return shape.map((_, index) => shape.length - 1 - index);
-  if (!Array.isArray(axes)) throw new ShapeError("SHAPE_PERMUTE", op, [shape], `SHAPE_PERMUTE: ${op}: axes ${String(axes)} are not a list of axes for ${formatShape(shape)}`);
+  if (!Array.isArray(axes)) throw new ShapeError("SHAPE_PERMUTE", op, [shape], `SHAPE_PERMUTE: ${op}: axes ${safeString(axes)} are not a list of axes for ${formatShape(shape)}`);
   const indices = normalizeAxes(op, shape, axes);
   if (indices.length !== shape.length) {
     let missing = 0;
@@ -111,7 +111,8 @@ export function permute<S extends Shape, const Axes extends readonly number[]>(
   x: Tensor<S>,
   axes: Axes & CheckArg<PermuteCheck<S, Axes, "permute">>,
 ): Tensor<PermuteResult<S, Axes, "permute">> {
-  return permuted(x, permutationFor("permute", x.dims, axes as readonly number[])) as never;
+  const t = checkTensor("permute", x);
+  return permuted(t, permutationFor("permute", t.dims, axes as readonly number[])) as never;
 }
 
 /**
@@ -126,7 +127,8 @@ export function transpose<S extends Shape, const Axes extends readonly number[] 
   x: Tensor<S>,
   axes?: Axes & CheckArg<PermuteCheck<S, Axes, "transpose">>,
 ): Tensor<PermuteResult<S, Axes, "transpose">> {
-  return permuted(x, permutationFor("transpose", x.dims, axes as readonly number[] | undefined)) as never;
+  const t = checkTensor("transpose", x);
+  return permuted(t, permutationFor("transpose", t.dims, axes as readonly number[] | undefined)) as never;
 }
 
 /** The type of `Tensor#permute` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */

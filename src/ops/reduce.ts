@@ -11,7 +11,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import { ShapeError, formatShape } from "../errors.js";
-import { normalizeAxes } from "../axes.js";
+import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { allocate } from "../dtype.js";
 import { REDUCE, reduceKernel, type ReduceCode } from "../kernels/reduce.js";
@@ -28,10 +28,12 @@ export function writeEmptyReductionMessage(op: string, shape: Shape, axis: numbe
 
 /**
  * The normalised axes a reduction named `op` selects from `shape` (every axis when `axis` is
- * `undefined`), in the order given; throws the mirrored `SHAPE_AXIS` errors.
+ * `undefined`), in the order given; throws the mirrored `SHAPE_AXIS` errors, and `INPUT_AXIS` for an
+ * `axis` that is not a number, a list of numbers or `undefined`.
  */
 export function reducedAxesFor(op: string, shape: Shape, axis: ReduceAxesArg): number[] {
-  const axes = axis === undefined ? shape.map((_, index) => index) : normalizeAxes(op, shape, typeof axis === "number" ? [axis] : axis);
+  const given = axisArgument(op, "axis", axis);
+  const axes = given === undefined ? shape.map((_, index) => index) : normalizeAxes(op, shape, given, "axis");
   if (op === "max" || op === "min") {
     for (const index of axes) {
       if (shape[index] === 0) throw new ShapeError("SHAPE_AXIS", op, [shape], writeEmptyReductionMessage(op, shape, index));
@@ -136,8 +138,10 @@ type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends Reduc
  * sum(tensor([[1, 2, 3], [4, 5, 6]]), 0).toArray(); //=> [5, 7, 9]
  * @throws ShapeError `SHAPE_AXIS`
  */
-export const sum: ReduceFn<"sum"> = (x, axis, keepdims) =>
-  reduce("sum", x, reducedAxesFor("sum", x.dims, axis as ReduceAxesArg), keepdims === true) as never;
+export const sum: ReduceFn<"sum"> = (x, axis, keepdims) => {
+  const t = checkTensor("sum", x);
+  return reduce("sum", t, reducedAxesFor("sum", t.dims, axis as ReduceAxesArg), keepdims === true) as never;
+};
 
 /**
  * The mean of the elements along `axis` (as `sum`): the sum divided by the number of elements reduced.
@@ -146,6 +150,7 @@ export const sum: ReduceFn<"sum"> = (x, axis, keepdims) =>
  * @throws ShapeError `SHAPE_AXIS`
  */
 export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
+  checkTensor("mean", x);
   const axes = reducedAxesFor("mean", x.dims, axis as ReduceAxesArg);
   const count = axes.reduce((n, index) => n * x.dims[index], 1);
   return div(reduce("sum", x, axes, keepdims === true), count) as never;
@@ -158,8 +163,10 @@ export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
  * max(tensor([[1, 5], [7, 2]]), 1).toArray(); //=> [5, 7]
  * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0)
  */
-export const max: ReduceFn<"max"> = (x, axis, keepdims) =>
-  reduce("max", x, reducedAxesFor("max", x.dims, axis as ReduceAxesArg), keepdims === true) as never;
+export const max: ReduceFn<"max"> = (x, axis, keepdims) => {
+  const t = checkTensor("max", x);
+  return reduce("max", t, reducedAxesFor("max", t.dims, axis as ReduceAxesArg), keepdims === true) as never;
+};
 
 /**
  * The smallest element along `axis` (as `max`).
@@ -167,8 +174,10 @@ export const max: ReduceFn<"max"> = (x, axis, keepdims) =>
  * min(tensor([[1, 5], [7, 2]]), 1).toArray(); //=> [1, 2]
  * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0)
  */
-export const min: ReduceFn<"min"> = (x, axis, keepdims) =>
-  reduce("min", x, reducedAxesFor("min", x.dims, axis as ReduceAxesArg), keepdims === true) as never;
+export const min: ReduceFn<"min"> = (x, axis, keepdims) => {
+  const t = checkTensor("min", x);
+  return reduce("min", t, reducedAxesFor("min", t.dims, axis as ReduceAxesArg), keepdims === true) as never;
+};
 
 /**
  * `log(sum(exp(x)))` along `axis` (as `sum`), computed stably as `m + log(sum(exp(x − m)))` with `m`
@@ -178,6 +187,7 @@ export const min: ReduceFn<"min"> = (x, axis, keepdims) =>
  * @throws ShapeError `SHAPE_AXIS`
  */
 export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
+  checkTensor("logsumexp", x);
   const axes = reducedAxesFor("logsumexp", x.dims, axis as ReduceAxesArg);
   const shift = stableShift(x, axes);
   const summed = reduce("sum", exp(sub(x as Tensor, shift)), axes, keepdims === true);

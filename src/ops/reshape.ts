@@ -9,8 +9,9 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
 import type { CheckSizes } from "../../types/internal/symbolic.js";
-import { InputError, ShapeError, formatShape } from "../errors.js";
-import { isValidDim, writeInvalidShapeMessage } from "../shape.js";
+import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
+import { checkTensor } from "../axes.js";
+import { invalidShapeError, isValidDim } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, contiguousStrides } from "../tensor.js";
 import {
@@ -123,10 +124,7 @@ export function reshapedFor(op: string, from: unknown, to: unknown): Dim[] {
     if (typeof dim === "number" && Number.isInteger(dim) && dim < 0) {
       throw new ShapeError("SHAPE_RESHAPE", op, [source, target], writeReshapeTargetMessage(op, source, target, "negative", dim));
     }
-    if (!isValidDim(dim)) {
-      const shown = target.map((d) => (typeof d === "number" || typeof d === "string" ? d : String(d)));
-      throw new ShapeError("SHAPE_INVALID_SHAPE", op, [shown], writeInvalidShapeMessage(op, shown, typeof dim === "number" || typeof dim === "string" ? dim : String(dim)));
-    }
+    if (!isValidDim(dim)) throw invalidShapeError(op, target, dim);
     if (dimPoly(dim) === undefined) throw new ShapeError("SHAPE_INVALID_SHAPE", op, [target], writeSizeExpressionMessage(op, formatShape(target), dim as string));
     known.push(dim);
   }
@@ -210,6 +208,8 @@ export function viewStrides(from: readonly number[], strides: readonly number[],
     while (oldProduct !== newProduct) {
       if (oldProduct < newProduct) oldProduct *= oldDims[oldEnd++]!;
       else newProduct *= to[newEnd++]!;
+      // Equal counts below 2^53 always meet; running off either shape would loop forever on NaN.
+      if (oldEnd > oldDims.length || newEnd > to.length) throw new InternalError(`viewStrides: [${from.join(", ")}] and [${to.join(", ")}] do not hold the same number of elements`);
     }
     for (let k = oldAxis; k < oldEnd - 1; k++) if (oldStrides[k] !== oldStrides[k + 1]! * oldDims[k + 1]!) return undefined;
     let stride = oldStrides[oldEnd - 1]!;
@@ -305,6 +305,7 @@ export function reshape<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
   shape: To & CheckArg<ReshapeShape<S, To, "reshape">>,
 ): Tensor<ReshapeResult<S, To, "reshape">> {
+  checkTensor("reshape", x);
   const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape)) as number[];
   const out = reshapeTensor(x, dims);
   if ((shape as readonly Dim[]).some((dim) => typeof dim === "string")) bindSizes("reshape", out, shape, dims);
@@ -319,7 +320,8 @@ export function reshape<S extends Shape, const To extends Dim[]>(
  * @throws ShapeError `SHAPE_RESHAPE` (more than 2^53 − 1 elements, at the type level)
  */
 export function flatten<S extends Shape>(x: Tensor<S> & CheckArg<FlattenShape<S, "flatten">>): Tensor<ReshapeResult<S, [-1], "flatten">> {
-  return reshapeTensor(x, [x.size]) as never;
+  const t = checkTensor("flatten", x);
+  return reshapeTensor(t, [t.size]) as never;
 }
 
 /**

@@ -11,16 +11,16 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { SliceBound, SliceCheck, SliceChecked, SliceResult, SliceShape } from "../../types/ops/slice.js";
 import { ShapeError, formatShape } from "../errors.js";
-import { normalizeAxis } from "../axes.js";
-import { validateShape } from "../shape.js";
+import { checkTensor, normalizeAxis } from "../axes.js";
+import { safeString, validateShape } from "../shape.js";
 import { allocate } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Rows } from "../kernels/loop.js";
 import { Tensor, contiguousStrides, fromStorage } from "../tensor.js";
 
-/** Mirrors `WriteSliceMessage`. */
+/** Mirrors `WriteSliceMessage`. (At run time `value` may be anything the caller passed; it prints as `String` would, never throwing.) */
 export function writeSliceMessage(op: string, shape: Shape, axis: number, name: "start" | "end" | "step", value: number): string {
-  return `SHAPE_SLICE: ${op}: cannot slice axis ${axis} of ${formatShape(shape)} with ${name} ${value}: ${
+  return `SHAPE_SLICE: ${op}: cannot slice axis ${axis} of ${formatShape(shape)} with ${name} ${safeString(value)}: ${
     value === 0 && name === "step" ? "the step must be a non-zero integer (a negative step walks backwards)" : "start, end and step must be integers"
   }`;
 }
@@ -198,7 +198,8 @@ export function slice<
   end?: End & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
   step?: Step & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
 ): Tensor<SliceResult<S, Axis, Start, End, Step, "slice">> {
-  return sliced(x, sliceRangeFor("slice", x.dims, axis, start, end, step as SliceBound)) as never;
+  const t = checkTensor("slice", x);
+  return sliced(t, sliceRangeFor("slice", t.dims, axis, start, end, step as SliceBound)) as never;
 }
 
 /** The type of `Tensor#slice` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */

@@ -7,7 +7,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
-import { normalizeAxis } from "../axes.js";
+import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { div, sub } from "./elementwise.js";
@@ -50,6 +50,7 @@ export function softmax<S extends Shape, const Axis extends number | undefined =
   x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
 ): Tensor<S> {
+  checkTensor("softmax", x);
   const index = normalizeAxis("softmax", x.dims, axis ?? -1);
   const e = exp(sub(x as Tensor, stableShift(x, [index])));
   return div(e, reduce("sum", e, [index], true)) as never;
@@ -66,6 +67,7 @@ export function logSoftmax<S extends Shape, const Axis extends number | undefine
   x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
 ): Tensor<S> {
+  checkTensor("logSoftmax", x);
   const index = normalizeAxis("logSoftmax", x.dims, axis ?? -1);
   const shifted = sub(x as Tensor, stableShift(x, [index]));
   return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;

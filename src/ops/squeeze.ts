@@ -11,7 +11,7 @@ import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { SqueezeAxesArg, SqueezeChecked, SqueezeResult, SqueezeShape } from "../../types/ops/squeeze.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
-import { normalizeAxes } from "../axes.js";
+import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { reshapeTensor } from "./reshape.js";
@@ -26,8 +26,9 @@ export function writeSqueezeMessage(op: string, shape: Shape, axis: number, dim:
  * `undefined`), checked in the order given; throws the mirrored errors. `op` names the caller.
  */
 export function squeezedAxesFor(op: string, shape: Shape, axes: SqueezeAxesArg): number[] {
-  if (axes === undefined) return shape.flatMap((dim, index) => (dim === 1 ? [index] : []));
-  const indices = normalizeAxes(op, shape, typeof axes === "number" ? [axes] : axes);
+  const given = axisArgument(op, "axes", axes);
+  if (given === undefined) return shape.flatMap((dim, index) => (dim === 1 ? [index] : []));
+  const indices = normalizeAxes(op, shape, given);
   for (const index of indices) {
     if (shape[index] !== 1) throw new ShapeError("SHAPE_SQUEEZE", op, [shape], writeSqueezeMessage(op, shape, index, shape[index]!));
   }
@@ -68,8 +69,9 @@ export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = und
   x: Tensor<S>,
   axes?: Axes & CheckArg<SqueezeChecked<S, Axes, "squeeze">>,
 ): Tensor<SqueezeResult<S, Axes, "squeeze">> {
-  const removed = squeezedAxesFor("squeeze", x.dims, axes as SqueezeAxesArg);
-  return reshapeTensor(x, x.dims.filter((_, axis) => !removed.includes(axis))) as never;
+  const t = checkTensor("squeeze", x);
+  const removed = squeezedAxesFor("squeeze", t.dims, axes as SqueezeAxesArg);
+  return reshapeTensor(t, t.dims.filter((_, axis) => !removed.includes(axis))) as never;
 }
 
 /** The type of `Tensor#squeeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */

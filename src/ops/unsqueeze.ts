@@ -8,7 +8,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { UnsqueezeChecked, UnsqueezeResult, UnsqueezeShape } from "../../types/ops/unsqueeze.js";
-import { normalizeAxis } from "../axes.js";
+import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { reshapeTensor } from "./reshape.js";
@@ -41,6 +41,7 @@ export function unsqueezeShape<const S extends Dim[], const Axis extends number>
 
 /** `x` with a size-1 axis inserted as axis `axis` (normalised against rank + 1 positions); a view. */
 export function unsqueezed(x: Tensor, axis: number): Tensor {
+  checkTensor("unsqueeze", x);
   return reshapeTensor(x, unsqueezedFor("unsqueeze", x.dims, axis) as number[]);
 }
 
