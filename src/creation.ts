@@ -128,7 +128,8 @@ function fill(data: Storage, value: unknown, at: number): number {
  * A ragged literal is a compile error; at run time it throws `INPUT_RAGGED` with the same text.
  * @example
  * tensor([[1, 2, 3], [4, 5, 6]]).shape; //=> [2, 3]
- * @throws InputError `INPUT_RAGGED`, `INPUT_VALUE`, `INPUT_DTYPE`
+ * @throws InputError `INPUT_RAGGED`, `INPUT_VALUE` (also a nested array that contains itself), `INPUT_DTYPE`,
+ * `INPUT_TOO_DEEP` (nested more than 1000 deep), `INPUT_TOO_LARGE`
  */
 export function tensor<const N extends NestedNumbers>(data: N & CheckNested<N>, options?: TensorOptions): Tensor<NestedShape<N>> {
   const dtype = validateDType("tensor", options?.dtype);
@@ -158,7 +159,7 @@ type FilledFn<Op extends string> = <const S extends number[]>(shape: S & CheckSh
  * A tensor of `shape` filled with `value`.
  * @example
  * full([2], 7).toArray(); //=> [7, 7]
- * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`, `INPUT_TOO_LARGE` (more than 2^53 − 1 elements, or more than can be allocated)
  */
 export function full<const S extends number[]>(shape: S & CheckShape<"full", S>, value: number, options?: TensorOptions): Tensor<S> {
   return filled("full", shape, value, options);
@@ -176,7 +177,7 @@ function filled<S extends Shape>(op: string, shape: unknown, value: number, opti
  * A tensor of `shape` filled with 0.
  * @example
  * zeros([2, 3]).shape; //=> [2, 3]
- * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`, `INPUT_TOO_LARGE` (more than 2^53 − 1 elements, or more than can be allocated)
  */
 export const zeros: FilledFn<"zeros"> = (shape, options) => filled("zeros", shape, 0, options);
 
@@ -184,7 +185,7 @@ export const zeros: FilledFn<"zeros"> = (shape, options) => filled("zeros", shap
  * A tensor of `shape` filled with 1.
  * @example
  * ones([2]).toArray(); //=> [1, 1]
- * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`, `INPUT_TOO_LARGE` (more than 2^53 − 1 elements, or more than can be allocated)
  */
 export const ones: FilledFn<"ones"> = (shape, options) => filled("ones", shape, 1, options);
 
@@ -192,7 +193,7 @@ export const ones: FilledFn<"ones"> = (shape, options) => filled("ones", shape, 
  * `[0, 1, …, n − 1]` as a `Tensor<[n]>`.
  * @example
  * arange(4).toArray(); //=> [0, 1, 2, 3]
- * @throws ShapeError `SHAPE_INVALID_SHAPE` when `n` is not a non-negative integer
+ * @throws ShapeError `SHAPE_INVALID_SHAPE` when `n` is not a non-negative integer; InputError `INPUT_TOO_LARGE`
  */
 export function arange<const N extends number>(n: N & CheckShape<"arange", [N]>, options?: TensorOptions): Tensor<[N]> {
   const [size] = creationShape("arange", [n]);
@@ -206,7 +207,7 @@ export function arange<const N extends number>(n: N & CheckShape<"arange", [N]>,
  * `Float64Array`, else float32.
  * @example
  * fromArray([1, 2, 3, 4, 5, 6], [2, 3]).toArray(); //=> [[1, 2, 3], [4, 5, 6]]
- * @throws InputError `INPUT_DATA_LENGTH`, `INPUT_VALUE`; ShapeError `SHAPE_INVALID_SHAPE`
+ * @throws InputError `INPUT_DATA_LENGTH`, `INPUT_VALUE`, `INPUT_TOO_LARGE`; ShapeError `SHAPE_INVALID_SHAPE`
  */
 export function fromArray<const S extends number[]>(data: ArrayLike<number>, shape: S & CheckShape<"fromArray", S>, options?: TensorOptions): Tensor<S> {
   const dims = creationShape("fromArray", shape);

@@ -105,7 +105,7 @@ export function swapLastTwo(x: Tensor): Tensor {
  * @example
  * permute(zeros([2, 3, 4]), [2, 0, 1]).shape; //=> [4, 2, 3]
  * permute(tensor([[1, 2, 3], [4, 5, 6]]), [1, 0]).toArray(); //=> [[1, 4], [2, 5], [3, 6]]
- * @throws ShapeError `SHAPE_AXIS` (out of range, named twice), `SHAPE_PERMUTE` (an axis left out)
+ * @throws ShapeError `SHAPE_AXIS` (out of range, named twice), `SHAPE_PERMUTE` (an axis left out); InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function permute<S extends Shape, const Axes extends readonly number[]>(
   x: Tensor<S>,
@@ -121,7 +121,7 @@ export function permute<S extends Shape, const Axes extends readonly number[]>(
  * @example
  * transpose(tensor([[1, 2, 3], [4, 5, 6]])).toArray(); //=> [[1, 4], [2, 5], [3, 6]]
  * transpose(zeros([8, 3, 5])).shape; //=> [5, 3, 8]
- * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function transpose<S extends Shape, const Axes extends readonly number[] | undefined = undefined>(
   x: Tensor<S>,

@@ -136,7 +136,7 @@ type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends Reduc
  * keeps the reduced axes as size 1. Gradient: the upstream gradient spread over the reduced axes.
  * @example
  * sum(tensor([[1, 2, 3], [4, 5, 6]]), 0).toArray(); //=> [5, 7, 9]
- * @throws ShapeError `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const sum: ReduceFn<"sum"> = (x, axis, keepdims) => {
   const t = checkTensor("sum", x);
@@ -147,7 +147,7 @@ export const sum: ReduceFn<"sum"> = (x, axis, keepdims) => {
  * The mean of the elements along `axis` (as `sum`): the sum divided by the number of elements reduced.
  * @example
  * mean(tensor([[1, 2, 3], [4, 5, 6]]), 1).toArray(); //=> [2, 5]
- * @throws ShapeError `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
   checkTensor("mean", x);
@@ -161,7 +161,7 @@ export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
  * equal to the maximum, split evenly among ties.
  * @example
  * max(tensor([[1, 5], [7, 2]]), 1).toArray(); //=> [5, 7]
- * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0)
+ * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0); InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const max: ReduceFn<"max"> = (x, axis, keepdims) => {
   const t = checkTensor("max", x);
@@ -172,7 +172,7 @@ export const max: ReduceFn<"max"> = (x, axis, keepdims) => {
  * The smallest element along `axis` (as `max`).
  * @example
  * min(tensor([[1, 5], [7, 2]]), 1).toArray(); //=> [1, 2]
- * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0)
+ * @throws ShapeError `SHAPE_AXIS` (also for an axis of size 0); InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const min: ReduceFn<"min"> = (x, axis, keepdims) => {
   const t = checkTensor("min", x);
@@ -184,7 +184,7 @@ export const min: ReduceFn<"min"> = (x, axis, keepdims) => {
  * the maximum. Gradient (by composition): `softmax(x)` along the axes times the upstream gradient.
  * @example
  * logsumexp(tensor([0, 0], { dtype: "float64" })).item(); //=> 0.6931471805599453
- * @throws ShapeError `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
   checkTensor("logsumexp", x);

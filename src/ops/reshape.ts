@@ -299,7 +299,8 @@ export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> 
  * reshape(zeros([2, 3, 4]), [-1, 4]).shape; //=> [6, 4]
  * reshape(zeros([2, 3]), [4]); //=> throws SHAPE_RESHAPE
  * @throws ShapeError `SHAPE_RESHAPE` (counts differ; two `-1`s; a `-1` that cannot be inferred; a
- * negative dim), `SHAPE_INVALID_SHAPE`; InputError `INPUT_SYMBOLIC_SIZE` (names that cannot be sized)
+ * negative dim), `SHAPE_INVALID_SHAPE`; InputError `INPUT_SYMBOLIC_SIZE` (names that cannot be sized),
+ * `INPUT_OPERAND`, `INPUT_TOO_LARGE` (more than 2^53 − 1 elements)
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
@@ -317,7 +318,8 @@ export function reshape<S extends Shape, const To extends Dim[]>(
  * the upstream gradient reshaped back.
  * @example
  * flatten(tensor([[1, 2], [3, 4]])).toArray(); //=> [1, 2, 3, 4]
- * @throws ShapeError `SHAPE_RESHAPE` (more than 2^53 − 1 elements, at the type level)
+ * @throws ShapeError `SHAPE_RESHAPE` (more than 2^53 − 1 elements, at the type level); InputError `INPUT_OPERAND`,
+ * `INPUT_TOO_LARGE` (the same, at run time)
  */
 export function flatten<S extends Shape>(x: Tensor<S> & CheckArg<FlattenShape<S, "flatten">>): Tensor<ReshapeResult<S, [-1], "flatten">> {
   const t = checkTensor("flatten", x);

@@ -183,7 +183,7 @@ export function sliced(x: Tensor, range: SliceRange): Tensor {
  * slice(tensor([0, 1, 2, 3, 4, 5]), 0, 1, -1, 2).toArray(); //=> [1, 3]
  * slice(tensor([[1, 2, 3], [4, 5, 6]]), 1, -1, undefined, -1).toArray(); //=> [[3, 2, 1], [6, 5, 4]]
  * slice(zeros([10, 4]), 0, 2, -1, 3).shape; //=> [3, 4]
- * @throws ShapeError `SHAPE_SLICE` (a zero step, a bound or step that is not an integer), `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_SLICE` (a zero step, a bound or step that is not an integer), `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function slice<
   S extends Shape,

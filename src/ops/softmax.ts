@@ -44,7 +44,7 @@ export function softmaxShape(shape: Dim[], axis?: number): Dim[] {
  * distribution. Stable for large inputs. Gradient (by composition): `y·(g − sum(g·y))`.
  * @example
  * softmax(tensor([[0, 0], [0, 0]])).toArray(); //=> [[0.5, 0.5], [0.5, 0.5]]
- * @throws ShapeError `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function softmax<S extends Shape, const Axis extends number | undefined = undefined>(
   x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
@@ -61,7 +61,7 @@ export function softmax<S extends Shape, const Axis extends number | undefined =
  * log of a rounded-to-zero probability. Gradient (by composition): `g − softmax(x)·sum(g)`.
  * @example
  * logSoftmax(tensor([[0, 0]], { dtype: "float64" })).toArray(); //=> [[-0.6931471805599453, -0.6931471805599453]]
- * @throws ShapeError `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function logSoftmax<S extends Shape, const Axis extends number | undefined = undefined>(
   x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,

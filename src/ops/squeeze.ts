@@ -63,7 +63,7 @@ export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAx
  * @example
  * squeeze(zeros([1, 3, 1, 4])).shape; //=> [3, 4]
  * squeeze(zeros([2, 1, 4]), -2).shape; //=> [2, 4]
- * @throws ShapeError `SHAPE_SQUEEZE` (an axis whose size is not 1), `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_SQUEEZE` (an axis whose size is not 1), `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   x: Tensor<S>,

@@ -51,7 +51,7 @@ export function unsqueezed(x: Tensor, axis: number): Tensor {
  * @example
  * unsqueeze(zeros([3, 4]), 1).shape; //=> [3, 1, 4]
  * unsqueeze(tensor([1, 2]), -1).toArray(); //=> [[1], [2]]
- * @throws ShapeError `SHAPE_AXIS`
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function unsqueeze<S extends Shape, const Axis extends number>(
   x: Tensor<S>,
