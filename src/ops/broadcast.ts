@@ -7,7 +7,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
-import { validateShape } from "../shape.js";
+import { sizeOf, validateShape } from "../shape.js";
 import { Tensor, viewAs } from "../tensor.js";
 import { record, type GradRule } from "../autograd.js";
 import { reduce } from "./reduce.js";
@@ -208,7 +208,8 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
  * upstream gradient summed over the stretched axes.
  * @example
  * broadcastTo(zeros([3, 1]), [2, 3, 4]).shape; //=> [2, 3, 4]
- * @throws ShapeError `SHAPE_BROADCAST_TO`, `SHAPE_INVALID_SHAPE`
+ * @throws ShapeError `SHAPE_BROADCAST_TO`, `SHAPE_INVALID_SHAPE`; InputError `INPUT_TOO_LARGE` (more
+ * than 2^53 − 1 elements)
  */
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
@@ -217,6 +218,7 @@ export function broadcastTo<S extends Shape, const To extends Dim[]>(
   validateShape("broadcastTo", shape);
   const target = resolveTarget("broadcastTo", x.dims, shape);
   broadcastToShapeFor("broadcastTo", x.dims, target);
+  sizeOf(target, "broadcastTo", "the target"); // a view, too, holds at most 2^53 − 1 elements
   return expand(x, target) as never;
 }
 

@@ -43,6 +43,7 @@ import {
   unsqueezeShape,
   zeros,
 } from "../../src/index.js";
+import { expand } from "../../src/ops/broadcast.js";
 
 /** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
 function generator(seed: number): () => number {
@@ -66,7 +67,7 @@ const sparse = new Array(5);
 sparse[2] = 1;
 
 /** A view of 2^54 elements: any op that loops over it would never return. */
-const hugeView = ones([1, 1]).broadcastTo([2 ** 27, 2 ** 27]);
+const hugeView = expand(ones([1, 1]), [2 ** 27, 2 ** 27]);
 
 /**
  * Garbage scalars. Valid sizes are kept to 0–3 so that a shape of valid dims stays small: the only

@@ -24,6 +24,7 @@ import {
   zeros,
 } from "../../src/index.js";
 import { thrown } from "../harness/runtime.js";
+import { expand } from "../../src/ops/broadcast.js";
 
 /** The error `fn` throws, checked to be an `InputError` with `code` whose message contains every part. */
 function inputError(fn: () => unknown, code: string, ...parts: string[]): InputError {
@@ -45,7 +46,7 @@ function shapeError(fn: () => unknown, code: string, ...parts: string[]): ShapeE
 }
 
 /** A view of 1.69e22 elements (the issue's example): more than 2^53 − 1. */
-const hugeView = () => ones([1, 1, 1]).broadcastTo([551763797, 188700802, 162803]);
+const hugeView = () => expand(ones([1, 1, 1]), [551763797, 188700802, 162803]);
 const HUGE_COUNT = "16950766874991158978782"; // 551763797 × 188700802 × 162803, exactly
 
 describe("element counts above 2^53 − 1", () => {
@@ -59,8 +60,12 @@ describe("element counts above 2^53 − 1", () => {
     );
   });
 
-  it("the size of a 2^54-element broadcast view throws INPUT_TOO_LARGE instead of returning 2^54", () => {
-    const view = ones([1, 1]).broadcastTo([2 ** 27, 2 ** 27]);
+  it("broadcastTo refuses a view of more than 2^53 − 1 elements (the issue's 2^54)", () => {
+    inputError(() => ones([1, 1]).broadcastTo([2 ** 27, 2 ** 27]), "INPUT_TOO_LARGE", "broadcastTo", "[134217728, 134217728]", "18014398509481984 elements");
+  });
+
+  it("the size of a 2^54-element view (made inside the library) throws INPUT_TOO_LARGE instead of returning 2^54", () => {
+    const view = expand(ones([1, 1]), [2 ** 27, 2 ** 27]);
     inputError(() => view.size, "INPUT_TOO_LARGE", "[134217728, 134217728]", "18014398509481984 elements");
   });
 
