@@ -14,7 +14,7 @@ export { neg, exp, log, sqrt, abs, tanh, sigmoid, relu, astype } from "./ops/una
 export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
 export { where, whereShape } from "./ops/where.js";
-export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo } from "./ops/broadcast.js";
+export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo, configure, type BroadcastingMode } from "./ops/broadcast.js";
 export { matmul, matmulShape } from "./ops/matmul.js";
 export { permute, transpose, permuteShape, transposeShape } from "./ops/permute.js";
 export { squeeze, squeezeShape } from "./ops/squeeze.js";

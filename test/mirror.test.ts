@@ -29,6 +29,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteBatchDimsMessage",
   "WriteUnionDimMessage",
   "WriteMatmulUnionMessage",
+  "WriteImplicitOuterNamesMessage",
 ]);
 
 /** Ops that have no shape rule of their own: elementwise maps use broadcasting's rule. */

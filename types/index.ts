@@ -3,6 +3,7 @@
  * runtime function in PascalCase (`broadcastShapes()` ↔ `BroadcastShapes<…>`).
  */
 export type { Dim, Shape, IsFixedRank } from "./shape.js";
+export type { ShapecheckConfig } from "./config.js";
 export type { IsShapeError, CheckArg, ShapeError, ShapeErrorCode } from "./errors.js";
 export type { BroadcastShapes, BroadcastToShape, ReductionAxes, BroadcastArgs } from "./ops/broadcast.js";
 export type { MatmulShape } from "./ops/matmul.js";

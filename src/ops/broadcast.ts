@@ -70,6 +70,60 @@ export function writeBroadcastToRankMessage(op: string, from: Shape, to: Shape):
   return `SHAPE_BROADCAST_TO: ${op}: cannot broadcast ${formatShape(from)} to ${formatShape(to)}: it has ${from.length} axes, the target ${to.length}; broadcasting only adds leading axes`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Strict broadcasting for the tensor ops
+
+/** How the tensor ops broadcast: `"strict"` (the default) or plain `"numpy"`. */
+export type BroadcastingMode = "strict" | "numpy";
+
+/** The run-time setting; the compile-time one is `ShapecheckConfig` (types/config.ts). */
+const settings: { broadcasting: BroadcastingMode } = { broadcasting: "strict" };
+
+/**
+ * Sets how the tensor ops broadcast at run time: `"strict"` (default) rejects an implicit outer
+ * broadcast (`SHAPE_IMPLICIT_OUTER`), `"numpy"` allows it. Set the compile-time side to match by
+ * augmenting `ShapecheckConfig` (see the README). Returns the previous setting.
+ * @example
+ * configure({ broadcasting: "strict" }); //=> { broadcasting: "strict" }
+ */
+export function configure(options: { readonly broadcasting?: BroadcastingMode }): { broadcasting: BroadcastingMode } {
+  const previous = { broadcasting: settings.broadcasting };
+  const mode = (options as { broadcasting?: unknown } | null)?.broadcasting;
+  if (mode !== undefined) {
+    if (mode !== "strict" && mode !== "numpy") throw new InputError("INPUT_VALUE", `configure: broadcasting must be "strict" or "numpy", got ${JSON.stringify(mode) ?? String(mode)}`);
+    settings.broadcasting = mode;
+  }
+  return previous;
+}
+
+/**
+ * `SHAPE_IMPLICIT_OUTER: sub: [3] with [4, 1] stretches both operands across ranks into the outer
+ * [4, 3]; if that is meant, unsqueeze the lower-rank operand to [1, 3] first`.
+ * Mirrors `WriteImplicitOuterMessage`.
+ */
+export function writeImplicitOuterMessage(op: string, left: Shape, right: Shape, out: Shape, lowerUnsqueezed: Shape): string {
+  return `SHAPE_IMPLICIT_OUTER: ${op}: ${formatShape(left)} with ${formatShape(right)} stretches both operands across ranks into the outer ${formatShape(out)}; if that is meant, unsqueeze the lower-rank operand to ${formatShape(lowerUnsqueezed)} first`;
+}
+
+/**
+ * The strict tensor ops' extra rule: an *implicit outer broadcast* — operands of different rank that
+ * are both stretched (each has an axis, after left-padding with 1s, that is 1 where the result is
+ * not: `[N] − [N, 1]` → `[N, N]`) — is `SHAPE_IMPLICIT_OUTER`, unless `configure({ broadcasting:
+ * "numpy" })`. Only one operand stretched (`[B, D] + [D]`), equal ranks, scalars: as NumPy.
+ */
+export function checkImplicitOuter(op: string, left: readonly number[], right: readonly number[], out: readonly number[]): void {
+  if (settings.broadcasting === "numpy" || left.length === right.length || left.length === 0 || right.length === 0) return;
+  const stretched = (operand: readonly number[]) => {
+    const pad = out.length - operand.length;
+    return out.some((size, axis) => size !== 1 && (axis < pad || operand[axis - pad] === 1));
+  };
+  if (stretched(left) && stretched(right)) {
+    const lower = left.length < right.length ? left : right;
+    const unsqueezed = [...Array<number>(out.length - lower.length).fill(1), ...lower];
+    throw new ShapeError("SHAPE_IMPLICIT_OUTER", op, [left, right], writeImplicitOuterMessage(op, left, right, out, unsqueezed));
+  }
+}
+
 /**
  * Broadcasts two valid shapes; `op` names the caller in the message, `hint` whether a failure looks for
  * the trailing-axis fix (matmul's batch dims turn it off). Internal: no validation.

@@ -14,7 +14,7 @@ import { allocate, commonDType, type DType } from "../dtype.js";
 import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
-import { broadcastPair, broadcastShapesFor, expand } from "./broadcast.js";
+import { broadcastPair, broadcastShapesFor, checkImplicitOuter, expand } from "./broadcast.js";
 import { log, neg } from "./unary.js";
 import { where } from "./where.js";
 
@@ -83,6 +83,7 @@ function operands(op: string, a: Tensor, b: unknown): [Tensor, Tensor] {
   if (!(a instanceof Tensor)) throw new InputError("INPUT_OPERAND", `${op}: the first operand must be a tensor`);
   const right = toTensor(op, b, a.dtype);
   const shape = broadcastPair(op, a.dims, right.dims) as number[]; // first: the error the compiler shows
+  checkImplicitOuter(op, a.dims, right.dims, shape);
   commonDType(op, [a.dtype, right.dtype]);
   return [expand(a, shape), expand(right, shape)];
 }
@@ -112,8 +113,8 @@ type BinaryFn<Op extends string> = {
  * `a + b` elementwise, broadcasting (NumPy rules). Gradient: the upstream gradient to both sides,
  * summed over the axes each was stretched along.
  * @example
- * add(zeros([8, 1, 6, 1]), zeros([7, 1, 5])).shape; //=> [8, 7, 6, 5]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * add(zeros([8, 1, 6, 1]), zeros([1, 7, 1, 5])).shape; //=> [8, 7, 6, 5]
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const add: BinaryFn<"add"> = (a: Tensor, b: unknown): Tensor => map("add", ...operands("add", a, b)) as never;
 
@@ -121,7 +122,7 @@ export const add: BinaryFn<"add"> = (a: Tensor, b: unknown): Tensor => map("add"
  * `a − b` elementwise, broadcasting; computed as `a + (−b)`.
  * @example
  * sub(tensor([5, 7]), 2).toArray(); //=> [3, 5]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const sub: BinaryFn<"sub"> = (a: Tensor, b: unknown): Tensor => {
   const [left, right] = operands("sub", a, b);
@@ -132,7 +133,7 @@ export const sub: BinaryFn<"sub"> = (a: Tensor, b: unknown): Tensor => {
  * `a × b` elementwise, broadcasting. Gradient: `g·b` and `g·a`, each summed over its stretched axes.
  * @example
  * mul(tensor([[1, 2], [3, 4]]), tensor([10, 100])).toArray(); //=> [[10, 200], [30, 400]]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const mul: BinaryFn<"mul"> = (a: Tensor, b: unknown): Tensor => map("mul", ...operands("mul", a, b)) as never;
 
@@ -140,7 +141,7 @@ export const mul: BinaryFn<"mul"> = (a: Tensor, b: unknown): Tensor => map("mul"
  * `a ÷ b` elementwise, broadcasting (IEEE: `1 / 0` is `Infinity`). Gradient: `g / b` and `−g·a / b²`.
  * @example
  * div(tensor([1, 3]), 2).toArray(); //=> [0.5, 1.5]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const div: BinaryFn<"div"> = (a: Tensor, b: unknown): Tensor => map("div", ...operands("div", a, b)) as never;
 
@@ -148,7 +149,7 @@ export const div: BinaryFn<"div"> = (a: Tensor, b: unknown): Tensor => map("div"
  * `a ** b` elementwise, broadcasting. Gradient: `g·b·a^(b−1)` and `g·a^b·ln a` (0 where `a` is 0).
  * @example
  * pow(tensor([1, 2, 3]), 2).toArray(); //=> [1, 4, 9]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const pow: BinaryFn<"pow"> = (a: Tensor, b: unknown): Tensor => map("pow", ...operands("pow", a, b)) as never;
 
@@ -157,7 +158,7 @@ export const pow: BinaryFn<"pow"> = (a: Tensor, b: unknown): Tensor => map("pow"
  * Gradient: to the larger side, split evenly on a tie.
  * @example
  * maximum(tensor([1, 5]), 3).toArray(); //=> [3, 5]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const maximum: BinaryFn<"maximum"> = (a: Tensor, b: unknown): Tensor => map("maximum", ...operands("maximum", a, b)) as never;
 
@@ -166,7 +167,7 @@ export const maximum: BinaryFn<"maximum"> = (a: Tensor, b: unknown): Tensor => m
  * Gradient: to the smaller side, split evenly on a tie.
  * @example
  * minimum(tensor([1, 5]), 3).toArray(); //=> [1, 3]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export const minimum: BinaryFn<"minimum"> = (a: Tensor, b: unknown): Tensor => map("minimum", ...operands("minimum", a, b)) as never;
 
@@ -185,7 +186,7 @@ declare module "../tensor.js" {
     /**
      * `this + other`, broadcasting.
      * @example
-     * zeros([8, 1, 6, 1]).add(zeros([7, 1, 5])).shape; //=> [8, 7, 6, 5]
+     * zeros([8, 1, 6, 1]).add(zeros([1, 7, 1, 5])).shape; //=> [8, 7, 6, 5]
      * @throws ShapeError `SHAPE_BROADCAST`
      */
     add: BinaryMethod<"add">;

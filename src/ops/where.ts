@@ -13,7 +13,7 @@ import { allocate, commonDType } from "../dtype.js";
 import { whereKernel } from "../kernels/elementwise.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
-import { broadcastShapesFor, expand } from "./broadcast.js";
+import { broadcastPair, broadcastShapesFor, checkImplicitOuter, expand } from "./broadcast.js";
 import { toTensor, type Operand } from "./elementwise.js";
 
 /**
@@ -37,8 +37,8 @@ const gradient: GradRule = (g, [cond]) => [null, where(cond, g, 0), where(cond, 
  * `a` where `cond` is nonzero, else `b`, elementwise; the three broadcast together. The branches may be
  * plain numbers; their dtypes must agree (the condition's dtype does not matter).
  * @example
- * where(tensor([[1], [0]]), tensor([1, 2, 3]), 0).toArray(); //=> [[1, 2, 3], [0, 0, 0]]
- * @throws ShapeError `SHAPE_BROADCAST`; InputError `INPUT_DTYPE_MISMATCH`
+ * where(tensor([[1], [0]]), tensor([[1, 2, 3]]), 0).toArray(); //=> [[1, 2, 3], [0, 0, 0]]
+ * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
 export function where<Cond extends Shape, Left extends Shape = [], Right extends Shape = []>(
   cond: Tensor<Cond>,
@@ -49,7 +49,11 @@ export function where<Cond extends Shape, Left extends Shape = [], Right extends
   const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : cond.dtype;
   const left = toTensor("where", a, dtype);
   const right = toTensor("where", b, dtype);
-  const shape = broadcastShapesFor("where", [cond.dims, left.dims, right.dims]) as number[]; // first: the error the compiler shows
+  // Folded left, as the compiler checks it: the broadcast error first, then the implicit outer one.
+  const first = broadcastPair("where", cond.dims, left.dims) as number[];
+  checkImplicitOuter("where", cond.dims, left.dims, first);
+  const shape = broadcastPair("where", first, right.dims) as number[];
+  checkImplicitOuter("where", first, right.dims, shape);
   commonDType("where", [left.dtype, right.dtype]);
   const [c, x, y] = [expand(cond, shape), expand(left, shape), expand(right, shape)];
   const out = allocate(dtype, x.size);

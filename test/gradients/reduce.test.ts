@@ -79,9 +79,9 @@ describe("where", () => {
   it("a scalar branch and a plain number", () => {
     expectGradientsMatch((a) => where(cond, a!, 0.5), [uniform([], 45)]);
   });
-  it("both stretched and a 3-D condition: [2, 1, 4] condition, [3, 1] and [1, 4] branches", () => {
+  it("both stretched and a 3-D condition: [2, 1, 4] condition, [1, 3, 1] and [1, 1, 4] branches", () => {
     const cond3 = tensor([[[1, 0, 1, 0]], [[0, 0, 1, 1]]], { dtype: "float64" });
-    expectGradientsMatch((a, b) => where(cond3, a!, b!), [uniform([3, 1], 46), uniform([1, 4], 47)]);
+    expectGradientsMatch((a, b) => where(cond3, a!, b!), [uniform([1, 3, 1], 46), uniform([1, 1, 4], 47)]);
   });
   it("a reused operand: where(cond, x, −x) · x", () => {
     expectGradientsMatch((x) => where(cond, x!, x!.neg()).mul(x! as never), [uniform([3, 4], 48)]);

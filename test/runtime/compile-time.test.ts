@@ -32,10 +32,10 @@ describe("result types", () => {
   it("print as the exact tuple, not readonly, not an intersection", () => {
     const found = diagnose(
       [
-        "const a: string = zeros([8, 1, 6, 1]).add(zeros([7, 1, 5]));",
+        "const a: string = zeros([8, 1, 6, 1]).add(zeros([1, 7, 1, 5]));",
         "const b: string = tensor([[1, 2, 3], [4, 5, 6]]).sum(0, true);",
         "const c: string = zeros([2, 3]).softmax().mean(-1);",
-        "const d: string = where(zeros([3, 1]), zeros([4]), 0).grad;",
+        "const d: string = where(zeros([3, 1]), zeros([1, 4]), 0).grad;",
         "const e: string = zeros([2, 3]).as(['batch', 3]).mul(2);",
         "declare const n: number; const f: string = zeros([n, 3]).add(zeros([3]));",
       ].join("\n"),

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   InputError,
   ShapeError,
+  configure,
   Tensor,
   abs,
   add,
@@ -79,19 +80,19 @@ describe("binary ops: values under each broadcast pattern", () => {
     expect(tensor(10, f64).sub(a).shape).toEqual([2, 3]);
   });
 
-  it("both operands stretched: [2, 1] with [3]", () => {
+  it("both operands stretched, the lower-rank one unsqueezed first: [2, 1] with [1, 3]", () => {
     const left = tensor([[1], [2]], f64);
-    const right = tensor([10, 20, 30], f64);
+    const right = tensor([10, 20, 30], f64).unsqueeze(0);
     expect(left.add(right).shape).toEqual([2, 3]);
     expectClose(left.add(right).toArray(), [[11, 21, 31], [12, 22, 32]]);
     expectClose(left.mul(right).toArray(), [[10, 20, 30], [20, 40, 60]]);
     expectClose(right.sub(left).toArray(), [[9, 19, 29], [8, 18, 28]]);
   });
 
-  it("4-D: [2, 1, 2, 1] with [3, 1, 2] gives [2, 3, 2, 2]", () => {
-    // x[i, 0, j, 0] = 10·i + j and y[k, 0, l] = 100·k + l, so (x + y)[i, k, j, l] = 10·i + j + 100·k + l
+  it("4-D: [2, 1, 2, 1] with [1, 3, 1, 2] gives [2, 3, 2, 2]", () => {
+    // x[i, 0, j, 0] = 10·i + j and y[0, k, 0, l] = 100·k + l, so (x + y)[i, k, j, l] = 10·i + j + 100·k + l
     const x = fromArray([0, 1, 10, 11], [2, 1, 2, 1], f64);
-    const y = fromArray([0, 1, 100, 101, 200, 201], [3, 1, 2], f64);
+    const y = fromArray([0, 1, 100, 101, 200, 201], [1, 3, 1, 2], f64);
     const out = x.add(y);
     expect(out.shape).toEqual([2, 3, 2, 2]);
     const expected: number[] = [];
@@ -99,8 +100,35 @@ describe("binary ops: values under each broadcast pattern", () => {
     expect(out.toFlatArray()).toEqual(expected);
   });
 
-  it("[8, 1, 6, 1] + [7, 1, 5] is [8, 7, 6, 5] (the NumPy docs' example)", () => {
-    expect(zeros([8, 1, 6, 1]).add(zeros([7, 1, 5])).shape).toEqual([8, 7, 6, 5]);
+  it("[8, 1, 6, 1] + [1, 7, 1, 5] is [8, 7, 6, 5] (the NumPy docs' example, made explicit)", () => {
+    expect(zeros([8, 1, 6, 1]).add(zeros([1, 7, 1, 5])).shape).toEqual([8, 7, 6, 5]);
+  });
+
+  it("strict by default: an implicit outer broadcast throws SHAPE_IMPLICIT_OUTER, with the result it would have had", () => {
+    const error = thrown(() => zeros([3]).sub(zeros([4, 1]) as never));
+    expect(error).toBeInstanceOf(ShapeError);
+    expect((error as ShapeError).code).toBe("SHAPE_IMPLICIT_OUTER");
+    expect(error.message).toBe(
+      "SHAPE_IMPLICIT_OUTER: sub: [3] with [4, 1] stretches both operands across ranks into the outer [4, 3]; if that is meant, unsqueeze the lower-rank operand to [1, 3] first",
+    );
+    // Only one operand stretched, equal ranks, or a scalar: NumPy's rules.
+    expect(zeros([4, 3]).add(zeros([3])).shape).toEqual([4, 3]);
+    expect(zeros([4, 1]).add(zeros([1, 3])).shape).toEqual([4, 3]);
+    expect(zeros([2, 5, 6, 7]).add(zeros([5, 1, 7])).shape).toEqual([2, 5, 6, 7]);
+    expect(zeros([4, 1]).add(2).shape).toEqual([4, 1]);
+  });
+
+  it("configure({ broadcasting: \"numpy\" }) allows it at run time (the types opt out through ShapecheckConfig)", () => {
+    const previous = configure({ broadcasting: "numpy" });
+    try {
+      expect(previous).toEqual({ broadcasting: "strict" });
+      expect(zeros([3]).sub(zeros([4, 1]) as never).shape).toEqual([4, 3]);
+      expect(zeros([8, 1, 6, 1]).add(zeros([7, 1, 5]) as never).shape).toEqual([8, 7, 6, 5]);
+    } finally {
+      configure(previous);
+    }
+    expect(() => zeros([3]).sub(zeros([4, 1]) as never)).toThrow(/SHAPE_IMPLICIT_OUTER/);
+    expect(() => configure({ broadcasting: "loose" as never })).toThrow(/broadcasting must be "strict" or "numpy"/);
   });
 
   it("pow with a broadcast exponent (NumPy: [[1, 2], [3, 4]] ** [0.5, 3])", () => {

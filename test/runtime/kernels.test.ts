@@ -1,7 +1,7 @@
 // The loop machinery (axis collapsing, row walking) and the kernels on arbitrary strided views,
 // checked against a naive reference that indexes every element through its multi-index.
-import { describe, expect, it } from "vitest";
-import { RandomGenerator, Tensor, broadcastShapes, reduceShape } from "../../src/index.js";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { RandomGenerator, Tensor, broadcastShapes, configure, reduceShape } from "../../src/index.js";
 import { Rows, collapse } from "../../src/kernels/loop.js";
 import { BINARY, binaryKernel } from "../../src/kernels/elementwise.js";
 import { REDUCE, reduceKernel } from "../../src/kernels/reduce.js";
@@ -90,7 +90,9 @@ function broadcastable(out: number[]): number[] {
 }
 
 describe("kernels on random strided and broadcast views (200 cases each)", () => {
-  it("binary add and mul match the naive reference", () => {
+  it("binary add and mul match the naive reference (NumPy's rules: implicit outer broadcasts included)", () => {
+    const previous = configure({ broadcasting: "numpy" });
+    onTestFinished(() => void configure(previous));
     for (let trial = 0; trial < 200; trial++) {
       const out = randomShape(1 + int(4));
       const left = randomView(broadcastable(out));

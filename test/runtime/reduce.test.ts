@@ -179,14 +179,14 @@ describe("softmax and logSoftmax (values from NumPy 2.4)", () => {
 describe("where", () => {
   it("selects a where the condition is nonzero, b elsewhere, broadcasting all three", () => {
     const cond = tensor([[1], [0]], f64);
-    expect(where(cond, tensor([1, 2, 3], f64), 0).toArray()).toEqual([[1, 2, 3], [0, 0, 0]]);
+    expect(where(cond, tensor([[1, 2, 3]], f64), 0).toArray()).toEqual([[1, 2, 3], [0, 0, 0]]);
     expect(where(cond, -1, tensor([[7], [8]], f64)).toArray()).toEqual([[-1], [8]]);
     expect(where(tensor([1, 0, 2, Number.NaN], f64), tensor([1, 2, 3, 4], f64), tensor([-1, -2, -3, -4], f64)).toArray()).toEqual([1, -2, 3, 4]);
   });
-  it("3-way: [2, 1, 1] × [3, 1] × [4] → [2, 3, 4]", () => {
+  it("3-way: [2, 1, 1] × [1, 3, 1] × [1, 1, 4] → [2, 3, 4]", () => {
     const cond = tensor([[[1]], [[0]]], f64);
-    const a = tensor([[10], [20], [30]], f64);
-    const b = tensor([1, 2, 3, 4], f64);
+    const a = tensor([[[10], [20], [30]]], f64);
+    const b = tensor([[[1, 2, 3, 4]]], f64);
     const out = where(cond, a, b);
     expect(out.shape).toEqual([2, 3, 4]);
     expect(out.toArray()).toEqual([
@@ -202,7 +202,7 @@ describe("where", () => {
   });
   it("the fold's error, with the compiler's message", () => {
     const cond: Tensor = zeros([3, 1]);
-    const four: Tensor = zeros([4]);
+    const four: Tensor = zeros([1, 4]);
     expect(thrown(() => where(cond, four, zeros([5]))).message).toBe(
       "SHAPE_BROADCAST: where: cannot broadcast [3, 4] with [5]: axis -1 is 4 vs 5; each axis must be equal or 1 (unsqueeze adds a size-1 axis)",
     );

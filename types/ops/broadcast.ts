@@ -34,6 +34,7 @@ import type { CheckArg, ShapeError } from "../errors.js";
 import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
+import type { StrictBroadcasting } from "../config.js";
 
 /** Why two dims do not broadcast. */
 type Clash = { readonly clash: "known" | "symbols" | "symbol-known" };
@@ -235,16 +236,22 @@ type AxisFails<LeftDim extends Dim, RightDim extends Dim> = AxisKind<LeftDim, Ri
  * `Hint` says whether a failure looks for the trailing-axis fix (off for probes, and for matmul's
  * batch dims).
  */
-export type BroadcastPair<Left extends Shape, Right extends Shape, Op extends string, Hint extends boolean, BatchOf extends readonly [Shape, Shape] | undefined = undefined> =
-  [Right] extends readonly [readonly []]
-    ? [Left, unknown]
-    : [Left] extends readonly [readonly []]
-      ? [Right, unknown]
-      : [Left] extends readonly [FixedRank]
-        ? WalkPair<Left, Right, Op, Hint, BatchOf>
-        : [Right] extends readonly [FixedRank]
-          ? WalkPair<Left, Right, Op, Hint, BatchOf>
-          : VariadicPair<Left, Right, Op, Hint, BatchOf>;
+export type BroadcastPair<
+  Left extends Shape,
+  Right extends Shape,
+  Op extends string,
+  Hint extends boolean,
+  BatchOf extends readonly [Shape, Shape] | undefined = undefined,
+  Strict extends boolean = false,
+> = [Right] extends readonly [readonly []]
+  ? [Left, unknown]
+  : [Left] extends readonly [readonly []]
+    ? [Right, unknown]
+    : [Left] extends readonly [FixedRank]
+      ? WalkPair<Left, Right, Op, Hint, BatchOf, Strict>
+      : [Right] extends readonly [FixedRank]
+        ? WalkPair<Left, Right, Op, Hint, BatchOf, Strict>
+        : VariadicPair<Left, Right, Op, Hint, BatchOf>;
 
 /**
  * Walks two shapes right to left, at least one of fixed rank (or of unknown rank). `Acc` holds the
@@ -256,11 +263,14 @@ type WalkPair<
   Op extends string,
   Hint extends boolean,
   BatchOf extends readonly [Shape, Shape] | undefined,
+  Strict extends boolean,
   L extends Shape = Left,
   R extends Shape = Right,
   Acc extends Dim[] = [],
   Check = unknown,
   Failed = false,
+  StretchedLeft = false,
+  StretchedRight = false,
 > = [L, R] extends readonly [readonly [...infer LRest extends Shape, infer LDim extends Dim], readonly [...infer RRest extends Shape, infer RDim extends Dim]]
   ? WalkPair<
       Left,
@@ -268,15 +278,84 @@ type WalkPair<
       Op,
       Hint,
       BatchOf,
+      Strict,
       LRest,
       RRest,
       [BroadcastDim<LDim, RDim>, ...Acc],
       Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
-      Failed | AxisFails<LDim, RDim>
+      Failed | AxisFails<LDim, RDim>,
+      Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
+      Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
     >
   : [L, R] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
-    ? [[...L, ...R, ...Acc], Check]
+    ? [
+        [...L, ...R, ...Acc],
+        Strict extends true ? Check & ImplicitOuterCheck<Op, Left, Right, [...L, ...R, ...Acc], L, R, StretchedLeft, StretchedRight, Failed> : Check,
+      ]
     : [BroadcastRest<L, R, Acc>, Check];
+
+/**
+ * Whether an operand whose dim is `D` is stretched on this axis (`D` is 1, the other side is not 1):
+ * decided where both are known, `false` where the axis is the same dim or the other side is 1 (type
+ * parameters included), and undecided for 1 against a type parameter — which the check treats as
+ * stretched, a type parameter being a name, not 1. Against `number` it is not stretched (the
+ * runtime decides).
+ */
+type Stretched<D extends Dim, Other extends Dim> = Exact<[D, Other]> extends Exact<[D, D]> | Exact<[D, 1]>
+  ? false
+  : [D] extends [1]
+    ? number extends Other
+      ? false
+      : true
+    : false;
+
+/** Whether the lower-rank operand is stretched along the axes it lacks: one of `Extra` is not 1. */
+type StretchedAcross<Extra extends Shape> = Extra[number] extends infer D ? (D extends 1 ? false : number extends D ? false : true) : never;
+
+/**
+ * The strict tensor ops' extra check: operands of different rank that are both stretched — an
+ * implicit outer broadcast, `[N] − [N, 1]` → `[N, N]` — are `SHAPE_IMPLICIT_OUTER`. `LeftExtra` and
+ * `RightExtra` are the axes one operand has beyond the other's rank (one of them is empty). With a
+ * clash reported already (`Failed`), nothing more. Written without `infer`: where a type parameter
+ * leaves a flag undecided, TypeScript holds the argument to both outcomes.
+ */
+type ImplicitOuterCheck<Op extends string, Left extends Shape, Right extends Shape, Out extends Shape, LeftExtra extends Shape, RightExtra extends Shape, StretchedLeft, StretchedRight, Failed> =
+  true extends Failed
+    ? unknown
+    : [LeftExtra] extends [readonly []] // wrapped: a distributive test here would keep TypeScript from holding both outcomes
+      ? [RightExtra] extends [readonly []]
+        ? unknown
+        : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedRight, StretchedLeft | StretchedAcross<RightExtra>, [Op, Left, Right, Out, [...MapToOnes<RightExtra>, ...Left]]>
+      : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedLeft, StretchedRight | StretchedAcross<LeftExtra>, [Op, Left, Right, Out, [...MapToOnes<LeftExtra>, ...Right]]>;
+
+type MapToOnes<S extends Shape> = { -readonly [K in keyof S]: 1 };
+
+/**
+ * Both operands stretched (each flag not just `false`: some axis stretched) → the error; a diagnostic
+ * shows this type, with `Names`, the message, first, where type parameters keep it undecided.
+ */
+export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched, Context extends readonly [string, Shape, Shape, Shape, Shape]> =
+  [HigherStretched] extends [false] // not `true extends …`: TypeScript's shortcut for a test that is false for
+    ? unknown //                       every instantiation would then skip the error branch in generic code
+    : [LowerStretched] extends [false]
+      ? unknown
+      : ImplicitOuterError<Names, Context>;
+
+/** The error, with the runtime's message where the shapes print (no type parameters). */
+type ImplicitOuterError<Names extends string, Context extends readonly [string, Shape, Shape, Shape, Shape]> =
+  PrintShape<Context[1]> extends infer LeftText extends string ? ShapeError<WriteImplicitOuterMessage<Context[0], Context[1], Context[2], Context[3], Context[4]>> : ShapeError<Names>;
+
+/**
+ * `SHAPE_IMPLICIT_OUTER: sub: [3] with [4, 1] stretches both operands across ranks into the outer
+ * [4, 3]; if that is meant, unsqueeze the lower-rank operand to [1, 3] first`.
+ * Mirrors `writeImplicitOuterMessage`.
+ */
+export type WriteImplicitOuterMessage<Op extends string, Left extends Shape, Right extends Shape, Out extends Shape, LowerUnsqueezed extends Shape> =
+  `SHAPE_IMPLICIT_OUTER: ${Op}: ${PrintShape<Left>} with ${PrintShape<Right>} stretches both operands across ranks into the outer ${PrintShape<Out>}; if that is meant, unsqueeze the lower-rank operand to ${PrintShape<LowerUnsqueezed>} first`;
+
+/** The message where type parameters keep the shapes from printing (compile time only). */
+export type WriteImplicitOuterNamesMessage<Op extends string> =
+  `SHAPE_IMPLICIT_OUTER: ${Op}: both operands are stretched across ranks (an implicit outer broadcast); if that is meant, unsqueeze the lower-rank operand first`;
 
 /**
  * Two shapes of variadic rank (`[...Batch, D]` against `[...Batch, 1]`): the last axes broadcast,
@@ -369,9 +448,11 @@ type OperandCheck<Folded, K> = Folded extends { checks: infer Checks extends unk
 
 /**
  * For the tensor ops (shapes already valid): the broadcast of `Left` and `Right` as `[result, check]`.
- * The check goes on the argument, the result into the op's return type.
+ * The check goes on the argument, the result into the op's return type. Strict unless the project
+ * set `broadcasting: "numpy"` (types/config.ts): an implicit outer broadcast is then an error too;
+ * the pure rule `BroadcastShapes` stays NumPy-exact.
  */
-export type BroadcastOperands<Left extends Shape, Right extends Shape, Op extends string> = BroadcastPair<Left, Right, Op, true>;
+export type BroadcastOperands<Left extends Shape, Right extends Shape, Op extends string> = BroadcastPair<Left, Right, Op, true, undefined, StrictBroadcasting>;
 
 // ---------------------------------------------------------------------------------------------
 // One-way broadcasting
