@@ -5,33 +5,13 @@
  * `ShapecheckConfig`, checked with TypeScript 7 in a project of its own (the augmentation is
  * project-wide), and the pure rule functions, which stay NumPy-exact.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { broadcastShapes, elementwiseShape } from "../src/index.js";
 import { root } from "./harness/compile.js";
-import { runTsc7 } from "./harness/type-tests.js";
+import { tsc7Source as tsc7 } from "./harness/type-tests.js";
 
 const index = JSON.stringify(path.join(root, "src/index.js"));
-
-/** TypeScript 7 over one file in a throwaway project; what it printed ("" when clean). */
-function tsc7(source: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-strict-"));
-  try {
-    writeFileSync(path.join(dir, "main.ts"), source);
-    writeFileSync(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, types: [] },
-        files: ["main.ts"],
-      }),
-    );
-    return runTsc7(["-p", path.join(dir, "tsconfig.json")]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const outer = [
   `import { zeros, type Tensor } from ${index};`,

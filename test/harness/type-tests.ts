@@ -34,27 +34,33 @@ export function runTsc7(args: readonly string[]): string {
 }
 
 /**
- * Checks test/types/*.test-d.ts and a generated source file (importing by absolute path) with
- * TypeScript 7; returns both outputs, each "" when clean.
+ * Checks one source file (importing by absolute path) with TypeScript 7 in a throwaway project of its
+ * own (strict, NodeNext); returns what `tsc` printed, "" when clean. A project of its own keeps what
+ * the file declares — a module augmentation, say — out of every other check.
  */
-export function tsc7TypeTests(generated: string): { testD: string; generated: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-type-tests-"));
+export function tsc7Source(source: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "shapecheck-tsc7-"));
   try {
-    writeFileSync(path.join(dir, "generated.ts"), generated);
+    writeFileSync(path.join(dir, "main.ts"), source);
     writeFileSync(
       path.join(dir, "tsconfig.json"),
       JSON.stringify({
         compilerOptions: { strict: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", noEmit: true, skipLibCheck: true, types: [] },
-        files: ["generated.ts"],
+        files: ["main.ts"],
       }),
     );
-    return {
-      testD: runTsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")]),
-      generated: runTsc7(["-p", path.join(dir, "tsconfig.json")]),
-    };
+    return runTsc7(["-p", path.join(dir, "tsconfig.json")]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Checks test/types/*.test-d.ts and a generated source file (importing by absolute path) with
+ * TypeScript 7; returns both outputs, each "" when clean.
+ */
+export function tsc7TypeTests(generated: string): { testD: string; generated: string } {
+  return { testD: runTsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")]), generated: tsc7Source(generated) };
 }
 
 /**
