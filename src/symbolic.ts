@@ -199,6 +199,14 @@ export function normalizeSize(dim: Dim, op = "normalizeSize"): Dim {
   return polyDim(poly);
 }
 
+/**
+ * A valid shape with every size expression in normal form (`"m+n"` → `"n+m"`, `"1"` → 1, `"768"` →
+ * 768), so that comparing dims is comparing values. Mirrors `NormalizeShape`.
+ */
+export function normalizeShape(op: string, shape: Shape): Dim[] {
+  return shape.map((dim) => normalizeSize(dim, op));
+}
+
 /** How two dims compare as sizes. Mirrors `CompareSizes` (which also has `"dynamic"`). */
 export type SizeComparison = "equal" | "known" | "symbols" | "symbol-known";
 

@@ -7,6 +7,7 @@ import type { Dim, Shape } from "../types/shape.js";
 import type { CheckArg } from "../types/errors.js";
 import type { AsShape, ScalarOnly } from "../types/tensor.js";
 import type { NestedArray } from "../types/creation.js";
+import type { NormalizeShape } from "../types/internal/symbolic.js";
 import type { TapeNode } from "./autograd.js";
 import { allocate, dtypeOf, type DType, type Storage } from "./dtype.js";
 import { ShapeError, formatDim, formatShape } from "./errors.js";
@@ -19,7 +20,7 @@ import { copyStrided } from "./kernels/elementwise.js";
  * so reading `x.as` does not instantiate a signature for every shape `x` has (the same measure as the
  * op methods; see README, "Measured").
  */
-type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsShape<Self, To>>) => Tensor<To>;
+type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsShape<Self, To>>) => Tensor<NormalizeShape<To>>;
 type ItemMethod = <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "item">) => number;
 
 /**
@@ -114,7 +115,8 @@ export class Tensor<out S extends Shape = Shape> {
   declare item: ItemMethod;
 
   /**
-   * Restates the shape, e.g. naming a dim: `x.as(["batch", 784])`. Checks at compile time what it can
+   * Restates the shape, e.g. naming a dim: `x.as(["batch", 784])`; size expressions come out in normal
+   * form (`"m+n"` → `"n+m"`), so every later comparison compares values. Checks at compile time what it can
    * (the rank, known dims against known dims) and at run time the rank and every known dim; the result
    * is this same tensor (same storage, same gradient) with the stated type. Each name is bound to its
    * axis's size for this tensor (src/symbolic.ts): ops pass the names on, and an op whose inputs bind

@@ -425,6 +425,15 @@ export type NormalizeSize<D extends Dim> = [D] extends [number]
     : never;
 
 /**
+ * A shape with every size expression in normal form (`"m+n"` → `"n+m"`, `"1"` → 1), so that
+ * comparing dims is comparing values; a shape of unknown rank stays one. Mirrors `normalizeShape`.
+ */
+export type NormalizeShape<S extends readonly Dim[]> = [Extract<S[number], string>] extends [never] ? S : { -readonly [K in keyof S]: NormalizedDim<S[K]> };
+
+/** One dim in normal form; a dim with no normal form at compile time (`string`, a union) as it is. */
+type NormalizedDim<D extends Dim> = [D] extends [number] ? D : DimPoly<D> extends infer P ? (P extends Poly ? PolyDim<P> : D) : D;
+
+/**
  * How two dims compare as sizes: `"equal"`, `"dynamic"` (one is not known at compile time: the
  * runtime checks), or the kind of clash — `"known"` (two different numbers), `"symbols"` (two
  * expressions with different normal forms), `"symbol-known"` (an expression against a number).

@@ -35,6 +35,7 @@ import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMess
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
+import type { NormalizeShape } from "../internal/symbolic.js";
 
 /** Why two dims do not broadcast. */
 type Clash = { readonly clash: "known" | "symbols" | "symbol-known" };
@@ -404,7 +405,7 @@ type BroadcastFold<
 > = Shapes extends readonly [infer Head extends Shape, ...infer Tail extends readonly Shape[]]
   ? ([Validate] extends [true] ? InvalidShapeMessage<Op, Head> : never) extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? BroadcastPair<Acc, Head, Op, Hint> extends readonly [infer Out extends Shape, infer Check]
+      ? BroadcastPair<Acc, [Validate] extends [true] ? NormalizeShape<Head> : Head, Op, Hint> extends readonly [infer Out extends Shape, infer Check]
         ? BroadcastFold<Tail, Op, Hint, Validate, Out, [...Checks, Check]>
         : never
       : BroadcastFold<Tail, Op, Hint, Validate, number[], [...Checks, ShapeError<Invalid>]>

@@ -19,6 +19,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, InvalidShapesMessage, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { NormalizeShape } from "../internal/symbolic.js";
 import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
 
 /**
@@ -207,7 +208,7 @@ export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends s
 export type MatmulShape<Left extends Shape, Right extends Shape, Op extends string = "matmulShape"> =
   InvalidShapesMessage<Op, [Left, Right]> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? MatmulChecked<Left, Right, Op>
+      ? MatmulChecked<NormalizeShape<Left>, NormalizeShape<Right>, Op>
       : ShapeError<Invalid>
     : never;
 
