@@ -7,12 +7,12 @@ import type { Dim, Shape } from "../types/shape.js";
 import type { CheckArg } from "../types/errors.js";
 import type { AsShape, ScalarOnly } from "../types/tensor.js";
 import type { NestedArray } from "../types/creation.js";
-import type { NormalizeShape } from "../types/internal/symbolic.js";
+import type { InvalidSizesMessage, NormalizeShape } from "../types/internal/symbolic.js";
 import type { TapeNode } from "./autograd.js";
 import { allocate, dtypeOf, type DType, type Storage } from "./dtype.js";
 import { ShapeError, formatDim, formatShape } from "./errors.js";
-import { sizeOf, validateShape } from "./shape.js";
-import { bindSizes } from "./symbolic.js";
+import { sizeOf } from "./shape.js";
+import { bindSizes, validateSizes } from "./symbolic.js";
 import { copyStrided } from "./kernels/elementwise.js";
 
 /**
@@ -20,7 +20,10 @@ import { copyStrided } from "./kernels/elementwise.js";
  * so reading `x.as` does not instantiate a signature for every shape `x` has (the same measure as the
  * op methods; see README, "Measured").
  */
-type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsShape<Self, To>>) => Tensor<NormalizeShape<To>>;
+type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsChecked<Self, To>>) => Tensor<NormalizeShape<To>>;
+
+/** `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. */
+type AsChecked<Self extends Shape, To extends Shape> = [InvalidSizesMessage<"as", To>] extends [never] ? AsShape<Self, To> : ShapeError<InvalidSizesMessage<"as", To>>;
 type ItemMethod = <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "item">) => number;
 
 /**
@@ -162,7 +165,7 @@ Tensor.prototype.item = function (this: Tensor): number {
 } as never;
 
 Tensor.prototype.as = function (this: Tensor, shape: Shape): Tensor {
-  const target = validateShape("as", shape);
+  const target = validateSizes("as", shape);
   checkAs("as", this.dims, target);
   bindSizes("as", this, target, this.dims);
   return this;

@@ -36,3 +36,30 @@ it("type level: the same results, exactly, and the same clash", () => {
     `8: SHAPE_BROADCAST: broadcastShapes: cannot broadcast ["n+m"] with ["n+1"]: axis -1 is "n+m" vs "n+1"; different names may be different sizes (state that they are equal with .as())`,
   ]);
 });
+
+it("size-expression names are validated the same way at both levels: .as() and the pure rules", () => {
+  const found = sharedChecker().diagnostics({
+    code: [
+      `import { broadcastShapes, zeros } from ${JSON.stringify(path.join(root, "src/index.js"))};`,
+      `zeros([2]).as(['q"']);`,
+      `zeros([2]).as(["n+"]);`,
+      `broadcastShapes(["n+"], [2]);`,
+    ].join("\n"),
+  });
+  const compiled = found.map((d) => d.message);
+  const thrownBy = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return "(nothing thrown)";
+  };
+  const runtime = [
+    thrownBy(() => zeros([2]).as(['q"'] as never)),
+    thrownBy(() => zeros([2]).as(["n+"] as never)),
+    thrownBy(() => broadcastShapes(["n+"] as never, [2])),
+  ];
+  expect(compiled).toEqual(runtime);
+  expect(runtime[1]).toBe(`SHAPE_INVALID_SHAPE: as: invalid shape ["n+"]: dim "n+" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")`);
+});

@@ -1,8 +1,9 @@
 /**
  * Type-check budgets, in instantiations (TypeScript 7 `--extendedDiagnostics --checkers 1`), which are
  * deterministic — so unlike timings they can be asserted. The same generators as `npm run bench:types`
- * (bench/type-cost.mjs), on smaller files: a rank-4 `broadcastShapes()` call ≤ 750 (it was ≤ 500 before the per-axis checks that make
- * generic code checkable and strict broadcasting possible: ~720 measured); in a model file of
+ * (bench/type-cost.mjs), on smaller files: a rank-4 `broadcastShapes()` call ≤ 800 (it was ≤ 500 before the per-axis checks that make
+ * generic code checkable, strict broadcasting and the normal form at the rule's entry: 717 measured
+ * over 100 calls, 762 over 40); in a model file of
  * mixed ops the first op ≤ 10,000 above the import baseline and each further op ≤ 1,500, growing
  * linearly; rank-16 shapes with dims up to 2^53 − 1 type-check without "excessively deep".
  */
@@ -12,10 +13,10 @@ import { check, deepSource, measureBroadcast, measureGenericModels, measureModel
 
 const work = path.join(root, ".run/type-cost-test");
 
-it("a rank-4 broadcastShapes() call costs at most 750 instantiations", () => {
+it("a rank-4 broadcastShapes() call costs at most 800 instantiations", () => {
   const broadcast = measureBroadcast(work, 40);
   expect(broadcast.errors).toEqual([]);
-  expect(broadcast.perCall).toBeLessThanOrEqual(750);
+  expect(broadcast.perCall).toBeLessThanOrEqual(800);
 });
 
 it("rank-16 shapes with dims up to 2^53 − 1 type-check, exactly", () => {

@@ -8,7 +8,7 @@ import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } 
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape } from "../shape.js";
-import { normalizeShape } from "../symbolic.js";
+import { normalizeShape, validateSizes } from "../symbolic.js";
 import { Tensor, viewAs } from "../tensor.js";
 import { record, type GradRule } from "../autograd.js";
 import { reduce } from "./reduce.js";
@@ -150,7 +150,7 @@ export function broadcastPair(op: string, left: Shape, right: Shape, hint = true
 /** n-ary broadcast with validation; `op` names the caller in messages. */
 export function broadcastShapesFor(op: string, shapes: readonly Shape[]): Dim[] {
   let acc: Dim[] = [];
-  for (const shape of shapes) acc = broadcastPair(op, acc, normalizeShape(op, validateShape(op, shape)));
+  for (const shape of shapes) acc = broadcastPair(op, acc, normalizeShape(op, validateSizes(op, shape)));
   return acc;
 }
 

@@ -11,8 +11,8 @@ import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
-import { sizeOf, validateShape } from "../shape.js";
-import { normalizeShape } from "../symbolic.js";
+import { sizeOf } from "../shape.js";
+import { normalizeShape, validateSizes } from "../symbolic.js";
 import { allocate, commonDType, type Storage } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, contiguousStrides, fromStorage } from "../tensor.js";
@@ -84,8 +84,8 @@ function batchDims(op: string, left: Shape, right: Shape, leftBatch: Shape, righ
 
 /** `matmulShape` without the static typing, for internal callers; `op` names the caller in messages. */
 export function matmulShapeFor(op: string, given: Shape, givenRight: Shape): Dim[] {
-  const left = normalizeShape(op, validateShape(op, given));
-  const right = normalizeShape(op, validateShape(op, givenRight));
+  const left = normalizeShape(op, validateSizes(op, given));
+  const right = normalizeShape(op, validateSizes(op, givenRight));
   if (left.length === 0) throw new ShapeError("SHAPE_MATMUL", op, [left, right], writeMatmulScalarMessage(op, left, right, "left"));
   if (right.length === 0) throw new ShapeError("SHAPE_MATMUL", op, [left, right], writeMatmulScalarMessage(op, left, right, "right"));
   const leftInner = left[left.length - 1]!;

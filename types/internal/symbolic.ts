@@ -575,13 +575,15 @@ export type FirstMalformed<S extends readonly Dim[]> = S extends readonly [infer
 export type InvalidSizesMessage<Op extends string, S extends readonly Dim[]> =
   InvalidShapeMessage<Op, S> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? FirstMalformed<S> extends infer D extends string
+      ? [Extract<S[number], string>] extends [never] // no string dim: nothing to parse
+        ? never
+        : FirstMalformed<S> extends infer D extends string
         ? [D] extends [never]
           ? never
           : D extends ""
             ? WriteInvalidShapeMessage<Op, S, "">
             : WriteSizeExpressionMessage<Op, PrintShape<S>, D>
-        : never
+          : never
       : Invalid
     : never;
 

@@ -31,11 +31,11 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, InvalidShapesMessage } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
-import type { NormalizeShape } from "../internal/symbolic.js";
+import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 
 /** Why two dims do not broadcast. */
 type Clash = { readonly clash: "known" | "symbols" | "symbol-known" };
@@ -403,7 +403,7 @@ type BroadcastFold<
   Acc extends Shape = [],
   Checks extends unknown[] = [],
 > = Shapes extends readonly [infer Head extends Shape, ...infer Tail extends readonly Shape[]]
-  ? ([Validate] extends [true] ? InvalidShapeMessage<Op, Head> : never) extends infer Invalid extends string
+  ? ([Validate] extends [true] ? InvalidSizesMessage<Op, Head> : never) extends infer Invalid extends string
     ? [Invalid] extends [never]
       ? BroadcastPair<Acc, [Validate] extends [true] ? NormalizeShape<Head> : Head, Op, Hint> extends readonly [infer Out extends Shape, infer Check]
         ? BroadcastFold<Tail, Op, Hint, Validate, Out, [...Checks, Check]>

@@ -17,9 +17,9 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, InvalidShapesMessage, IsSingle } from "../internal/dims.js";
+import type { Exact, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeShape } from "../internal/symbolic.js";
+import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
 
 /**
@@ -206,7 +206,7 @@ export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends s
  * type Vec = MatmulShape<[3, 4], [4]>; //=> [3]
  */
 export type MatmulShape<Left extends Shape, Right extends Shape, Op extends string = "matmulShape"> =
-  InvalidShapesMessage<Op, [Left, Right]> extends infer Invalid extends string
+  ([InvalidSizesMessage<Op, Left>] extends [never] ? InvalidSizesMessage<Op, Right> : InvalidSizesMessage<Op, Left>) extends infer Invalid extends string
     ? [Invalid] extends [never]
       ? MatmulChecked<NormalizeShape<Left>, NormalizeShape<Right>, Op>
       : ShapeError<Invalid>
