@@ -11,8 +11,16 @@ export type { Dim, Shape } from "../types/shape.js";
  * Mirrors `WriteInvalidShapeMessage`.
  */
 export function writeInvalidShapeMessage(op: string, shape: readonly Dim[], bad: Dim): string {
-  const what = isBadName(bad) ? "is not a valid name (a name is not empty and has no quote or backslash)" : "is not a non-negative integer";
-  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${formatShape(shape)}: dim ${formatDim(bad)} ${what}`;
+  return writeInvalidShapeText(op, formatShape(shape), formatDim(bad), isBadName(bad));
+}
+
+/**
+ * The text of `writeInvalidShapeMessage` from the shape and dim as printed: also for user input that
+ * no type admits (a `null` dim, a shape too long to print whole), which has no compile-time twin.
+ */
+function writeInvalidShapeText(op: string, shapeText: string, dimText: string, badName: boolean): string {
+  const what = badName ? "is not a valid name (a name is not empty and has no quote or backslash)" : "is not a non-negative integer";
+  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${shapeText}: dim ${dimText} ${what}`;
 }
 
 /** A string that cannot be a name: empty, or holding a quote or a backslash. Mirrors `BadName`. */
@@ -53,13 +61,7 @@ export function invalidShapeError(op: string, shape: readonly unknown[], bad: un
       return new ShapeError("SHAPE_INVALID_SHAPE", op, [shown], writeInvalidShapeMessage(op, shown, bad));
     }
   }
-  const what = isBadName(bad) ? "is not a valid name (a name is not empty and has no quote or backslash)" : "is not a non-negative integer";
-  return new ShapeError(
-    "SHAPE_INVALID_SHAPE",
-    op,
-    [shown],
-    `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${showList(shape)}: dim ${showDim(bad)} ${what}`,
-  );
+  return new ShapeError("SHAPE_INVALID_SHAPE", op, [shown], writeInvalidShapeText(op, showList(shape), showDim(bad), isBadName(bad)));
 }
 
 /** The most dims a message prints before eliding the rest. */

@@ -1,5 +1,5 @@
 /**
- * Every case of test/conformance/authorities.json (vendored from ../shared/conformance/) (NumPy, the Array API, PyTorch, TF.js and MLIR
+ * Every case of test/conformance/authorities.json (a vendored copy of the team's conformance table) (NumPy, the Array API, PyTorch, TF.js and MLIR
  * test suites) must pass at run time and at the type level. Each op of the file has one handler that
  * says how the case maps onto shapecheck's API; a case whose op has no handler fails.
  */
@@ -23,7 +23,7 @@ interface Case {
   readonly note?: string;
 }
 
-// A vendored copy of ../shared/conformance/authorities.json (provenance in the file itself), so a fresh
+// A vendored copy of the team's conformance table (provenance in the file itself), so a fresh
 // clone is self-contained.
 const file = path.resolve(root, "test/conformance/authorities.json");
 const cases = (JSON.parse(readFileSync(file, "utf8")) as { cases: Case[] }).cases;

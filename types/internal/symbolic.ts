@@ -431,7 +431,7 @@ export type NormalizeSize<D extends Dim> = [D] extends [number]
 export type NormalizeShape<S extends readonly Dim[]> = [Extract<S[number], string>] extends [never] ? S : { -readonly [K in keyof S]: NormalizedDim<S[K]> };
 
 /** One dim in normal form; a dim with no normal form at compile time (`string`, a union) as it is. */
-type NormalizedDim<D extends Dim> = [D] extends [number] ? D : DimPoly<D> extends infer P ? (P extends Poly ? PolyDim<P> : D) : D;
+type NormalizedDim<D extends Dim> = NormalizeSize<D> extends infer N extends Dim ? N : D;
 
 /**
  * How two dims compare as sizes: `"equal"`, `"dynamic"` (one is not known at compile time: the

@@ -26,8 +26,13 @@
  *   names the op, the axis and both dims. Where every branch is fine (a type parameter against 1 or
  *   `number`), the call is accepted.
  * Two shapes whose axes cannot be lined up at compile time (a whole-shape parameter `S` against a
- * different shape, or variadic prefixes that differ) are errors too: spell the axes
- * (`[...Batch, D]`), or restate the shape with `.as()`.
+ * different shape, variadic prefixes that differ, a result an op could not compute structurally)
+ * leave the rule unresolved; the ops' checks index into it (`ElementwiseCheck`), which TypeScript
+ * relates through its constraint, so such shapes are checked at run time, like `number[]`.
+ *
+ * The tensor ops are also strict (`ImplicitOuterCheck`, types/config.ts): operands of different rank
+ * that are both stretched are `SHAPE_IMPLICIT_OUTER`. The pure rule `BroadcastShapes` stays
+ * NumPy-exact, after putting size expressions in normal form (`"m+n"` → `"n+m"`).
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
@@ -38,7 +43,7 @@ import type { StrictBroadcasting } from "../config.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 
 /** Why two dims do not broadcast. */
-type Clash = { readonly clash: "known" | "symbols" | "symbol-known" };
+type ClashKind = "known" | "symbols" | "symbol-known";
 
 /**
  * Why two concrete dims do not broadcast: `"ok"` when they do (equal, a side is 1, `number`), else
@@ -218,7 +223,7 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
         ? unknown
         : Kind extends `union-${infer Side extends "left" | "right"}`
           ? ShapeError<WriteUnionDimMessage<Context[0], Context[3], Side>>
-        : Kind extends Clash["clash"]
+        : Kind extends ClashKind
           ? Context[5] extends readonly [infer WholeLeft extends Shape, infer WholeRight extends Shape]
             ? ShapeError<WriteBatchDimsMessage<Context[0], WholeLeft, WholeRight, Add<Context[3], 2> & number, WriteBroadcastDetail<Context[1], Context[2], LeftDim, RightDim, Kind, "none">>>
             : ShapeError<WriteBroadcastMessage<Context[0], Context[1], Context[2], Context[3], LeftDim, RightDim, Kind, Context[4] extends true ? TrailingFix<Context[1], Context[2]> : "none">>
@@ -361,7 +366,7 @@ export type WriteImplicitOuterNamesMessage<Op extends string> =
 /**
  * Two shapes of variadic rank (`[...Batch, D]` against `[...Batch, 1]`): the last axes broadcast,
  * and what precedes them must be the same (`Batch`). Other variadic pairs cannot be lined up at
- * compile time and stay undecided (an error at the argument).
+ * compile time and stay unresolved (checked at run time, see the note at the top).
  */
 type VariadicPair<
   Left extends Shape,
@@ -399,16 +404,15 @@ type BroadcastFold<
   Shapes extends readonly Shape[],
   Op extends string,
   Hint extends boolean,
-  Validate extends boolean,
   Acc extends Shape = [],
   Checks extends unknown[] = [],
 > = Shapes extends readonly [infer Head extends Shape, ...infer Tail extends readonly Shape[]]
-  ? ([Validate] extends [true] ? InvalidSizesMessage<Op, Head> : never) extends infer Invalid extends string
+  ? InvalidSizesMessage<Op, Head> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? BroadcastPair<Acc, [Validate] extends [true] ? NormalizeShape<Head> : Head, Op, Hint> extends readonly [infer Out extends Shape, infer Check]
-        ? BroadcastFold<Tail, Op, Hint, Validate, Out, [...Checks, Check]>
+      ? BroadcastPair<Acc, NormalizeShape<Head>, Op, Hint> extends readonly [infer Out extends Shape, infer Check]
+        ? BroadcastFold<Tail, Op, Hint, Out, [...Checks, Check]>
         : never
-      : BroadcastFold<Tail, Op, Hint, Validate, number[], [...Checks, ShapeError<Invalid>]>
+      : BroadcastFold<Tail, Op, Hint, number[], [...Checks, ShapeError<Invalid>]>
     : never
   : { shape: Acc; checks: Checks };
 
@@ -419,9 +423,9 @@ type FirstError<Checks extends unknown[]> = Checks extends [infer Head, ...infer
     : FirstError<Rest>
   : never;
 
-type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends boolean, Validate extends boolean> = number extends Shapes["length"]
+type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends boolean> = number extends Shapes["length"]
   ? { shape: number[]; checks: [] }
-  : BroadcastFold<Shapes, Op, Hint, Validate>;
+  : BroadcastFold<Shapes, Op, Hint>;
 
 /**
  * The NumPy broadcast of any number of shapes (zero shapes → `[]`), or a `ShapeError` whose message
@@ -430,7 +434,7 @@ type FoldResult<Shapes extends readonly Shape[], Op extends string, Hint extends
  * type Out = BroadcastShapes<[[8, 1, 6, 1], [7, 1, 5]]>; //=> [8, 7, 6, 5]
  */
 export type BroadcastShapes<Shapes extends readonly Shape[], Op extends string = "broadcastShapes", Hint extends boolean = true> =
-  FoldResult<Shapes, Op, Hint, true> extends { shape: infer Out; checks: infer Checks extends unknown[] }
+  FoldResult<Shapes, Op, Hint> extends { shape: infer Out; checks: infer Checks extends unknown[] }
     ? [FirstError<Checks>] extends [never]
       ? Out
       : FirstError<Checks>
@@ -441,7 +445,7 @@ export type BroadcastShapes<Shapes extends readonly Shape[], Op extends string =
  * the operands before it), so the compiler reports an error at the operand that makes it.
  */
 export type BroadcastArgs<Shapes extends readonly Shape[], Op extends string> = {
-  [K in keyof Shapes]: Shapes[K] & CheckArg<OperandCheck<FoldResult<Shapes, Op, true, true>, K>>;
+  [K in keyof Shapes]: Shapes[K] & CheckArg<OperandCheck<FoldResult<Shapes, Op, true>, K>>;
 };
 
 /** Operand `K`'s check in a fold. */
@@ -486,7 +490,7 @@ type BroadcastToDims<
 > = T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
   ? F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
     ? AxisKind<FDim, TDim> extends infer Kind
-      ? Kind extends Clash["clash"]
+      ? Kind extends ClashKind
         ? ShapeError<WriteBroadcastToMessage<Op, From, To, [0, ...Acc]["length"], FDim, TDim, Kind>>
         : BroadcastDim<FDim, TDim> extends infer Out
         ? number extends TDim

@@ -156,8 +156,12 @@ type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftB
       ? [LeftBatch, unknown]
       : BroadcastPair<LeftBatch, RightBatch, Op, false, [Left, Right]>;
 
-/** `[result, check]` for operands of fixed rank or with fixed trailing axes (`[...Batch, T, D]`). */
-type MatmulDims<Left extends Shape, Right extends Shape, Op extends string> =
+/**
+ * For the tensor op (shapes already valid): `[result, check]` of `Left @ Right`. The result resolves
+ * structurally around type parameters (`[B, 784] @ [784, 128]` is `[B, 128]`); the check goes on the
+ * argument. Operands of fixed rank or with fixed trailing axes (`[...Batch, T, D]`) are walked.
+ */
+export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> =
   [Left] extends readonly [readonly [infer LeftInner extends Dim]]
     ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
       ? [InnerResult<LeftInner, RightInner, []>, Inner<Op, Left, Right, LeftInner, RightInner>]
@@ -191,12 +195,7 @@ type MatmulUnknownRank<Left extends Shape, Right extends Shape, Op extends strin
           : [number[], unknown]
         : [number[], unknown];
 
-/**
- * For the tensor op (shapes already valid): `[result, check]` of `Left @ Right`. The result resolves
- * structurally around type parameters (`[B, 784] @ [784, 128]` is `[B, 128]`); the check goes on the
- * argument.
- */
-export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> = MatmulDims<Left, Right, Op>;
+
 
 /**
  * The shape of `Left @ Right` (NumPy's `matmul`: 1-D operands promoted and the promoted axis removed,
