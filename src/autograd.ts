@@ -12,7 +12,7 @@ import { InputError, InternalError, formatShape } from "./errors.js";
 import { allocate } from "./dtype.js";
 import { BINARY, binaryKernel } from "./kernels/elementwise.js";
 import { Tensor, assertScalar, contiguousData, fromStorage } from "./tensor.js";
-import { inheritSizes } from "./symbolic.js";
+import { inheritSizes, type LabelRule } from "./symbolic.js";
 
 /**
  * A vector-Jacobian product: given the gradient of the loss with respect to an op's output, the
@@ -58,11 +58,12 @@ export function noGrad<Result>(fn: () => Result): Result {
 
 /**
  * Marks `output` as produced by `op` from `inputs`: when recording is on and any input requires grad,
- * `output` requires grad and carries the tape node. Always passes the names the inputs bind (`.as()`)
- * on to `output`, throwing `SHAPE_SYMBOL` when they bind one name to two sizes. Returns `output`.
+ * `output` requires grad and carries the tape node. When an input's axes carry names (`.as()`), checks
+ * that the inputs bind each name to one size (else `SHAPE_SYMBOL`) and labels `output`'s axes by
+ * `labels`, the op's label rule (without one, `output` carries no names). Returns `output`.
  */
-export function record<Out extends Tensor, Saved>(output: Out, op: string, inputs: readonly Tensor[], rule: GradRule<Saved>, saved: Saved): Out {
-  inheritSizes(op, output, inputs); // names bound by .as() flow on (src/symbolic.ts)
+export function record<Out extends Tensor, Saved>(output: Out, op: string, inputs: readonly Tensor[], rule: GradRule<Saved>, saved: Saved, labels?: LabelRule): Out {
+  inheritSizes(op, output, inputs, labels); // names follow the axes (src/symbolic.ts)
   if (!recording) return output;
   let needed = false;
   for (const input of inputs) needed ||= input.requiresGrad;

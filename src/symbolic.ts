@@ -275,19 +275,78 @@ export function validateSizes(op: string, shape: unknown): Shape {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Names bound to sizes at run time
+// Names at run time: they follow the axes
 
 /**
- * The sizes names stand for, per tensor. `x.as(shape)` binds each plain name of `shape` to the size
- * of its axis in `x`; every recorded op passes its inputs' names on to its output (and checks that
- * its inputs agree); `reshape` binds the names of its target. A WeakMap beside the tensors keeps the
- * Tensor class itself free of it.
+ * What a tensor knows about names at run time: a label per axis (the name or size expression the
+ * axis stands for, in normal form, or `undefined`) and the size of every name its labels use.
+ * `x.as(shape)` labels the axes with `shape`'s names; every recorded op labels its output's axes by
+ * the op's own rule (an elementwise op keeps its operands' labels, a reduction drops the labels of
+ * the axes it removes, a permutation permutes them, a merge of labelled axes is their product, …),
+ * and the sizes kept are those of the names the output's labels still use. So a name lives exactly
+ * as long as an axis that carries it, as at compile time: two losses from batches of 32 and of 8
+ * (`…as(["batch", 4]).mean()`) no longer carry `"batch"` and add. A WeakMap beside the tensors
+ * keeps the Tensor class itself free of it.
  */
-const BOUND = new WeakMap<object, ReadonlyMap<string, number>>();
+interface Names {
+  readonly labels: Labels;
+  readonly sizes: ReadonlyMap<string, number>;
+}
 
-/** The names bound on a tensor, if any. */
+/** One label per axis: a name or size expression in normal form, or `undefined` (unlabelled). */
+export type Labels = readonly (string | undefined)[];
+
+/** Computes an op's output labels from its inputs' (called only when an input has names). */
+export type LabelRule = () => Labels | undefined;
+
+const NAMES = new WeakMap<object, Names>();
+
+/** The sizes of the names a tensor's axes carry, if any. */
 export function boundSizes(tensor: object): ReadonlyMap<string, number> | undefined {
-  return BOUND.get(tensor);
+  return NAMES.get(tensor)?.sizes;
+}
+
+/** The labels of a tensor's axes, or `undefined` when none is labelled. */
+export function labelsOf(tensor: object): Labels | undefined {
+  return NAMES.get(tensor)?.labels;
+}
+
+/**
+ * The tensor's shape as the compiler would see it after the same ops: each labelled axis as its
+ * label, the others as their sizes; `undefined` when no axis is labelled.
+ */
+export function labelledShape(tensor: { readonly dims: readonly number[] }): Dim[] | undefined {
+  const labels = labelsOf(tensor);
+  return labels === undefined ? undefined : tensor.dims.map((dim, axis) => labels[axis] ?? dim);
+}
+
+/** The names a label uses: itself for a plain name, the names of its terms for an expression. */
+function namesIn(label: string): string[] {
+  if (!isExpression(label)) return [label];
+  const out: string[] = [];
+  for (const [names] of parseSize(label) ?? []) for (const name of names === "" ? [] : names.split("*")) out.push(name);
+  return out;
+}
+
+/** Stores `labels` on `tensor` with the sizes (from `sizes`) of the names they use; clears when none. */
+function setNames(tensor: object, labels: Labels, sizes: ReadonlyMap<string, number>): void {
+  const kept = new Map<string, number>();
+  for (const label of labels) {
+    if (label === undefined) continue;
+    for (const name of namesIn(label)) {
+      const size = sizes.get(name);
+      if (size !== undefined) kept.set(name, size);
+    }
+  }
+  if (labels.some((label) => label !== undefined)) NAMES.set(tensor, { labels, sizes: kept });
+  else NAMES.delete(tensor);
+}
+
+/** A dim as a label: a string in normal form, or `undefined` for a number. */
+function asLabel(dim: Dim): string | undefined {
+  if (typeof dim !== "string") return undefined;
+  const normal = polyDim(parseSize(dim) ?? []);
+  return typeof normal === "string" ? normal : undefined;
 }
 
 /**
@@ -300,47 +359,51 @@ export function writeSymbolMessage(op: string, name: string, size: number, where
 }
 
 /**
- * Binds the names of `stated` to the sizes `dims` (the same rank; the caller has checked every
- * known dim) on `tensor`: each plain name to its axis's size, after checking it against what the
- * tensor already binds; an expression whose names are all bound is checked against its axis.
+ * Labels the axes of `tensor` (of sizes `dims`) with the names of `stated` (the same rank; the caller
+ * has checked every known dim): each plain name is bound to its axis's size, after checking it
+ * against the other axes of the statement; an expression whose names are all bound is checked
+ * against its axis. Numbers leave their axis unlabelled (`as`) or, when `keep` holds labels, keep
+ * those (`reshape`, whose rule inferred them).
  * @throws ShapeError `SHAPE_SYMBOL` when a name would stand for two sizes
  */
-export function bindSizes(op: string, tensor: object, stated: Shape, dims: readonly number[]): void {
-  const bound = new Map(BOUND.get(tensor));
+export function bindSizes(op: string, tensor: object, stated: Shape, dims: readonly number[], keep?: Labels): void {
+  const bound = new Map<string, number>();
   const origin = new Map<string, number>();
   const where = (axis: number | undefined) => (axis === undefined ? "an earlier statement" : `axis ${axis} of ${formatShape(dims)}`);
-  stated.forEach((dim, axis) => {
-    if (typeof dim !== "string" || isExpression(dim)) return;
+  const labels = stated.map((dim, axis) => asLabel(dim) ?? keep?.[axis]);
+  const given = boundSizes(tensor);
+  labels.forEach((label, axis) => {
+    if (label === undefined || isExpression(label)) return;
     const size = dims[axis]!;
-    const known = bound.get(dim);
+    const known = bound.get(label);
     if (known !== undefined && known !== size) {
-      throw new ShapeError("SHAPE_SYMBOL", op, [dims, stated], writeSymbolMessage(op, dim, known, where(origin.get(dim)), size, where(axis)));
+      throw new ShapeError("SHAPE_SYMBOL", op, [dims, stated], writeSymbolMessage(op, label, known, where(origin.get(label)), size, where(axis)));
     }
-    bound.set(dim, size);
-    origin.set(dim, axis);
+    bound.set(label, size);
+    origin.set(label, axis);
   });
-  stated.forEach((dim, axis) => {
-    if (typeof dim !== "string" || !isExpression(dim)) return;
-    const poly = parseSize(dim);
-    const value = poly === undefined ? undefined : evaluatePoly(poly, bound);
+  // Names an expression uses but no axis carries alone keep the sizes the tensor had for them.
+  if (given !== undefined) for (const [name, size] of given) if (!bound.has(name)) bound.set(name, size);
+  labels.forEach((label, axis) => {
+    if (label === undefined || !isExpression(label)) return;
+    const value = evaluatePoly(parseSize(label)!, bound);
     if (value !== undefined && value !== BigInt(dims[axis]!)) {
-      throw new ShapeError("SHAPE_SYMBOL", op, [dims, stated], writeSymbolMessage(op, dim, Number(value), "its names' sizes", dims[axis]!, where(axis)));
+      throw new ShapeError("SHAPE_SYMBOL", op, [dims, stated], writeSymbolMessage(op, label, Number(value), "its names' sizes", dims[axis]!, where(axis)));
     }
   });
-  if (bound.size > 0) BOUND.set(tensor, bound);
+  setNames(tensor, labels, bound);
 }
 
 /**
- * Passes the names bound on an op's inputs on to its output, checking that no name stands for two
- * sizes among them (run at every recorded op, so a later op combining two tensors whose names
- * disagree fails here, with the name and both sizes).
+ * The sizes of the names an op's operands carry, merged; throws when two operands bind one name to two
+ * sizes (with the name and both sizes). `undefined` when no operand has names.
  * @throws ShapeError `SHAPE_SYMBOL`
  */
-export function inheritSizes(op: string, output: object, inputs: readonly { readonly dims: readonly number[] }[]): void {
+export function mergeNames(op: string, inputs: readonly { readonly dims: readonly number[] }[]): Map<string, number> | undefined {
   let merged: Map<string, number> | undefined;
   let origin: Map<string, number> | undefined;
   for (let i = 0; i < inputs.length; i++) {
-    const bound = BOUND.get(inputs[i]!);
+    const bound = NAMES.get(inputs[i]!)?.sizes;
     if (bound === undefined) continue;
     merged ??= new Map();
     origin ??= new Map();
@@ -355,10 +418,109 @@ export function inheritSizes(op: string, output: object, inputs: readonly { read
       }
     }
   }
+  return merged;
+}
+
+/**
+ * Labels an op's output from its inputs (run at every recorded op): checks that no name stands for
+ * two sizes among the inputs, then labels the output by the op's rule (none: the output is
+ * unlabelled) with the sizes of the names it still uses.
+ * @throws ShapeError `SHAPE_SYMBOL`
+ */
+export function inheritSizes(op: string, output: object, inputs: readonly { readonly dims: readonly number[] }[], rule?: LabelRule): void {
+  const merged = mergeNames(op, inputs);
   if (merged === undefined) return;
-  const own = BOUND.get(output);
-  if (own !== undefined) for (const [name, size] of own) if (!merged.has(name)) merged.set(name, size);
-  BOUND.set(output, merged);
+  const labels = rule?.();
+  if (labels !== undefined) setNames(output, labels, merged);
+}
+
+// Label rules of the primitives.
+
+/** The label both `a` and `b` give an axis: the one that is defined, or `undefined` when they differ. */
+function pick(a: string | undefined, b: string | undefined): string | undefined {
+  return a === undefined ? b : b === undefined || a === b ? a : undefined;
+}
+
+/**
+ * Labels of a broadcast result of shape `dims`: each axis takes the labels of the inputs (aligned on
+ * the right) whose size there is the result's — a stretched axis (size 1 → n) loses its label.
+ */
+export function alignedLabels(dims: readonly number[], inputs: readonly { readonly dims: readonly number[] }[]): Labels {
+  const out: (string | undefined)[] = new Array(dims.length).fill(undefined);
+  const seen: boolean[] = new Array(dims.length).fill(false);
+  for (const input of inputs) {
+    const labels = labelsOf(input);
+    if (labels === undefined) continue;
+    const lead = dims.length - input.dims.length;
+    labels.forEach((label, axis) => {
+      const at = axis + lead;
+      if (label === undefined || at < 0 || input.dims[axis] !== dims[at]) return;
+      out[at] = seen[at] ? pick(out[at], label) : label;
+      seen[at] = true;
+    });
+  }
+  return out;
+}
+
+/** Labels after a permutation: axis `i` of the result is axis `order[i]` of `x`. */
+export function permutedLabels(x: object, order: readonly number[]): Labels | undefined {
+  const labels = labelsOf(x);
+  return labels && order.map((axis) => labels[axis]);
+}
+
+/** Labels after reducing `axes`: dropped, or unlabelled size-1 axes when kept. */
+export function reducedLabels(x: object, axes: readonly number[], keepdims: boolean): Labels | undefined {
+  const labels = labelsOf(x);
+  if (labels === undefined) return undefined;
+  return keepdims ? labels.map((label, axis) => (axes.includes(axis) ? undefined : label)) : labels.filter((_, axis) => !axes.includes(axis));
+}
+
+/** Labels of a slice: the sliced axis keeps its label only when the slice takes all of it. */
+export function slicedLabels(x: { readonly dims: readonly number[] }, axis: number, length: number): Labels | undefined {
+  const labels = labelsOf(x);
+  return labels && labels.map((label, index) => (index === axis && length !== x.dims[axis] ? undefined : label));
+}
+
+/**
+ * Labels after a reshape from `from` to `to` (equal element counts): axes are matched in groups of
+ * equal products (size-1 axes aside); a group with one result axis gets the product of its source
+ * axes (labels, or sizes) when one of them is labelled; a group that splits an axis leaves its
+ * result axes unlabelled (a named target labels them, see `reshape`).
+ */
+export function reshapedLabels(x: { readonly dims: readonly number[] }, to: readonly number[]): Labels | undefined {
+  const labels = labelsOf(x);
+  const from = x.dims;
+  if (labels === undefined || from.includes(0)) return undefined;
+  const out: (string | undefined)[] = new Array(to.length).fill(undefined);
+  let i = 0;
+  let j = 0;
+  const skip = () => {
+    while (i < from.length && from[i] === 1) i++;
+    while (j < to.length && to[j] === 1) j++;
+  };
+  skip();
+  while (i < from.length && j < to.length) {
+    const start = [i, j] as const;
+    let left = from[i++]!;
+    let right = to[j++]!;
+    while (left !== right && i <= from.length && j <= to.length) {
+      if (left < right) left *= from[i++] ?? Number.NaN;
+      else right *= to[j++] ?? Number.NaN;
+    }
+    if (left !== right) return undefined;
+    const group = from.slice(start[0], i).map((dim, k) => labels[start[0] + k] ?? dim);
+    if (j - start[1] === 1 && group.some((dim) => typeof dim === "string")) out[start[1]] = asLabel(polyDim(shapeSize(group) ?? ONE));
+    skip();
+  }
+  return out;
+}
+
+/** Labels of a join along `axis`: that axis is the sum of the inputs' (labels, or sizes); the others aligned. */
+export function concatLabels(dims: readonly number[], inputs: readonly { readonly dims: readonly number[] }[], axis: number): Labels {
+  const out = [...alignedLabels(dims, inputs)];
+  const parts = inputs.map((t) => labelsOf(t)?.[axis] ?? t.dims[axis]!);
+  out[axis] = parts.some((dim) => typeof dim === "string") ? asLabel(polyDim(sumDims(parts) ?? [])) : undefined;
+  return out;
 }
 
 /** The value of a polynomial with its names' sizes, or `undefined` when a name is not bound. */

@@ -8,7 +8,7 @@ import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } 
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape } from "../shape.js";
-import { normalizeShape, validateSizes } from "../symbolic.js";
+import { normalizeShape, validateSizes, alignedLabels } from "../symbolic.js";
 import { Tensor, viewAs } from "../tensor.js";
 import { record, type GradRule } from "../autograd.js";
 import { reduce } from "./reduce.js";
@@ -244,7 +244,7 @@ export function expand(x: Tensor, shape: readonly number[]): Tensor {
   if (dims.length === shape.length && dims.every((dim, axis) => dim === shape[axis])) return x;
   const lead = shape.length - dims.length;
   const strides = shape.map((size, axis) => (axis < lead || (dims[axis - lead] === 1 && size !== 1) ? 0 : x.strides[axis - lead]));
-  return record(new Tensor(x.data, [...shape], strides, x.offset), "expand", [x], unbroadcast, undefined);
+  return record(new Tensor(x.data, [...shape], strides, x.offset), "expand", [x], unbroadcast, undefined, () => alignedLabels(shape, [x]));
 }
 
 /** The sizes of a `broadcastTo` target: a symbolic dim takes the size of the aligned axis of `from`. */

@@ -15,7 +15,7 @@ import { allocate, commonDType } from "../dtype.js";
 import { describeValue, sizeOf } from "../shape.js";
 import { Tensor, contiguousData } from "../tensor.js";
 import { sliced } from "./slice.js";
-import { addPoly, compareSizes, dimPoly, formatPoly, isTooLarge, polyDim, sizeClashHint, validateSizes, type Poly, type SizeComparison } from "../symbolic.js";
+import { addPoly, compareSizes, dimPoly, formatPoly, isTooLarge, polyDim, sizeClashHint, validateSizes, type Poly, type SizeComparison, concatLabels } from "../symbolic.js";
 
 /** Mirrors `WriteConcatEmptyMessage`. */
 export function writeConcatEmptyMessage(op: string): string {
@@ -142,7 +142,7 @@ export function concatTensors(tensors: readonly Tensor[], axis: number, dims: re
     }
     start += block;
   }
-  return record(new Tensor(out, [...dims]), "concat", tensors, GRADIENT, { axis, sizes: tensors.map((t) => t.dims[axis]!) });
+  return record(new Tensor(out, [...dims]), "concat", tensors, GRADIENT, { axis, sizes: tensors.map((t) => t.dims[axis]!) }, () => concatLabels(dims, tensors, axis));
 }
 
 /** The shapes of a list of tensors, as a tuple type. */

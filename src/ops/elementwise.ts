@@ -17,6 +17,7 @@ import { Tensor, fromStorage } from "../tensor.js";
 import { broadcastPair, broadcastShapesFor, checkImplicitOuter, expand } from "./broadcast.js";
 import { log, neg } from "./unary.js";
 import { where } from "./where.js";
+import { alignedLabels, mergeNames } from "../symbolic.js";
 
 /** A binary op's second operand: a tensor, or a plain number (a scalar of the first operand's dtype). */
 export type Operand<S extends Shape> = Tensor<S> | number;
@@ -75,7 +76,7 @@ function splitByWinner(g: Tensor, leftWins: Tensor, tie: Tensor): [Tensor, Tenso
 function map(op: Primitive, a: Tensor, b: Tensor): Tensor {
   const out = allocate(a.dtype, a.size);
   binaryKernel(BINARY[op] as BinaryCode, out, a.data, a.offset, a.strides, b.data, b.offset, b.strides, a.dims);
-  return record(fromStorage(out, a.shape), op, [a, b], GRADIENTS[op], undefined);
+  return record(fromStorage(out, a.shape), op, [a, b], GRADIENTS[op], undefined, () => alignedLabels(a.dims, [a, b]));
 }
 
 /** Checks the operands of `op` (dtype, broadcast) and returns them expanded to the common shape. */
@@ -85,6 +86,7 @@ function operands(op: string, a: Tensor, b: unknown): [Tensor, Tensor] {
   const shape = broadcastPair(op, a.dims, right.dims) as number[]; // first: the error the compiler shows
   checkImplicitOuter(op, a.dims, right.dims, shape);
   commonDType(op, [a.dtype, right.dtype]);
+  mergeNames(op, [a, right]); // before expanding: a stretched axis no longer carries its name
   return [expand(a, shape), expand(right, shape)];
 }
 

@@ -12,7 +12,7 @@ import type { CheckShape } from "../../types/creation.js";
 import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf } from "../shape.js";
-import { normalizeShape, validateSizes } from "../symbolic.js";
+import { normalizeShape, validateSizes, labelsOf, mergeNames, type Labels } from "../symbolic.js";
 import { allocate, commonDType, type Storage } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, contiguousStrides, fromStorage } from "../tensor.js";
@@ -234,6 +234,19 @@ const GRADIENT: GradRule = (g, [a, b]) => [
   b!.requiresGrad ? product(swapLastTwo(a!), g) : null,
 ];
 
+/** Labels of `[...batch, m, n]`: the batch axes' labels (equal batch dims), `a`'s rows, `b`'s columns. */
+function productLabels(a: Tensor, b: Tensor): Labels {
+  const left = labelsOf(a);
+  const right = labelsOf(b);
+  const rank = a.dims.length;
+  const batch = Array.from({ length: rank - 2 }, (_, axis) => {
+    const l = left?.[axis];
+    const r = right?.[axis];
+    return l === undefined ? r : r === undefined || l === r ? l : undefined;
+  });
+  return [...batch, left?.[rank - 2], right?.[rank - 1]];
+}
+
 /** Primitive: the batched product of `[...batch, m, k]` and `[...batch, k, n]` (equal batch dims). */
 function product(a: Tensor, b: Tensor): Tensor {
   const dims = a.dims;
@@ -244,7 +257,7 @@ function product(a: Tensor, b: Tensor): Tensor {
   const n = b.dims[rank - 1]!;
   const out = allocate(a.dtype, sizeOf(batch) * m * n);
   matmulKernel(out, a, b, batch, m, k, n);
-  return record(fromStorage(out, [...batch, m, n]), "matmul", [a, b], GRADIENT, undefined);
+  return record(fromStorage(out, [...batch, m, n]), "matmul", [a, b], GRADIENT, undefined, () => productLabels(a, b));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +288,7 @@ export function matmul<Left extends Shape, Right extends Shape>(
   const [m, k] = left.dims.slice(-2) as [number, number];
   const n = right.dims[right.dims.length - 1]!;
   const batch = broadcastPair("matmul", left.dims.slice(0, -2), right.dims.slice(0, -2)) as number[];
+  mergeNames("matmul", [a, b]);
   const result = product(expand(left, [...batch, m, k]), expand(right, [...batch, k, n]));
   return (a.dims.length === 1 || b.dims.length === 1 ? reshapeTensor(result, out) : result) as never;
 }

@@ -14,6 +14,7 @@ import { checkTensor, formatAxes, normalizeAxes } from "../axes.js";
 import { safeString, validateShape } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor } from "../tensor.js";
+import { permutedLabels } from "../symbolic.js";
 
 /** Mirrors `WritePermuteMessage`. */
 export function writePermuteMessage(op: string, shape: Shape, axes: readonly number[], missing: number): string {
@@ -86,7 +87,7 @@ const GRADIENT: GradRule<readonly number[]> = (g, _inputs, _out, order) => {
 export function permuted(x: Tensor, order: readonly number[]): Tensor {
   if (order.every((axis, index) => axis === index)) return x;
   const view = new Tensor(x.data, order.map((axis) => x.dims[axis]!), order.map((axis) => x.strides[axis]!), x.offset);
-  return record(view, "permute", [x], GRADIENT, order);
+  return record(view, "permute", [x], GRADIENT, order, () => permutedLabels(x, order));
 }
 
 /** `x` with its last two axes swapped (a view); internal, for matmul's gradient. */

@@ -20,6 +20,7 @@ import { Tensor, contiguousStrides, fromStorage, viewAs } from "../tensor.js";
 import { expand } from "./broadcast.js";
 import { add, div, mul, sub, compare } from "./elementwise.js";
 import { exp, log } from "./unary.js";
+import { reducedLabels } from "../symbolic.js";
 
 /** Mirrors `WriteEmptyReductionMessage`. */
 export function writeEmptyReductionMessage(op: string, shape: Shape, axis: number): string {
@@ -102,7 +103,7 @@ export function reduce(op: "sum" | "max" | "min", x: Tensor, axes: readonly numb
   const shape = keepdims ? keptShape : (reducedShape(dims, axes, false) as number[]);
   const data = allocate(x.dtype, keptShape.reduce((a, b) => a * b, 1));
   reduceKernel(REDUCE[op] as ReduceCode, data, x.data, x.offset, x.strides, dims, outStrides);
-  return record(fromStorage(data, shape), op, [x], GRADIENTS[op], { axes, keptShape });
+  return record(fromStorage(data, shape), op, [x], GRADIENTS[op], { axes, keptShape }, () => reducedLabels(x, axes, keepdims));
 }
 
 /**

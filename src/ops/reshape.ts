@@ -8,7 +8,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
-import type { CheckSizes } from "../../types/internal/symbolic.js";
+import type { CheckSizes, NormalizeShape } from "../../types/internal/symbolic.js";
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { invalidShapeError, isValidDim } from "../shape.js";
@@ -19,6 +19,8 @@ import {
   dimPoly,
   bindSizes,
   boundSizes,
+  labelledShape,
+  labelsOf,
   divPolyByTerm,
   evaluatePoly,
   formatPoly,
@@ -30,6 +32,7 @@ import {
   validateSizes,
   writeSizeExpressionMessage,
   type Poly,
+  reshapedLabels,
 } from "../symbolic.js";
 
 /** Mirrors `WriteReshapeMessage`. */
@@ -131,7 +134,7 @@ export function reshapedFor(op: string, from: unknown, to: unknown): Dim[] {
   const countText = (shape: readonly Dim[]) => formatPoly(shapeSize(shape)!);
   const [left, kept, zero] = cancelSame(source, known);
   if (minus < 0) {
-    if (zero || samePoly(shapeSize(left)!, shapeSize(kept)!)) return [...target];
+    if (zero || samePoly(shapeSize(left)!, shapeSize(kept)!)) return checkOrder(op, source, target, [...target]);
     throw new ShapeError("SHAPE_RESHAPE", op, [source, target], writeReshapeMessage(op, source, target, countText(source), countText(known)));
   }
   const fail = (kind: "multiple" | "zero" | "large" | "symbolic", value: string) =>
@@ -144,6 +147,55 @@ export function reshapedFor(op: string, from: unknown, to: unknown): Dim[] {
   if (isTooLarge(inferred)) throw fail("large", formatPoly(inferred));
   const out = [...target];
   out[minus] = polyDim(inferred);
+  return checkOrder(op, source, target, out);
+}
+
+/** Mirrors `WriteReshapeOrderMessage`. */
+export function writeReshapeOrderMessage(op: string, from: Shape, to: Shape, early: string, late: string): string {
+  return `SHAPE_RESHAPE_ORDER: ${op}: cannot reshape ${formatShape(from)} to ${formatShape(to)}: "${late}" comes after "${early}" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
+}
+
+/**
+ * The named factors of each dim of a shape, in order: the names of a product (`"d*h"` → `d`, `h`,
+ * in normal-form order), a sum as one factor (its normal form), nothing for a number. Mirrors
+ * `FactorGroups`.
+ */
+function factorGroups(shape: readonly Dim[]): string[][] {
+  return shape.map((dim) => {
+    const poly = typeof dim === "string" ? parseSize(dim) : undefined;
+    if (poly === undefined || poly.length === 0) return [];
+    if (poly.length > 1) return [formatPoly(poly)];
+    return poly[0]![0] === "" ? [] : poly[0]![0].split("*");
+  });
+}
+
+/**
+ * A reshape may split and merge axes but not reorder named ones: walking the target's named factors
+ * (each used once on each side) in order, their positions in the source must not go back. Returns
+ * `out`, or throws `SHAPE_RESHAPE_ORDER` naming the first factor that moved before one it followed.
+ * Mirrors `CheckOrder`.
+ */
+function checkOrder(op: string, source: readonly Dim[], target: readonly Dim[], out: Dim[]): Dim[] {
+  const from = factorGroups(source);
+  const to = factorGroups(out);
+  const count = (groups: string[][], name: string) => groups.reduce((n, group) => n + group.filter((f) => f === name).length, 0);
+  let latest = -1;
+  let latestName = "";
+  for (const group of to) {
+    let groupLatest = latest;
+    let groupName = latestName;
+    for (const name of group) {
+      const position = from.findIndex((g) => g.includes(name));
+      if (position < 0 || count(from, name) !== 1 || count(to, name) !== 1) continue;
+      if (position < latest) throw new ShapeError("SHAPE_RESHAPE_ORDER", op, [source, target], writeReshapeOrderMessage(op, source, target, name, latestName));
+      if (position > groupLatest) {
+        groupLatest = position;
+        groupName = name;
+      }
+    }
+    latest = groupLatest;
+    latestName = groupName;
+  }
   return out;
 }
 
@@ -236,7 +288,7 @@ export function reshapeTensor(x: Tensor, dims: readonly number[]): Tensor {
   if (from.length === dims.length && from.every((dim, axis) => dim === dims[axis])) return x;
   const strides = x.size === 0 ? contiguousStrides(dims) : viewStrides(from, x.strides, dims);
   const out = strides === undefined ? new Tensor(contiguousData(x), [...dims]) : new Tensor(x.data, [...dims], strides, x.offset);
-  return record(out, "reshape", [x], GRADIENT, undefined);
+  return record(out, "reshape", [x], GRADIENT, undefined, () => reshapedLabels(x, dims));
 }
 
 /**
@@ -285,8 +337,12 @@ export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Di
 // ---------------------------------------------------------------------------------------------
 // The ops
 
-/** The result type of a reshape: the rule's shape, or `number[]` when it failed (the argument check reports that). */
-export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = ResultShape<ReshapeShape<S, To, Op>>;
+/**
+ * The result type of a reshape: the rule's shape with its size expressions in normal form (as `.as()`
+ * gives them, and as the names on the result's axes read at run time), or `number[]` when it failed
+ * (the argument check reports that).
+ */
+export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = NormalizeShape<ResultShape<ReshapeShape<S, To, Op>>>;
 
 /**
  * `x` with the same elements, row-major, in the shape `shape` (one `-1` is inferred): a view when
@@ -308,8 +364,19 @@ export function reshape<S extends Shape, const To extends Dim[]>(
 ): Tensor<ReshapeResult<S, To, "reshape">> {
   checkTensor("reshape", x);
   const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape)) as number[];
+  // The rule once more on the names the axes carry, as the compiler saw it: the same order check
+  // (SHAPE_RESHAPE_ORDER), and the target's names (a -1 inferred from names is a name too).
+  const labelled = labelledShape(x);
+  let named: readonly Dim[] = shape;
+  if (labelled !== undefined) {
+    try {
+      named = reshapedFor("reshape", labelled, shape);
+    } catch (error) {
+      if (error instanceof ShapeError && error.code === "SHAPE_RESHAPE_ORDER") throw error;
+    }
+  }
   const out = reshapeTensor(x, dims);
-  if ((shape as readonly Dim[]).some((dim) => typeof dim === "string")) bindSizes("reshape", out, shape, dims);
+  if (named.some((dim) => typeof dim === "string")) bindSizes("reshape", out, named, dims, labelsOf(out));
   return out as never;
 }
 

@@ -17,6 +17,7 @@ import { allocate } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Rows } from "../kernels/loop.js";
 import { Tensor, contiguousStrides, fromStorage } from "../tensor.js";
+import { slicedLabels } from "../symbolic.js";
 
 /** Mirrors `WriteSliceMessage`. (At run time `value` may be anything the caller passed; it prints as `String` would, never throwing.) */
 export function writeSliceMessage(op: string, shape: Shape, axis: number, name: "start" | "end" | "step", value: number): string {
@@ -169,7 +170,7 @@ export function sliced(x: Tensor, range: SliceRange): Tensor {
   dims[range.axis] = range.length;
   strides[range.axis] = strides[range.axis]! * range.step;
   const offset = range.length === 0 ? x.offset : x.offset + range.start * x.strides[range.axis]!;
-  return record(new Tensor(x.data, dims, strides, offset), "slice", [x], GRADIENT, range);
+  return record(new Tensor(x.data, dims, strides, offset), "slice", [x], GRADIENT, range, () => slicedLabels(x, range.axis, range.length));
 }
 
 // ---------------------------------------------------------------------------------------------

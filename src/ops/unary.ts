@@ -9,6 +9,7 @@ import { UNARY, unaryKernel, type UnaryCode } from "../kernels/elementwise.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
 import { add, compare, div, mul, sub } from "./elementwise.js";
+import { labelsOf } from "../symbolic.js";
 
 type UnaryOp = "neg" | "exp" | "log" | "sqrt" | "abs" | "tanh" | "sigmoid" | "relu";
 
@@ -29,7 +30,7 @@ function map(op: UnaryOp | "sign", x: Tensor): Tensor {
   const out = allocate(x.dtype, x.size);
   unaryKernel(UNARY[op] as UnaryCode, out, x.data, x.offset, x.strides, x.dims);
   const y = fromStorage(out, x.shape);
-  return op === "sign" ? y : record(y, op, [x], GRADIENTS[op], undefined);
+  return op === "sign" ? y : record(y, op, [x], GRADIENTS[op], undefined, () => labelsOf(x));
 }
 
 /**
@@ -119,7 +120,7 @@ export function astype<S extends Shape>(x: Tensor<S>, dtype: DType): Tensor<S> {
   if (target === x.dtype) return x;
   const out = allocate(target, x.size);
   unaryKernel(UNARY.copy, out, x.data, x.offset, x.strides, x.dims);
-  return record(fromStorage(out, x.shape), "astype", [x], astypeGradient, undefined);
+  return record(fromStorage(out, x.shape), "astype", [x], astypeGradient, undefined, () => labelsOf(x));
 }
 
 declare module "../tensor.js" {

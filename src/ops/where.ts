@@ -15,6 +15,7 @@ import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
 import { broadcastPair, broadcastShapesFor, checkImplicitOuter, expand } from "./broadcast.js";
 import { toTensor, type Operand } from "./elementwise.js";
+import { alignedLabels, mergeNames } from "../symbolic.js";
 
 /**
  * The shape of `where(cond, a, b)`: the broadcast of the three shapes, folded left.
@@ -55,8 +56,9 @@ export function where<Cond extends Shape, Left extends Shape = [], Right extends
   const shape = broadcastPair("where", first, right.dims) as number[];
   checkImplicitOuter("where", first, right.dims, shape);
   commonDType("where", [left.dtype, right.dtype]);
+  mergeNames("where", [cond, left, right]);
   const [c, x, y] = [expand(cond, shape), expand(left, shape), expand(right, shape)];
   const out = allocate(dtype, x.size);
   whereKernel(out, c.data, c.offset, c.strides, x.data, x.offset, x.strides, y.data, y.offset, y.strides, shape);
-  return record(fromStorage(out, shape), "where", [c, x, y], gradient, undefined) as never;
+  return record(fromStorage(out, shape), "where", [c, x, y], gradient, undefined, () => alignedLabels(shape, [c, x, y])) as never;
 }

@@ -139,7 +139,9 @@ describe(`differential: ${cases.length} generated reshape cases, type level vs r
     expect(ok).toBeGreaterThan(300);
     expect(errors).toBeGreaterThan(300);
     const codes = new Set(typed.flatMap((t) => (t.kind === "error" ? [t.message.split(":")[0]] : [])));
-    expect([...codes].sort()).toEqual(["SHAPE_INVALID_SHAPE", "SHAPE_RESHAPE"]);
+    expect([...codes].sort()).toEqual(["SHAPE_INVALID_SHAPE", "SHAPE_RESHAPE", "SHAPE_RESHAPE_ORDER"]);
+    // permuted symbolic targets reorder named factors: both levels must refuse them alike
+    expect(typed.filter((t) => t.kind === "error" && t.message.startsWith("SHAPE_RESHAPE_ORDER")).length).toBeGreaterThan(10);
     const symbolicOk = typed.filter((t) => t.kind === "shape" && t.dims.some((d) => typeof d === "string" && d !== "number" && /[+*]/.test(d)));
     expect(symbolicOk.length).toBeGreaterThan(30);
     const messages = typed.flatMap((t) => (t.kind === "error" ? [t.message] : []));

@@ -180,7 +180,10 @@ describe("reshape on tensors", () => {
     const x = zeros([2, 5, 768]).as(["batch", "seq", 768]);
     expect(x.reshape(["batch", "seq", 12, 64]).shape).toEqual([2, 5, 12, 64]);
     expect(x.reshape(["batch", -1]).shape).toEqual([2, 3840]);
-    expect(x.mul(2).reshape(["seq", "batch", 768]).shape).toEqual([5, 2, 768]);
+    // the names follow the axes through mul: swapping them by reshape would scramble the data
+    expect(thrown(() => x.mul(2).reshape(["seq", "batch", 768] as never)).message).toBe(
+      'SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["batch", "seq", 768] to ["seq", "batch", 768]: "seq" comes after "batch" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)',
+    );
     const heads = x.reshape(["batch", "seq", 12, 64]).transpose([0, 2, 1, 3]);
     expect(heads.reshape(["batch", 12, -1]).shape).toEqual([2, 12, 320]);
     // names a reshape sized are bound on its result

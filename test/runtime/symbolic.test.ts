@@ -7,6 +7,7 @@ import {
   addPoly,
   boundSizes,
   compareSizes,
+  labelsOf,
   divPolyByTerm,
   formatPoly,
   mulPoly,
@@ -166,5 +167,55 @@ describe("names bound at run time", () => {
     );
     const x = zeros([4, 3]).as(["n", 3]);
     expect(thrown(() => (x as Tensor).as([3, "n"] as never))).toBeInstanceOf(ShapeError); // rank ok, 4 ≠ 3 is SHAPE_AS
+  });
+
+  it("names follow the axes: a reduction drops the names of the axes it removes", () => {
+    // two epoch losses from a full batch of 32 and a short last batch of 8
+    const full = zeros([32, 4]).as(["batch", 4]).mul(2).mean();
+    const short = zeros([8, 4]).as(["batch", 4]).mul(2).mean();
+    expect(boundSizes(full)).toBeUndefined();
+    expect(full.add(short).shape).toEqual([]);
+    // over one axis: the other keeps its name, a kept axis is unlabelled
+    const x = zeros([32, 5]).as(["batch", "k"]);
+    expect(labelsOf(x.sum(0))).toEqual(["k"]);
+    expect(boundSizes(x.sum(0))).toEqual(new Map([["k", 5]]));
+    expect(labelsOf(x.sum(1, true))).toEqual(["batch", undefined]);
+    expect(zeros([8, 5]).as(["batch", "k"]).sum(0).add(x.sum(0)).shape).toEqual([5]);
+    // while both still carry the name, the clash is caught
+    expect(thrown(() => x.add(zeros([1, 5]).as(["batch", "k"]))).message).toContain('SHAPE_SYMBOL: add: "batch" is 32 in operand 0 but 1 in operand 1');
+  });
+
+  it("each op labels its result's axes as the compiler types it", () => {
+    const x = zeros([2, 3, 4]).as(["b", "t", "d"]);
+    expect(labelsOf(x.exp())).toEqual(["b", "t", "d"]);
+    expect(labelsOf(x.permute([2, 0, 1]))).toEqual(["d", "b", "t"]);
+    expect(labelsOf(x.transpose())).toEqual(["d", "t", "b"]);
+    expect(labelsOf(x.add(zeros([4]).as(["d"])))).toEqual(["b", "t", "d"]);
+    expect(labelsOf(x.add(zeros([4]) as Tensor))).toEqual(["b", "t", "d"]);
+    expect(labelsOf(zeros([1, 3, 1]).as([1, "t", 1]).mul(x))).toEqual(["b", "t", "d"]);
+    expect(labelsOf(x.matmul(zeros([4, 6]).as(["d", "e"])))).toEqual(["b", "t", "e"]);
+    expect(labelsOf(x.reshape(["b", -1]))).toEqual(["b", "d*t"]);
+    expect(labelsOf(x.flatten())).toEqual(["b*d*t"]);
+    expect(labelsOf(x.unsqueeze(1))).toEqual(["b", undefined, "t", "d"]);
+    expect(labelsOf(x.slice(1, 0, 2))).toEqual(["b", undefined, "d"]);
+    expect(labelsOf(x.slice(1, 0, 3))).toEqual(["b", "t", "d"]);
+    expect(labelsOf(concat([x, zeros([2, 5, 4]).as(["b", "s", "d"])], 1))).toEqual(["b", "t+s", "d"]);
+    expect(labelsOf(concat([x, zeros([2, 5, 4]).as(["b", 5, "d"])], 1))).toEqual(["b", "t+5", "d"]);
+    expect(labelsOf(x.softmax())).toEqual(["b", "t", "d"]);
+    expect(labelsOf(x.sum([0, 2]))).toEqual(["t"]);
+    expect(labelsOf(zeros([2, 3]))).toBeUndefined();
+  });
+
+  it("a reshape that moves named axes throws SHAPE_RESHAPE_ORDER, also after the names moved with the axes", () => {
+    const x = zeros([2, 3, 4, 5]).as(["b", "t", "h", "d"]);
+    const heads = x.permute([0, 2, 1, 3]); // ["b", "h", "t", "d"]
+    expect(heads.reshape(["b", "h", "d*t"]).shape).toEqual([2, 4, 15]);
+    expect(thrown(() => heads.reshape(["b", "t", "h*d"] as never)).message).toBe(
+      'SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["b", "h", "t", "d"] to ["b", "t", "h*d"]: "t" comes after "h" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)',
+    );
+    // a -1 inferred from names is checked too
+    expect(thrown(() => x.reshape(["t", -1] as never)).message).toContain('SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["b", "t", "h", "d"] to ["t", -1]: "t" comes after "b"');
+    // literal-only reshapes are unaffected
+    expect(zeros([2, 3]).reshape([3, 2]).shape).toEqual([3, 2]);
   });
 });

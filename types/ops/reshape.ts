@@ -84,6 +84,90 @@ export type WriteReshapeInferMessage<
 export type WriteReshapeTargetMessage<Op extends string, From extends Shape, To extends Shape, Kind extends "minus" | "negative", D extends number> =
   `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: ${Kind extends "minus" ? "only one dim can be -1 (inferred)" : `dim ${D} is negative; sizes are non-negative, and -1 stands for the one inferred size`}`;
 
+/**
+ * `SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["b", "t", "d*h"] to ["b", "h", "t", "d"]: "h" comes
+ * after "t" in the source but before it in the target; …`. Mirrors `writeReshapeOrderMessage`.
+ */
+export type WriteReshapeOrderMessage<Op extends string, From extends Shape, To extends Shape, Early extends string, Late extends string> =
+  `SHAPE_RESHAPE_ORDER: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: "${Late}" comes after "${Early}" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
+
+/** The names of a product term (`"d*h"` → `["d", "h"]`). */
+type SplitProduct<Names extends string, Acc extends string[] = []> = Names extends `${infer Head}*${infer Rest}` ? SplitProduct<Rest, [...Acc, Head]> : [...Acc, Names];
+
+/** The named factors of one dim: a product's names, a sum as one factor, nothing for a number. Mirrors `factorGroups`. */
+type Factors<D> = D extends string
+  ? ParseSize<D> extends infer P
+    ? P extends readonly [readonly [infer Names extends string, string]]
+      ? Names extends ""
+        ? []
+        : SplitProduct<Names>
+      : P extends readonly [Term, Term, ...Term[]]
+        ? [PrintPoly<P>]
+        : []
+    : never
+  : [];
+
+/** Each named factor of a shape with its dim's position (a counter tuple): `[name, position]` pairs in order. */
+type Placed<S extends Shape, Position extends 0[] = [], Acc extends [string, 0[]][] = []> = S extends readonly [infer D, ...infer Rest extends Shape]
+  ? Placed<Rest, [...Position, 0], [...Acc, ...PlaceAll<Factors<D>, Position>]>
+  : Acc;
+type PlaceAll<Names extends string[], Position extends 0[]> = { [K in keyof Names]: [Names[K], Position] };
+
+/** `true` when `Name` occurs exactly once among `Entries`' names. */
+type Once<Entries extends [string, 0[]][], Name extends string, Seen extends boolean = false> = Entries extends [
+  [infer Head, 0[]],
+  ...infer Rest extends [string, 0[]][],
+]
+  ? Head extends Name
+    ? Seen extends true
+      ? false
+      : Once<Rest, Name, true>
+    : Once<Rest, Name, Seen>
+  : Seen;
+
+/** The position of `Name` among the source's entries. */
+type PositionOf<Entries extends [string, 0[]][], Name extends string> = Extract<Entries[number], [Name, 0[]]>[1];
+
+/**
+ * The target's named factors (each used once on each side), walked in order, must not go back in
+ * the source: a factor placed before one it followed is the error. `Latest` is the furthest source
+ * position of the previous target dims, `Group` that of the current one. Mirrors `checkOrder`.
+ */
+type OrderWalk<
+  Source extends [string, 0[]][],
+  Target extends [string, 0[]][],
+  Rest extends [string, 0[]][],
+  Dim extends 0[] = [],
+  Latest extends 0[] | false = false,
+  LatestName extends string = "",
+  Group extends 0[] | false = false,
+  GroupName extends string = "",
+> = Rest extends [[infer Name extends string, infer At extends 0[]], ...infer Tail extends [string, 0[]][]]
+  ? At extends Dim
+    ? Once<Source, Name> extends true
+      ? Once<Target, Name> extends true
+        ? PositionOf<Source, Name> extends infer P extends 0[]
+          ? Latest extends [...P, 0, ...0[]]
+            ? [Name, LatestName]
+            : Group extends [...P, ...0[]]
+              ? OrderWalk<Source, Target, Tail, Dim, Latest, LatestName, Group, GroupName>
+              : OrderWalk<Source, Target, Tail, Dim, Latest, LatestName, P, Name>
+          : never
+        : OrderWalk<Source, Target, Tail, Dim, Latest, LatestName, Group, GroupName>
+      : OrderWalk<Source, Target, Tail, Dim, Latest, LatestName, Group, GroupName>
+    : OrderWalk<Source, Target, Rest, At, Group, GroupName, Group, GroupName>
+  : false;
+
+/** `Out` (the reshape's result), or `SHAPE_RESHAPE_ORDER` when it reorders named factors of `From`. */
+type CheckOrder<From extends Shape, To extends Shape, Op extends string, Out extends Shape> =
+  Placed<Out> extends infer Target extends [string, 0[]][]
+    ? Target extends readonly [unknown, unknown, ...unknown[]]
+      ? OrderWalk<Placed<From>, Target, Target> extends [infer Early extends string, infer Late extends string]
+        ? ShapeError<WriteReshapeOrderMessage<Op, From, To, Early, Late>>
+        : Out
+      : Out
+    : never;
+
 /** `To` with its `-1` replaced by `Inferred`. */
 type FillMinus<To extends Shape, Inferred extends Dim> = { [K in keyof To]: To[K] extends -1 ? Inferred : To[K] };
 
@@ -199,7 +283,7 @@ type CheckCounts<From extends Shape, To extends Shape, Op extends string, Known 
       ? SourceCount extends Poly
         ? TargetCount extends Poly
           ? [SourceCount] extends [TargetCount]
-            ? To
+            ? CheckOrder<From, To, Op, To>
             : Zero extends true
               ? To // both counts are zero
               : ShapeError<WriteReshapeMessage<Op, From, To, CountText<From>, CountText<Known>>>
@@ -221,7 +305,7 @@ type InferMinus<From extends Shape, To extends Shape, Op extends string, Known e
               ? Q extends Poly
                 ? IsTooLarge<Q> extends true
                   ? ShapeError<WriteReshapeInferMessage<Op, From, To, CountText<From>, "large", PrintPoly<Q>>>
-                  : FillMinus<To, PolyDim<Q>>
+                  : CheckOrder<From, To, Op, FillMinus<To, PolyDim<Q>>>
                 : Q extends NoQuotient
                   ? ShapeError<WriteReshapeInferMessage<Op, From, To, CountText<From>, "multiple", CountText<Known>>>
                   : FillMinus<To, number>
