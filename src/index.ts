@@ -23,6 +23,7 @@ export { slice, sliceShape } from "./ops/slice.js";
 export { reshape, flatten, reshapeShape, flattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";
 export { stack, stackShape } from "./ops/stack.js";
+export { rearrange, rearrangeShape } from "./ops/rearrange.js";
 
 // Types: shapes, errors, and the type rule of every shape rule — one list, in types/index.ts. (The
 // runtime `ShapeError` class exported above is also the `ShapeError<Message>` type.)

@@ -14,6 +14,7 @@ export type { SliceShape } from "./ops/slice.js";
 export type { ReshapeShape, FlattenShape } from "./ops/reshape.js";
 export type { ConcatShape } from "./ops/concat.js";
 export type { StackShape } from "./ops/stack.js";
+export type { RearrangeShape, RearrangeSizes, CheckRearrangeSizes, ReadPattern } from "./ops/rearrange.js";
 export type { ElementwiseShape } from "./ops/elementwise.js";
 export type { ReduceShape } from "./ops/reduce.js";
 export type { SoftmaxShape } from "./ops/softmax.js";

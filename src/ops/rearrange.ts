@@ -1,0 +1,255 @@
+/**
+ * `rearrange` (einops semantics): reorder, split and merge axes by a pattern such as
+ * `"b t (h d) -> b h t d"`. Each side names the axes; a parenthesised group is one axis made of its
+ * names (split on the left, merged on the right). Both sides name the same axes, each once. A group
+ * on the left may leave one name's size unknown (it is the axis over the others); the sizes of the
+ * rest come from the `sizes` argument (`{ h: 8 }`). The op is a reshape to the elementary axes, a
+ * permutation and a reshape to the output's groups — views where the layout allows — so its
+ * gradient is theirs. Mirrors types/ops/rearrange.ts rule for rule and message for message.
+ */
+import type { Dim, Shape } from "../../types/shape.js";
+import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { CheckRearrangeSizes, RearrangeShape, RearrangeSizes } from "../../types/ops/rearrange.js";
+import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
+import { checkTensor } from "../axes.js";
+import { describeValue } from "../shape.js";
+import { Tensor } from "../tensor.js";
+import { bindSizes, dimPoly, divPolyByTerm, labelledShape, labelsOf, formatPoly, polyDim, samePoly, shapeSize, validateSizes, type Poly } from "../symbolic.js";
+import { reshapeTensor } from "./reshape.js";
+import { permuted } from "./permute.js";
+
+/** A pattern read into its sides: each a list of axes, each axis a list of names (a group, or one name). */
+interface Pattern {
+  readonly left: readonly (readonly string[])[];
+  readonly right: readonly (readonly string[])[];
+}
+
+/** `SHAPE_REARRANGE: rearrange: cannot read "b t -> (b t": "(" without ")"`. Mirrors `WriteRearrangeSyntaxMessage`. */
+export function writeRearrangeSyntaxMessage(op: string, pattern: string, reason: string): string {
+  return `SHAPE_REARRANGE: ${op}: cannot read "${pattern}": ${reason}`;
+}
+
+/** A message about the pattern itself (axes repeated or on one side). Mirrors `WriteRearrangeAxisMessage`. */
+export function writeRearrangeAxisMessage(op: string, pattern: string, name: string, kind: "twice" | "one side", side: "left" | "right"): string {
+  const detail =
+    kind === "twice"
+      ? `axis "${name}" appears twice on the ${side}; each axis appears once on each side`
+      : `axis "${name}" is on the ${side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`;
+  return `SHAPE_REARRANGE: ${op}: "${pattern}": ${detail}`;
+}
+
+/** `SHAPE_REARRANGE: rearrange: "b t d -> d t b" has 3 input axes, but the input [2, 3] has 2`. Mirrors `WriteRearrangeRankMessage`. */
+export function writeRearrangeRankMessage(op: string, pattern: string, shape: Shape, axes: number): string {
+  return `SHAPE_REARRANGE: ${op}: "${pattern}" has ${axes} input axes, but the input ${formatShape(shape)} has ${shape.length}`;
+}
+
+/** A message about splitting one input axis. Mirrors `WriteRearrangeSplitMessage`. */
+export function writeRearrangeSplitMessage(
+  op: string,
+  pattern: string,
+  shape: Shape,
+  axis: number,
+  kind: "given" | "product" | "unknown" | "multiple" | "zero",
+  group: string,
+  value: string,
+): string {
+  const dim = formatDim(shape[axis]!);
+  const detail =
+    kind === "given"
+      ? `axis ${axis} is ${dim}, but ${value} was given`
+      : kind === "product"
+        ? `axis ${axis} is ${dim}, but (${group}) is ${value}`
+        : kind === "unknown"
+          ? `axis ${axis} (${dim}) is split into (${group}), but the sizes of ${value} are unknown; give all but one of them in the sizes argument`
+          : kind === "multiple"
+            ? `axis ${axis} (${dim}) cannot be split into (${group}): ${dim} is not a multiple of ${value}`
+            : `axis ${axis} (${dim}) cannot be split into (${group}): the given sizes multiply to 0, so any size would fit`;
+  return `SHAPE_REARRANGE: ${op}: "${pattern}" on ${formatShape(shape)}: ${detail}`;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** One side of a pattern, character by character (as the compiler reads it). Mirrors `ReadSide`. */
+function readSide(op: string, pattern: string, side: string): string[][] {
+  const axes: string[][] = [];
+  let group: string[] | undefined;
+  let name = "";
+  const fail = (reason: string) => new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, reason));
+  const finish = () => {
+    if (name === "") return;
+    if (!NAME.test(name)) throw fail(`"${name}" is not an axis name (letters, digits and _, not starting with a digit)`);
+    if (group === undefined) axes.push([name]);
+    else group.push(name);
+    name = "";
+  };
+  for (const char of side) {
+    if (char === " ") finish();
+    else if (char === "(") {
+      finish();
+      if (group !== undefined) throw fail("nested parentheses");
+      group = [];
+    } else if (char === ")") {
+      finish();
+      if (group === undefined) throw fail('")" without "("');
+      axes.push(group);
+      group = undefined;
+    } else name += char;
+  }
+  finish();
+  if (group !== undefined) throw fail('"(" without ")"');
+  return axes;
+}
+
+/** A pattern read and checked on its own (before any shape). Mirrors `ReadPattern`. */
+function readPattern(op: string, pattern: unknown): Pattern {
+  if (typeof pattern !== "string") throw new InputError("INPUT_VALUE", `${op}: the pattern must be a string like "b t (h d) -> b h t d", got ${describeValue(pattern)}`);
+  const sides = pattern.split("->");
+  if (sides.length !== 2) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, 'it needs one "->" between the input axes and the output axes'));
+  const left = readSide(op, pattern, sides[0]!);
+  const right = readSide(op, pattern, sides[1]!);
+  const leftNames = left.flat();
+  const rightNames = right.flat();
+  const check = (names: string[], other: string[], side: "left" | "right") => {
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeAxisMessage(op, pattern, name, "twice", side));
+    });
+    return () => {
+      for (const name of names) if (!other.includes(name)) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeAxisMessage(op, pattern, name, "one side", side));
+    };
+  };
+  const leftOnly = check(leftNames, rightNames, "left");
+  const rightOnly = check(rightNames, leftNames, "right");
+  leftOnly();
+  rightOnly();
+  return { left, right };
+}
+
+/** The sizes argument: a record of non-negative integers for names of the pattern. */
+function readSizes(op: string, pattern: string, names: readonly string[], sizes: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  if (sizes === undefined) return out;
+  if (typeof sizes !== "object" || sizes === null || Array.isArray(sizes)) throw new InputError("INPUT_VALUE", `${op}: sizes must be a record like { h: 8 }, got ${describeValue(sizes)}`);
+  for (const [name, size] of Object.entries(sizes)) {
+    if (!names.includes(name)) throw new InputError("INPUT_VALUE", `${op}: a size is given for "${name}", which "${pattern}" does not use`);
+    if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+      throw new InputError("INPUT_VALUE", `${op}: the size of "${name}" must be a non-negative integer, got ${describeValue(size)}`);
+    }
+    out.set(name, size);
+  }
+  return out;
+}
+
+/** The product of dims as a dim in normal form, and as text for messages. */
+function product(dims: readonly Dim[]): Dim {
+  return polyDim(shapeSize(dims)!);
+}
+
+/**
+ * The rule: from the input's shape, the pattern and the sizes, the sizes of the elementary axes (the
+ * left side's names, in order), the permutation that puts them in the right side's order, and the
+ * output shape. Accepts symbolic dims (a split of a symbolic dim must divide as a polynomial).
+ */
+export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes: unknown): { elementary: Dim[]; order: number[]; out: Dim[] } {
+  const input = validateSizes(op, shape);
+  const { left, right } = readPattern(op, pattern);
+  const text = pattern as string;
+  const names = left.flat();
+  const given = readSizes(op, text, names, sizes);
+  if (left.length !== input.length) throw new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeRankMessage(op, text, input, left.length));
+  const size = new Map<string, Dim>();
+  left.forEach((group, axis) => {
+    const dim = input[axis]!;
+    const fail = (kind: "given" | "product" | "unknown" | "multiple" | "zero", value: string) =>
+      new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeSplitMessage(op, text, input, axis, kind, group.join(" "), value));
+    if (group.length === 1) {
+      const name = group[0]!;
+      const stated = given.get(name);
+      if (stated !== undefined && dimPoly(dim) !== undefined && !samePoly(dimPoly(dim)!, dimPoly(stated)!)) throw fail("given", `${name} = ${stated}`);
+      size.set(name, dim);
+      return;
+    }
+    const unknown = group.filter((name) => !given.has(name));
+    const known = group.filter((name) => given.has(name)).map((name) => given.get(name)!);
+    if (unknown.length > 1) throw fail("unknown", unknown.map((name) => `"${name}"`).join(", "));
+    const divisor = product(known);
+    if (unknown.length === 0) {
+      if (!samePoly(dimPoly(dim)!, dimPoly(divisor)!)) throw fail("product", formatDim(divisor));
+    } else {
+      if (divisor === 0) throw fail("zero", "0");
+      const quotient: Poly | undefined = divPolyByTerm(dimPoly(dim)!, dimPoly(divisor)![0]!);
+      if (quotient === undefined) throw fail("multiple", formatPoly(dimPoly(divisor)!));
+      size.set(unknown[0]!, polyDim(quotient));
+    }
+    for (const name of group) if (given.has(name)) size.set(name, given.get(name)!);
+  });
+  const elementary = names.map((name) => size.get(name)!);
+  const order = right.flat().map((name) => names.indexOf(name));
+  const out = right.map((group) => product(group.map((name) => size.get(name)!)));
+  return { elementary, order, out };
+}
+
+/**
+ * The shape of `rearrange(x, pattern, sizes)` for `x` of shape `shape`.
+ * @example
+ * rearrangeShape([2, 5, 512], "b t (h d) -> b h t d", { h: 8 }); //=> [2, 8, 5, 64]
+ * rearrangeShape(["b", "t", 512], "b t (h d) -> b h t d", { h: 8 }); //=> ["b", 8, "t", 64]
+ * @throws ShapeError `SHAPE_REARRANGE`, `SHAPE_INVALID_SHAPE`; InputError `INPUT_VALUE` (sizes)
+ */
+export function rearrangeShape<const S extends Dim[], const P extends string, const Z extends RearrangeSizes = {}>(
+  shape: S,
+  pattern: P & CheckArg<RearrangeShape<S, P, Z, "rearrangeShape">>,
+  sizes?: Z & CheckRearrangeSizes<P, Z, "rearrangeShape">,
+): RearrangeShape<S, P, Z, "rearrangeShape"> {
+  return rearrangeFor("rearrangeShape", shape, pattern, sizes).out as never;
+}
+
+/**
+ * Reorders, splits and merges the axes of `x` by an einops pattern: `rearrange(x, "b t (h d) -> b h t d",
+ * { h: 8 })` splits the last axis into 8 heads and moves them before `t`. The result type is exact;
+ * a pattern that does not fit `x` is a compile error with the runtime's message. A reshape, a
+ * permutation and a reshape (views where the layout allows); gradient by the same three, reversed.
+ * @example
+ * rearrange(arange(6).reshape([2, 3]), "a b -> b a").toArray(); //=> [[0, 3], [1, 4], [2, 5]]
+ * rearrange(zeros([2, 5, 512]), "b t (h d) -> b h t d", { h: 8 }).shape; //=> [2, 8, 5, 64]
+ * @throws ShapeError `SHAPE_REARRANGE`; InputError `INPUT_VALUE` (sizes), `INPUT_OPERAND`
+ */
+export function rearrange<S extends Shape, const P extends string, const Z extends RearrangeSizes = {}>(
+  x: Tensor<S>,
+  pattern: P & CheckArg<RearrangeShape<S, P, Z, "rearrange">>,
+  sizes?: Z & CheckRearrangeSizes<P, Z>,
+): Tensor<ResultShape<RearrangeShape<S, P, Z, "rearrange">>> {
+  const t = checkTensor("rearrange", x);
+  const { elementary, order, out } = rearrangeFor("rearrange", t.dims, pattern, sizes);
+  // The rule once more on the names the axes carry, as the compiler saw them: a name is not a
+  // known size (`"seq"` split by a given 5 is the compile-time error, here too), and the result's
+  // axes are labelled with the names the rule gives them.
+  const labelled = labelledShape(t);
+  const named = labelled === undefined ? undefined : rearrangeFor("rearrange", labelled, pattern, sizes).out;
+  const split = reshapeTensor(t, elementary as number[]);
+  const result = reshapeTensor(permuted(split, order), out as number[]);
+  if (named !== undefined) bindSizes("rearrange", result, named, out as number[], labelsOf(result));
+  return result as never;
+}
+
+/** The type of `Tensor#rearrange` (a top-level function type; see `MatmulMethod`). */
+type RearrangeMethod = <Self extends Shape, const P extends string, const Z extends RearrangeSizes = {}>(
+  this: Tensor<Self>,
+  pattern: P & CheckArg<RearrangeShape<Self, P, Z, "rearrange">>,
+  sizes?: Z & CheckRearrangeSizes<P, Z>,
+) => Tensor<ResultShape<RearrangeShape<Self, P, Z, "rearrange">>>;
+
+declare module "../tensor.js" {
+  interface Tensor<out S extends Shape = Shape> {
+    /**
+     * Reorders, splits and merges axes by an einops pattern.
+     * @example
+     * zeros([2, 5, 512]).rearrange("b t (h d) -> b h t d", { h: 8 }).shape; //=> [2, 8, 5, 64]
+     * @throws ShapeError `SHAPE_REARRANGE`
+     */
+    rearrange: RearrangeMethod;
+  }
+}
+
+Tensor.prototype.rearrange = function (this: Tensor, pattern: string, sizes?: Record<string, number>) {
+  return rearrange(this, pattern as never, sizes as never);
+} as never;

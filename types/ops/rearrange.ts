@@ -1,0 +1,284 @@
+/**
+ * `rearrange` at the type level: the einops pattern is read character by character, checked (one
+ * `->`, parentheses, names, each axis once on each side, the same axes on both sides), matched to
+ * the input's shape (one axis per item of the left side) and the sizes argument, and the output
+ * shape computed with the symbolic arithmetic of types/internal/symbolic.ts: a group on the left
+ * may leave one name's size unknown — the axis over the product of the others, an exact division
+ * (of digit strings for known dims, of polynomials for symbolic ones) — and each group on the right
+ * is the product of its names' sizes. A `number` dim or size makes what depends on it `number` (the
+ * runtime checks it). Mirrors src/ops/rearrange.ts rule for rule and message for message.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, Term } from "../internal/symbolic.js";
+
+/** Mirrors `writeRearrangeSyntaxMessage`. */
+export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read "${P}": ${Reason}`;
+
+/** Mirrors `writeRearrangeAxisMessage`. */
+export type WriteRearrangeAxisMessage<Op extends string, P extends string, Name extends string, Kind extends "twice" | "one side", Side extends "left" | "right"> =
+  `SHAPE_REARRANGE: ${Op}: "${P}": ${Kind extends "twice"
+    ? `axis "${Name}" appears twice on the ${Side}; each axis appears once on each side`
+    : `axis "${Name}" is on the ${Side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`}`;
+
+/** Mirrors `writeRearrangeRankMessage`. */
+export type WriteRearrangeRankMessage<Op extends string, P extends string, S extends Shape, Axes extends number> =
+  `SHAPE_REARRANGE: ${Op}: "${P}" has ${Axes} input axes, but the input ${PrintShape<S>} has ${S["length"]}`;
+
+/** Mirrors `writeRearrangeSplitMessage`. */
+export type WriteRearrangeSplitMessage<
+  Op extends string,
+  P extends string,
+  S extends Shape,
+  Axis extends number,
+  Kind extends "given" | "product" | "unknown" | "multiple" | "zero",
+  Group extends string,
+  Value extends string,
+> = `SHAPE_REARRANGE: ${Op}: "${P}" on ${PrintShape<S>}: ${SplitDetail<PrintDim<S[Axis]>, Axis, Kind, Group, Value>}`;
+
+type SplitDetail<D extends string, Axis extends number, Kind, Group extends string, Value extends string> = Kind extends "given"
+  ? `axis ${Axis} is ${D}, but ${Value} was given`
+  : Kind extends "product"
+    ? `axis ${Axis} is ${D}, but (${Group}) is ${Value}`
+    : Kind extends "unknown"
+      ? `axis ${Axis} (${D}) is split into (${Group}), but the sizes of ${Value} are unknown; give all but one of them in the sizes argument`
+      : Kind extends "multiple"
+        ? `axis ${Axis} (${D}) cannot be split into (${Group}): ${D} is not a multiple of ${Value}`
+        : `axis ${Axis} (${D}) cannot be split into (${Group}): the given sizes multiply to 0, so any size would fit`;
+
+// ---------------------------------------------------------------------------------------------
+// Reading the pattern
+
+type Letter =
+  | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z"
+  | "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z"
+  | "_";
+type NameChar = Letter | "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
+type RestIsName<Text extends string> = Text extends `${infer C}${infer Rest}` ? (C extends NameChar ? RestIsName<Rest> : false) : true;
+/** `true` for an axis name: letters, digits and `_`, not starting with a digit. */
+type IsName<Text extends string> = Text extends `${infer C}${infer Rest}` ? (C extends Letter ? RestIsName<Rest> : false) : false;
+
+/** Ends the name being read: `[axes, group]` with it added, or the error for a bad name. */
+type Finish<Op extends string, P extends string, Axes extends string[][], Group extends string[] | false, Name extends string> = Name extends ""
+  ? [Axes, Group]
+  : IsName<Name> extends true
+    ? Group extends string[]
+      ? [Axes, [...Group, Name]]
+      : [[...Axes, [Name]], Group]
+    : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `"${Name}" is not an axis name (letters, digits and _, not starting with a digit)`>>;
+
+/** One side of a pattern, character by character: its axes (each a list of names), or the error. Mirrors `readSide`. */
+type ReadSide<Op extends string, P extends string, Side extends string, Axes extends string[][] = [], Group extends string[] | false = false, Name extends string = ""> =
+  Side extends `${infer C}${infer Rest}`
+    ? C extends " " | "(" | ")"
+      ? Finish<Op, P, Axes, Group, Name> extends [infer A extends string[][], infer G extends string[] | false]
+        ? C extends " "
+          ? ReadSide<Op, P, Rest, A, G>
+          : C extends "("
+            ? G extends string[]
+              ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, "nested parentheses">>
+              : ReadSide<Op, P, Rest, A, []>
+            : G extends string[]
+              ? ReadSide<Op, P, Rest, [...A, G], false>
+              : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `")" without "("`>>
+        : Finish<Op, P, Axes, Group, Name>
+      : ReadSide<Op, P, Rest, Axes, Group, `${Name}${C}`>
+    : Finish<Op, P, Axes, Group, Name> extends [infer A extends string[][], infer G]
+      ? G extends string[]
+        ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `"(" without ")"`>>
+        : A
+      : Finish<Op, P, Axes, Group, Name>;
+
+/** The names of a side, in order. */
+type Flat<Axes extends string[][], Acc extends string[] = []> = Axes extends [infer Head extends string[], ...infer Rest extends string[][]] ? Flat<Rest, [...Acc, ...Head]> : Acc;
+
+/** The first name that appears a second time, or `never`. */
+type Repeated<Names extends string[], Seen extends string = never> = Names extends [infer Head extends string, ...infer Rest extends string[]]
+  ? [Head] extends [Seen]
+    ? Head
+    : Repeated<Rest, Seen | Head>
+  : never;
+
+/** The first name of `Names` not among `Other`, or `never`. */
+type Missing<Names extends string[], Other extends string> = Names extends [infer Head extends string, ...infer Rest extends string[]]
+  ? [Head] extends [Other]
+    ? Missing<Rest, Other>
+    : Head
+  : never;
+
+/** A pattern read and checked on its own: `{ left; right }` (axes as name lists), or the error. Mirrors `readPattern`. */
+export type ReadPattern<P extends string, Op extends string = "rearrange"> = P extends `${infer L}->${infer R}`
+  ? R extends `${string}->${string}`
+    ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one "->" between the input axes and the output axes`>>
+    : ReadSide<Op, P, L> extends infer Left
+      ? Left extends string[][]
+        ? ReadSide<Op, P, R> extends infer Right
+          ? Right extends string[][]
+            ? CheckSides<Op, P, Left, Right, Flat<Left>, Flat<Right>>
+            : Right
+          : never
+        : Left
+      : never
+  : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one "->" between the input axes and the output axes`>>;
+
+type CheckSides<Op extends string, P extends string, Left extends string[][], Right extends string[][], LeftNames extends string[], RightNames extends string[]> = [
+  Repeated<LeftNames>,
+] extends [never]
+  ? [Repeated<RightNames>] extends [never]
+    ? [Missing<LeftNames, RightNames[number]>] extends [never]
+      ? [Missing<RightNames, LeftNames[number]>] extends [never]
+        ? { left: Left; right: Right; names: LeftNames }
+        : ShapeError<WriteRearrangeAxisMessage<Op, P, Missing<RightNames, LeftNames[number]>, "one side", "right">>
+      : ShapeError<WriteRearrangeAxisMessage<Op, P, Missing<LeftNames, RightNames[number]>, "one side", "left">>
+    : ShapeError<WriteRearrangeAxisMessage<Op, P, Repeated<RightNames>, "twice", "right">>
+  : ShapeError<WriteRearrangeAxisMessage<Op, P, Repeated<LeftNames>, "twice", "left">>;
+
+/** The type of `rearrange`'s sizes argument: sizes of (some of) the left side's names. */
+export type RearrangeSizes = { readonly [name: string]: number };
+
+/**
+ * The check on the sizes argument: a size for a name the pattern does not use is an error (the
+ * runtime's `INPUT_VALUE` message). Mirrors the key check of `readSizes`.
+ */
+export type CheckRearrangeSizes<P extends string, Z, Op extends string = "rearrange"> =
+  ReadPattern<P, Op> extends { names: infer Names extends string[] }
+    ? [Exclude<keyof Z & string, Names[number]>] extends [never]
+      ? unknown
+      : ShapeError<`INPUT_VALUE: ${Op}: a size is given for "${Exclude<keyof Z & string, Names[number]>}", which "${P}" does not use`>
+    : unknown;
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+
+/** The size `Z` gives `Name`, or `never`. */
+type Given<Z, Name extends string> = Name extends keyof Z ? Exclude<Z[Name], undefined> & Dim : never;
+
+/** `true` for a dim not known at compile time. */
+type Unknown<D> = D extends Dim ? IsDynamicDim<D> : true;
+
+/** The list of names of `Names` that `Z` does not size. */
+type Unsized<Names extends string[], Z, Acc extends string[] = []> = Names extends [infer Head extends string, ...infer Rest extends string[]]
+  ? Unsized<Rest, Z, [Given<Z, Head>] extends [never] ? [...Acc, Head] : Acc>
+  : Acc;
+
+type Join<Names extends string[], Separator extends string, Quote extends string = "", Acc extends string = ""> = Names extends [
+  infer Head extends string,
+  ...infer Rest extends string[],
+]
+  ? Join<Rest, Separator, Quote, Acc extends "" ? `${Quote}${Head}${Quote}` : `${Acc}${Separator}${Quote}${Head}${Quote}`>
+  : Acc;
+
+/** A product of dims as a dim: its normal form, or `number` when a factor is not known here. */
+type ProductDim<Dims extends Dim[]> = ShapeSize<Dims> extends infer P ? (P extends Poly ? PolyDim<P> : number) : never;
+
+/** Sizes of the names so far: `[name, size]` pairs. */
+type Env = [string, Dim][];
+
+type Lookup<E extends Env, Name extends string> = Extract<E[number], [Name, Dim]>[1];
+
+/** The sizes one left axis (of size `D`, made of `Group`) gives its names, added to `E`; or the error. Mirrors `rearrangeFor`. */
+type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extends number, D extends Dim, Group extends string[], Z, E extends Env> = Group extends [
+  infer Name extends string,
+]
+  ? [Given<Z, Name>] extends [never]
+    ? [...E, [Name, D]]
+    : true extends Unknown<D> | Unknown<Given<Z, Name>>
+      ? [...E, [Name, D]]
+      : CompareSizes<D, Given<Z, Name>> extends "equal"
+        ? [...E, [Name, D]]
+        : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "given", Join<Group, " ">, `${Name} = ${Given<Z, Name> & number}`>>
+  : Unsized<Group, Z> extends infer Open extends string[]
+    ? Open extends [string, string, ...string[]]
+      ? ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "unknown", Join<Group, " ">, Join<Open, ", ", `"`>>>
+      : Open extends [infer Only extends string]
+        ? Quotient<Op, P, S, Axis, D, Group, KnownProduct<Group, Z>> extends infer Q
+          ? Q extends Failed<infer Error>
+            ? Error
+            : [...E, ...SizedPairs<Group, Z>, [Only, Q & Dim]]
+          : never
+        : true extends Unknown<D> | Unknown<ProductDim<KnownSizes<Group, Z>>>
+          ? [...E, ...SizedPairs<Group, Z>]
+          : CompareSizes<D, ProductDim<KnownSizes<Group, Z>>> extends "equal"
+            ? [...E, ...SizedPairs<Group, Z>]
+            : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "product", Join<Group, " ">, `${ProductDim<KnownSizes<Group, Z>> & (string | number)}`>>
+    : never;
+
+/** The given sizes of a group's names, in order (the unsized left out). */
+type KnownSizes<Group extends string[], Z, Acc extends Dim[] = []> = Group extends [infer Head extends string, ...infer Rest extends string[]]
+  ? KnownSizes<Rest, Z, [Given<Z, Head>] extends [never] ? Acc : [...Acc, Given<Z, Head>]>
+  : Acc;
+
+/** `[name, size]` for the names of a group that `Z` sizes. */
+type SizedPairs<Group extends string[], Z, Acc extends Env = []> = Group extends [infer Head extends string, ...infer Rest extends string[]]
+  ? SizedPairs<Rest, Z, [Given<Z, Head>] extends [never] ? Acc : [...Acc, [Head, Given<Z, Head>]]>
+  : Acc;
+
+type KnownProduct<Group extends string[], Z> = ShapeSize<KnownSizes<Group, Z>>;
+
+/** A quotient that failed, with its error. */
+interface Failed<E> {
+  readonly failed: E;
+}
+
+/** The one unknown size of a group: `D` over the product of the given sizes, exactly; `number` when not known here. */
+type Quotient<Op extends string, P extends string, S extends Shape, Axis extends number, D extends Dim, Group extends string[], Divisor> = Divisor extends readonly []
+  ? Failed<ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "zero", Join<Group, " ">, "0">>>
+  : Divisor extends readonly [infer Only extends Term]
+    ? DimPoly<D> extends infer Whole
+      ? Whole extends Poly
+        ? DivPolyByTerm<Whole, Only> extends infer Q
+          ? Q extends Poly
+            ? PolyDim<Q>
+            : Q extends NoQuotient
+              ? Failed<ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "multiple", Join<Group, " ">, PrintPoly<Divisor>>>>
+              : number
+          : never
+        : number
+      : never
+    : number;
+
+/** The sizes of every name of the left side, axis by axis, or the first error. */
+type SizeAll<Op extends string, P extends string, S extends Shape, Left extends string[][], Z, E extends Env = [], Axis extends 0[] = []> = Left extends [
+  infer Group extends string[],
+  ...infer Rest extends string[][],
+]
+  ? SizeGroup<Op, P, S, Axis["length"], S[Axis["length"]], Group, Z, E> extends infer Next
+    ? Next extends Env
+      ? SizeAll<Op, P, S, Rest, Z, Next, [...Axis, 0]>
+      : Next
+    : never
+  : E;
+
+/** The sizes of some names. */
+type SizesOf<Names extends string[], E extends Env, Acc extends Dim[] = []> = Names extends [infer Head extends string, ...infer Rest extends string[]]
+  ? SizesOf<Rest, E, [...Acc, Lookup<E, Head>]>
+  : Acc;
+
+/** The output shape: each group of the right side, the product of its names' sizes. */
+type Output<Right extends string[][], E extends Env, Acc extends Dim[] = []> = Right extends [infer Group extends string[], ...infer Rest extends string[][]]
+  ? Output<Rest, E, [...Acc, ProductDim<SizesOf<Group, E>>]>
+  : Acc;
+
+/** For an input of unknown rank: the names' sizes are the given ones, the others `number`. */
+type UnknownRankEnv<Names extends string[], Z> = { [K in keyof Names]: [Names[K], [Given<Z, Names[K]>] extends [never] ? number : Given<Z, Names[K]>] };
+
+/**
+ * The shape of `rearrange(x, P, Z)` for `x` of shape `S`, or the `ShapeError` the runtime throws.
+ * @example
+ * type Heads = RearrangeShape<["b", "t", 512], "b t (h d) -> b h t d", { h: 8 }>; //=> ["b", 8, "t", 64]
+ */
+export type RearrangeShape<S extends Shape, P extends string, Z = {}, Op extends string = "rearrangeShape"> =
+  ReadPattern<P, Op> extends infer Read
+    ? Read extends { left: infer Left extends string[][]; right: infer Right extends string[][]; names: infer Names extends string[] }
+      ? number extends S["length"]
+        ? Output<Right, UnknownRankEnv<Names, Z>>
+        : Left["length"] extends S["length"]
+          ? SizeAll<Op, P, S, Left, Z> extends infer E
+            ? E extends Env
+              ? Output<Right, E>
+              : E
+            : never
+          : ShapeError<WriteRearrangeRankMessage<Op, P, S, Left["length"]>>
+      : Read
+    : never;
