@@ -17,7 +17,15 @@ export interface CliOptions {
   readonly help: boolean;
   /** `--version`/`-v`. */
   readonly version: boolean;
+  /**
+   * `--engine`: `tsc` (TypeScript 7, as the project has it), `ts-morph` (TypeScript 6, in process), or
+   * `auto` (the default): TypeScript 7 when it can be found, else ts-morph.
+   */
+  readonly engine: Engine;
 }
+
+/** Which compiler checks the files. */
+export type Engine = "auto" | "tsc" | "ts-morph";
 
 /** A mistake in how the command was called, or in its configuration: exit code 2. */
 export class UsageError extends Error {
@@ -28,7 +36,7 @@ export class UsageError extends Error {
 }
 
 /** The text `--help` prints. */
-export const USAGE = `Usage: shapecheck [paths…] [--project tsconfig.json] [--json] [--all]
+export const USAGE = `Usage: shapecheck [paths…] [--project tsconfig.json] [--json] [--all] [--engine auto|tsc|ts-morph]
 
 Type-checks TypeScript files with the compiler and reports the tensor shape errors it finds,
 each with file:line:col, its code, its message and the code that caused it. Never runs the code.
@@ -45,6 +53,9 @@ Options:
                          { file, line, column, code, op, message }
       --all              also list type errors that are not shape errors (they then count as
                          failures too)
+      --engine <name>    tsc: TypeScript 7 (\`typescript\` >= 7 resolved from this directory, or
+                         shapecheck's own); ts-morph: TypeScript 6 in process (slower);
+                         auto (default): tsc when it is found, else ts-morph
   -h, --help             show this help
   -v, --version          show the version
 
@@ -59,6 +70,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let all = false;
   let help = false;
   let version = false;
+  let engine: Engine = "auto";
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") {
@@ -81,6 +93,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         project = value;
         break;
       }
+      case "--engine": {
+        const value = inline ?? argv[++i];
+        if (value !== "auto" && value !== "tsc" && value !== "ts-morph") {
+          throw new UsageError(`--engine takes auto, tsc or ts-morph${value === undefined ? "" : ` (got ${value})`}`);
+        }
+        engine = value;
+        break;
+      }
       case "--json":
       case "--all":
       case "-h":
@@ -97,5 +117,5 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`unknown option ${flag}`);
     }
   }
-  return { paths, project, json, all, help, version };
+  return { paths, project, json, all, help, version, engine };
 }

@@ -4,7 +4,6 @@
  */
 import { readdirSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { ts } from "ts-morph";
 import { UsageError } from "./args.js";
 
 /** Directories never searched: dependencies, build output, and hidden directories (`.git`, `.run`, …). */
@@ -73,19 +72,26 @@ export interface LoadedTsconfig {
 }
 
 /**
- * Reads and parses a tsconfig.json (with `extends`), the way the compiler does. Throws {@link UsageError}
- * for a missing or unreadable file, invalid JSON, or compiler options the compiler rejects.
+ * Reads and parses a tsconfig.json (with `extends`), the way TypeScript 6 does (the ts-morph engine;
+ * loaded on demand, so the TypeScript 7 engine never pays for it). Throws {@link UsageError} for a
+ * missing or unreadable file, invalid JSON, or compiler options the compiler rejects.
  */
-export function loadTsconfig(file: string, shown: string): LoadedTsconfig {
-  const stats = statOrUsage(file, shown);
-  if (!stats.isFile()) throw new UsageError(`${shown} is not a tsconfig file`);
+export async function loadTsconfig(file: string, shown: string): Promise<LoadedTsconfig> {
+  checkTsconfigFile(file, shown);
+  const { ts } = await import("ts-morph");
   const problems: string[] = [];
-  const report = (d: ts.Diagnostic) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const report = (d: import("ts-morph").ts.Diagnostic) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   const parsed = ts.getParsedCommandLineOfConfigFile(file, undefined, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: report });
   // "No inputs were found" (TS18003) only matters when checking the project's own files; paths may be given.
   for (const d of parsed?.errors ?? []) if (d.code !== 18003) report(d);
   if (!parsed || problems.length > 0) throw new UsageError(`invalid tsconfig ${shown}: ${problems.join("; ")}`);
   return { path: file, fileNames: parsed.fileNames.filter(isTypeScriptSource) };
+}
+
+/** Throws {@link UsageError} unless `file` is a readable regular file. */
+export function checkTsconfigFile(file: string, shown: string): void {
+  const stats = statOrUsage(file, shown);
+  if (!stats.isFile()) throw new UsageError(`${shown} is not a tsconfig file`);
 }
 
 /** The nearest `tsconfig.json` in `dir` or a directory above it, or `undefined`. */

@@ -1,6 +1,6 @@
 /**
- * The `shapecheck` command: type-check files with the compiler (TypeScript 6 through ts-morph), print
- * the shape errors among its diagnostics, and exit 0 (none), 1 (some) or 2 (usage or configuration
+ * The `shapecheck` command: type-check files with the compiler (TypeScript 7's `tsc` when the project
+ * has it, else TypeScript 6 through ts-morph; see src/cli/tsc.ts), print the shape errors among its diagnostics, and exit 0 (none), 1 (some) or 2 (usage or configuration
  * error). It only reads files; it never runs the code it checks.
  *
  * From a shell (exit status 1, one error found):
@@ -18,12 +18,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ts } from "ts-morph";
-import { ShapeChecker } from "../testing/index.js";
 import { isShapeError, type FoundDiagnostic } from "../testing/diagnostics.js";
-import { USAGE, UsageError, parseArgs } from "./args.js";
-import { collectFiles, findTsconfig, loadTsconfig } from "./files.js";
+import { USAGE, UsageError, parseArgs, type CliOptions } from "./args.js";
+import { checkTsconfigFile, collectFiles, findTsconfig, loadTsconfig } from "./files.js";
 import { displayPath, formatError, formatSummary, toJsonError } from "./format.js";
+import { findTsc7, tsc7Check, type Tsc7 } from "./tsc.js";
 
 /** Where the CLI reads and writes: the process's, or a test's. */
 export interface CliIo {
@@ -72,7 +71,7 @@ function version(): string {
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`shapecheck: ${error.message}\nRun shapecheck --help for usage.\n`);
@@ -83,14 +82,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-function run(argv: readonly string[], io: CliIo): number {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseArgs(argv);
   if (options.help) {
     io.stdout(`${USAGE}\n`);
     return EXIT_CLEAN;
   }
+  const tsc = options.engine === "ts-morph" ? undefined : await findTsc7(io.cwd);
+  if (options.engine === "tsc" && tsc === undefined) throw new UsageError("--engine tsc: no TypeScript 7 found (npm install -D typescript@7)");
   if (options.version) {
-    io.stdout(`shapecheck ${version()} (TypeScript ${ts.version} via ts-morph)\n`);
+    io.stdout(`shapecheck ${version()} (${tsc ? `TypeScript ${tsc.version} via tsc` : `TypeScript ${(await import("ts-morph")).ts.version} via ts-morph`})\n`);
     return EXIT_CLEAN;
   }
 
@@ -99,13 +100,9 @@ function run(argv: readonly string[], io: CliIo): number {
   if (tsconfigPath === undefined && options.paths.length === 0) {
     throw new UsageError("no tsconfig.json here or above; give paths to check or --project <tsconfig.json>");
   }
-  const tsconfig = tsconfigPath === undefined ? undefined : loadTsconfig(tsconfigPath, options.project ?? displayPath(tsconfigPath, io.cwd));
-  const files = options.paths.length > 0 ? collectFiles(options.paths, io.cwd) : [...(tsconfig?.fileNames ?? [])];
-  if (files.length === 0) throw new UsageError(`${options.project ?? displayPath(tsconfigPath!, io.cwd)} includes no TypeScript files; give paths to check`);
-
-  const checker = new ShapeChecker({ tsconfig: tsconfig?.path ?? null, dir: io.cwd });
-  const progress = files.length > PROGRESS_THRESHOLD ? progressReporter(io, files.length) : undefined;
-  const diagnostics = checker.diagnostics(files, progress);
+  const shown = options.project ?? (tsconfigPath === undefined ? "" : displayPath(tsconfigPath, io.cwd));
+  const found = tsc === undefined ? undefined : await withTsc7(tsc, options, io, tsconfigPath, shown);
+  const { diagnostics, files } = found ?? (await withTsMorph(options, io, tsconfigPath, shown));
   const listed = options.all ? diagnostics : diagnostics.filter(isShapeError);
 
   if (options.json) {
@@ -117,14 +114,49 @@ function run(argv: readonly string[], io: CliIo): number {
       return sources.get(d.file)!;
     };
     for (const d of listed) io.stdout(`${formatError(d, sourceOf(d), io.cwd, io.color ?? false)}\n\n`);
-    io.stdout(`${formatSummary(diagnostics, files.length, options.all)}\n`);
+    io.stdout(`${formatSummary(diagnostics, files, options.all)}\n`);
   }
   return listed.length > 0 ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
+/** What an engine found: every diagnostic of the checked files, and how many files it checked. */
+interface Checked {
+  readonly diagnostics: readonly FoundDiagnostic[];
+  readonly files: number;
+}
+
+/** The files to check: the paths given, else the project's. */
+function filesToCheck(options: CliOptions, io: CliIo, projectFiles: readonly string[] | undefined, shown: string): string[] {
+  const files = options.paths.length > 0 ? collectFiles(options.paths, io.cwd) : [...(projectFiles ?? [])];
+  if (files.length === 0) throw new UsageError(`${shown} includes no TypeScript files; give paths to check`);
+  return files;
+}
+
+/** The TypeScript 7 engine; `undefined` when the tsconfig's options cannot be passed to it (then ts-morph). */
+async function withTsc7(tsc: Tsc7, options: CliOptions, io: CliIo, tsconfigPath: string | undefined, shown: string): Promise<Checked | undefined> {
+  if (tsconfigPath !== undefined) checkTsconfigFile(tsconfigPath, shown);
+  const config = tsconfigPath === undefined ? undefined : { path: tsconfigPath, shown };
+  const onStart = (count: number) => {
+    if (count > PROGRESS_THRESHOLD) io.stderr(`shapecheck: checking ${count} files with TypeScript ${tsc.version} (tsc)…\n`);
+  };
+  const { files, diagnostics } = await tsc7Check(tsc, config, options.paths.length > 0, (projectFiles) => filesToCheck(options, io, projectFiles, shown), onStart);
+  return diagnostics === undefined ? undefined : { diagnostics, files: files.length };
+}
+
+/** The TypeScript 6 engine (ts-morph, in process), loaded on demand. */
+async function withTsMorph(options: CliOptions, io: CliIo, tsconfigPath: string | undefined, shown: string): Promise<Checked> {
+  const tsconfig = tsconfigPath === undefined ? undefined : await loadTsconfig(tsconfigPath, shown);
+  const files = filesToCheck(options, io, tsconfig?.fileNames, shown);
+  const { ShapeChecker } = await import("../testing/index.js");
+  const { ts } = await import("ts-morph");
+  const checker = new ShapeChecker({ tsconfig: tsconfig?.path ?? null, dir: io.cwd });
+  const progress = files.length > PROGRESS_THRESHOLD ? progressReporter(io, files.length, ts.version) : undefined;
+  return { diagnostics: checker.diagnostics(files, progress), files: files.length };
+}
+
 /** Progress on standard error: updated in place on a terminal, else a line at each quarter. */
-function progressReporter(io: CliIo, total: number): (done: number, total: number) => void {
-  io.stderr(`shapecheck: checking ${total} files with TypeScript ${ts.version}…\n`);
+function progressReporter(io: CliIo, total: number, tsVersion: string): (done: number, total: number) => void {
+  io.stderr(`shapecheck: checking ${total} files with TypeScript ${tsVersion}…\n`);
   let lastQuarter = 0;
   return (done) => {
     if (io.stderrIsTTY) {

@@ -64,7 +64,10 @@ describe("exit 0: no shape errors", () => {
     expect(help.stdout).toContain("Exit status: 0 no shape errors, 1 shape errors found, 2 usage or configuration error");
     const version = await runCli(["-v"], dir);
     const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string };
-    expect(version.stdout).toMatch(new RegExp(`^shapecheck ${pkg.version.replace(/\./g, "\\.")} \\(TypeScript 6\\.\\d+\\.\\d+ via ts-morph\\)\\n$`));
+    const escaped = pkg.version.replace(/\./g, "\\.");
+    expect(version.stdout).toMatch(new RegExp(`^shapecheck ${escaped} \\(TypeScript 7\\.\\d+\\.\\d+ via tsc\\)\\n$`));
+    const six = await runCli(["-v", "--engine", "ts-morph"], dir);
+    expect(six.stdout).toMatch(new RegExp(`^shapecheck ${escaped} \\(TypeScript 6\\.\\d+\\.\\d+ via ts-morph\\)\\n$`));
   });
 });
 
@@ -185,11 +188,17 @@ describe("exit 1: shape errors found", () => {
     files["src/z.ts"] = ONE_ERROR;
     const dir = tempProject(files);
     const total = PROGRESS_THRESHOLD + 2;
+    // TypeScript 7 checks the files in one run: one line before it starts.
     const run = await runCli(["src"], dir);
     expect(run.status).toBe(EXIT_ERRORS);
-    expect(run.stderr.split("\n")[0]).toMatch(new RegExp(`^shapecheck: checking ${total} files with TypeScript 6\\.\\d+\\.\\d+…$`));
-    expect(run.stderr).toContain(`  ${total}/${total} files checked\n`);
+    expect(run.stderr).toMatch(new RegExp(`^shapecheck: checking ${total} files with TypeScript 7\\.\\d+\\.\\d+ \\(tsc\\)…\\n$`));
     expect(run.stdout).not.toContain("checking");
+    // ts-morph checks file by file: a line at each quarter.
+    const six = await runCli(["src", "--engine", "ts-morph"], dir);
+    expect(six.status).toBe(EXIT_ERRORS);
+    expect(six.stderr.split("\n")[0]).toMatch(new RegExp(`^shapecheck: checking ${total} files with TypeScript 6\\.\\d+\\.\\d+…$`));
+    expect(six.stderr).toContain(`  ${total}/${total} files checked\n`);
+    expect(six.stdout).toBe(run.stdout);
     const small = await runCli(["src/z.ts"], dir);
     expect(small.stderr).toBe("");
   });
@@ -215,6 +224,7 @@ describe("exit 2: usage and configuration errors, with a clear message", () => {
 
   it("an unknown flag", () => usage(["--jsn", "src"], "unknown option --jsn"));
   it("a flag that takes no value given one", () => usage(["--json=yes", "src"], "--json takes no value (got --json=yes)"));
+  it("an unknown engine", () => usage(["--engine", "tsc6", "src"], "--engine takes auto, tsc or ts-morph (got tsc6)"));
   it("--project without a path", () => usage(["src", "--project"], "--project needs a path to a tsconfig.json, e.g. --project tsconfig.json"));
   it("a path that does not exist", () => usage(["src/missing.ts"], "cannot read src/missing.ts: no such file or directory"));
   it("a file that is not TypeScript", () => usage(["src/notes.md"], "src/notes.md is not a TypeScript file (.ts, .tsx, .mts or .cts)", { "src/notes.md": "#" }));
@@ -238,5 +248,32 @@ describe("exit 2: usage and configuration errors, with a clear message", () => {
     const dir = tempProject({}, { compilerOptions: { strict: true }, include: ["src"] });
     const run = await runCli([], dir);
     expect(run).toEqual({ status: EXIT_USAGE, stdout: "", stderr: "shapecheck: tsconfig.json includes no TypeScript files; give paths to check\nRun shapecheck --help for usage.\n" });
+  });
+});
+
+describe("the two engines (TypeScript 7's tsc, TypeScript 6 through ts-morph) report the same", () => {
+  const engines = async (argv: string[], dir: string) => [await runCli([...argv, "--engine", "tsc"], dir), await runCli([...argv, "--engine", "ts-morph"], dir)];
+
+  it("errors, positions, carets, other type errors and summaries, in a project and for paths outside it", async () => {
+    const dir = tempProject({ "src/two.ts": TWO_ERRORS_AND_A_TYPE_ERROR, "src/one.ts": ONE_ERROR, "scripts/x.ts": ONE_ERROR });
+    for (const argv of [[], ["--all"], ["--json", "--all"], ["src/one.ts"], ["scripts"], ["scripts", "--json"]]) {
+      const [seven, six] = await engines(argv, dir);
+      expect(seven!.status, argv.join(" ")).toBe(EXIT_ERRORS);
+      expect(seven, argv.join(" ")).toEqual(six);
+    }
+  });
+
+  it("without a tsconfig (strict NodeNext defaults)", async () => {
+    const dir = tempProject({ "a.ts": TWO_ERRORS_AND_A_TYPE_ERROR }, null);
+    const [seven, six] = await engines(["a.ts", "--json", "--all"], dir);
+    expect(JSON.parse(seven!.stdout)).toHaveLength(3);
+    expect(seven).toEqual(six);
+  });
+
+  it("on this repository's examples and compile-fail fixtures", async () => {
+    const root = path.join(import.meta.dirname, "../..");
+    const [seven, six] = await engines(["examples", "test/fixtures/elementwise.fixture.ts", "--json", "--all"], root);
+    expect(JSON.parse(seven!.stdout).length).toBeGreaterThan(20);
+    expect(seven).toEqual(six);
   });
 });
