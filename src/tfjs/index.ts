@@ -681,36 +681,46 @@ const CHAINED: Record<string, (self: unknown, ...args: unknown[]) => unknown> = 
 /** The names of the chained methods `installChecks()` installs. */
 export const CHECKED_METHODS: readonly string[] = Object.keys(CHAINED);
 
+/** The installed functions, one per name (made once, so a second install can recognise them). */
+const CHECKED = new Map(
+  Object.entries(CHAINED).map(([name, call]) => [
+    name,
+    function (this: unknown, ...args: unknown[]) {
+      return call(this, ...args);
+    },
+  ]),
+);
+
+/** What each prototype member was before `installChecks()` replaced it (`undefined`: absent). */
+const replaced = new Map<string, PropertyDescriptor | undefined>();
+
+/** Restores the prototype members `installChecks()` replaced. */
+function uninstallChecks(): void {
+  const prototype = tfc.Tensor.prototype as unknown as Record<string, unknown>;
+  for (const [name, descriptor] of replaced) {
+    if (descriptor === undefined) delete prototype[name];
+    else Object.defineProperty(prototype, name, descriptor);
+  }
+  replaced.clear();
+}
+
 /**
  * Installs shape-checked chained methods (`x.matMul(w)`, `x.add(b)`, … — the ones `TfTensor` types,
  * `CHECKED_METHODS`) on tfjs's `Tensor` prototype, each calling this module's checked function (which
  * calls tfjs's op). Opt-in, because it changes every tensor in the process: tfjs-core alone has no
  * chained methods (the `@tensorflow/tfjs` bundle registers its own, unchecked), and other code that
  * relies on tfjs's exact behaviour (an implicit outer broadcast, say) would now get shapecheck's
- * errors. Returns a function that restores what was there before. Idempotent.
+ * errors. Returns a function that restores what was there before. Calling it again is harmless: it
+ * reinstalls a method that something (tfjs's bundle, loaded later) replaced, and keeps what each
+ * member was before the first install.
  */
 export function installChecks(): () => void {
   const prototype = tfc.Tensor.prototype as unknown as Record<string, unknown>;
-  if (installed !== undefined) return installed;
-  const before = new Map<string, PropertyDescriptor | undefined>();
-  for (const [name, call] of Object.entries(CHAINED)) {
-    before.set(name, Object.getOwnPropertyDescriptor(prototype, name));
-    Object.defineProperty(prototype, name, {
-      configurable: true,
-      writable: true,
-      value: function (this: unknown, ...args: unknown[]) {
-        return call(this, ...args);
-      },
-    });
+  for (const [name, method] of CHECKED) {
+    const current = Object.getOwnPropertyDescriptor(prototype, name);
+    if (current?.value === method) continue;
+    if (!replaced.has(name)) replaced.set(name, current);
+    Object.defineProperty(prototype, name, { configurable: true, writable: true, value: method });
   }
-  const uninstall = () => {
-    for (const [name, descriptor] of before) {
-      if (descriptor === undefined) delete prototype[name];
-      else Object.defineProperty(prototype, name, descriptor);
-    }
-    installed = undefined;
-  };
-  installed = uninstall;
-  return uninstall;
+  return uninstallChecks;
 }
-let installed: (() => void) | undefined;

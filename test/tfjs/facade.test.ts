@@ -261,10 +261,12 @@ describe.each(BACKENDS)("shapecheck/tfjs on the %s backend", (backend) => {
       const installedAdd = prototype["add"];
       expect(tf.installChecks()).toBe(uninstall);
       expect(prototype["add"]).toBe(installedAdd);
+      // Something replaces a checked method (as loading tfjs's bundle does): installing again puts it back.
+      prototype["add"] = function () {};
+      expect(tf.installChecks()).toBe(uninstall);
+      expect(prototype["add"]).toBe(installedAdd);
       uninstall();
-      // tfjs's own (unchecked) chained matMul is back: it lets tfjs report the mistake.
       expect(prototype["add"]).not.toBe(installedAdd);
-      expect(thrown(() => T([2, 3]).matMul(T([2, 3]))).message).toMatch(/^Error in matMul: inner shapes \(3\) and \(2\)/);
       uninstall = tf.installChecks();
       expect(tf.CHECKED_METHODS).toContain("matMul");
     });
@@ -304,7 +306,7 @@ describe.each(BACKENDS)("shapecheck/tfjs on the %s backend", (backend) => {
       const fitted = Array.from(w.dataSync());
       expect(fitted[0]).toBeCloseTo(2, 3);
       expect(fitted[1]).toBeCloseTo(-1, 3);
-      expect(thrown(() => optimizer.minimize(() => w.square() as never)).message).toBe(writeNotScalarMessage("minimize", [2, 1]));
+      expect(thrown(() => optimizer.minimize(() => tf.square(w) as never)).message).toBe(writeNotScalarMessage("minimize", [2, 1]));
       tf.dispose([w, x, y]);
       optimizer.dispose();
     });
