@@ -66,9 +66,11 @@ function normalize(value: unknown): unknown {
 }
 
 describe("doc examples in src/ run and print what they say", async () => {
-  const api = (await import("../src/index.js")) as Record<string, unknown>;
-  const names = Object.keys(api);
-  const values = names.map((n) => api[n]);
+  const rootApi = (await import("../src/index.js")) as Record<string, unknown>;
+  // src/tfjs's examples run against shapecheck/tfjs (tfjs's names), on tfjs-core's cpu backend.
+  await import("@tensorflow/tfjs-backend-cpu");
+  const tfjsApi = (await import("../src/tfjs/index.js")) as Record<string, unknown>;
+  const apiOf = (file: string) => (/src[\\/]tfjs[\\/]/.test(file) ? tfjsApi : rootApi);
   const runtime = srcExamples.filter((e) => e.lines.some((l) => CHECK.test(l) && !isTypeClaim(CHECK.exec(l)![2]!.trim())));
 
   it("there are examples to check", () => {
@@ -96,7 +98,9 @@ describe("doc examples in src/ run and print what they say", async () => {
       const declared = /^(const|let)\s+(\w+)\s*=/.exec(last);
       if (declared) body.push(`const ${declared[2]} = __results[${index}].got;`);
     }
-    new Function("__results", ...names, body.join("\n"))(results, ...values);
+    const api = apiOf(example.file);
+    const names = Object.keys(api);
+    new Function("__results", ...names, body.join("\n"))(results, ...names.map((n) => api[n]));
     for (const r of results) {
       const throws = /^throws (\S+)/.exec(r.expected);
       if (throws) {

@@ -1,0 +1,726 @@
+/**
+ * `shapecheck/tfjs`: compile-time shapes for TensorFlow.js code. `import * as tf from "shapecheck/tfjs"`
+ * gives tfjs's own functions, with tfjs's names and argument orders, typed with shape tuples: the
+ * values are tfjs's own tensors (no wrapper, no copy), typed `TfTensor<S>`. Every function checks its
+ * operands' shapes with shapecheck's rule before tfjs runs and throws shapecheck's message — the
+ * byte-identical message of the built-in op with the same semantics (`matMul` → `matmul`,
+ * `expandDims` → `unsqueeze`); where tfjs's semantics differ (matMul's rank and transpose flags,
+ * softmax along the last axis only, losses that need equal shapes, gather), the rule follows tfjs
+ * (src/tfjs/rules.ts). Chained methods (`x.matMul(w)`) are typed the same way; at run time they are
+ * checked after `installChecks()` (see its doc). Docs: docs/tfjs.md.
+ */
+import * as tfc from "@tensorflow/tfjs-core";
+import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
+import type { Dim, Shape } from "../../types/shape.js";
+import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { NestedNumbers, NestedShape, CheckNested, CheckShape } from "../../types/creation.js";
+import type { AsShape, ScalarOnly } from "../../types/tensor.js";
+import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame } from "../../types/ops/elementwise.js";
+import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { ReshapeShape } from "../../types/ops/reshape.js";
+import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
+import type { SqueezeChecked, SqueezeResult } from "../../types/ops/squeeze.js";
+import type { UnsqueezeChecked, UnsqueezeResult } from "../../types/ops/unsqueeze.js";
+import type { ConcatAxisArg, ConcatResult, ListArgs } from "../../types/ops/concat.js";
+import type { StackAxisArg, StackResult } from "../../types/ops/stack.js";
+import type { ConcatShape } from "../../types/ops/concat.js";
+import type { StackShape } from "../../types/ops/stack.js";
+import type { DropLastAxis, GatherResult, GatherShape, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
+import { InputError } from "../errors.js";
+import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
+import { reducedAxesFor } from "../ops/reduce.js";
+import { reshapedFor } from "../ops/reshape.js";
+import { permutationFor } from "../ops/permute.js";
+import { squeezedAxesFor } from "../ops/squeeze.js";
+import { unsqueezedFor } from "../ops/unsqueeze.js";
+import { concatenatedFor } from "../ops/concat.js";
+import { stackedFor } from "../ops/stack.js";
+import { creationShape } from "../creation.js";
+import { assertScalar, checkAs } from "../tensor.js";
+import { validateSizes } from "../symbolic.js";
+import { checkSameShape, gatherShape, tfMatMulShape, tfSoftmaxAxis } from "./rules.js";
+
+export { checkSameShape, gatherShape, tfMatMulShape, tfSoftmaxAxis, swapLastTwo } from "./rules.js";
+export { ShapeError, InputError } from "../errors.js";
+export { configure } from "../ops/broadcast.js";
+export type { Dim, Shape } from "../../types/shape.js";
+
+// ---------------------------------------------------------------------------------------------
+// The typed tensor
+
+/** The chained methods shapecheck types (tfjs's own typing of them is replaced), and `shape`. */
+type Typed =
+  | "shape"
+  | "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "squaredDifference"
+  | "neg" | "exp" | "log" | "sqrt" | "abs" | "tanh" | "sigmoid" | "relu" | "square"
+  | "matMul" | "reshape" | "transpose" | "expandDims" | "squeeze" | "concat" | "stack"
+  | "sum" | "mean" | "max" | "min" | "argMax" | "softmax" | "logSoftmax" | "gather";
+
+/** tfjs's `Tensor` without the members shapecheck types. */
+type TensorBase = Omit<tfc.Tensor, Typed>;
+
+/** A second operand of a binary op: a tensor, or a plain number (a scalar). */
+export type Operand<S extends Shape> = TfTensor<S> | number;
+
+type BinaryMethod<Op extends string> = {
+  <Self extends Shape, Right extends Self>(this: TfTensor<Self>, other: TfTensor<Right> & ExactlySame<Self, Right>): TfTensor<Self>;
+  <Self extends Shape, Right extends Shape = []>(this: TfTensor<Self>, other: Operand<Right> & ElementwiseCheck<Self, Right, Op>): TfTensor<ElementwiseResult<Self, Right, Op>>;
+};
+type UnaryMethod = <Self extends Shape>(this: TfTensor<Self>) => TfTensor<Self>;
+type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA extends boolean = false, const TransposeB extends boolean = false>(
+  this: TfTensor<Self>,
+  b: TfTensor<Right> & TfMatMulCheck<Self, Right, TransposeA, TransposeB>,
+  transposeA?: TransposeA,
+  transposeB?: TransposeB,
+) => TfTensor<TfMatMulResult<Self, Right, TransposeA, TransposeB>>;
+type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
+  this: TfTensor<Self>,
+  shape: To & CheckArg<ReshapeShape<Self, To, "reshape">>,
+) => TfTensor<ResultShape<ReshapeShape<Self, To, "reshape">>>;
+type TransposeMethod = <Self extends Shape, const Perm extends readonly number[] | undefined = undefined>(
+  this: TfTensor<Self>,
+  perm?: Perm & CheckArg<PermuteCheck<Self, Perm, "transpose">>,
+) => TfTensor<PermuteResult<Self, Perm, "transpose">>;
+type ExpandDimsMethod = <Self extends Shape, const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  axis?: Axis & CheckArg<UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+) => TfTensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
+type SqueezeMethod = <Self extends Shape, const Axis extends readonly number[] | undefined = undefined>(
+  this: TfTensor<Self>,
+  axis?: Axis & CheckArg<SqueezeChecked<Self, Axis, "squeeze">>,
+) => TfTensor<SqueezeResult<Self, Axis, "squeeze">>;
+type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+  this: TfTensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  keepDims?: KeepDims,
+) => TfTensor<ReduceResult<Self, Axes, KeepDims, Op>>;
+type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  axis?: Axis & CheckArg<ReduceShape<Self, Axis, false, "argMax">>,
+) => TfTensor<ReduceResult<Self, Axis, false, "argMax">>;
+type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
+  this: TfTensor<Self> & CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
+  axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
+) => TfTensor<Self>;
+type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  indices: TfTensor<Indices>,
+  axis?: Axis & CheckArg<GatherShape<Self, Indices, Axis>>,
+) => TfTensor<GatherResult<Self, Indices, Axis>>;
+type ConcatMethod = <Self extends Shape, Right extends Shape, const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  other: TfTensor<Right> & CheckArg<ConcatShape<[Self, Right], Axis, "concat">>,
+  axis?: Axis,
+) => TfTensor<ResultShape<ConcatShape<[Self, Right], Axis, "concat">>>;
+type StackMethod = <Self extends Shape, Right extends Shape, const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  other: TfTensor<Right> & CheckArg<StackShape<[Self, Right], Axis, "stack">>,
+  axis?: Axis,
+) => TfTensor<ResultShape<StackShape<[Self, Right], Axis, "stack">>>;
+
+/**
+ * A TensorFlow.js tensor typed with its shape `S`: at run time it is tfjs's own `Tensor` object
+ * (`x instanceof tf.Tensor`), with all its members; the chained ops shapecheck knows (`add`, `matMul`,
+ * `reshape`, `sum`, …) are redeclared with shape-checked signatures, and `shape` is the tuple `S`.
+ * Pass it to untyped tfjs code with `untyped(x)`; type a tfjs tensor with `typed(x)` or `as(x, shape)`.
+ */
+export interface TfTensor<out S extends Shape = Shape> extends TensorBase {
+  /** The sizes of the axes; the type may say more than the numbers (`"batch"`). */
+  readonly shape: S;
+  add: BinaryMethod<"add">;
+  sub: BinaryMethod<"sub">;
+  mul: BinaryMethod<"mul">;
+  div: BinaryMethod<"div">;
+  pow: BinaryMethod<"pow">;
+  maximum: BinaryMethod<"maximum">;
+  minimum: BinaryMethod<"minimum">;
+  squaredDifference: BinaryMethod<"squaredDifference">;
+  neg: UnaryMethod;
+  exp: UnaryMethod;
+  log: UnaryMethod;
+  sqrt: UnaryMethod;
+  abs: UnaryMethod;
+  tanh: UnaryMethod;
+  sigmoid: UnaryMethod;
+  relu: UnaryMethod;
+  square: UnaryMethod;
+  matMul: MatMulMethod;
+  reshape: ReshapeMethod;
+  transpose: TransposeMethod;
+  expandDims: ExpandDimsMethod;
+  squeeze: SqueezeMethod;
+  concat: ConcatMethod;
+  stack: StackMethod;
+  sum: ReduceMethod<"sum">;
+  mean: ReduceMethod<"mean">;
+  max: ReduceMethod<"max">;
+  min: ReduceMethod<"min">;
+  argMax: ArgMaxMethod;
+  softmax: SoftmaxMethod<"softmax">;
+  logSoftmax: SoftmaxMethod<"logSoftmax">;
+  gather: GatherMethod;
+}
+
+/** A tfjs `Variable` typed with its shape: `assign` takes a tensor of the same shape. */
+export interface TfVariable<out S extends Shape = Shape> extends TfTensor<S> {
+  readonly name: string;
+  trainable: boolean;
+  assign: <Self extends Shape, New extends Self>(this: TfVariable<Self>, newValue: TfTensor<New> & ExactlySame<Self, New>) => void;
+}
+
+/** Throws `INPUT_OPERAND` unless `value` is a tfjs tensor; returns its shape. */
+function shapeOf(op: string, value: unknown, name = "x"): number[] {
+  if (!(value instanceof tfc.Tensor)) throw new InputError("INPUT_OPERAND", `${op}: ${name} must be a tfjs Tensor`);
+  return value.shape;
+}
+
+const raw = (x: unknown) => x as tfc.Tensor;
+
+// ---------------------------------------------------------------------------------------------
+// Interop
+
+/** A tfjs tensor as a `TfTensor` of unknown rank (every op then checks at run time). No copy. */
+export function typed(x: tfc.Tensor): TfTensor<number[]> {
+  shapeOf("typed", x);
+  return x as never;
+}
+
+/**
+ * Restates a tensor's shape, as the built-in `x.as(shape)`: checks the rank and every known dim at
+ * run time (names are claims the compiler then tracks). Returns the same tensor.
+ * @throws ShapeError `SHAPE_AS`
+ */
+export function as<Self extends Shape, const To extends Dim[]>(x: TfTensor<Self>, shape: To & CheckArg<AsShape<Self, To>>): TfTensor<To> {
+  checkAs("as", shapeOf("as", x), validateSizes("as", shape));
+  return x as never;
+}
+
+/** The tensor typed as tfjs's own `Tensor`, to pass to untyped tfjs code. No copy. */
+export function untyped(x: TfTensor): tfc.Tensor {
+  return x as never;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creation
+
+type CreationOptions = DataType | undefined;
+
+/**
+ * `tf.tensor(values)`: the shape is inferred from a nested array literal (`[[1, 2], [3, 4]]` is
+ * `TfTensor<[2, 2]>`), or given (`tensor(data, [2, 3])`).
+ * @throws ShapeError `SHAPE_INVALID_SHAPE`
+ */
+export function tensor<const N extends NestedNumbers>(values: N & CheckNested<N>, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
+export function tensor<const S extends number[]>(values: TensorLike, shape: S & CheckShape<"tensor", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
+  return tfc.tensor(values, shape === undefined ? undefined : creationShape("tensor", shape), dtype) as never;
+}
+
+/** `tf.tensor1d(values)`: `TfTensor<[n]>` for a literal of length n. */
+export function tensor1d<const N extends readonly number[]>(values: N, dtype?: CreationOptions): TfTensor<NestedShape<N>> {
+  return tfc.tensor1d(values as unknown as number[], dtype) as never;
+}
+
+/** `tf.tensor2d(values, shape?)`: the shape from a nested literal, or given. */
+export function tensor2d<const N extends readonly (readonly number[])[]>(values: N & CheckNested<N, "tensor2d">, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
+export function tensor2d<const S extends [number, number]>(values: TensorLike, shape: S & CheckShape<"tensor2d", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor2d(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
+  return tfc.tensor2d(values as never, shape === undefined ? undefined : (creationShape("tensor2d", shape) as [number, number]), dtype) as never;
+}
+
+/** `tf.tensor3d(values, shape?)`. */
+export function tensor3d<const N extends readonly (readonly (readonly number[])[])[]>(values: N & CheckNested<N, "tensor3d">, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
+export function tensor3d<const S extends [number, number, number]>(values: TensorLike, shape: S & CheckShape<"tensor3d", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor3d(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
+  return tfc.tensor3d(values as never, shape === undefined ? undefined : (creationShape("tensor3d", shape) as [number, number, number]), dtype) as never;
+}
+
+/** `tf.tensor4d(values, shape?)`. */
+export function tensor4d<const N extends readonly (readonly (readonly (readonly number[])[])[])[]>(values: N & CheckNested<N, "tensor4d">, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
+export function tensor4d<const S extends [number, number, number, number]>(values: TensorLike, shape: S & CheckShape<"tensor4d", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor4d(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
+  return tfc.tensor4d(values as never, shape === undefined ? undefined : (creationShape("tensor4d", shape) as [number, number, number, number]), dtype) as never;
+}
+
+/** `tf.zeros(shape, dtype?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
+export function zeros<const S extends number[]>(shape: S & CheckShape<"zeros", S>, dtype?: CreationOptions): TfTensor<S> {
+  return tfc.zeros(creationShape("zeros", shape), dtype) as never;
+}
+
+/** `tf.ones(shape, dtype?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
+export function ones<const S extends number[]>(shape: S & CheckShape<"ones", S>, dtype?: CreationOptions): TfTensor<S> {
+  return tfc.ones(creationShape("ones", shape), dtype) as never;
+}
+
+/** `tf.randomNormal(shape, mean?, stdDev?, dtype?, seed?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
+export function randomNormal<const S extends number[]>(
+  shape: S & CheckShape<"randomNormal", S>,
+  mean?: number,
+  stdDev?: number,
+  dtype?: "float32" | "int32",
+  seed?: number,
+): TfTensor<S> {
+  return tfc.randomNormal(creationShape("randomNormal", shape), mean, stdDev, dtype, seed) as never;
+}
+
+/** `tf.variable(initialValue, trainable?, name?, dtype?)`: a variable of the initial value's shape. */
+export function variable<S extends Shape>(initialValue: TfTensor<S>, trainable?: boolean, name?: string, dtype?: DataType): TfVariable<S> {
+  shapeOf("variable", initialValue, "initialValue");
+  return tfc.variable(raw(initialValue), trainable, name, dtype) as never;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elementwise and unary ops
+
+type BinaryFn<Op extends string> = {
+  <Left extends Shape, Right extends Left>(a: TfTensor<Left>, b: TfTensor<Right> & ExactlySame<Left, Right>): TfTensor<Left>;
+  <Left extends Shape, Right extends Shape = []>(a: TfTensor<Left>, b: Operand<Right> & ElementwiseCheck<Left, Right, Op>): TfTensor<ElementwiseResult<Left, Right, Op>>;
+};
+
+/** The broadcast check of the built-in binary ops (strict broadcasting included), then tfjs. */
+function binary<Op extends string>(op: Op, kernel: (a: tfc.Tensor, b: tfc.Tensor | number) => tfc.Tensor): BinaryFn<Op> {
+  return ((a: unknown, b: unknown) => {
+    const left = shapeOf(op, a, "a");
+    const right = typeof b === "number" ? [] : shapeOf(op, b, "b");
+    const out = broadcastPair(op, left, right) as number[];
+    checkImplicitOuter(op, left, right, out);
+    return kernel(a as tfc.Tensor, b as tfc.Tensor | number);
+  }) as never;
+}
+
+/** `a + b`, broadcasting (NumPy rules, strict about implicit outer broadcasts as the built-in `add`). @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const add = binary("add", (a, b) => tfc.add(a, b));
+/** `a − b`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const sub = binary("sub", (a, b) => tfc.sub(a, b));
+/** `a × b`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const mul = binary("mul", (a, b) => tfc.mul(a, b));
+/** `a ÷ b`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const div = binary("div", (a, b) => tfc.div(a, b));
+/** `a ** b`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const pow = binary("pow", (a, b) => tfc.pow(a, b));
+/** The larger of `a` and `b`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const maximum = binary("maximum", (a, b) => tfc.maximum(a, b));
+/** The smaller of `a` and `b`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const minimum = binary("minimum", (a, b) => tfc.minimum(a, b));
+/** `(a − b)²`, broadcasting. @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER` */
+export const squaredDifference = binary("squaredDifference", (a, b) => tfc.squaredDifference(a, b));
+
+function unary(op: string, kernel: (x: tfc.Tensor) => tfc.Tensor): <S extends Shape>(x: TfTensor<S>) => TfTensor<S> {
+  return ((x: unknown) => {
+    shapeOf(op, x);
+    return kernel(x as tfc.Tensor);
+  }) as never;
+}
+
+/** `−x`. */
+export const neg = unary("neg", tfc.neg);
+/** `eˣ`. */
+export const exp = unary("exp", tfc.exp);
+/** `ln x`. */
+export const log = unary("log", tfc.log);
+/** `√x`. */
+export const sqrt = unary("sqrt", tfc.sqrt);
+/** `|x|`. */
+export const abs = unary("abs", tfc.abs);
+/** `tanh x`. */
+export const tanh = unary("tanh", tfc.tanh);
+/** `1 / (1 + e⁻ˣ)`. */
+export const sigmoid = unary("sigmoid", tfc.sigmoid);
+/** `max(x, 0)`. */
+export const relu = unary("relu", tfc.relu);
+/** `x²`. */
+export const square = unary("square", tfc.square);
+
+// ---------------------------------------------------------------------------------------------
+// matMul and the movement ops
+
+/**
+ * tfjs's `matMul(a, b, transposeA?, transposeB?)`: both operands need at least 2 axes (tfjs does not
+ * promote vectors); a flag transposes the last two axes of its operand before the product; the inner
+ * dims must be equal and the batch dims broadcast. A mistake throws the built-in `matmul`'s message
+ * for the operands as multiplied (`matMul(a, b, true)` reports what `matmul(a.transpose(), b)` does).
+ * @example
+ * matMul(zeros([64, 784]), zeros([128, 784]), false, true).shape; //=> [64, 128]
+ * @throws ShapeError `SHAPE_MATMUL`, `SHAPE_BROADCAST`
+ */
+export function matMul<Left extends Shape, Right extends Shape, const TransposeA extends boolean = false, const TransposeB extends boolean = false>(
+  a: TfTensor<Left>,
+  b: TfTensor<Right> & TfMatMulCheck<Left, Right, TransposeA, TransposeB>,
+  transposeA?: TransposeA,
+  transposeB?: TransposeB,
+): TfTensor<TfMatMulResult<Left, Right, TransposeA, TransposeB>> {
+  tfMatMulShape(shapeOf("matMul", a, "a"), shapeOf("matMul", b, "b"), transposeA === true, transposeB === true);
+  return tfc.matMul(raw(a), raw(b), transposeA, transposeB) as never;
+}
+
+/**
+ * `tf.reshape(x, shape)`: the same elements in `shape` (one `-1` inferred); the built-in rule.
+ * @throws ShapeError `SHAPE_RESHAPE`
+ */
+export function reshape<S extends Shape, const To extends Dim[]>(
+  x: TfTensor<S>,
+  shape: To & CheckArg<ReshapeShape<S, To, "reshape">>,
+): TfTensor<ResultShape<ReshapeShape<S, To, "reshape">>> {
+  const dims = reshapedFor("reshape", shapeOf("reshape", x), shape) as number[];
+  return tfc.reshape(raw(x), dims) as never;
+}
+
+/**
+ * `tf.transpose(x, perm?)`: the axes in the order `perm` (omitted: reversed); the built-in rule.
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`
+ */
+export function transpose<S extends Shape, const Perm extends readonly number[] | undefined = undefined>(
+  x: TfTensor<S>,
+  perm?: Perm & CheckArg<PermuteCheck<S, Perm, "transpose">>,
+): TfTensor<PermuteResult<S, Perm, "transpose">> {
+  const order = permutationFor("transpose", shapeOf("transpose", x), perm as readonly number[] | undefined);
+  return tfc.transpose(raw(x), order) as never;
+}
+
+/**
+ * `tf.expandDims(x, axis = 0)`: a size-1 axis inserted as axis `axis` of the result; the built-in
+ * `unsqueeze` rule and message (tfjs's default axis is 0).
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export function expandDims<S extends Shape, const Axis extends number = 0>(
+  x: TfTensor<S>,
+  axis?: Axis & CheckArg<UnsqueezeChecked<S, Axis, "unsqueeze">>,
+): TfTensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
+  const dims = unsqueezedFor("unsqueeze", shapeOf("expandDims", x), axis ?? 0) as number[];
+  return tfc.reshape(raw(x), dims) as never;
+}
+
+/**
+ * `tf.squeeze(x, axis?)`: without the size-1 axes listed (tfjs takes a list), or every size-1 axis.
+ * @throws ShapeError `SHAPE_SQUEEZE`, `SHAPE_AXIS`
+ */
+export function squeeze<S extends Shape, const Axis extends readonly number[] | undefined = undefined>(
+  x: TfTensor<S>,
+  axis?: Axis & CheckArg<SqueezeChecked<S, Axis, "squeeze">>,
+): TfTensor<SqueezeResult<S, Axis, "squeeze">> {
+  const dims = shapeOf("squeeze", x);
+  const removed = squeezedAxesFor("squeeze", dims, axis as readonly number[] | undefined);
+  return tfc.reshape(raw(x), dims.filter((_, index) => !removed.includes(index))) as never;
+}
+
+type ShapesOf<Tensors extends readonly TfTensor[]> = { [K in keyof Tensors]: Tensors[K]["shape"] };
+
+function shapesOf(op: string, tensors: unknown): number[][] {
+  if (!Array.isArray(tensors)) throw new InputError("INPUT_NOT_TENSORS", `${op}: expected a list of tensors`);
+  return tensors.map((t, index) => shapeOf(op, t, `tensor ${index}`));
+}
+
+/**
+ * `tf.concat(tensors, axis = 0)`: same rank, equal dims off the axis; the built-in rule.
+ * @throws ShapeError `SHAPE_CONCAT`, `SHAPE_RANK`, `SHAPE_AXIS`
+ */
+export function concat<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
+  tensors: ListArgs<Tensors, ConcatResult<ShapesOf<Tensors>, Axis, "concat">>,
+  axis?: Axis & CheckArg<ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
+): TfTensor<ResultShape<ConcatShape<ShapesOf<Tensors>, Axis, "concat">>> {
+  concatenatedFor("concat", shapesOf("concat", tensors), axis ?? 0);
+  return tfc.concat(tensors as unknown as tfc.Tensor[], axis) as never;
+}
+
+/**
+ * `tf.stack(tensors, axis = 0)`: equal shapes, stacked along a new axis; the built-in rule.
+ * @throws ShapeError `SHAPE_STACK`, `SHAPE_AXIS`
+ */
+export function stack<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
+  tensors: ListArgs<Tensors, StackResult<ShapesOf<Tensors>, Axis, "stack">>,
+  axis?: Axis & CheckArg<StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
+): TfTensor<ResultShape<StackShape<ShapesOf<Tensors>, Axis, "stack">>> {
+  stackedFor("stack", shapesOf("stack", tensors), axis ?? 0);
+  return tfc.stack(tensors as unknown as tfc.Tensor[], axis) as never;
+}
+
+/**
+ * `tf.gather(x, indices, axis = 0)`: `x`'s axis replaced by the indices' axes. (tfjs's `batchDims`
+ * is not typed here: call tfjs through `untyped` for it.)
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export function gather<S extends Shape, Indices extends Shape, const Axis extends number = 0>(
+  x: TfTensor<S>,
+  indices: TfTensor<Indices>,
+  axis?: Axis & CheckArg<GatherShape<S, Indices, Axis>>,
+): TfTensor<GatherResult<S, Indices, Axis>> {
+  gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), axis ?? 0);
+  return tfc.gather(raw(x), raw(indices), axis) as never;
+}
+
+/** `tf.oneHot(indices, depth)`: `[...indices.shape, depth]` (indices are int32). */
+export function oneHot<S extends Shape, const Depth extends number>(
+  indices: TfTensor<S>,
+  depth: Depth & CheckShape<"oneHot", [Depth]>,
+  onValue?: number,
+  offValue?: number,
+  dtype?: DataType,
+): TfTensor<[...S, Depth]> {
+  creationShape("oneHot", [...shapeOf("oneHot", indices, "indices"), depth]);
+  return tfc.oneHot(raw(indices), depth, onValue, offValue, dtype) as never;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reductions and softmax
+
+type ReduceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+  x: TfTensor<S> & CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  axis?: Axes & CheckGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  keepDims?: KeepDims,
+) => TfTensor<ReduceResult<S, Axes, KeepDims, Op>>;
+
+function reduction<Op extends string>(op: Op, kernel: (x: tfc.Tensor, axis: number[], keepDims: boolean) => tfc.Tensor): ReduceFn<Op> {
+  return ((x: unknown, axis?: ReduceAxesArg, keepDims?: boolean) => {
+    const axes = reducedAxesFor(op, shapeOf(op, x), axis);
+    return kernel(x as tfc.Tensor, axes, keepDims === true);
+  }) as never;
+}
+
+/** `tf.sum(x, axis?, keepDims?)`: the built-in reduction rule. @throws ShapeError `SHAPE_AXIS` */
+export const sum = reduction("sum", tfc.sum);
+/** `tf.mean(x, axis?, keepDims?)`. @throws ShapeError `SHAPE_AXIS` */
+export const mean = reduction("mean", tfc.mean);
+/** `tf.max(x, axis?, keepDims?)`; an empty axis has no maximum. @throws ShapeError `SHAPE_AXIS` */
+export const max = reduction("max", tfc.max);
+/** `tf.min(x, axis?, keepDims?)`. @throws ShapeError `SHAPE_AXIS` */
+export const min = reduction("min", tfc.min);
+
+/**
+ * `tf.argMax(x, axis = 0)`: the index of the largest value along `axis` (tfjs's default axis is 0,
+ * not "all"), which is removed. @throws ShapeError `SHAPE_AXIS`
+ */
+export function argMax<S extends Shape, const Axis extends number = 0>(
+  x: TfTensor<S>,
+  axis?: Axis & CheckArg<ReduceShape<S, Axis, false, "argMax">>,
+): TfTensor<ReduceResult<S, Axis, false, "argMax">> {
+  reducedAxesFor("argMax", shapeOf("argMax", x), axis ?? 0);
+  return tfc.argMax(raw(x), axis) as never;
+}
+
+type SoftmaxFn<Op extends string> = <S extends Shape, const Axis extends number | undefined = undefined>(
+  x: TfTensor<S> & CheckOmittedAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
+  axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
+) => TfTensor<S>;
+
+/** `tf.softmax(logits, dim = -1)`: tfjs computes it along the last axis only. @throws ShapeError `SHAPE_AXIS` */
+export const softmax: SoftmaxFn<"softmax"> = (x, axis) => {
+  tfSoftmaxAxis("softmax", shapeOf("softmax", x, "logits"), axis ?? -1);
+  return tfc.softmax(raw(x), axis) as never;
+};
+/** `tf.logSoftmax(logits, axis = -1)`: along the last axis only. @throws ShapeError `SHAPE_AXIS` */
+export const logSoftmax: SoftmaxFn<"logSoftmax"> = (x, axis) => {
+  tfSoftmaxAxis("logSoftmax", shapeOf("logSoftmax", x, "logits"), axis ?? -1);
+  return tfc.logSoftmax(raw(x), axis) as never;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Losses
+
+/** The shape a loss gives: a scalar, or (with `Reduction.NONE`) the per-example losses. */
+type LossShape<S extends Shape, Reduction, PerExample extends Shape> = [Reduction] extends [tfc.Reduction.NONE] ? PerExample : [];
+
+/**
+ * `tf.losses.softmaxCrossEntropy(onehotLabels, logits, weights?, labelSmoothing?, reduction?)`: the
+ * labels must have the logits' shape (tfjs does not broadcast them: `SHAPE_MISMATCH`); a scalar
+ * (default reduction) or, with `Reduction.NONE`, one loss per row.
+ * @throws ShapeError `SHAPE_MISMATCH`
+ */
+function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
+  onehotLabels: TfTensor<Labels> & CheckArg<SameShapeCheck<"softmaxCrossEntropy", "onehotLabels", "logits", Labels, Logits>>,
+  logits: TfTensor<Logits>,
+  weights?: TfTensor,
+  labelSmoothing?: number,
+  reduction?: Reduction,
+): TfTensor<LossShape<Logits, Reduction, DropLastAxis<Logits>>> {
+  checkSameShape("softmaxCrossEntropy", "onehotLabels", "logits", shapeOf("softmaxCrossEntropy", onehotLabels, "onehotLabels"), shapeOf("softmaxCrossEntropy", logits, "logits"));
+  return tfc.losses.softmaxCrossEntropy(raw(onehotLabels), raw(logits), weights === undefined ? undefined : raw(weights), labelSmoothing, reduction) as never;
+}
+
+/**
+ * `tf.losses.meanSquaredError(labels, predictions, weights?, reduction?)`: equal shapes (`SHAPE_MISMATCH`).
+ * @throws ShapeError `SHAPE_MISMATCH`
+ */
+function meanSquaredError<Labels extends Shape, Predictions extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
+  labels: TfTensor<Labels> & CheckArg<SameShapeCheck<"meanSquaredError", "labels", "predictions", Labels, Predictions>>,
+  predictions: TfTensor<Predictions>,
+  weights?: TfTensor,
+  reduction?: Reduction,
+): TfTensor<LossShape<Predictions, Reduction, Predictions>> {
+  checkSameShape("meanSquaredError", "labels", "predictions", shapeOf("meanSquaredError", labels, "labels"), shapeOf("meanSquaredError", predictions, "predictions"));
+  return tfc.losses.meanSquaredError(raw(labels), raw(predictions), weights === undefined ? undefined : raw(weights), reduction) as never;
+}
+
+/** tfjs's `losses`, typed: `softmaxCrossEntropy`, `meanSquaredError`. */
+export const losses = { softmaxCrossEntropy, meanSquaredError };
+export const Reduction = tfc.Reduction;
+
+// ---------------------------------------------------------------------------------------------
+// Memory, gradients, training
+
+/** `tf.tidy(fn)`: runs `fn`, disposing the tensors it made except those it returns. */
+export function tidy<Result>(fn: () => Result): Result {
+  return tfc.tidy(fn as never) as never;
+}
+
+/** `tf.dispose(tensors)`. */
+export function dispose(container: TfTensor | readonly TfTensor[] | Readonly<Record<string, TfTensor>>): void {
+  tfc.dispose(container as never);
+}
+
+/** `tf.keep(x)`: keeps `x` alive past the enclosing `tidy`. */
+export function keep<S extends Shape>(x: TfTensor<S>): TfTensor<S> {
+  return tfc.keep(raw(x)) as never;
+}
+
+type Gradients<Args extends readonly TfTensor[]> = { -readonly [K in keyof Args]: TfTensor<Args[K]["shape"]> };
+
+/** `tf.grad(f)`: the gradient of `f` at `x`, with `x`'s shape. */
+export function grad<S extends Shape>(f: (x: TfTensor<S>) => TfTensor): (x: TfTensor<S>, dy?: TfTensor) => TfTensor<S> {
+  return tfc.grad(f as never) as never;
+}
+
+/** `tf.grads(f)`: the gradients of `f` at `args`, each with its argument's shape. */
+export function grads<const Args extends readonly TfTensor[]>(f: (...args: Args) => TfTensor): (args: Args, dy?: TfTensor) => Gradients<Args> {
+  return tfc.grads(f as never) as never;
+}
+
+/** `f` with the built-in check that it returns a scalar, before tfjs sees its value. */
+function scalarResult(op: string, f: () => unknown): () => tfc.Scalar {
+  return () => {
+    const y = f();
+    assertScalar(op, shapeOf(op, y, "f()"));
+    return y as tfc.Scalar;
+  };
+}
+
+/**
+ * `tf.variableGrads(f, varList?)`: the value of the scalar `f()` and its gradients with respect to the
+ * trainable variables. `f` must return a scalar (`SHAPE_NOT_SCALAR`).
+ * @throws ShapeError `SHAPE_NOT_SCALAR`
+ */
+export function variableGrads<Out extends Shape>(
+  f: (() => TfTensor<Out>) & ScalarOnly<Out, "variableGrads">,
+  varList?: readonly TfVariable[],
+): { value: TfTensor<[]>; grads: Record<string, TfTensor> } {
+  return tfc.variableGrads(scalarResult("variableGrads", f), varList as tfc.Variable[] | undefined) as never;
+}
+
+type MinimizeMethod = <Out extends Shape>(
+  f: (() => TfTensor<Out>) & ScalarOnly<Out, "minimize">,
+  returnCost?: boolean,
+  varList?: readonly TfVariable[],
+) => TfTensor<[]> | null;
+
+/** A tfjs optimizer whose `minimize` takes a function returning a scalar `TfTensor<[]>`. */
+export type TfOptimizer = Omit<tfc.Optimizer, "minimize"> & { minimize: MinimizeMethod };
+
+/** The optimizer itself, its `minimize` (an own property, not the prototype's) checking `f()`'s shape. */
+function checkedOptimizer(optimizer: tfc.Optimizer): TfOptimizer {
+  const minimize = optimizer.minimize;
+  Object.defineProperty(optimizer, "minimize", {
+    configurable: true,
+    writable: true,
+    value: (f: () => unknown, returnCost?: boolean, varList?: tfc.Variable[]) => minimize.call(optimizer, scalarResult("minimize", f), returnCost, varList),
+  });
+  return optimizer as never;
+}
+
+/** tfjs's `train`, typed: `sgd`, `adam`, `momentum`; `minimize(f)` requires `f` to return a scalar. */
+export const train = {
+  /** `tf.train.sgd(learningRate)`. */
+  sgd: (learningRate: number): TfOptimizer => checkedOptimizer(tfc.train.sgd(learningRate)),
+  /** `tf.train.momentum(learningRate, momentum, useNesterov?)`. */
+  momentum: (learningRate: number, momentum: number, useNesterov?: boolean): TfOptimizer => checkedOptimizer(tfc.train.momentum(learningRate, momentum, useNesterov)),
+  /** `tf.train.adam(learningRate?, beta1?, beta2?, epsilon?)`. */
+  adam: (learningRate?: number, beta1?: number, beta2?: number, epsilon?: number): TfOptimizer => checkedOptimizer(tfc.train.adam(learningRate, beta1, beta2, epsilon)),
+};
+
+// tfjs's environment functions, unchanged.
+export { setBackend, getBackend, ready, memory, engine, env } from "@tensorflow/tfjs-core";
+export type { DataType, Rank, TensorLike };
+
+// ---------------------------------------------------------------------------------------------
+// Checked chained methods
+
+/** The chained methods `installChecks()` installs, each calling the checked free function. */
+const CHAINED: Record<string, (self: unknown, ...args: unknown[]) => unknown> = {
+  add: (x, b) => add(x as never, b as never),
+  sub: (x, b) => sub(x as never, b as never),
+  mul: (x, b) => mul(x as never, b as never),
+  div: (x, b) => div(x as never, b as never),
+  pow: (x, b) => pow(x as never, b as never),
+  maximum: (x, b) => maximum(x as never, b as never),
+  minimum: (x, b) => minimum(x as never, b as never),
+  squaredDifference: (x, b) => squaredDifference(x as never, b as never),
+  neg: (x) => neg(x as never),
+  exp: (x) => exp(x as never),
+  log: (x) => log(x as never),
+  sqrt: (x) => sqrt(x as never),
+  abs: (x) => abs(x as never),
+  tanh: (x) => tanh(x as never),
+  sigmoid: (x) => sigmoid(x as never),
+  relu: (x) => relu(x as never),
+  square: (x) => square(x as never),
+  matMul: (x, b, ta, tb) => matMul(x as never, b as never, ta as never, tb as never),
+  reshape: (x, shape) => reshape(x as never, shape as never),
+  transpose: (x, perm) => transpose(x as never, perm as never),
+  expandDims: (x, axis) => expandDims(x as never, axis as never),
+  squeeze: (x, axis) => squeeze(x as never, axis as never),
+  concat: (x, other, axis) => concat([x, ...(Array.isArray(other) ? other : [other])] as never, axis as never),
+  stack: (x, other, axis) => stack([x, ...(Array.isArray(other) ? other : [other])] as never, axis as never),
+  sum: (x, axis, keepDims) => sum(x as never, axis as never, keepDims as never),
+  mean: (x, axis, keepDims) => mean(x as never, axis as never, keepDims as never),
+  max: (x, axis, keepDims) => max(x as never, axis as never, keepDims as never),
+  min: (x, axis, keepDims) => min(x as never, axis as never, keepDims as never),
+  argMax: (x, axis) => argMax(x as never, axis as never),
+  softmax: (x, axis) => softmax(x as never, axis as never),
+  logSoftmax: (x, axis) => logSoftmax(x as never, axis as never),
+  gather: (x, indices, axis) => gather(x as never, indices as never, axis as never),
+};
+
+/** The names of the chained methods `installChecks()` installs. */
+export const CHECKED_METHODS: readonly string[] = Object.keys(CHAINED);
+
+/** The installed functions, one per name (made once, so a second install can recognise them). */
+const CHECKED = new Map(
+  Object.entries(CHAINED).map(([name, call]) => [
+    name,
+    function (this: unknown, ...args: unknown[]) {
+      return call(this, ...args);
+    },
+  ]),
+);
+
+/** What each prototype member was before `installChecks()` replaced it (`undefined`: absent). */
+const replaced = new Map<string, PropertyDescriptor | undefined>();
+
+/** Restores the prototype members `installChecks()` replaced. */
+function uninstallChecks(): void {
+  const prototype = tfc.Tensor.prototype as unknown as Record<string, unknown>;
+  for (const [name, descriptor] of replaced) {
+    if (descriptor === undefined) delete prototype[name];
+    else Object.defineProperty(prototype, name, descriptor);
+  }
+  replaced.clear();
+}
+
+/**
+ * Installs shape-checked chained methods (`x.matMul(w)`, `x.add(b)`, … — the ones `TfTensor` types,
+ * `CHECKED_METHODS`) on tfjs's `Tensor` prototype, each calling this module's checked function (which
+ * calls tfjs's op). Opt-in, because it changes every tensor in the process: tfjs-core alone has no
+ * chained methods (the `@tensorflow/tfjs` bundle registers its own, unchecked), and other code that
+ * relies on tfjs's exact behaviour (an implicit outer broadcast, say) would now get shapecheck's
+ * errors. Returns a function that restores what was there before. Calling it again is harmless: it
+ * reinstalls a method that something (tfjs's bundle, loaded later) replaced, and keeps what each
+ * member was before the first install.
+ */
+export function installChecks(): () => void {
+  const prototype = tfc.Tensor.prototype as unknown as Record<string, unknown>;
+  for (const [name, method] of CHECKED) {
+    const current = Object.getOwnPropertyDescriptor(prototype, name);
+    if (current?.value === method) continue;
+    if (!replaced.has(name)) replaced.set(name, current);
+    Object.defineProperty(prototype, name, { configurable: true, writable: true, value: method });
+  }
+  return uninstallChecks;
+}
