@@ -9,7 +9,7 @@
 import type { Shape } from "../types/shape.js";
 import type { ScalarOnly } from "../types/tensor.js";
 import { InputError, InternalError, formatShape } from "./errors.js";
-import { allocate } from "./dtype.js";
+import { allocate, isFloat, requireFloat } from "./dtype.js";
 import { BINARY, binaryKernel } from "./kernels/elementwise.js";
 import { Tensor, assertScalar, contiguousData, fromStorage } from "./tensor.js";
 import { inheritSizes } from "./symbolic.js";
@@ -57,13 +57,14 @@ export function noGrad<Result>(fn: () => Result): Result {
 }
 
 /**
- * Marks `output` as produced by `op` from `inputs`: when recording is on and any input requires grad,
- * `output` requires grad and carries the tape node. Always passes the names the inputs bind (`.as()`)
+ * Marks `output` as produced by `op` from `inputs`: when recording is on, `output` is a float tensor
+ * and any input requires grad, `output` requires grad and carries the tape node (an int32 or bool
+ * result — a comparison, an argmax — never does). Always passes the names the inputs bind (`.as()`)
  * on to `output`, throwing `SHAPE_SYMBOL` when they bind one name to two sizes. Returns `output`.
  */
 export function record<Out extends Tensor, Saved>(output: Out, op: string, inputs: readonly Tensor[], rule: GradRule<Saved>, saved: Saved): Out {
   inheritSizes(op, output, inputs); // names bound by .as() flow on (src/symbolic.ts)
-  if (!recording) return output;
+  if (!recording || !isFloat(output.dtype)) return output; // int32 and bool results take no gradient
   let needed = false;
   for (const input of inputs) needed ||= input.requiresGrad;
   if (!needed) return output;
@@ -116,6 +117,7 @@ function sameDims(a: readonly number[], b: readonly number[]): boolean {
 /** The run-time half of `backward()`. */
 export function backward(root: Tensor): void {
   assertScalar("backward", root.dims);
+  requireFloat("backward", root.dtype, "the loss");
   if (!root.requiresGrad) {
     throw new InputError(
       "INPUT_NO_GRAD",

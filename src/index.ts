@@ -10,6 +10,7 @@ export { SGD, type SGDOptions } from "./optim.js";
 export { tensor, zeros, ones, full, arange, fromArray, type TensorOptions } from "./creation.js";
 export { randn, rand, manualSeed, RandomGenerator, type RandomOptions } from "./random.js";
 export { add, sub, mul, div, pow, maximum, minimum, elementwiseShape, type Operand } from "./ops/elementwise.js";
+export { gt, ge, lt, le, eq, ne } from "./ops/elementwise.js";
 export { neg, exp, log, sqrt, abs, tanh, sigmoid, relu, astype } from "./ops/unary.js";
 export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
