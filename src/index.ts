@@ -14,6 +14,7 @@ export { gt, ge, lt, le, eq, ne } from "./ops/elementwise.js";
 export { neg, exp, log, sqrt, abs, tanh, sigmoid, relu, astype } from "./ops/unary.js";
 export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
+export { argmax, argmin, argmaxShape } from "./ops/argmax.js";
 export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo, configure, type BroadcastingMode } from "./ops/broadcast.js";
 export { matmul, matmulShape } from "./ops/matmul.js";

@@ -17,6 +17,7 @@ export type { StackShape } from "./ops/stack.js";
 export type { ElementwiseShape } from "./ops/elementwise.js";
 export type { ReduceShape } from "./ops/reduce.js";
 export type { SoftmaxShape } from "./ops/softmax.js";
+export type { ArgmaxShape } from "./ops/argmax.js";
 export type { WhereShape } from "./ops/where.js";
 export type { AsShape, ScalarOnly, WriteNotScalarMessage } from "./tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "./creation.js";

@@ -34,7 +34,7 @@ export function writeEmptyReductionMessage(op: string, shape: Shape, axis: numbe
 export function reducedAxesFor(op: string, shape: Shape, axis: ReduceAxesArg): number[] {
   const given = axisArgument(op, "axis", axis);
   const axes = given === undefined ? shape.map((_, index) => index) : normalizeAxes(op, shape, given, "axis");
-  if (op === "max" || op === "min") {
+  if (op === "max" || op === "min" || op === "argmax" || op === "argmin") {
     for (const index of axes) {
       if (shape[index] === 0) throw new ShapeError("SHAPE_AXIS", op, [shape], writeEmptyReductionMessage(op, shape, index));
     }
