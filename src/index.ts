@@ -15,6 +15,7 @@ export { neg, exp, log, sqrt, abs, tanh, sigmoid, relu, astype } from "./ops/una
 export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
 export { argmax, argmin, argmaxShape } from "./ops/argmax.js";
+export { indexSelect, gather, embedding, indexSelectShape, gatherShape, embeddingShape } from "./ops/indexing.js";
 export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo, configure, type BroadcastingMode } from "./ops/broadcast.js";
 export { matmul, matmulShape } from "./ops/matmul.js";
