@@ -16,6 +16,7 @@ export { sum, mean, max, min, logsumexp, reduceShape } from "./ops/reduce.js";
 export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
 export { argmax, argmin, argmaxShape } from "./ops/argmax.js";
 export { indexSelect, gather, embedding, indexSelectShape, gatherShape, embeddingShape } from "./ops/indexing.js";
+export { crossEntropy, nllLoss, lossShape, type LossOptions } from "./ops/loss.js";
 export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo, configure, type BroadcastingMode } from "./ops/broadcast.js";
 export { matmul, matmulShape } from "./ops/matmul.js";
