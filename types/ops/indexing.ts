@@ -128,9 +128,12 @@ export type EmbeddingShape<W extends Shape, I extends Shape, Op extends string =
       ? [...I, number]
       : ShapeError<WriteEmbeddingMessage<Op, W>>;
 
-/** The result shape of `embedding`, for return types: `[...I, D]`, `number[]` after an error. */
-export type EmbeddingResult<W extends Shape, I extends Shape> = W extends readonly [Dim, infer D extends Dim]
-  ? [...I, D]
-  : number extends W["length"]
-    ? [...I, number]
+/**
+ * The result shape of `embedding`, for return types: `[...I, D]`, `number[]` after an error. Read by
+ * indexing (`W[1]`), not by matching `[V, D]`: that way it resolves around type parameters.
+ */
+export type EmbeddingResult<W extends Shape, I extends Shape> = number extends W["length"]
+  ? [...I, number]
+  : W["length"] extends 2
+    ? [...I, W[1]]
     : number[];
