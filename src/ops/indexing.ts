@@ -14,6 +14,7 @@ import type { EmbeddingResult, EmbeddingShape, GatherShape, IndexSelectResult, I
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { compareSizes } from "../symbolic.js";
 import { allocate } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
@@ -66,16 +67,23 @@ export function gatherShape<const S extends Dim[], const Axis extends number, co
 ): GatherShape<S, Axis, I> {
   validateShape("gatherShape", shape);
   validateShape("gatherShape", indexShape);
-  checkGather("gatherShape", shape as unknown as number[], axis, indexShape as unknown as number[]);
+  checkGather("gatherShape", shape, axis, indexShape);
   return [...indexShape] as never;
 }
 
-/** The run-time checks of `gather`'s shapes, in the type rule's order; returns the normalised axis. */
-function checkGather(op: string, shape: readonly number[], axis: number, index: readonly number[]): number {
+/**
+ * The checks of `gather`'s shapes, in the type rule's order; returns the normalised axis. Off the
+ * axis an index dim fits when it equals x's (by normal form) or both are numbers and it is not larger;
+ * two different names, or a name and a number, may differ, so they do not fit (as `Fits`).
+ */
+function checkGather(op: string, shape: Shape, axis: number, index: Shape): number {
   const at = normalizeAxis(op, shape, axis);
   if (index.length !== shape.length) throw new ShapeError("SHAPE_RANK", op, [shape, index], writeGatherRankMessage(op, shape, index));
   for (let d = 0; d < shape.length; d++) {
-    if (d !== at && index[d]! > shape[d]!) throw new ShapeError("SHAPE_GATHER", op, [shape, index], writeGatherMessage(op, shape, index, at, d));
+    if (d === at) continue;
+    const kind = compareSizes(index[d]!, shape[d]!);
+    if (kind === "equal" || (kind === "known" && Number(index[d]) <= Number(shape[d]))) continue;
+    throw new ShapeError("SHAPE_GATHER", op, [shape, index], writeGatherMessage(op, shape, index, at, d));
   }
   return at;
 }

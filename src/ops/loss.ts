@@ -14,6 +14,7 @@ import type { LabelsCheck, LossReduction, LossResult, LossShape, ScoresCheck } f
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { compareSizes } from "../symbolic.js";
 import { requireFloat } from "../dtype.js";
 import { Tensor, contiguousData } from "../tensor.js";
 import { neg } from "./unary.js";
@@ -36,11 +37,11 @@ export function writeLabelsMessage(op: string, scores: Shape, labels: Shape): st
   return `SHAPE_LABELS: ${op}: labels ${formatShape(labels)} do not match scores ${formatShape(scores)}: N is ${formatDim(labels[0]!)} vs ${formatDim(scores[0]!)}; one label per row`;
 }
 
-/** The run-time checks of the shapes, in the type rule's order. */
-function checkLossShapes(op: string, scores: readonly number[], labels: readonly number[]): void {
+/** The checks of the shapes, in the type rule's order (N compared by normal form, as `CompareSizes`). */
+function checkLossShapes(op: string, scores: Shape, labels: Shape): void {
   if (scores.length !== 2) throw new ShapeError("SHAPE_RANK", op, [scores], writeLossRankMessage(op, scores));
   if (labels.length !== 1) throw new ShapeError("SHAPE_RANK", op, [scores, labels], writeLabelsRankMessage(op, scores, labels));
-  if (labels[0] !== scores[0]) throw new ShapeError("SHAPE_LABELS", op, [scores, labels], writeLabelsMessage(op, scores, labels));
+  if (compareSizes(labels[0]!, scores[0]!) !== "equal") throw new ShapeError("SHAPE_LABELS", op, [scores, labels], writeLabelsMessage(op, scores, labels));
 }
 
 function checkReduction(op: string, reduction: unknown): LossReduction {
@@ -64,7 +65,7 @@ export function lossShape<const Scores extends Dim[], const Labels extends Dim[]
 ): LossShape<Scores, Labels, Reduction> {
   validateShape("lossShape", scores);
   validateShape("lossShape", labels);
-  checkLossShapes("lossShape", scores as unknown as number[], labels as unknown as number[]);
+  checkLossShapes("lossShape", scores, labels);
   return (checkReduction("lossShape", reduction) === "none" ? [scores[0]] : []) as never;
 }
 

@@ -39,7 +39,7 @@ export type IndexSelectShape<S extends Shape, Axis extends number, I extends Sha
     ? [Index] extends [ShapeError<string>]
       ? Index
       : Index extends number
-        ? number extends Index
+        ? number extends Index | I["length"] // indices of unknown rank: the result's rank is unknown too
           ? number[]
           : Splice<S, Index, I>
         : never
