@@ -1,10 +1,12 @@
 // Compile-time behaviour of the new ops that the @shape-error fixtures cannot express: the exact
 // result types (hover text) for known, symbolic, `number` and type-parameter dims, and the errors that
 // exist only at compile time (two different names may be different sizes; at run time every dim is a
-// number). Checked with TypeScript 6 (ts-morph, the shared checker).
+// number). Checked with TypeScript 6 (ts-morph, the shared checker); the type-parameter case also with
+// TypeScript 7.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root, sharedChecker } from "../harness/compile.js";
+import { tsc7Source } from "../harness/type-tests.js";
 
 const header = `import { argmax, crossEntropy, embedding, eq, gather, gt, indexSelect, nllLoss, tensor, where, zeros, type Dim, type Tensor } from "../../src/index.js";\n`;
 let snippets = 0;
@@ -57,21 +59,19 @@ describe("result types", () => {
     expect(found.map((d) => d.message)).toEqual([hover("Tensor<[number]>"), hover("Tensor<[number]>"), hover("Tensor<[3, 1]>"), hover("Tensor<[number, 4]>")]);
   });
 
-  it("type parameters are names: results computed structurally around them", () => {
-    const found = diagnose(
-      [
-        "function f<B extends Dim, V extends Dim, D extends Dim>(x: Tensor<[B, 10]>, y: Tensor<[B]>, w: Tensor<[V, D]>, ids: Tensor<[B, 7]>) {",
-        "  const a: string = x.argmax(-1);",
-        "  const b: string = gt(x, 0);",
-        "  const c: string = crossEntropy(x, y);",
-        "  const d: string = nllLoss(x, y, { reduction: 'none' });",
-        "  const e: string = embedding(w, ids);",
-        "  const g: string = indexSelect(w, 0, ids);",
-        "  const h: string = where(gt(x, 0), x, 0);",
-        "}",
-      ].join("\n"),
-    );
-    expect(found.map((d) => d.message)).toEqual([
+  it("type parameters are names: results computed structurally around them (TypeScript 6 and 7)", () => {
+    const lines = [
+      "function f<B extends Dim, V extends Dim, D extends Dim>(x: Tensor<[B, 10]>, y: Tensor<[B]>, w: Tensor<[V, D]>, ids: Tensor<[B, 7]>) {",
+      "  const a: string = x.argmax(-1);",
+      "  const b: string = gt(x, 0);",
+      "  const c: string = crossEntropy(x, y);",
+      "  const d: string = nllLoss(x, y, { reduction: 'none' });",
+      "  const e: string = embedding(w, ids);",
+      "  const g: string = indexSelect(w, 0, ids);",
+      "  const h: string = where(gt(x, 0), x, 0);",
+      "}",
+    ];
+    const expected = [
       hover("Tensor<[B]>"),
       hover("Tensor<[B, 10]>"),
       hover("Tensor<[]>"),
@@ -79,7 +79,12 @@ describe("result types", () => {
       hover("Tensor<[B, 7, D]>"),
       hover("Tensor<[B, 7, D]>"),
       hover("Tensor<[B, 10]>"),
-    ]);
+    ];
+    expect(diagnose(lines.join("\n")).map((d) => d.message)).toEqual(expected);
+    const index = JSON.stringify(path.join(root, "src/index.js"));
+    const seven = tsc7Source(header.replace(`"../../src/index.js"`, index) + lines.join("\n"));
+    const printed = [...seven.matchAll(/error TS\d+: (Type '.*' is not assignable to type 'string'\.)/g)].map((m) => m[1]);
+    expect(printed).toEqual(expected);
   });
 });
 
