@@ -15,7 +15,7 @@ import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { compareSizes } from "../symbolic.js";
-import { allocate } from "../dtype.js";
+import { allocate, type Storage } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 
@@ -149,7 +149,7 @@ interface Picked {
  * `take` along `axis`: `out[o, j, i] = x[o, indices[j], i]`; with `scatter`, the adjoint
  * `x[o, indices[j], i] += out[o, j, i]` (x zeroed by the caller).
  */
-function takeKernel(x: Float32Array | Float64Array | Int32Array | Uint8Array, xDims: readonly number[], axis: number, indices: Int32Array, out: typeof x, scatter: boolean): void {
+function takeKernel(x: Storage, xDims: readonly number[], axis: number, indices: Int32Array, out: Storage, scatter: boolean): void {
   const [outer, size, inner] = around(xDims, axis);
   const count = indices.length;
   for (let o = 0; o < outer; o++) {
@@ -166,7 +166,7 @@ function takeKernel(x: Float32Array | Float64Array | Int32Array | Uint8Array, xD
  * `gather` along `axis`: for each position p of the index (row-major over `indexDims`),
  * `out[p] = x[p with axis replaced by index[p]]`; with `scatter`, `x[…] += out[p]`.
  */
-function gatherKernel(x: Float32Array | Float64Array | Int32Array | Uint8Array, xDims: readonly number[], axis: number, index: Int32Array, indexDims: readonly number[], out: typeof x, scatter: boolean): void {
+function gatherKernel(x: Storage, xDims: readonly number[], axis: number, index: Int32Array, indexDims: readonly number[], out: Storage, scatter: boolean): void {
   const rank = xDims.length;
   const strides: number[] = new Array(rank);
   for (let d = rank - 1, step = 1; d >= 0; d--) {
