@@ -1,14 +1,16 @@
 // A two-layer MLP learns two interleaved spirals, with the batch size a symbolic dim.
 //
-// The data is a `Tensor<["batch", 2]>` (x, y points) and a one-hot `Tensor<["batch", 2]>` (the
-// class), and the model maps ["batch", 2] → ["batch", HIDDEN] → ["batch", 2] with weights of known
+// The data is a `Tensor<["batch", 2]>` (x, y points) and an int32 `Tensor<["batch"]>` (the class of
+// each point), and the model maps ["batch", 2] → ["batch", HIDDEN] → ["batch", 2] with weights of known
 // sizes: the compiler checks every product and sum in it without knowing how many points there are,
 // so one `forward` serves the 400 training points, a fresh test set of another size and the grid
-// the decision map is drawn from. Training is full-batch SGD with momentum on the mean cross-entropy.
+// the decision map is drawn from. Training is full-batch SGD with momentum on the mean cross-entropy
+// (`crossEntropy(logits, classes)`: the labels' "batch" must be the logits' "batch", checked by the
+// compiler), and accuracy is `argmax` + `eq` + a mean, all on tensors.
 //
 // Run: npm run example:mlp
 import { pathToFileURL } from "node:url";
-import { RandomGenerator, SGD, Tensor, fromArray, noGrad, type DType } from "../src/index.js";
+import { RandomGenerator, SGD, Tensor, crossEntropy, fromArray, noGrad, type DType } from "../src/index.js";
 
 /** Hidden units: a literal, so the hidden activations are typed `Tensor<["batch", 64]>`. */
 export const HIDDEN = 64;
@@ -17,9 +19,9 @@ export const HIDDEN = 64;
 export interface Dataset {
   /** One point per row. */
   readonly x: Tensor<["batch", 2]>;
-  /** Row i is [1, 0] for class 0, [0, 1] for class 1. */
-  readonly onehot: Tensor<["batch", 2]>;
-  /** The class of each row. */
+  /** The class of each row, 0 or 1, as an int32 tensor. */
+  readonly classes: Tensor<["batch"]>;
+  /** The class of each row, as plain numbers. */
   readonly labels: readonly number[];
 }
 
@@ -31,7 +33,6 @@ export function spirals(perClass: number, seed: number, dtype: DType = "float32"
   const random = new RandomGenerator(seed);
   const n = 2 * perClass;
   const points = new Float64Array(2 * n);
-  const onehot = new Float64Array(2 * n);
   const labels: number[] = [];
   for (let i = 0; i < n; i++) {
     const label = i % 2; // interleave the classes
@@ -40,12 +41,11 @@ export function spirals(perClass: number, seed: number, dtype: DType = "float32"
     const angle = 1.75 * 2 * Math.PI * t + label * Math.PI;
     points[2 * i] = radius * Math.cos(angle) + noise * random.normal();
     points[2 * i + 1] = radius * Math.sin(angle) + noise * random.normal();
-    onehot[2 * i + label] = 1;
     labels.push(label);
   }
   return {
     x: fromArray(points, [n, 2], { dtype }).as(["batch", 2]),
-    onehot: fromArray(onehot, [n, 2], { dtype }).as(["batch", 2]),
+    classes: fromArray(labels, [n], { dtype: "int32" }).as(["batch"]),
     labels,
   };
 }
@@ -77,20 +77,15 @@ export function forward({ w1, b1, w2, b2 }: Params, x: Tensor<["batch", 2]>): Te
   return hidden.matmul(w2).add(b2);
 }
 
-/** The mean cross-entropy: −mean over the batch of Σ_class onehot · logSoftmax(logits). */
-export function crossEntropy(logits: Tensor<["batch", 2]>, onehot: Tensor<["batch", 2]>): Tensor<[]> {
-  const perPoint: Tensor<["batch"]> = onehot.mul(logits.logSoftmax(-1)).sum(-1);
-  return perPoint.mean().neg();
+/** The mean cross-entropy of the logits against the classes: −mean over the batch of logSoftmax(logits)[class]. */
+export function loss(params: Params, data: Dataset): Tensor<[]> {
+  return crossEntropy(forward(params, data.x), data.classes);
 }
 
-/** The fraction of points whose larger logit is their class's. */
+/** The fraction of points whose larger logit is their class's (ties go to class 0, argmax's first index). */
 export function accuracy(params: Params, data: Dataset): number {
-  const logits = noGrad(() => forward(params, data.x)).toFlatArray();
-  let correct = 0;
-  data.labels.forEach((label, i) => {
-    if (Number(logits[2 * i + 1] > logits[2 * i]) === label) correct++;
-  });
-  return correct / data.labels.length;
+  const predicted: Tensor<["batch"]> = noGrad(() => forward(params, data.x)).argmax(-1);
+  return predicted.eq(data.classes).astype("float64").mean().item();
 }
 
 /** What `train` may be told. */
@@ -126,15 +121,14 @@ export function train(options: TrainOptions = {}): TrainResult {
   const optimizer = new SGD([params.w1, params.b1, params.w2, params.b2], { lr, momentum });
   const losses: number[] = [];
   for (let step = 0; step < steps; step++) {
-    const logits: Tensor<["batch", 2]> = forward(params, data.x);
-    const loss = crossEntropy(logits, data.onehot);
-    losses.push(loss.item());
-    if (step % logEvery === 0) options.onStep?.(step, loss.item());
-    loss.backward();
+    const value = loss(params, data);
+    losses.push(value.item());
+    if (step % logEvery === 0) options.onStep?.(step, value.item());
+    value.backward();
     optimizer.step();
     optimizer.zeroGrad();
   }
-  const finalLoss = noGrad(() => crossEntropy(forward(params, data.x), data.onehot).item());
+  const finalLoss = noGrad(() => loss(params, data).item());
   options.onStep?.(steps, finalLoss);
   return { params, data, losses, finalLoss, accuracy: accuracy(params, data) };
 }

@@ -28,9 +28,11 @@ export interface TfDataset {
 export function tfSpirals(perClass: number, seed: number): TfDataset {
   const data = spirals(perClass, seed);
   const n = data.labels.length;
+  const onehot = new Array<number>(2 * n).fill(0);
+  data.labels.forEach((label, i) => (onehot[2 * i + label] = 1));
   return {
     x: tf.as(tf.tensor(data.x.toFlatArray(), [n, 2]), ["batch", 2]),
-    onehot: tf.as(tf.tensor(data.onehot.toFlatArray(), [n, 2]), ["batch", 2]),
+    onehot: tf.as(tf.tensor(onehot, [n, 2]), ["batch", 2]),
     labels: data.labels,
   };
 }

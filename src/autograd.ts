@@ -9,7 +9,7 @@
 import type { Shape } from "../types/shape.js";
 import type { ScalarOnly } from "../types/tensor.js";
 import { InputError, InternalError, formatShape } from "./errors.js";
-import { allocate } from "./dtype.js";
+import { allocate, isFloat, requireFloat } from "./dtype.js";
 import { BINARY, binaryKernel } from "./kernels/elementwise.js";
 import { Tensor, assertScalar, contiguousData, fromStorage } from "./tensor.js";
 import { inheritSizes, type LabelRule } from "./symbolic.js";
@@ -57,14 +57,15 @@ export function noGrad<Result>(fn: () => Result): Result {
 }
 
 /**
- * Marks `output` as produced by `op` from `inputs`: when recording is on and any input requires grad,
- * `output` requires grad and carries the tape node. When an input's axes carry names (`.as()`), checks
+ * Marks `output` as produced by `op` from `inputs`: when recording is on, `output` is a float tensor
+ * and any input requires grad, `output` requires grad and carries the tape node (an int32 or bool
+ * result — a comparison, an argmax — never does). When an input's axes carry names (`.as()`), checks
  * that the inputs bind each name to one size (else `SHAPE_SYMBOL`) and labels `output`'s axes by
  * `labels`, the op's label rule (without one, `output` carries no names). Returns `output`.
  */
 export function record<Out extends Tensor, Saved>(output: Out, op: string, inputs: readonly Tensor[], rule: GradRule<Saved>, saved: Saved, labels?: LabelRule): Out {
   inheritSizes(op, output, inputs, labels); // names follow the axes (src/symbolic.ts)
-  if (!recording) return output;
+  if (!recording || !isFloat(output.dtype)) return output; // int32 and bool results take no gradient
   let needed = false;
   for (const input of inputs) needed ||= input.requiresGrad;
   if (!needed) return output;
@@ -117,6 +118,7 @@ function sameDims(a: readonly number[], b: readonly number[]): boolean {
 /** The run-time half of `backward()`. */
 export function backward(root: Tensor): void {
   assertScalar("backward", root.dims);
+  requireFloat("backward", root.dtype, "the loss");
   if (!root.requiresGrad) {
     throw new InputError(
       "INPUT_NO_GRAD",

@@ -8,7 +8,7 @@
 import type { Shape } from "../types/shape.js";
 import type { CheckNested, CheckShape, NestedNumbers, NestedShape } from "../types/creation.js";
 import { InputError, ShapeError, formatShape } from "./errors.js";
-import { allocate, validateDType, type DType, type Storage } from "./dtype.js";
+import { allocate, dtypeOf as dtypeOfStorage, isFloat, storeValue, validateDType, type DType, type Storage } from "./dtype.js";
 import { sizeOf, validateShape, writeInvalidShapeMessage } from "./shape.js";
 import { Tensor } from "./tensor.js";
 
@@ -18,7 +18,10 @@ import { Tensor } from "./tensor.js";
  * zeros([2], { dtype: "float64", requiresGrad: true }).requiresGrad; //=> true
  */
 export interface TensorOptions {
-  /** `"float32"` (default) or `"float64"`. */
+  /**
+   * `"float32"` (default), `"float64"`, `"int32"` (values must be integers in int32 range) or `"bool"`
+   * (any nonzero value is `true`, stored as 1).
+   */
   readonly dtype?: DType;
   /** Whether gradients should flow to this tensor (a leaf of the tape); default `false`. */
   readonly requiresGrad?: boolean;
@@ -44,6 +47,10 @@ export function creationShape(op: string, shape: unknown): number[] {
 export function leaf<S extends Shape>(op: string, data: Storage, shape: readonly number[], options: TensorOptions | undefined): Tensor<S> {
   const requiresGrad = options?.requiresGrad ?? false;
   if (typeof requiresGrad !== "boolean") throw new InputError("INPUT_OPTION", `${op}: requiresGrad must be true or false`);
+  const dtype = dtypeOfStorage(data);
+  if (requiresGrad && !isFloat(dtype)) {
+    throw new InputError("INPUT_DTYPE", `${op}: only float32 and float64 tensors can require grad, not ${dtype}`);
+  }
   return new Tensor(data, shape as unknown as S, undefined, 0, requiresGrad);
 }
 
@@ -114,12 +121,12 @@ function nestedShape(op: string, value: unknown, depth: number, walk: Walk): num
   return shape;
 }
 
-function fill(data: Storage, value: unknown, at: number): number {
+function fill(data: Storage, value: unknown, at: number, dtype: DType): number {
   if (typeof value === "number") {
-    data[at] = value;
+    storeValue("tensor", data, at, value, dtype);
     return at + 1;
   }
-  for (const item of value as unknown[]) at = fill(data, item, at);
+  for (const item of value as unknown[]) at = fill(data, item, at, dtype);
   return at;
 }
 
@@ -148,7 +155,7 @@ export function tensor<const N extends NestedNumbers>(data: N & CheckNested<N>, 
   // Shared sub-arrays are walked once, so a shape can be deeper than any one walk went.
   if (shape.length > MAX_NESTING) throw tooDeep("tensor");
   const storage = allocate(dtype, sizeOf(shape, "tensor", "the nested array has shape"), "tensor");
-  fill(storage, data, 0);
+  fill(storage, data, 0, dtype);
   return leaf("tensor", storage, shape, options);
 }
 
@@ -168,8 +175,12 @@ export function full<const S extends number[]>(shape: S & CheckShape<"full", S>,
 function filled<S extends Shape>(op: string, shape: unknown, value: number, options: TensorOptions | undefined): Tensor<S> {
   const dims = creationShape(op, shape);
   if (typeof value !== "number") throw new InputError("INPUT_VALUE", `${op}: the fill value must be a number`);
-  const data = allocate(validateDType(op, options?.dtype), sizeOf(dims), op);
-  if (value !== 0) data.fill(value);
+  const dtype = validateDType(op, options?.dtype);
+  const data = allocate(dtype, sizeOf(dims), op);
+  if (value !== 0 && data.length > 0) {
+    storeValue(op, data, 0, value, dtype); // checks an int32 value once
+    data.fill(data[0]);
+  }
   return leaf(op, data, dims, options);
 }
 
@@ -197,14 +208,17 @@ export const ones: FilledFn<"ones"> = (shape, options) => filled("ones", shape, 
  */
 export function arange<const N extends number>(n: N & CheckShape<"arange", [N]>, options?: TensorOptions): Tensor<[N]> {
   const [size] = creationShape("arange", [n]);
-  const data = allocate(validateDType("arange", options?.dtype), size, "arange");
+  const dtype = validateDType("arange", options?.dtype);
+  if (dtype === "bool") throw new InputError("INPUT_DTYPE", "arange: a bool tensor cannot count; use int32, float32 or float64");
+  if (dtype === "int32" && size > 2147483648) throw new InputError("INPUT_VALUE", `arange: ${size - 1} is not an int32 (an integer from -2147483648 to 2147483647)`);
+  const data = allocate(dtype, size, "arange");
   for (let i = 0; i < size; i++) data[i] = i;
   return leaf("arange", data, [size], options);
 }
 
 /**
  * A tensor of `shape` holding `data` (row-major; copied). The dtype defaults to float64 for a
- * `Float64Array`, else float32.
+ * `Float64Array`, int32 for an `Int32Array`, else float32.
  * @example
  * fromArray([1, 2, 3, 4, 5, 6], [2, 3]).toArray(); //=> [[1, 2, 3], [4, 5, 6]]
  * @throws InputError `INPUT_DATA_LENGTH`, `INPUT_VALUE`, `INPUT_TOO_LARGE`; ShapeError `SHAPE_INVALID_SHAPE`
@@ -218,12 +232,12 @@ export function fromArray<const S extends number[]>(data: ArrayLike<number>, sha
   if (data.length !== size) {
     throw new InputError("INPUT_DATA_LENGTH", `fromArray: ${data.length} values do not fill shape ${formatShape(dims)}, which holds ${size}`);
   }
-  const dtype: DType = validateDType("fromArray", options?.dtype ?? (data instanceof Float64Array ? "float64" : undefined));
+  const dtype: DType = validateDType("fromArray", options?.dtype ?? (data instanceof Float64Array ? "float64" : data instanceof Int32Array ? "int32" : undefined));
   const storage = allocate(dtype, size, "fromArray");
   for (let i = 0; i < size; i++) {
     const value = data[i];
     if (typeof value !== "number") throw new InputError("INPUT_VALUE", `fromArray: element ${i} is ${typeof value}, not a number`);
-    storage[i] = value;
+    storeValue("fromArray", storage, i, value, dtype);
   }
   return leaf("fromArray", storage, dims, options);
 }

@@ -30,6 +30,8 @@ export const SHAPE_ERROR_CODES = [
   // shapecheck/tfjs: two shapes that TensorFlow.js requires to be equal (a loss's labels and
   // predictions) are not; tfjs does not broadcast them (src/tfjs/rules.ts).
   "SHAPE_MISMATCH",
+  "SHAPE_GATHER",
+  "SHAPE_LABELS",
   // Compile time only: a tensor whose shape is not the one its declared type states (a return type, a
   // variable, a loop-carried variable, a parameter). The compiler's own assignability error, read by
   // shapecheck/testing and the CLI (src/testing/diagnostics.ts); at run time nothing is declared.

@@ -6,7 +6,7 @@
  */
 import type { CheckShape } from "../types/creation.js";
 import { InputError } from "./errors.js";
-import { allocate, validateDType } from "./dtype.js";
+import { allocate, requireFloat, validateDType } from "./dtype.js";
 import { sizeOf } from "./shape.js";
 import { creationShape, leaf, type TensorOptions } from "./creation.js";
 import type { Tensor } from "./tensor.js";
@@ -127,7 +127,7 @@ function source(op: string, options: RandomOptions | undefined): RandomGenerator
  */
 export function randn<const S extends number[]>(shape: S & CheckShape<"randn", S>, options?: RandomOptions): Tensor<S> {
   const dims = creationShape("randn", shape);
-  const data = allocate(validateDType("randn", options?.dtype), sizeOf(dims));
+  const data = allocate(requireFloat("randn", validateDType("randn", options?.dtype), "the dtype"), sizeOf(dims));
   const generator = source("randn", options);
   for (let i = 0; i < data.length; i++) data[i] = generator.normal();
   return leaf("randn", data, dims, options);
@@ -141,7 +141,7 @@ export function randn<const S extends number[]>(shape: S & CheckShape<"randn", S
  */
 export function rand<const S extends number[]>(shape: S & CheckShape<"rand", S>, options?: RandomOptions): Tensor<S> {
   const dims = creationShape("rand", shape);
-  const dtype = validateDType("rand", options?.dtype);
+  const dtype = requireFloat("rand", validateDType("rand", options?.dtype), "the dtype");
   const data = allocate(dtype, sizeOf(dims));
   const generator = source("rand", options);
   if (dtype === "float32") for (let i = 0; i < data.length; i++) data[i] = generator.uniform24();

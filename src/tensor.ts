@@ -42,7 +42,7 @@ export class Tensor<out S extends Shape = Shape> {
   readonly strides: readonly number[];
   /** Index in `data` of the first element. */
   readonly offset: number;
-  /** `"float32"` or `"float64"`. */
+  /** `"float32"`, `"float64"`, `"int32"` or `"bool"`: a run-time property (the type carries only the shape). */
   readonly dtype: DType;
   /** Whether gradients flow to this tensor (set at creation, or because an input requires grad). */
   requiresGrad: boolean;
@@ -172,6 +172,7 @@ Tensor.prototype.as = function (this: Tensor, shape: Shape): Tensor {
 } as never;
 
 function formatValue(value: number, dtype: DType): string {
+  if (dtype === "bool") return value !== 0 ? "true" : "false";
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(dtype === "float32" ? 6 : 10)));
 }

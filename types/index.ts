@@ -18,6 +18,9 @@ export type { RearrangeShape, RearrangeSizes, CheckRearrangeSizes, ReadPattern }
 export type { ElementwiseShape } from "./ops/elementwise.js";
 export type { ReduceShape } from "./ops/reduce.js";
 export type { SoftmaxShape } from "./ops/softmax.js";
+export type { ArgmaxShape } from "./ops/argmax.js";
+export type { IndexSelectShape, GatherShape, EmbeddingShape } from "./ops/indexing.js";
+export type { LossShape, LossReduction } from "./ops/loss.js";
 export type { WhereShape } from "./ops/where.js";
 export type { AsShape, ScalarOnly, WriteNotScalarMessage } from "./tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "./creation.js";

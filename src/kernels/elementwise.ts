@@ -12,8 +12,15 @@ export const UNARY = { neg: 0, exp: 1, log: 2, sqrt: 3, abs: 4, tanh: 5, sigmoid
 /** A unary kernel code. */
 export type UnaryCode = (typeof UNARY)[keyof typeof UNARY];
 
-/** Binary kernel codes. The comparisons give 1 or 0 and serve gradient rules. */
-export const BINARY = { add: 0, mul: 1, div: 2, pow: 3, maximum: 4, minimum: 5, greater: 6, less: 7, equal: 8 } as const;
+/**
+ * Binary kernel codes. The comparisons give 1 or 0 (the public comparison ops and gradient masks);
+ * `imul` is int32 multiplication, exact modulo 2^32 (`Math.imul`), where a product in double precision
+ * could lose the low bits before the int32 store wraps it.
+ */
+export const BINARY = {
+  add: 0, mul: 1, div: 2, pow: 3, maximum: 4, minimum: 5, greater: 6, less: 7, equal: 8,
+  greaterEqual: 9, lessEqual: 10, notEqual: 11, imul: 12,
+} as const;
 /** A binary kernel code. */
 export type BinaryCode = (typeof BINARY)[keyof typeof BINARY];
 
@@ -143,6 +150,38 @@ const BINARY_RUNS: readonly BinaryRun[] = [
     else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] === y ? 1 : 0;
     else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x === b[j] ? 1 : 0;
     else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] === b[j] ? 1 : 0;
+  },
+  // greaterEqual
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] >= b[j] ? 1 : 0;
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] >= y ? 1 : 0;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x >= b[j] ? 1 : 0;
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] >= b[j] ? 1 : 0;
+  },
+  // lessEqual
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] <= b[j] ? 1 : 0;
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] <= y ? 1 : 0;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x <= b[j] ? 1 : 0;
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] <= b[j] ? 1 : 0;
+  },
+  // notEqual (NaN ≠ NaN, as in NumPy)
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = a[i] !== b[j] ? 1 : 0;
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = a[i] !== y ? 1 : 0;
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = x !== b[j] ? 1 : 0;
+    else for (; o < end; o++, i += sa, j += sb) out[o] = a[i] !== b[j] ? 1 : 0;
+  },
+  // imul
+  (out, o, a, i, sa, b, j, sb, n) => {
+    const end = o + n;
+    if (sa === 1 && sb === 1) for (; o < end; o++, i++, j++) out[o] = Math.imul(a[i], b[j]);
+    else if (sb === 0) for (const y = b[j]; o < end; o++, i += sa) out[o] = Math.imul(a[i], y);
+    else if (sa === 0) for (const x = a[i]; o < end; o++, j += sb) out[o] = Math.imul(x, b[j]);
+    else for (; o < end; o++, i += sa, j += sb) out[o] = Math.imul(a[i], b[j]);
   },
 ];
 

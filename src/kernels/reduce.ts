@@ -52,7 +52,8 @@ function combineRow(op: ReduceCode, acc: Float64Array, o: number, so: number, x:
 /**
  * Reduces the strided view `x` of `shape` into `out` (contiguous, `outSize` elements). `outStrides`
  * are the keepdims strides of the output: row-major over the kept axes, 0 on the reduced ones.
- * `out` may be float32 (a double accumulator is used, then stored) or float64 (accumulated in place).
+ * `out` may be float64 (accumulated in place) or float32, int32 or bool (a double accumulator is
+ * used, then stored: an int32 sum wraps modulo 2^32 only at the store).
  */
 export function reduceKernel(
   op: ReduceCode,

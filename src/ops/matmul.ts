@@ -13,7 +13,7 @@ import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/mat
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf } from "../shape.js";
 import { normalizeShape, validateSizes, labelsOf, mergeNames, type Labels } from "../symbolic.js";
-import { allocate, commonDType, type Storage } from "../dtype.js";
+import { allocate, commonDType, requireFloat, type Storage } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, contiguousStrides, fromStorage } from "../tensor.js";
 import { broadcastPair, expand } from "./broadcast.js";
@@ -274,7 +274,7 @@ function product(a: Tensor, b: Tensor): Tensor {
  * matmul(zeros([8, 1, 3, 4]), zeros([5, 4, 2])).shape; //=> [8, 5, 3, 2]
  * matmul(tensor([1, 2, 3]), tensor([4, 5, 6])).item(); //=> 32
  * @throws ShapeError `SHAPE_MATMUL` (inner dims differ, a scalar operand), `SHAPE_BROADCAST` (batch
- * dims); InputError `INPUT_DTYPE_MISMATCH`
+ * dims); InputError `INPUT_DTYPE_MISMATCH`, `INPUT_DTYPE` (int32 or bool operands)
  */
 export function matmul<Left extends Shape, Right extends Shape>(
   a: Tensor<Left>,
@@ -282,6 +282,7 @@ export function matmul<Left extends Shape, Right extends Shape>(
 ): Tensor<MatmulResult<Left, Right, "matmul">> {
   if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new InputError("INPUT_OPERAND", "matmul: both operands must be tensors");
   commonDType("matmul", [a.dtype, b.dtype]);
+  requireFloat("matmul", a.dtype, "a");
   const out = matmulShapeFor("matmul", a.dims, b.dims) as number[];
   const left = a.dims.length === 1 ? unsqueezed(a, 0) : a;
   const right = b.dims.length === 1 ? unsqueezed(b, 1) : b;

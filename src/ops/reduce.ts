@@ -13,13 +13,13 @@ import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, Red
 import { ShapeError, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
-import { allocate } from "../dtype.js";
+import { allocate, requireFloat } from "../dtype.js";
 import { REDUCE, reduceKernel, type ReduceCode } from "../kernels/reduce.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousStrides, fromStorage, viewAs } from "../tensor.js";
 import { expand } from "./broadcast.js";
 import { add, div, mul, sub, compare } from "./elementwise.js";
-import { exp, log } from "./unary.js";
+import { astype, exp, log } from "./unary.js";
 import { reducedLabels } from "../symbolic.js";
 
 /** Mirrors `WriteEmptyReductionMessage`. */
@@ -35,7 +35,7 @@ export function writeEmptyReductionMessage(op: string, shape: Shape, axis: numbe
 export function reducedAxesFor(op: string, shape: Shape, axis: ReduceAxesArg): number[] {
   const given = axisArgument(op, "axis", axis);
   const axes = given === undefined ? shape.map((_, index) => index) : normalizeAxes(op, shape, given, "axis");
-  if (op === "max" || op === "min") {
+  if (op === "max" || op === "min" || op === "argmax" || op === "argmin") {
     for (const index of axes) {
       if (shape[index] === 0) throw new ShapeError("SHAPE_AXIS", op, [shape], writeEmptyReductionMessage(op, shape, index));
     }
@@ -134,24 +134,27 @@ type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends Reduc
 
 /**
  * The sum of the elements along `axis` (one axis, a list, or omitted for every axis); `keepdims`
- * keeps the reduced axes as size 1. Gradient: the upstream gradient spread over the reduced axes.
+ * keeps the reduced axes as size 1. An int32 sum is int32 (wrapping on overflow); a bool sum counts
+ * the `true`s, as int32. Gradient: the upstream gradient spread over the reduced axes.
  * @example
  * sum(tensor([[1, 2, 3], [4, 5, 6]]), 0).toArray(); //=> [5, 7, 9]
  * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const sum: ReduceFn<"sum"> = (x, axis, keepdims) => {
   const t = checkTensor("sum", x);
-  return reduce("sum", t, reducedAxesFor("sum", t.dims, axis as ReduceAxesArg), keepdims === true) as never;
+  return reduce("sum", t.dtype === "bool" ? astype(t, "int32") : t, reducedAxesFor("sum", t.dims, axis as ReduceAxesArg), keepdims === true) as never;
 };
 
 /**
  * The mean of the elements along `axis` (as `sum`): the sum divided by the number of elements reduced.
+ * Float tensors only (as PyTorch): take the mean of an int32 or bool tensor with `.astype("float32")` first.
  * @example
  * mean(tensor([[1, 2, 3], [4, 5, 6]]), 1).toArray(); //=> [2, 5]
  * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
   checkTensor("mean", x);
+  requireFloat("mean", x.dtype);
   const axes = reducedAxesFor("mean", x.dims, axis as ReduceAxesArg);
   const count = axes.reduce((n, index) => n * x.dims[index], 1);
   return div(reduce("sum", x, axes, keepdims === true), count) as never;
@@ -189,6 +192,7 @@ export const min: ReduceFn<"min"> = (x, axis, keepdims) => {
  */
 export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
   checkTensor("logsumexp", x);
+  requireFloat("logsumexp", x.dtype);
   const axes = reducedAxesFor("logsumexp", x.dims, axis as ReduceAxesArg);
   const shift = stableShift(x, axes);
   const summed = reduce("sum", exp(sub(x as Tensor, shift)), axes, keepdims === true);

@@ -9,6 +9,7 @@ import type { CheckArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
+import { requireFloat } from "../dtype.js";
 import { Tensor } from "../tensor.js";
 import { div, sub } from "./elementwise.js";
 import { exp, log } from "./unary.js";
@@ -51,6 +52,7 @@ export function softmax<S extends Shape, const Axis extends number | undefined =
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
 ): Tensor<S> {
   checkTensor("softmax", x);
+  requireFloat("softmax", x.dtype);
   const index = normalizeAxis("softmax", x.dims, axis ?? -1);
   const e = exp(sub(x as Tensor, stableShift(x, [index])));
   return div(e, reduce("sum", e, [index], true)) as never;
@@ -68,6 +70,7 @@ export function logSoftmax<S extends Shape, const Axis extends number | undefine
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
 ): Tensor<S> {
   checkTensor("logSoftmax", x);
+  requireFloat("logSoftmax", x.dtype);
   const index = normalizeAxis("logSoftmax", x.dims, axis ?? -1);
   const shifted = sub(x as Tensor, stableShift(x, [index]));
   return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;

@@ -4,10 +4,11 @@
  * is a primitive: a kernel and one row of the gradient table below.
  */
 import type { Shape } from "../../types/shape.js";
-import { allocate, validateDType, type DType } from "../dtype.js";
+import { allocate, isInt32, requireFloat, requireNumeric, validateDType, type DType } from "../dtype.js";
+import { InputError } from "../errors.js";
 import { UNARY, unaryKernel, type UnaryCode } from "../kernels/elementwise.js";
 import { record, type GradRule } from "../autograd.js";
-import { Tensor, fromStorage } from "../tensor.js";
+import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 import { add, compare, div, mul, sub } from "./elementwise.js";
 import { labelsOf } from "../symbolic.js";
 
@@ -25,8 +26,14 @@ const GRADIENTS: Record<UnaryOp, GradRule> = {
   relu: (g, [x]) => [mul(g, compare("greater", x, 0))], // 0 at 0, as in PyTorch
 };
 
+/** The ops that keep an int32 tensor int32; the others need a float tensor (`INPUT_DTYPE`). */
+const INTEGER_OPS: ReadonlySet<UnaryOp | "sign"> = new Set(["neg", "abs", "relu", "sign"]);
+
 /** Runs the kernel of `op` over `x` (any strided view) into a fresh contiguous tensor. */
 function map(op: UnaryOp | "sign", x: Tensor): Tensor {
+  if (!(x instanceof Tensor)) throw new InputError("INPUT_OPERAND", `${op}: x must be a tensor`);
+  if (INTEGER_OPS.has(op)) requireNumeric(op, x.dtype);
+  else requireFloat(op, x.dtype);
   const out = allocate(x.dtype, x.size);
   unaryKernel(UNARY[op] as UnaryCode, out, x.data, x.offset, x.strides, x.dims);
   const y = fromStorage(out, x.shape);
@@ -109,17 +116,32 @@ export function relu<S extends Shape>(x: Tensor<S>): Tensor<S> {
 const astypeGradient: GradRule = (g, [x]) => [astype(g, x.dtype)];
 
 /**
- * `x` converted to `dtype` (a copy; `x` itself when it already has that dtype). Ops never mix float32
- * and float64 silently: convert one operand with this first. Gradient: converted back.
+ * `x` converted to `dtype` (a copy; `x` itself when it already has that dtype). Ops never mix dtypes
+ * silently: convert one operand with this first. To int32, values are truncated toward zero (NumPy's
+ * `astype`); NaN, ±Infinity or a value outside int32 range throws `INPUT_VALUE` rather than wrapping.
+ * To bool, any nonzero value (NaN too) is `true`. From bool, `true` is 1. Gradient (float to float
+ * only): converted back; an int32 or bool result takes no gradient.
  * @example
  * astype(zeros([2]), "float64").dtype; //=> "float64"
- * @throws InputError `INPUT_DTYPE` for an unknown dtype
+ * astype(tensor([-1.7, 2.9]), "int32").toArray(); //=> [-1, 2]
+ * @throws InputError `INPUT_DTYPE` for an unknown dtype, `INPUT_VALUE` for a value that is no int32
  */
 export function astype<S extends Shape>(x: Tensor<S>, dtype: DType): Tensor<S> {
   const target = validateDType("astype", dtype);
   if (target === x.dtype) return x;
   const out = allocate(target, x.size);
   unaryKernel(UNARY.copy, out, x.data, x.offset, x.strides, x.dims);
+  if (target === "bool" || target === "int32") {
+    // The copy stored through the typed array (ToUint8 / ToInt32); redo what must not wrap.
+    const source = contiguousData(x);
+    for (let i = 0; i < out.length; i++) {
+      const value = source[i];
+      if (target === "bool") out[i] = value !== 0 ? 1 : 0;
+      else if (!isInt32(Math.trunc(value))) {
+        throw new InputError("INPUT_VALUE", `astype: ${value} (element ${i}) has no int32 value; int32 holds integers from -2147483648 to 2147483647`);
+      }
+    }
+  }
   return record(fromStorage(out, x.shape), "astype", [x], astypeGradient, undefined, () => labelsOf(x));
 }
 

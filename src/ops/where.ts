@@ -9,7 +9,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
-import { allocate, commonDType } from "../dtype.js";
+import { allocate, commonDType, isFloat, type DType } from "../dtype.js";
 import { whereKernel } from "../kernels/elementwise.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
@@ -35,8 +35,10 @@ export function whereShape<const Cond extends Dim[], const Left extends Dim[], c
 const gradient: GradRule = (g, [cond]) => [null, where(cond, g, 0), where(cond, 0, g)];
 
 /**
- * `a` where `cond` is nonzero, else `b`, elementwise; the three broadcast together. The branches may be
- * plain numbers; their dtypes must agree (the condition's dtype does not matter).
+ * `a` where `cond` is true (nonzero), else `b`, elementwise; the three broadcast together. The
+ * condition is typically a bool tensor from a comparison (`where(gt(x, 0), x, 0)`); any dtype works.
+ * The branches may be plain numbers; their dtypes must agree, and the result has it (float32 when
+ * both are numbers and the condition is not a float tensor).
  * @example
  * where(tensor([[1], [0]]), tensor([[1, 2, 3]]), 0).toArray(); //=> [[1, 2, 3], [0, 0, 0]]
  * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
@@ -47,7 +49,7 @@ export function where<Cond extends Shape, Left extends Shape = [], Right extends
   b: Operand<Right> & WhereTensorRightCheck<Cond, Left, Right>,
 ): Tensor<WhereResult<Cond, Left, Right>> {
   if (!(cond instanceof Tensor)) throw new InputError("INPUT_OPERAND", "where: the condition must be a tensor");
-  const dtype = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : cond.dtype;
+  const dtype: DType = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : isFloat(cond.dtype) ? cond.dtype : "float32";
   const left = toTensor("where", a, dtype);
   const right = toTensor("where", b, dtype);
   // Folded left, as the compiler checks it: the broadcast error first, then the implicit outer one.

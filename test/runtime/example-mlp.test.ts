@@ -2,7 +2,7 @@
 // model's gradient independently, by central differences in float64.
 import { describe, expect, it } from "vitest";
 import { RandomGenerator, ShapeError, Tensor, noGrad, zeros } from "../../src/index.js";
-import { HIDDEN, accuracy, crossEntropy, forward, initParams, main, spirals, train, type Params } from "../../examples/mlp.js";
+import { HIDDEN, accuracy, forward, initParams, loss as exampleLoss, main, spirals, train, type Params } from "../../examples/mlp.js";
 
 describe("examples/mlp.ts", () => {
   const lines: string[] = [];
@@ -25,6 +25,17 @@ describe("examples/mlp.ts", () => {
 
   it("runs well under a minute (the whole example, 300 full-batch steps)", () => {
     expect(seconds).toBeLessThan(30);
+  });
+
+  it("the loss is the textbook mean cross-entropy −mean log softmax(logits)[label], recomputed by hand", () => {
+    const logits = noGrad(() => forward(result.params, result.data.x)).toArray();
+    const byHand =
+      logits.reduce((total, [a, b], i) => {
+        const m = Math.max(a, b);
+        const lse = m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+        return total + lse - (result.data.labels[i] === 0 ? a : b);
+      }, 0) / logits.length;
+    expect(result.finalLoss).toBeCloseTo(byHand, 5);
   });
 
   it("the loss falls by a wide margin: from about ln 2 to under a tenth of it", () => {
@@ -54,11 +65,12 @@ describe("examples/mlp.ts", () => {
     expect(a.losses).toEqual(result.losses.slice(0, 20));
   });
 
-  it("the data: 2·perClass points, classes interleaved, one-hot rows matching the labels, inside [−1.2, 1.2]²", () => {
+  it("the data: 2·perClass points, classes interleaved, an int32 class tensor matching the labels, inside [−1.2, 1.2]²", () => {
     const data = spirals(50, 3);
     expect(data.x.shape).toEqual([100, 2]);
     expect(data.labels).toEqual(Array.from({ length: 100 }, (_, i) => i % 2));
-    expect(data.onehot.toArray()).toEqual(data.labels.map((label) => (label === 0 ? [1, 0] : [0, 1])));
+    expect(data.classes.dtype).toBe("int32");
+    expect(data.classes.toArray()).toEqual(data.labels);
     for (const v of data.x.toFlatArray()) expect(Math.abs(v)).toBeLessThan(1.2);
     expect(spirals(50, 3).x.toFlatArray()).toEqual(data.x.toFlatArray());
     expect(spirals(50, 4).x.toFlatArray()).not.toEqual(data.x.toFlatArray());
@@ -80,7 +92,7 @@ describe("the model's gradient agrees with central differences (float64)", () =>
   // a small float64 problem, and a model part-way through training (not at its initial state)
   const { data, params } = train({ steps: 30, perClass: 20, seed: 11, dtype: "float64" });
   const names = ["w1", "b1", "w2", "b2"] as const;
-  const loss = (p: Params) => crossEntropy(forward(p, data.x), data.onehot);
+  const loss = (p: Params) => exampleLoss(p, data);
   loss(params).backward();
   const h = 1e-6;
   const picker = new RandomGenerator(13);

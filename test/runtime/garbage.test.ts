@@ -5,6 +5,24 @@
 // the report names the seed, the call and the arguments.
 import { describe, expect, it } from "vitest";
 import {
+  argmax,
+  argmaxShape,
+  argmin,
+  crossEntropy,
+  embedding,
+  embeddingShape,
+  eq,
+  gather,
+  gatherShape,
+  ge,
+  gt,
+  indexSelect,
+  indexSelectShape,
+  le,
+  lossShape,
+  lt,
+  ne,
+  nllLoss,
   InputError,
   SGD,
   ShapeError,
@@ -121,6 +139,16 @@ function someTensor(random: () => number): unknown {
   if (pick === 3) return arange(6).reshape([2, 3]);
   if (pick === 4) return hugeView;
   return garbage(random, 1);
+}
+
+/** An index argument: int32 tensors in and out of range, of a few ranks, or any tensor argument. */
+function someIndex(random: () => number): unknown {
+  const pick = Math.floor(random() * 6);
+  if (pick === 0) return zeros([2, 1], { dtype: "int32" });
+  if (pick === 1) return tensor([[0, 1, 5]], { dtype: "int32" });
+  if (pick === 2) return tensor([-1, 0], { dtype: "int32" });
+  if (pick === 3) return tensor([1, 0], { dtype: "bool" });
+  return someTensor(random);
 }
 
 /** Any garbage value; `depth` bounds the nesting of the arrays it builds. */
@@ -247,6 +275,49 @@ const CALLS: readonly Call[] = [
   ]).map(([name, fn]): Call => [name, (r) => {
     const list = r() < 0.2 ? garbage(r) : Array.from({ length: Math.floor(r() * 4) }, () => (r() < 0.8 ? shapeLike(r) : garbage(r)));
     const args = [list, axisLike(r)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["gt", f(gt)],
+    ["ge", f(ge)],
+    ["lt", f(lt)],
+    ["le", f(le)],
+    ["eq", f(eq)],
+    ["ne", f(ne)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [someTensor(r), r() < 0.3 ? garbage(r, 0) : someTensor(r)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["argmax", f(argmax)],
+    ["argmin", f(argmin)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [someTensor(r), axisLike(r), r() < 0.5 ? true : garbage(r, 0)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["indexSelect", f(indexSelect)],
+    ["gather", f(gather)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [someTensor(r), axisLike(r), someIndex(r)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["embedding", f(embedding)],
+    ["crossEntropy", f(crossEntropy)],
+    ["nllLoss", f(nllLoss)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [r() < 0.3 ? zeros([3, 2]) : someTensor(r), someIndex(r), r() < 0.5 ? { reduction: r() < 0.5 ? "none" : garbage(r, 0) } : garbage(r, 1)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["argmaxShape", f(argmaxShape)],
+    ["indexSelectShape", f(indexSelectShape)],
+    ["gatherShape", f(gatherShape)],
+    ["embeddingShape", f(embeddingShape)],
+    ["lossShape", f(lossShape)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [r() < 0.7 ? shapeLike(r) : garbage(r), name === "embeddingShape" || name === "lossShape" ? shapeLike(r) : axisLike(r), r() < 0.5 ? shapeLike(r) : garbage(r, 0)];
     return [args, () => fn(...args)];
   }]),
   ["new SGD", (r) => {

@@ -19,7 +19,7 @@ import type { PrintShape } from "../internal/print.js";
 export type ReduceAxesArg = number | readonly number[] | undefined;
 
 /** The ops whose reduction has no identity: reducing them over an empty axis is an error. */
-export type NoIdentityOp = "max" | "min";
+export type NoIdentityOp = "max" | "min" | "argmax" | "argmin";
 
 /**
  * `SHAPE_AXIS: max: cannot reduce [0, 3] over axis 0: it has size 0 and max has no identity`.

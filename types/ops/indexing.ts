@@ -1,0 +1,139 @@
+/**
+ * Indexing at the type level: `indexSelect` (NumPy's `take` along an axis), `gather` (PyTorch's
+ * `gather`) and `embedding` (a lookup of rows). Mirrors src/ops/indexing.ts rule for rule and message
+ * for message.
+ *
+ * - `IndexSelectShape<S, Axis, I>`: `S[:axis] ++ I ++ S[axis+1:]`; the axis must exist (`SHAPE_AXIS`).
+ * - `GatherShape<S, Axis, I>`: the index's shape `I`, once the axis exists, `I` has `S`'s rank
+ *   (`SHAPE_RANK`) and, off the axis, each index dim is at most `S`'s (`SHAPE_GATHER`; a name against a
+ *   different name or a number is an error too, as in broadcasting: they may differ).
+ * - `EmbeddingShape<W, I>`: `[...I, D]` for a weight `[V, D]` (`SHAPE_RANK` for another rank).
+ * - Shapes of unknown rank (and axes that are not literals) give `number[]` or skip the check; `number`
+ *   dims are never a compile error (the runtime checks); type parameters are carried through.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { NormalizeAxis } from "../internal/axes.js";
+import type { Compare } from "../internal/digits.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { CompareSizes } from "../internal/symbolic.js";
+
+/** `S` with the dim at `Index` replaced by the dims of `I` (recursion over the rank). */
+type Splice<S extends Shape, Index extends number, I extends Shape, Before extends Dim[] = []> = S extends readonly [
+  infer Head extends Dim,
+  ...infer Rest extends Shape,
+]
+  ? Before["length"] extends Index
+    ? [...Before, ...I, ...Rest]
+    : Splice<Rest, Index, I, [...Before, Head]>
+  : number[];
+
+/**
+ * The shape of `indexSelect(x, Axis, indices)` for `x` of shape `S` and indices of shape `I`, or the
+ * `SHAPE_AXIS` error.
+ * @example
+ * type Out = IndexSelectShape<[5, 3, 4], 1, [2, 7]>; //=> [5, 2, 7, 4]
+ */
+export type IndexSelectShape<S extends Shape, Axis extends number, I extends Shape, Op extends string = "indexSelectShape"> =
+  NormalizeAxis<Op, S, Axis> extends infer Index
+    ? [Index] extends [ShapeError<string>]
+      ? Index
+      : Index extends number
+        ? number extends Index | I["length"] // indices of unknown rank: the result's rank is unknown too
+          ? number[]
+          : Splice<S, Index, I>
+        : never
+    : never;
+
+/** The result shape of `indexSelect`, for return types: the rule's shape, `number[]` after an error. */
+export type IndexSelectResult<S extends Shape, Axis extends number, I extends Shape> =
+  IndexSelectShape<S, Axis, I, "indexSelect"> extends infer Out
+    ? [Out] extends [ShapeError<string>]
+      ? number[]
+      : Out extends infer R extends Shape ? R : number[]
+    : never;
+
+/**
+ * `SHAPE_RANK: gather: index [2] and x [2, 3] differ in rank: 1 vs 2; index must have x's rank`.
+ * Mirrors `writeGatherRankMessage`.
+ */
+export type WriteGatherRankMessage<Op extends string, S extends Shape, I extends Shape> =
+  `SHAPE_RANK: ${Op}: index ${PrintShape<I>} and x ${PrintShape<S>} differ in rank: ${I["length"]} vs ${S["length"]}; index must have x's rank`;
+
+/**
+ * `SHAPE_GATHER: gather: index [3, 1] does not fit x [2, 5]: axis 0 is 3 vs 2; off the gather axis 1,
+ * index may be at most x's size`. Mirrors `writeGatherMessage`.
+ */
+export type WriteGatherMessage<Op extends string, S extends Shape, I extends Shape, Axis extends number, At extends number> =
+  `SHAPE_GATHER: ${Op}: index ${PrintShape<I>} does not fit x ${PrintShape<S>}: axis ${At} is ${PrintDim<I[At]>} vs ${PrintDim<S[At]>}; off the gather axis ${Axis}, index may be at most x's size`;
+
+/** Whether an index dim fits an x dim off the gather axis: equal, unknown, or a smaller known size. */
+type Fits<IndexDim extends Dim, XDim extends Dim> = CompareSizes<IndexDim, XDim> extends infer Kind
+  ? Kind extends "equal" | "dynamic"
+    ? true
+    : Kind extends "known"
+      ? Compare<IndexDim & number, XDim & number> extends "gt" ? false : true
+      : false
+  : never;
+
+/** The first axis other than `Axis` where the index does not fit, else `never`. */
+type FirstMisfit<S extends Shape, I extends Shape, Axis extends number, At extends 0[] = []> = At["length"] extends S["length"]
+  ? never
+  : At["length"] extends Axis
+    ? FirstMisfit<S, I, Axis, [...At, 0]>
+    : Fits<I[At["length"]], S[At["length"]]> extends true
+      ? FirstMisfit<S, I, Axis, [...At, 0]>
+      : At["length"];
+
+/**
+ * The shape of `gather(x, Axis, index)`: the index's shape `I`, or the `SHAPE_AXIS`, `SHAPE_RANK` or
+ * `SHAPE_GATHER` error.
+ * @example
+ * type Out = GatherShape<[4, 10], 1, [4, 1]>; //=> [4, 1]
+ */
+export type GatherShape<S extends Shape, Axis extends number, I extends Shape, Op extends string = "gatherShape"> =
+  NormalizeAxis<Op, S, Axis> extends infer Index
+    ? [Index] extends [ShapeError<string>]
+      ? Index
+      : number extends S["length"] | I["length"]
+        ? I
+        : S["length"] extends I["length"]
+          ? Index extends number
+            ? number extends Index
+              ? I
+              : [FirstMisfit<S, I, Index>] extends [never]
+                ? I
+                : ShapeError<WriteGatherMessage<Op, S, I, Index, FirstMisfit<S, I, Index>>>
+            : never
+          : ShapeError<WriteGatherRankMessage<Op, S, I>>
+    : never;
+
+/**
+ * `SHAPE_RANK: embedding: the weight must be a matrix [V, D], got [2, 3, 4]`. Mirrors
+ * `writeEmbeddingMessage`.
+ */
+export type WriteEmbeddingMessage<Op extends string, W extends Shape> =
+  `SHAPE_RANK: ${Op}: the weight must be a matrix [V, D], got ${PrintShape<W>}`;
+
+/**
+ * The shape of `embedding(weight, ids)` for a weight of shape `W` (`[V, D]`) and ids of shape `I`:
+ * `[...I, D]`, or the `SHAPE_RANK` error.
+ * @example
+ * type Out = EmbeddingShape<[1000, 64], [8, 12]>; //=> [8, 12, 64]
+ */
+export type EmbeddingShape<W extends Shape, I extends Shape, Op extends string = "embeddingShape"> =
+  W extends readonly [Dim, infer D extends Dim]
+    ? [...I, D]
+    : number extends W["length"]
+      ? [...I, number]
+      : ShapeError<WriteEmbeddingMessage<Op, W>>;
+
+/**
+ * The result shape of `embedding`, for return types: `[...I, D]`, `number[]` after an error. Read by
+ * indexing (`W[1]`), not by matching `[V, D]`: that way it resolves around type parameters.
+ */
+export type EmbeddingResult<W extends Shape, I extends Shape> = number extends W["length"]
+  ? [...I, number]
+  : W["length"] extends 2
+    ? [...I, W[1]]
+    : number[];
