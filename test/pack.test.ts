@@ -124,7 +124,9 @@ console.log(JSON.stringify(result));`;
   it("runs the vitest example of docs/testing.md as printed, and it passes", () => {
     expect([...documentedFiles().keys()].sort()).toEqual(["src/model.ts", "test/shape-errors.fixture.ts", "test/shapes.test.ts", "tsconfig.json"]);
     const vitest = path.join(consumer, "node_modules/vitest/vitest.mjs");
-    const run = spawnSync(process.execPath, [vitest, "run", "--root", consumer], { cwd: consumer, encoding: "utf8", env: { ...process.env, CI: "true", NO_COLOR: "1" } });
+    // The example as printed, under vitest's defaults except the timeout: its first test builds a compiler
+    // project (seconds, more on a loaded machine than vitest's 5 s default).
+    const run = spawnSync(process.execPath, [vitest, "run", "--root", consumer, "--testTimeout", "120000"], { cwd: consumer, encoding: "utf8", env: { ...process.env, CI: "true", NO_COLOR: "1" } });
     expect(run.stdout + run.stderr).toMatch(/Tests {2}3 passed \(3\)/);
     expect(run.status).toBe(0);
   }, 120_000);
