@@ -18,5 +18,7 @@ export type { ElementwiseShape } from "./ops/elementwise.js";
 export type { ReduceShape } from "./ops/reduce.js";
 export type { SoftmaxShape } from "./ops/softmax.js";
 export type { WhereShape } from "./ops/where.js";
+export type { Conv1dShape, Conv2dShape, Conv1dOptions, Conv2dOptions, ConvShapeOptions } from "./ops/conv.js";
+export type { Pool2dShape, Pool2dOptions } from "./ops/pool.js";
 export type { AsShape, ScalarOnly, WriteNotScalarMessage } from "./tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "./creation.js";
