@@ -72,7 +72,7 @@ export function writeConvSameMessage(op: string, x: Shape, w: Shape, stride: num
 }
 
 /** Mirrors `WriteConvKernelMessage`. */
-export function writeConvKernelMessage(op: string, x: Shape, w: Shape, axis: number, span: number, padded: number): string {
+export function writeConvKernelMessage(op: string, x: Shape, w: Shape, axis: number, span: bigint, padded: bigint): string {
   return `SHAPE_CONV: ${op}: cannot convolve ${formatShape(x)} with ${formatShape(w)}: axis ${axis}: the kernel spans ${span} but the padded input is ${padded}; pad more, or use a smaller kernel or dilation`;
 }
 
@@ -161,7 +161,7 @@ function convPlan(op: string, spatial: 1 | 2, xGiven: Shape, wGiven: Shape, opti
     if (same) {
       // Total padding dilation·(k − 1), the odd one on the right: the output is the input.
       padBefore.push(Math.floor(total / 2));
-      if (size === 0 && typeof k === "number") fail(writeConvKernelMessage(op, x, w, i + 2, total + 1, total));
+      if (size === 0 && typeof k === "number") fail(writeConvKernelMessage(op, x, w, i + 2, BigInt(total) + 1n, BigInt(total)));
       out.push(size);
       continue;
     }
@@ -172,10 +172,11 @@ function convPlan(op: string, spatial: 1 | 2, xGiven: Shape, wGiven: Shape, opti
       out.push(typeof size === "string" && stride[i] === 1 && 2 * pad === total ? size : Number.NaN);
       continue;
     }
-    const span = total + 1;
-    const padded = size + 2 * pad;
+    // In BigInt: intermediate sizes may pass 2^53 − 1 (as on the type level's digit strings).
+    const span = BigInt(d) * BigInt(k - 1) + 1n;
+    const padded = BigInt(size) + 2n * BigInt(pad);
     if (padded < span) fail(writeConvKernelMessage(op, x, w, i + 2, span, padded));
-    out.push(Math.floor((padded - span) / stride[i]!) + 1);
+    out.push(Number((padded - span) / BigInt(stride[i]!) + 1n));
   }
   return { out, stride, dilation, padBefore, groups };
 }

@@ -42,7 +42,7 @@ export function writePoolPaddingMessage(op: string, x: Shape, axis: number, padd
 }
 
 /** Mirrors `WritePoolWindowMessage`. */
-export function writePoolWindowMessage(op: string, x: Shape, axis: number, kernel: number, padded: number): string {
+export function writePoolWindowMessage(op: string, x: Shape, axis: number, kernel: number, padded: bigint): string {
   return `SHAPE_POOL: ${op}: cannot pool ${formatShape(x)}: axis ${axis}: the window ${kernel} is larger than the padded input ${padded}`;
 }
 
@@ -74,12 +74,14 @@ function poolPlan(op: string, given: Shape, opts: unknown): PoolPlan {
       out.push(Number.NaN); // depends on the name's value (see the module comment)
       continue;
     }
-    const [k, s, p] = [kernel[i]!, stride[i]!, padding[i]!];
-    const reach = size + 2 * p + (ceil ? s - 1 : 0);
-    let count = reach < k ? 0 : Math.floor((reach - k) / s) + 1;
-    if (ceil && count > 0 && (count - 1) * s >= size + p) count--; // the last window starts in the right padding
-    if (count < 1) throw new ShapeError("SHAPE_POOL", op, [x], writePoolWindowMessage(op, x, i + 2, k, size + 2 * p));
-    out.push(count);
+    // In BigInt: intermediate sizes may pass 2^53 − 1 (as on the type level's digit strings).
+    const [k, s, p] = [BigInt(kernel[i]!), BigInt(stride[i]!), BigInt(padding[i]!)];
+    const padded = BigInt(size) + 2n * p;
+    const reach = padded + (ceil ? s - 1n : 0n);
+    let count = reach < k ? 0n : (reach - k) / s + 1n;
+    if (ceil && count > 0n && (count - 1n) * s >= BigInt(size) + p) count--; // the last window starts in the right padding
+    if (count < 1n) throw new ShapeError("SHAPE_POOL", op, [x], writePoolWindowMessage(op, x, i + 2, kernel[i]!, padded));
+    out.push(Number(count));
   }
   return { out, kernel, stride, padding };
 }

@@ -20,7 +20,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { Add, Compare, DivModDigits, FromDigits, IsNatural, Mod, Mul, Sub, ToDigits } from "../internal/digits.js";
+import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes, InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { CheckArg } from "../errors.js";
 
@@ -83,9 +83,12 @@ export type AxisValue<Value, Index extends 0 | 1> = Value extends readonly [infe
 /** Prints an option as given: `2`, `[2, 1]`. Mirrors `formatOption`. */
 export type PrintOption<Value> = Value extends readonly Dim[] ? PrintShape<Value> : Value extends number ? `${Value}` : "number";
 
-/** `floor(Left / Right)` for natural literals. */
-export type FloorDiv<Left extends number, Right extends number> =
-  DivModDigits<ToDigits<Left>, ToDigits<Right>> extends [infer Quotient extends string, string] ? FromDigits<Quotient> : never;
+/** `floor(Left / Right)` for natural literals; `number` when either is not one. */
+export type FloorDiv<Left extends number, Right extends number> = AllNatural<[Left, Right]> extends true
+  ? DivModDigits<ToDigits<Left>, ToDigits<Right>> extends [infer Quotient extends string, string]
+    ? FromDigits<Quotient>
+    : never
+  : number; // an intermediate size above 2^53 − 1
 
 /** `true` when every one of `Values` is a natural literal. */
 export type AllNatural<Values extends readonly unknown[]> = Values extends readonly [infer Head, ...infer Rest]
@@ -130,7 +133,7 @@ export type WriteConvSameMessage<Op extends string, X extends Shape, W extends S
   `SHAPE_CONV: ${Op}: cannot convolve ${PrintShape<X>} with ${PrintShape<W>}: padding "same" needs stride 1, got stride ${PrintOption<Stride>}; give the padding as numbers`;
 
 /** `SHAPE_CONV: conv2d: cannot convolve … : axis 2: the kernel spans 3 but the padded input is 2; …`. Mirrors `writeConvKernelMessage`. */
-export type WriteConvKernelMessage<Op extends string, X extends Shape, W extends Shape, Axis extends number, Span extends number, Padded extends number> =
+export type WriteConvKernelMessage<Op extends string, X extends Shape, W extends Shape, Axis extends number, Span extends string, Padded extends string> =
   `SHAPE_CONV: ${Op}: cannot convolve ${PrintShape<X>} with ${PrintShape<W>}: axis ${Axis}: the kernel spans ${Span} but the padded input is ${Padded}; pad more, or use a smaller kernel or dilation`;
 
 /** `SHAPE_CONV: conv2d: cannot convolve … : the kernel's axis 2 is 0; …`. Mirrors `writeConvEmptyKernelMessage`. */
@@ -214,8 +217,8 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
       : Same extends true
       ? [In] extends [0]
         ? AllNatural<[K, Dilation]> extends true
-          ? Mul<Dilation & number, Sub<K & number, 1>> extends infer Total extends number
-            ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, Add<Total, 1>, Total>>
+          ? TotalPadding<K & number, Dilation & number> extends infer Total extends string
+            ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, AddDigits<Total, "1">, Total>>
             : never
           : In
         : In
@@ -224,21 +227,30 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
           ? string extends In
             ? number
             : [Stride] extends [1]
-              ? [Add<Before & number, After & number>] extends [Mul<Dilation & number, Sub<K & number, 1>>]
+              ? [AddDigits<ToDigits<Before & number>, ToDigits<After & number>>] extends [TotalPadding<K & number, Dilation & number>]
                 ? In
                 : number
               : number
           : AllNatural<[In, Stride]> extends true
-            ? WindowCount<Op, X, W, Axis, In & number, Add<Mul<Dilation & number, Sub<K & number, 1>>, 1>, Add<Before & number, After & number>, Stride & number>
+            ? WindowCount<Op, X, W, Axis, In & number, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, Stride & number>
             : number
         : number;
 
-/** The output size `floor((In + Pad − Span) / Stride) + 1`, or the error when `Span > In + Pad`. */
-type WindowCount<Op extends string, X extends Shape, W extends Shape, Axis extends number, In extends number, Span extends number, Pad extends number, Stride extends number> =
-  Add<In, Pad> extends infer Padded extends number
-    ? Compare<Padded, Span> extends "lt"
+/** `dilation·(k − 1)` as a digit string: the padding "same" adds, and the kernel's span less one. */
+type TotalPadding<K extends number, Dilation extends number> = MulDigits<ToDigits<Dilation>, SubDigits<ToDigits<K>, "1">>;
+
+/**
+ * The output size `floor((In + Pad − Span) / Stride) + 1`, or the error when `Span > In + Pad`. On
+ * digit strings (`Span`, `Pad`), so intermediate sizes above 2^53 − 1 stay exact; the result is
+ * `number` only when it is itself above 2^53 − 1.
+ */
+type WindowCount<Op extends string, X extends Shape, W extends Shape, Axis extends number, In extends number, Span extends string, Pad extends string, Stride extends number> =
+  AddDigits<ToDigits<In>, Pad> extends infer Padded extends string
+    ? CompareDigits<Padded, Span> extends "lt"
       ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, Span, Padded>>
-      : Add<FloorDiv<Sub<Padded, Span>, Stride>, 1>
+      : DivModDigits<SubDigits<Padded, Span>, ToDigits<Stride>> extends [infer Quotient extends string, string]
+        ? FromDigits<AddDigits<Quotient, "1">>
+        : never
     : never;
 
 /** `[Before, After]` of explicit padding on spatial axis `Index` (`"valid"` is 0). */

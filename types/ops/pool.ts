@@ -13,7 +13,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
 import type { PrintShape } from "../internal/print.js";
-import type { Add, Compare, Mul, Sub } from "../internal/digits.js";
+import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { AllNatural, AxisValue, FloorDiv, OptionOf } from "./conv.js";
 
@@ -40,7 +40,7 @@ export type WritePoolPaddingMessage<Op extends string, X extends Shape, Axis ext
   `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>}: axis ${Axis}: padding ${Padding} is more than half the window ${Kernel} (at most ${FloorDiv<Kernel, 2>})`;
 
 /** `SHAPE_POOL: maxPool2d: cannot pool [1, 1, 2, 2]: axis 2: the window 3 is larger than the padded input 2`. Mirrors `writePoolWindowMessage`. */
-export type WritePoolWindowMessage<Op extends string, X extends Shape, Axis extends number, Kernel extends number, Padded extends number> =
+export type WritePoolWindowMessage<Op extends string, X extends Shape, Axis extends number, Kernel extends number, Padded extends string> =
   `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>}: axis ${Axis}: the window ${Kernel} is larger than the padded input ${Padded}`;
 
 /** The options as an object: a bare number is the kernel. */
@@ -66,21 +66,26 @@ type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kerne
           : number
       : number;
 
-/** The window count by PyTorch's formula (see the module comment). */
+/**
+ * The window count by PyTorch's formula (see the module comment), on digit strings so that
+ * intermediate sizes above 2^53 − 1 stay exact; `number` only for a count above 2^53 − 1.
+ */
 type PoolCount<Op extends string, X extends Shape, Axis extends number, In extends number, Kernel extends number, Stride extends number, Padding extends number, Ceil extends boolean> =
-  Add<In, Add<Padding, Padding>> extends infer Padded extends number
-    ? (Ceil extends true ? Add<Padded, Sub<Stride, 1>> : Padded) extends infer Reach extends number
-      ? Compare<Reach, Kernel> extends "lt"
-        ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
-        : Add<FloorDiv<Sub<Reach, Kernel>, Stride>, 1> extends infer Count extends number
-          ? Ceil extends true
-            ? Compare<Mul<Sub<Count, 1>, Stride>, Add<In, Padding>> extends "lt"
-              ? Count
-              : Count extends 1
-                ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
-                : Sub<Count, 1>
-            : Count
-          : never
+  [ToDigits<In>, ToDigits<Kernel>, ToDigits<Stride>, ToDigits<Padding>] extends [infer I extends string, infer K extends string, infer S extends string, infer P extends string]
+    ? AddDigits<I, AddDigits<P, P>> extends infer Padded extends string
+      ? (Ceil extends true ? AddDigits<Padded, SubDigits<S, "1">> : Padded) extends infer Reach extends string
+        ? CompareDigits<Reach, K> extends "lt"
+          ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
+          : DivModDigits<SubDigits<Reach, K>, S> extends [infer Quotient extends string, string]
+            ? Ceil extends true
+              ? CompareDigits<MulDigits<Quotient, S>, AddDigits<I, P>> extends "lt"
+                ? FromDigits<AddDigits<Quotient, "1">>
+                : Quotient extends "0"
+                  ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
+                  : FromDigits<Quotient>
+              : FromDigits<AddDigits<Quotient, "1">>
+            : never
+        : never
       : never
     : never;
 
