@@ -54,8 +54,8 @@ function convCase(spatial: 1 | 2): RuleCase {
   else if (p < 0.7) opts.padding = perAxis(spatial, () => random.int(0, 3));
   if (groups !== 1 || random.chance(0.1)) opts.groups = groups;
   if (random.chance(0.3)) opts.bias = random.chance(0.8) ? [vary(o, 0.05, 0)] : [o, 1]; // no `number` in options: JSON has no such value
-  const x = [vary(random.int(1, 3)), vary(c, 0.08, 0.08), ...Array.from({ length: spatial }, () => vary(random.chance(0.05) ? 0 : random.int(2, 16), 0.12, 0.06, 0.04))];
-  const w = [vary(o, 0.05, 0.05), vary(cg, 0.05, 0.05), ...kernel.map((k) => vary(k, 0.03, 0.05))];
+  const x: SourceDim[] = [vary(random.int(1, 3)), vary(c, 0.08, 0.08), ...Array.from({ length: spatial }, () => vary(random.chance(0.05) ? 0 : random.int(2, 16), 0.12, 0.06, 0.04))];
+  const w: SourceDim[] = [vary(o, 0.05, 0.05), vary(cg, 0.05, 0.05), ...kernel.map((k) => vary(k, 0.03, 0.05))];
   return { shapes: [rankNoise(x), rankNoise(w)], args: [opts] };
 }
 

@@ -232,9 +232,23 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
                 : number
               : number
           : AllNatural<[In, Stride]> extends true
-            ? WindowCount<Op, X, W, Axis, In & number, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, Stride & number>
+            ? SizeKeeping<Stride, Before & number, After & number, K & number, Dilation & number> extends true
+              ? [In] extends [0]
+                ? WindowCount<Op, X, W, Axis, 0, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, 1>
+                : In // the common fast path: no arithmetic on the input's size
+              : WindowCount<Op, X, W, Axis, In & number, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, Stride & number>
             : number
         : number;
+
+/**
+ * `true` for stride 1 with total padding `dilation·(k − 1)` ("same"-like, e.g. 3×3 with padding 1):
+ * the output size is the input size. Depends on the options and kernel only, so it is cached across calls.
+ */
+type SizeKeeping<Stride, Before extends number, After extends number, K extends number, Dilation extends number> = [Stride] extends [1]
+  ? [AddDigits<ToDigits<Before>, ToDigits<After>>] extends [TotalPadding<K, Dilation>]
+    ? true
+    : false
+  : false;
 
 /** `dilation·(k − 1)` as a digit string: the padding "same" adds, and the kernel's span less one. */
 type TotalPadding<K extends number, Dilation extends number> = MulDigits<ToDigits<Dilation>, SubDigits<ToDigits<K>, "1">>;
