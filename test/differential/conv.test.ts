@@ -89,7 +89,7 @@ const pool: Rule = {
     if (random.chance(0.6)) opts.stride = perAxis(2, () => random.int(1, 3));
     if (random.chance(0.5)) opts.padding = perAxis(2, () => random.int(0, 2));
     if (random.chance(0.5)) opts.ceilMode = random.chance(0.5);
-    const x = [vary(random.int(1, 3)), vary(random.int(1, 4)), vary(random.int(0, 9), 0.1, 0.1, 0.05), vary(random.int(0, 9), 0.1, 0.1, 0.05)];
+    const x: SourceDim[] = [vary(random.int(1, 3)), vary(random.int(1, 4)), vary(random.int(0, 9), 0.1, 0.1, 0.05), vary(random.int(0, 9), 0.1, 0.1, 0.05)];
     return { shapes: [rankNoise(x)], args: [random.chance(0.1) && typeof kernel === "number" ? kernel : opts] };
   },
   type: (c) => `Pool2dShape<${shapeType(c.shapes[0]!)}, ${JSON.stringify(c.args[0])}>`,
