@@ -72,7 +72,14 @@ type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kerne
  */
 type PoolCount<Op extends string, X extends Shape, Axis extends number, In extends number, Kernel extends number, Stride extends number, Padding extends number, Ceil extends boolean> =
   [ToDigits<In>, ToDigits<Kernel>, ToDigits<Stride>, ToDigits<Padding>] extends [infer I extends string, infer K extends string, infer S extends string, infer P extends string]
-    ? AddDigits<I, AddDigits<P, P>> extends infer Padded extends string
+    ? [P, Ceil, K] extends ["0", false, S]
+      ? // The common case (no padding, floor mode, stride = kernel): floor(In / Kernel), one division.
+        CompareDigits<I, K> extends "lt"
+        ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, I>>
+        : DivModDigits<I, K> extends [infer Quotient extends string, string]
+          ? FromDigits<Quotient>
+          : never
+      : AddDigits<I, AddDigits<P, P>> extends infer Padded extends string
       ? (Ceil extends true ? AddDigits<Padded, SubDigits<S, "1">> : Padded) extends infer Reach extends string
         ? CompareDigits<Reach, K> extends "lt"
           ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
