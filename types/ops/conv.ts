@@ -367,4 +367,10 @@ export type ConvCheck<Spatial extends 1 | 2, X extends Shape, W extends Shape, O
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
 export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> =
-  ConvOp<Spatial, X, W, Opts, Op> extends infer Out ? ([Out] extends [ShapeError<string>] ? number[] : Out extends Shape ? Out : number[]) : never;
+  ConvOp<Spatial, X, W, Opts, Op> extends infer Out
+    ? [Out] extends [ShapeError<string>]
+      ? number[]
+      : [Out] extends [infer S extends Shape] // resolves around type parameters (`[B, 8, 8, 8]`), unlike `Out extends Shape`
+        ? S
+        : number[]
+    : never;

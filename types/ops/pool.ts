@@ -137,4 +137,10 @@ export type PoolCheck<X extends Shape, Opts, Op extends string> = CheckArg<PoolO
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
 export type PoolResult<X extends Shape, Opts, Op extends string> =
-  PoolOutcome<Op, X, PoolOptions<Opts>> extends infer Out ? ([Out] extends [ShapeError<string>] ? number[] : Out extends Shape ? Out : number[]) : never;
+  PoolOutcome<Op, X, PoolOptions<Opts>> extends infer Out
+    ? [Out] extends [ShapeError<string>]
+      ? number[]
+      : [Out] extends [infer S extends Shape] // resolves around type parameters (`[B, 8, 8, 8]`), unlike `Out extends Shape`
+        ? S
+        : number[]
+    : never;
