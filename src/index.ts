@@ -28,6 +28,8 @@ export { reshape, flatten, reshapeShape, flattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";
 export { stack, stackShape } from "./ops/stack.js";
 export { rearrange, rearrangeShape } from "./ops/rearrange.js";
+export { conv1d, conv2d, conv1dShape, conv2dShape } from "./ops/conv.js";
+export { maxPool2d, avgPool2d, pool2dShape } from "./ops/pool.js";
 
 // Types: shapes, errors, and the type rule of every shape rule — one list, in types/index.ts. (The
 // runtime `ShapeError` class exported above is also the `ShapeError<Message>` type.)

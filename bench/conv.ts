@@ -1,0 +1,22 @@
+import { conv2d, conv1d, maxPool2d, avgPool2d, tensor, zeros, randn, conv2dShape, pool2dShape } from "../src/index.js";
+console.log(conv2d(tensor([[[[1, 2], [3, 4]]]]), tensor([[[[1, 1], [1, 1]]]])).toArray());
+console.log(conv1d(tensor([[[1, 2, 3, 4]]]), tensor([[[1, 1]]])).toArray());
+console.log(maxPool2d(tensor([[[[1, 2], [3, 4]]]]), { kernel: 2 }).toArray());
+console.log(avgPool2d(tensor([[[[4]]]]), { kernel: 2, padding: 1, stride: 1 }).toArray());
+console.log(conv2dShape([1, 4, 28, 28], [6, 2, 5, 5], { stride: [2, 1], groups: 2 }));
+const x = randn([64, 1, 8, 8], { seed: 1, requiresGrad: true });
+const w1 = randn([8, 1, 3, 3], { seed: 2, requiresGrad: true });
+const w2 = randn([16, 8, 3, 3], { seed: 3, requiresGrad: true });
+const b1 = zeros([8], { requiresGrad: true });
+const step = () => {
+  const y = x.conv2d(w1, { padding: 1, bias: b1 }).relu().maxPool2d(2).conv2d(w2);
+  const l = y.sum();
+  l.backward();
+  return y;
+};
+const y = step();
+console.log(y.shape);
+for (let i = 0; i < 20; i++) step();
+const t0 = performance.now();
+for (let i = 0; i < 100; i++) step();
+console.log("fwd+bwd ms", (performance.now() - t0) / 100);

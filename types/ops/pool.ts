@@ -1,0 +1,146 @@
+/**
+ * 2-D pooling at the type level: `Pool2dShape<X, Opts>`, the rule of PyTorch's `max_pool2d` and
+ * `avg_pool2d` on NCHW shapes. Mirrors src/ops/pool.ts rule for rule and message for message.
+ *
+ * - `X` is `[N, C, H, W]`; the result is `[N, C, H', W']` with, per axis, `floor((in + 2·padding −
+ *   kernel) / stride) + 1` (ceil mode: `ceil(…) + 1`, less one when the last window would start in
+ *   the right padding), on decimal digit strings, exact to 2^53 − 1. `stride` defaults to `kernel`.
+ * - Errors (`SHAPE_POOL`, in the runtime's order): an input that is not 4-D; `2·padding > kernel` on
+ *   axis 2, then 3; an empty output on axis 2, then 3.
+ * - `number` (a dim, or an option that is not a literal): never an error; the dims it affects are
+ *   `number`. A named spatial dim gives `number`. A shape of unknown rank gives `number[]`.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { CheckArg, ShapeError } from "../errors.js";
+import type { PrintShape } from "../internal/print.js";
+import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
+import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
+import type { AllNatural, AxisValue, FloorDiv, OptionOf } from "./conv.js";
+
+/**
+ * The options of `maxPool2d`/`avgPool2d` (and `pool2dShape`): `kernel` (required), `stride`
+ * (default `kernel`), `padding` (default 0), each a number or one per spatial axis, and `ceilMode`.
+ * A bare number is the kernel.
+ */
+export type Pool2dOptions =
+  | number
+  | {
+      readonly kernel: number | readonly [number, number];
+      readonly stride?: number | readonly [number, number];
+      readonly padding?: number | readonly [number, number];
+      readonly ceilMode?: boolean;
+    };
+
+/** `SHAPE_POOL: maxPool2d: cannot pool [8, 8]: the input has 2 axes, maxPool2d needs 4 ([N, C, H, W])`. Mirrors `writePoolRankMessage`. */
+export type WritePoolRankMessage<Op extends string, X extends Shape> =
+  `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>}: the input has ${X["length"]} axes, ${Op} needs 4 ([N, C, H, W])`;
+
+/** `SHAPE_POOL: maxPool2d: cannot pool [1, 1, 8, 8]: axis 2: padding 2 is more than half the window 3 (at most 1)`. Mirrors `writePoolPaddingMessage`. */
+export type WritePoolPaddingMessage<Op extends string, X extends Shape, Axis extends number, Padding extends number, Kernel extends number> =
+  `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>}: axis ${Axis}: padding ${Padding} is more than half the window ${Kernel} (at most ${FloorDiv<Kernel, 2>})`;
+
+/** `SHAPE_POOL: maxPool2d: cannot pool [1, 1, 2, 2]: axis 2: the window 3 is larger than the padded input 2`. Mirrors `writePoolWindowMessage`. */
+export type WritePoolWindowMessage<Op extends string, X extends Shape, Axis extends number, Kernel extends number, Padded extends string> =
+  `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>}: axis ${Axis}: the window ${Kernel} is larger than the padded input ${Padded}`;
+
+/** The options as an object: a bare number is the kernel. */
+type PoolOptions<Opts> = Opts extends number ? { kernel: Opts } : Opts;
+
+/** `2·Padding > Kernel` on a spatial axis: the error, else `unknown`. */
+type PaddingCheck<Op extends string, X extends Shape, Axis extends number, Padding, Kernel> =
+  AllNatural<[Padding, Kernel]> extends true
+    ? Compare<Add<Padding & number, Padding & number>, Kernel & number> extends "gt"
+      ? ShapeError<WritePoolPaddingMessage<Op, X, Axis, Padding & number, Kernel & number>>
+      : unknown
+    : unknown;
+
+/** One spatial axis: its output size, or the error. */
+type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kernel, Stride, Padding, Ceil> =
+  0 extends Kernel | Stride
+    ? number // not a positive integer: an INPUT_OPTION error at run time
+    : AllNatural<[In, Kernel, Stride, Padding]> extends true
+      ? [Ceil] extends [false]
+        ? PoolCount<Op, X, Axis, In & number, Kernel & number, Stride & number, Padding & number, false>
+        : [Ceil] extends [true]
+          ? PoolCount<Op, X, Axis, In & number, Kernel & number, Stride & number, Padding & number, true>
+          : number
+      : number;
+
+/**
+ * The window count by PyTorch's formula (see the module comment), on digit strings so that
+ * intermediate sizes above 2^53 − 1 stay exact; `number` only for a count above 2^53 − 1.
+ */
+type PoolCount<Op extends string, X extends Shape, Axis extends number, In extends number, Kernel extends number, Stride extends number, Padding extends number, Ceil extends boolean> =
+  [ToDigits<In>, ToDigits<Kernel>, ToDigits<Stride>, ToDigits<Padding>] extends [infer I extends string, infer K extends string, infer S extends string, infer P extends string]
+    ? [P, Ceil, K] extends ["0", false, S]
+      ? // The common case (no padding, floor mode, stride = kernel): floor(In / Kernel), one division.
+        CompareDigits<I, K> extends "lt"
+        ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, I>>
+        : DivModDigits<I, K> extends [infer Quotient extends string, string]
+          ? FromDigits<Quotient>
+          : never
+      : AddDigits<I, AddDigits<P, P>> extends infer Padded extends string
+      ? (Ceil extends true ? AddDigits<Padded, SubDigits<S, "1">> : Padded) extends infer Reach extends string
+        ? CompareDigits<Reach, K> extends "lt"
+          ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
+          : DivModDigits<SubDigits<Reach, K>, S> extends [infer Quotient extends string, string]
+            ? Ceil extends true
+              ? CompareDigits<MulDigits<Quotient, S>, AddDigits<I, P>> extends "lt"
+                ? FromDigits<AddDigits<Quotient, "1">>
+                : Quotient extends "0"
+                  ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
+                  : FromDigits<Quotient>
+              : FromDigits<AddDigits<Quotient, "1">>
+            : never
+        : never
+      : never
+    : never;
+
+/** The result shape of a pooling, or its first error. */
+type PoolOutcome<Op extends string, X extends Shape, Opts> =
+  number extends X["length"]
+    ? number[]
+    : X extends readonly [infer N extends Dim, infer C extends Dim, infer H extends Dim, infer W extends Dim]
+      ? OptionOf<Opts, "kernel", number> extends infer Kernel
+        ? PoolAxes<Op, X, N, C, H, W, Kernel, OptionOf<Opts, "stride", Kernel>, OptionOf<Opts, "padding", 0>, OptionOf<Opts, "ceilMode", false>>
+        : never
+      : ShapeError<WritePoolRankMessage<Op, X>>;
+
+type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, H extends Dim, W extends Dim, Kernel, Stride, Padding, Ceil> =
+  PaddingCheck<Op, X, 2, AxisValue<Padding, 0>, AxisValue<Kernel, 0>> extends infer Failed extends ShapeError<string>
+    ? Failed
+    : PaddingCheck<Op, X, 3, AxisValue<Padding, 1>, AxisValue<Kernel, 1>> extends infer Failed extends ShapeError<string>
+      ? Failed
+      : PoolAxis<Op, X, 2, H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil> extends infer First
+        ? First extends ShapeError<string>
+          ? First
+          : PoolAxis<Op, X, 3, W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil> extends infer Second
+            ? Second extends ShapeError<string>
+              ? Second
+              : [N, C, First & Dim, Second & Dim]
+            : never
+        : never;
+
+/**
+ * The shape of `maxPool2d(x, Opts)` / `avgPool2d(x, Opts)`: `[N, C, H, W]` gives `[N, C, H', W']`, or a
+ * `ShapeError` whose message is the runtime's.
+ * @example
+ * type Out = Pool2dShape<[64, 8, 8, 8], { kernel: 2 }>; //=> [64, 8, 4, 4]
+ * type Ceil = Pool2dShape<[1, 1, 5, 5], { kernel: 2; ceilMode: true }>; //=> [1, 1, 3, 3]
+ */
+export type Pool2dShape<X extends Shape, Opts> = [InvalidSizesMessage<"pool2dShape", X>] extends [never]
+  ? PoolOutcome<"pool2dShape", NormalizeShape<X>, PoolOptions<Opts>>
+  : ShapeError<InvalidSizesMessage<"pool2dShape", X>>;
+
+/** The check on the tensor op's options argument: `unknown`, or the error. */
+export type PoolCheck<X extends Shape, Opts, Op extends string> = CheckArg<PoolOutcome<Op, X, PoolOptions<Opts>>>;
+
+/** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
+export type PoolResult<X extends Shape, Opts, Op extends string> =
+  PoolOutcome<Op, X, PoolOptions<Opts>> extends infer Out
+    ? [Out] extends [ShapeError<string>]
+      ? number[]
+      : [Out] extends [infer S extends Shape] // resolves around type parameters (`[B, 8, 8, 8]`), unlike `Out extends Shape`
+        ? S
+        : number[]
+    : never;
