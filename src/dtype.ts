@@ -42,12 +42,28 @@ export function validateDType(op: string, dtype: unknown): DType {
  */
 export function allocate(dtype: DType, size: number, op = "allocate"): Storage {
   try {
-    return dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
+    const data = dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
+    allocations?.add(data);
+    return data;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const bytes = Number.isSafeInteger(size) ? ` (${BigInt(size) * (dtype === "float64" ? 8n : 4n)} bytes)` : "";
     throw new InputError("INPUT_TOO_LARGE", `${op}: cannot allocate ${size} ${dtype} elements${bytes}: ${error.message}`);
   }
+}
+
+/** While not `null`, every storage `allocate` returns is added to it (see `trackAllocations`). */
+let allocations: WeakSet<Storage> | null = null;
+
+/**
+ * Internal (autograd): from now on, adds every storage `allocate` returns to `set` (`null`: stop).
+ * Returns the previous set. `backward()` uses it to know which buffers it created itself — only
+ * those may be handed on without a copy or updated in place.
+ */
+export function trackAllocations(set: WeakSet<Storage> | null): WeakSet<Storage> | null {
+  const previous = allocations;
+  allocations = set;
+  return previous;
 }
 
 /** The dtype of a storage array. */

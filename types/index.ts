@@ -19,4 +19,5 @@ export type { ReduceShape } from "./ops/reduce.js";
 export type { SoftmaxShape } from "./ops/softmax.js";
 export type { WhereShape } from "./ops/where.js";
 export type { AsShape, ScalarOnly, WriteNotScalarMessage } from "./tensor.js";
+export type { GradShapeCheck, WriteGradShapeMessage } from "./tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "./creation.js";
