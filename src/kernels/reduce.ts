@@ -6,7 +6,7 @@
  * accumulate in double precision.
  */
 import type { Storage } from "../dtype.js";
-import { Rows } from "./loop.js";
+import { Rows, collapse } from "./loop.js";
 
 /** Reduction kernel codes. */
 export const REDUCE = { sum: 0, max: 1, min: 2 } as const;
@@ -65,7 +65,9 @@ export function reduceKernel(
   acc.fill(IDENTITY[op]);
   let size = 1;
   for (const dim of shape) size *= dim;
-  if (size > 0) {
+  if (size > 0 && op === REDUCE.sum && sumRowBlocks(acc, x, offset, strides, shape, outStrides)) {
+    // done: whole rows summed into output rows, several per pass
+  } else if (size > 0) {
     const rows = new Rows(shape, [strides, outStrides], [offset, 0]);
     const [sx, so] = rows.step as [number, number];
     for (let r = 0; r < rows.count; r++) {
@@ -78,3 +80,45 @@ export function reduceKernel(
   }
   if (acc !== out) out.set(acc);
 }
+
+/**
+ * A sum whose innermost (collapsed) axis is kept and the one before it reduced — `sum(x, 0)` of a
+ * matrix, the bias gradient of a `[batch, features]` layer: every input row along the reduced axis
+ * adds into the same output row. Four input rows are added per pass over the output row, so the
+ * accumulator row is read and written once per four. Returns `false` (doing nothing) for any other
+ * layout.
+ */
+function sumRowBlocks(acc: Float64Array, x: Storage, offset: number, strides: readonly number[], shape: readonly number[], outStrides: readonly number[]): boolean {
+  const { shape: dims, strides: [xs, os] } = collapse(shape, [strides, outStrides]) as { shape: number[]; strides: [number[], number[]] };
+  const last = dims.length - 1;
+  if (last < 1 || os[last] === 0 || os[last - 1] !== 0) return false;
+  const n = dims[last]!;
+  const sx = xs[last]!;
+  const so = os[last]!;
+  // The outer loop walks every axis but the last; its rows are the reduced axis (step sRow in x, 0 in out).
+  const rows = new Rows(dims.slice(0, last), [xs.slice(0, last), os.slice(0, last)], [offset, 0]);
+  const count = rows.length;
+  const sRow = rows.step[0]!;
+  for (let r = 0; r < rows.count; r++) {
+    const o = rows.offsets[1]!;
+    let i = rows.offsets[0]!;
+    let p = 0;
+    for (; p + 4 <= count; p += 4, i += 4 * sRow) {
+      const i1 = i + sRow;
+      const i2 = i1 + sRow;
+      const i3 = i2 + sRow;
+      if (sx === 1 && so === 1) {
+        for (let k = 0; k < n; k++) acc[o + k] += x[i + k]! + x[i1 + k]! + x[i2 + k]! + x[i3 + k]!;
+      } else {
+        for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]! + x[i1 + d]! + x[i2 + d]! + x[i3 + d]!;
+      }
+    }
+    for (; p < count; p++, i += sRow) {
+      if (sx === 1 && so === 1) for (let k = 0; k < n; k++) acc[o + k] += x[i + k]!;
+      else for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]!;
+    }
+    rows.next();
+  }
+  return true;
+}
+
