@@ -63,13 +63,13 @@ const GRADIENTS: Record<Primitive, GradRule> = {
     a.requiresGrad ? mul(g, mul(b, pow(a, sub(b, 1)))) : null,
     b.requiresGrad ? mul(g, where(compare("equal", a, 0), 0, mul(out, log(a)))) : null,
   ],
-  maximum: (g, [a, b]) => splitByWinner(g, compare("greater", a, b), compare("equal", a, b)),
-  minimum: (g, [a, b]) => splitByWinner(g, compare("less", a, b), compare("equal", a, b)),
+  maximum: (g, [a, b]) => splitByWinner(g, a, b, compare("greater", a, b), compare("equal", a, b)),
+  minimum: (g, [a, b]) => splitByWinner(g, a, b, compare("less", a, b), compare("equal", a, b)),
 };
 
-function splitByWinner(g: Tensor, leftWins: Tensor, tie: Tensor): [Tensor, Tensor] {
+function splitByWinner(g: Tensor, a: Tensor, b: Tensor, leftWins: Tensor, tie: Tensor): [Tensor | null, Tensor | null] {
   const left = mul(g, add(leftWins, mul(tie, 0.5)));
-  return [left, sub(g, left)];
+  return [a.requiresGrad ? left : null, b.requiresGrad ? sub(g, left) : null];
 }
 
 /** The equal-shape primitive: runs the kernel and records the gradient rule. */
