@@ -9,8 +9,8 @@
  *
  * Samples alternate between the two sides (so both see the same machine load); a case reports the
  * median time of each side and the median of the per-sample ratios (ours / reference; < 1 is faster).
- * `spread` is our p90 / p10 over the samples: how much our time swings between calls. Not part of
- * `npm test` — timings are never assertions.
+ * `spread` is p90 / p10 over the samples (ours / the reference's): how much a time swings between
+ * calls; `GFLOP/s` is ours / the reference's. Not part of `npm test` — timings are never assertions.
  *
  * Run: `npm run bench` (compiles to .run/ with tsc, then runs on Node).
  */
@@ -33,7 +33,9 @@ interface Timing {
   readonly ours: number;
   readonly reference: number;
   readonly ratio: number;
+  /** p90 / p10 of the samples, ours and the reference's. */
   readonly spread: number;
+  readonly referenceSpread: number;
 }
 
 const median = (values: readonly number[]) => {
@@ -72,20 +74,21 @@ function measure(bench: Case, samples = 31, target = 4): Timing {
     reference.push(ref);
     ratios.push(o / ref);
   }
-  return { ours: median(ours), reference: median(reference), ratio: median(ratios), spread: quantile(ours, 0.9) / quantile(ours, 0.1) };
+  const spread = (times: readonly number[]) => quantile(times, 0.9) / quantile(times, 0.1);
+  return { ours: median(ours), reference: median(reference), ratio: median(ratios), spread: spread(ours), referenceSpread: spread(reference) };
 }
 
 const ms = (t: number) => `${t < 1 ? t.toFixed(3) : t.toFixed(2)} ms`;
 
 function report(title: string, referenceName: string, cases: readonly Case[], target: string): number {
   console.log(`\n${title}`);
-  console.log("case".padEnd(46) + "shapecheck".padStart(12) + referenceName.padStart(12) + "ratio".padStart(8) + "spread".padStart(8) + "  GFLOP/s (ours / ref)");
+  console.log("case".padEnd(46) + "shapecheck".padStart(12) + referenceName.padStart(12) + "ratio".padStart(8) + "spread".padStart(12) + "  GFLOP/s");
   let worst = 0;
   for (const bench of cases) {
     const t = measure(bench);
     worst = Math.max(worst, t.ratio);
     const gflops = bench.flops === undefined ? "" : `  ${(bench.flops / t.ours / 1e6).toFixed(2)} / ${(bench.flops / t.reference / 1e6).toFixed(2)}`;
-    console.log(bench.name.padEnd(46) + ms(t.ours).padStart(12) + ms(t.reference).padStart(12) + `${t.ratio.toFixed(2)}×`.padStart(8) + `${t.spread.toFixed(2)}`.padStart(8) + gflops);
+    console.log(bench.name.padEnd(46) + ms(t.ours).padStart(12) + ms(t.reference).padStart(12) + `${t.ratio.toFixed(2)}×`.padStart(8) + `${t.spread.toFixed(1)} / ${t.referenceSpread.toFixed(1)}`.padStart(12) + gflops);
   }
   console.log(`worst ratio ${worst.toFixed(2)}× (${target})`);
   return worst;

@@ -82,7 +82,10 @@ function packRows(out: Float64Array, B: Storage, base: number, sBk: number, sBn:
 
 /**
  * Columns `[j0, j0 + w)` of one `m × n` result at `out[o…]` (row length `n`): `A` strided, `B` rows
- * contiguous starting at `bBase` (the first of the `w` columns) with row stride `sBk`.
+ * contiguous starting at `bBase` (the first of the `w` columns) with row stride `sBk`. The loops live
+ * in small functions of their own, each of whose paths runs on every call: V8 then optimizes each
+ * with complete type feedback (one large function with rarely taken remainder paths was seen to
+ * deoptimize over and over, running 20× slower).
  */
 function tiledProduct(
   out: Storage, o: number, n: number,
@@ -92,80 +95,81 @@ function tiledProduct(
   scratch: Float64Array,
 ): void {
   const k4 = k - (k % 4);
-  const w2 = 2 * w;
-  const w3 = 3 * w;
-  const sA2 = 2 * sAk;
-  const sA3 = 3 * sAk;
-  const sB4 = 4 * sBk;
   let i = 0;
   for (; i + 4 <= m; i += 4) {
     scratch.fill(0, 0, 4 * w);
-    let x0 = aBase + i * sAm;
-    let x1 = x0 + sAm;
-    let x2 = x1 + sAm;
-    let x3 = x2 + sAm;
-    let q0 = bBase;
-    for (let p = 0; p < k4; p += 4) {
-      const a00 = A[x0]!, a01 = A[x0 + sAk]!, a02 = A[x0 + sA2]!, a03 = A[x0 + sA3]!;
-      const a10 = A[x1]!, a11 = A[x1 + sAk]!, a12 = A[x1 + sA2]!, a13 = A[x1 + sA3]!;
-      const a20 = A[x2]!, a21 = A[x2 + sAk]!, a22 = A[x2 + sA2]!, a23 = A[x2 + sA3]!;
-      const a30 = A[x3]!, a31 = A[x3 + sAk]!, a32 = A[x3 + sA2]!, a33 = A[x3 + sA3]!;
-      const q1 = q0 + sBk;
-      const q2 = q1 + sBk;
-      const q3 = q2 + sBk;
-      for (let j = 0; j < w; j++) {
-        const b0 = B[q0 + j]!, b1 = B[q1 + j]!, b2 = B[q2 + j]!, b3 = B[q3 + j]!;
-        scratch[j] += a00 * b0 + a01 * b1 + a02 * b2 + a03 * b3;
-        scratch[w + j] += a10 * b0 + a11 * b1 + a12 * b2 + a13 * b3;
-        scratch[w2 + j] += a20 * b0 + a21 * b1 + a22 * b2 + a23 * b3;
-        scratch[w3 + j] += a30 * b0 + a31 * b1 + a32 * b2 + a33 * b3;
-      }
-      x0 += 4 * sAk;
-      x1 += 4 * sAk;
-      x2 += 4 * sAk;
-      x3 += 4 * sAk;
-      q0 += sB4;
-    }
-    for (let p = k4; p < k; p++) {
-      const a0 = A[x0]!, a1 = A[x1]!, a2 = A[x2]!, a3 = A[x3]!;
-      for (let j = 0; j < w; j++) {
-        const b = B[q0 + j]!;
-        scratch[j] += a0 * b;
-        scratch[w + j] += a1 * b;
-        scratch[w2 + j] += a2 * b;
-        scratch[w3 + j] += a3 * b;
-      }
-      x0 += sAk;
-      x1 += sAk;
-      x2 += sAk;
-      x3 += sAk;
-      q0 += sBk;
-    }
+    const x = aBase + i * sAm;
+    if (k4 > 0) fourRowsByFourSteps(scratch, w, A, x, sAm, sAk, B, bBase, sBk, k4);
+    if (k4 < k) fourRowsByOneStep(scratch, w, A, x + k4 * sAk, sAm, sAk, B, bBase + k4 * sBk, sBk, k - k4);
     const row = o + i * n + j0;
     if (w === n) out.set(scratch.subarray(0, 4 * w), row);
     else for (let r = 0; r < 4; r++) out.set(scratch.subarray(r * w, (r + 1) * w), row + r * n);
   }
-  // The last m mod 4 rows, one at a time (still 4 k-steps per pass along B).
+  // The last m mod 4 rows, one at a time.
   for (; i < m; i++) {
     scratch.fill(0, 0, w);
-    let x = aBase + i * sAm;
-    let q0 = bBase;
-    for (let p = 0; p < k4; p += 4) {
-      const a0 = A[x]!, a1 = A[x + sAk]!, a2 = A[x + sA2]!, a3 = A[x + sA3]!;
-      const q1 = q0 + sBk;
-      const q2 = q1 + sBk;
-      const q3 = q2 + sBk;
-      for (let j = 0; j < w; j++) scratch[j] += a0 * B[q0 + j]! + a1 * B[q1 + j]! + a2 * B[q2 + j]! + a3 * B[q3 + j]!;
-      x += 4 * sAk;
-      q0 += sB4;
-    }
-    for (let p = k4; p < k; p++) {
-      const a0 = A[x]!;
-      for (let j = 0; j < w; j++) scratch[j] += a0 * B[q0 + j]!;
-      x += sAk;
-      q0 += sBk;
-    }
+    oneRow(scratch, w, A, aBase + i * sAm, sAk, B, bBase, sBk, k);
     out.set(scratch.subarray(0, w), o + i * n + j0);
+  }
+}
+
+/**
+ * The register tile: `scratch[r·w + j] += Σ_p A[x + r·sAm + p·sAk] · B[q + p·sBk + j]` for 4 rows r,
+ * `k4` steps p (a multiple of 4), `w` columns j. The 16 values of `A` for 4 rows × 4 steps are held
+ * in locals while one pass along 4 rows of `B` adds their products into the 4 scratch rows.
+ */
+function fourRowsByFourSteps(scratch: Float64Array, w: number, A: Storage, x: number, sAm: number, sAk: number, B: Storage, q: number, sBk: number, k4: number): void {
+  const w2 = 2 * w;
+  const w3 = 3 * w;
+  const sA2 = 2 * sAk;
+  const sA3 = 3 * sAk;
+  let x0 = x;
+  let x1 = x0 + sAm;
+  let x2 = x1 + sAm;
+  let x3 = x2 + sAm;
+  let q0 = q;
+  for (let p = 0; p < k4; p += 4) {
+    const a00 = A[x0]!, a01 = A[x0 + sAk]!, a02 = A[x0 + sA2]!, a03 = A[x0 + sA3]!;
+    const a10 = A[x1]!, a11 = A[x1 + sAk]!, a12 = A[x1 + sA2]!, a13 = A[x1 + sA3]!;
+    const a20 = A[x2]!, a21 = A[x2 + sAk]!, a22 = A[x2 + sA2]!, a23 = A[x2 + sA3]!;
+    const a30 = A[x3]!, a31 = A[x3 + sAk]!, a32 = A[x3 + sA2]!, a33 = A[x3 + sA3]!;
+    const q1 = q0 + sBk;
+    const q2 = q1 + sBk;
+    const q3 = q2 + sBk;
+    for (let j = 0; j < w; j++) {
+      const b0 = B[q0 + j]!, b1 = B[q1 + j]!, b2 = B[q2 + j]!, b3 = B[q3 + j]!;
+      scratch[j] += a00 * b0 + a01 * b1 + a02 * b2 + a03 * b3;
+      scratch[w + j] += a10 * b0 + a11 * b1 + a12 * b2 + a13 * b3;
+      scratch[w2 + j] += a20 * b0 + a21 * b1 + a22 * b2 + a23 * b3;
+      scratch[w3 + j] += a30 * b0 + a31 * b1 + a32 * b2 + a33 * b3;
+    }
+    x0 += 4 * sAk;
+    x1 += 4 * sAk;
+    x2 += 4 * sAk;
+    x3 += 4 * sAk;
+    q0 += 4 * sBk;
+  }
+}
+
+/** The last `steps` (< 4) k-steps of a 4-row block, one at a time. */
+function fourRowsByOneStep(scratch: Float64Array, w: number, A: Storage, x: number, sAm: number, sAk: number, B: Storage, q: number, sBk: number, steps: number): void {
+  for (let p = 0; p < steps; p++, x += sAk, q += sBk) {
+    const a0 = A[x]!, a1 = A[x + sAm]!, a2 = A[x + 2 * sAm]!, a3 = A[x + 3 * sAm]!;
+    for (let j = 0; j < w; j++) {
+      const b = B[q + j]!;
+      scratch[j] += a0 * b;
+      scratch[w + j] += a1 * b;
+      scratch[2 * w + j] += a2 * b;
+      scratch[3 * w + j] += a3 * b;
+    }
+  }
+}
+
+/** One row: `scratch[j] += Σ_p A[x + p·sAk] · B[q + p·sBk + j]` over all `k` steps. */
+function oneRow(scratch: Float64Array, w: number, A: Storage, x: number, sAk: number, B: Storage, q: number, sBk: number, k: number): void {
+  for (let p = 0; p < k; p++, x += sAk, q += sBk) {
+    const a = A[x]!;
+    for (let j = 0; j < w; j++) scratch[j] += a * B[q + j]!;
   }
 }
 

@@ -99,26 +99,33 @@ function sumRowBlocks(acc: Float64Array, x: Storage, offset: number, strides: re
   const rows = new Rows(dims.slice(0, last), [xs.slice(0, last), os.slice(0, last)], [offset, 0]);
   const count = rows.length;
   const sRow = rows.step[0]!;
+  const count4 = count - (count % 4);
   for (let r = 0; r < rows.count; r++) {
     const o = rows.offsets[1]!;
-    let i = rows.offsets[0]!;
-    let p = 0;
-    for (; p + 4 <= count; p += 4, i += 4 * sRow) {
-      const i1 = i + sRow;
-      const i2 = i1 + sRow;
-      const i3 = i2 + sRow;
-      if (sx === 1 && so === 1) {
-        for (let k = 0; k < n; k++) acc[o + k] += x[i + k]! + x[i1 + k]! + x[i2 + k]! + x[i3 + k]!;
-      } else {
-        for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]! + x[i1 + d]! + x[i2 + d]! + x[i3 + d]!;
-      }
-    }
-    for (; p < count; p++, i += sRow) {
-      if (sx === 1 && so === 1) for (let k = 0; k < n; k++) acc[o + k] += x[i + k]!;
-      else for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]!;
-    }
+    const i = rows.offsets[0]!;
+    if (count4 > 0) addFourRows(acc, o, so, x, i, sRow, sx, n, count4);
+    for (let p = count4; p < count; p++) addOneRow(acc, o, so, x, i + p * sRow, sx, n);
     rows.next();
   }
   return true;
 }
 
+/** `acc[o + k·so] += Σ x[i + p·sRow + k·sx]` over `count4` rows p (a multiple of 4), four per pass. */
+function addFourRows(acc: Float64Array, o: number, so: number, x: Storage, i: number, sRow: number, sx: number, n: number, count4: number): void {
+  for (let p = 0; p < count4; p += 4, i += 4 * sRow) {
+    const i1 = i + sRow;
+    const i2 = i1 + sRow;
+    const i3 = i2 + sRow;
+    if (sx === 1 && so === 1) {
+      for (let k = 0; k < n; k++) acc[o + k] += x[i + k]! + x[i1 + k]! + x[i2 + k]! + x[i3 + k]!;
+    } else {
+      for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]! + x[i1 + d]! + x[i2 + d]! + x[i3 + d]!;
+    }
+  }
+}
+
+/** `acc[o + k·so] += x[i + k·sx]` for one row. */
+function addOneRow(acc: Float64Array, o: number, so: number, x: Storage, i: number, sx: number, n: number): void {
+  if (sx === 1 && so === 1) for (let k = 0; k < n; k++) acc[o + k] += x[i + k]!;
+  else for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]!;
+}
