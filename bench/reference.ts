@@ -14,6 +14,9 @@ export function like(array: Floats, size: number): Floats {
   return array instanceof Float64Array ? new Float64Array(size) : new Float32Array(size);
 }
 
+/** The row scratch of `referenceMatmul`, reused across calls (grown when needed). */
+let matmulScratch = new Float64Array(0);
+
 /**
  * C = A @ B for contiguous row-major A [m, k] and B [k, n]: an i-k-j loop tiled 4 × 4 in registers —
  * 4 rows of A times 4 steps of k held in 16 locals, one pass along 4 rows of B adding 16 products into
@@ -26,7 +29,8 @@ export function like(array: Floats, size: number): Floats {
  */
 export function referenceMatmul(A: Floats, B: Floats, m: number, k: number, n: number): Floats {
   const C = like(A, m * n);
-  const scratch = new Float64Array(4 * n);
+  if (matmulScratch.length < 4 * n) matmulScratch = new Float64Array(4 * n);
+  const scratch = matmulScratch.subarray(0, 4 * n);
   const k4 = k - (k % 4);
   let i = 0;
   for (; i + 4 <= m; i += 4) {

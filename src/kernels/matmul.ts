@@ -20,6 +20,24 @@ import type { Storage } from "../dtype.js";
 /** Columns of the result computed per pass (the scratch holds 4 × this many float64 values). */
 const COLUMN_BLOCK = 512;
 
+/**
+ * The kernel's working memory, allocated once and reused by every call: the row scratch, and the
+ * buffer a right side is packed into (kept up to `PACK_KEEP` elements; larger ones are allocated per
+ * call and dropped). Internal to the kernel — never part of a tensor — and the kernel neither calls
+ * out nor re-enters, so one of each suffices.
+ */
+const SCRATCH = new Float64Array(4 * COLUMN_BLOCK);
+const PACK_KEEP = 1 << 20;
+let packSpace = new Float64Array(0);
+
+/** A float64 buffer of at least `size` elements for packing. */
+function packBuffer(size: number): Float64Array {
+  if (size <= packSpace.length) return packSpace;
+  const buffer = new Float64Array(size);
+  if (size <= PACK_KEEP) packSpace = buffer;
+  return buffer;
+}
+
 /** A strided batch of matrices: storage, offset, strides of `[...batch, rows, columns]`. */
 export interface MatrixOperand {
   readonly data: Storage;
@@ -44,9 +62,9 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
   }
   const dots = n < 4 || (sBn !== 1 && sBk === 1 && m <= 4);
   const pack = !dots && sBn !== 1 && n > 1;
-  const packed = pack ? new Float64Array(k * n) : null;
-  const scratch = dots ? null : new Float64Array(4 * Math.min(n, COLUMN_BLOCK));
-  const counter: number[] = new Array(batch.length).fill(0);
+  const packed = pack ? packBuffer(k * n) : null;
+  const scratch = SCRATCH;
+  const counter: number[] = batch.map(() => 0);
   let aBase = a.offset;
   let bBase = b.offset;
   let packedFrom = -1;
@@ -56,9 +74,9 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
     } else if (packed !== null) {
       if (packedFrom !== bBase) packRows(packed, b.data, bBase, sBk, sBn, k, n);
       packedFrom = bBase;
-      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, packed, j, n, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch!);
+      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, packed, j, n, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch);
     } else {
-      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, b.data, bBase + j, sBk, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch!);
+      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, b.data, bBase + j, sBk, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch);
     }
     // Next batch index (odometer over the batch axes).
     for (let axis = batch.length - 1; axis >= 0; axis--) {

@@ -50,6 +50,19 @@ function combineRow(op: ReduceCode, acc: Float64Array, o: number, so: number, x:
 }
 
 /**
+ * The float64 accumulator of a float32 reduction, reused across calls up to `ACC_KEEP` elements
+ * (larger ones are allocated per call). Internal to the kernel, which does not re-enter.
+ */
+const ACC_KEEP = 1 << 16;
+let accSpace = new Float64Array(1024);
+
+function accumulator(size: number): Float64Array {
+  if (size > ACC_KEEP) return new Float64Array(size);
+  if (size > accSpace.length) accSpace = new Float64Array(size);
+  return accSpace.subarray(0, size);
+}
+
+/**
  * Reduces the strided view `x` of `shape` into `out` (contiguous, `outSize` elements). `outStrides`
  * are the keepdims strides of the output: row-major over the kept axes, 0 on the reduced ones.
  * `out` may be float32 (a double accumulator is used, then stored) or float64 (accumulated in place).
@@ -61,7 +74,7 @@ export function reduceKernel(
   shape: readonly number[],
   outStrides: readonly number[],
 ): void {
-  const acc = out instanceof Float64Array ? out : new Float64Array(out.length);
+  const acc = out instanceof Float64Array ? out : accumulator(out.length);
   acc.fill(IDENTITY[op]);
   let size = 1;
   for (const dim of shape) size *= dim;
