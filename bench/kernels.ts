@@ -4,8 +4,9 @@
  *
  * - the tuned plain-JS kernels of bench/reference.ts (matmul, add, axis-0 sum, forward+backward of a
  *   broadcast add), and
- * - tfjs-wasm on an MLP training step, when `@tensorflow/tfjs-core` and `@tensorflow/tfjs-backend-wasm`
- *   are installed (dev dependencies, loaded dynamically; the bench runs without them).
+ * - tfjs-wasm on an MLP training step, when `@tensorflow/tfjs-core`, `@tensorflow/tfjs-backend-wasm`
+ *   and `@tensorflow/tfjs` (for its gradient functions) are installed (dev dependencies, loaded
+ *   dynamically; the bench runs without them and says what is missing).
  *
  * Samples alternate between the two sides (so both see the same machine load); a case reports the
  * median time of each side and the median of the per-sample ratios (ours / reference; < 1 is faster).
@@ -340,22 +341,37 @@ interface Tf {
   train: { sgd(lr: number): { applyGradients(grads: Record<string, TfTensor>): void } };
 }
 
-/** The same step in plain tfjs style, on the wasm backend; `null` when tfjs is not installed. */
-async function tfjsMlp(): Promise<(() => number) | null> {
+/** Why the tfjs side is missing, or the loaded tfjs. */
+type TfLoad = { readonly tf: Tf } | { readonly missing: string };
+
+/**
+ * tfjs-core with the wasm backend, loaded dynamically (names in variables: TypeScript must not try to
+ * resolve these optional packages). tfjs-core's Node build registers no gradient functions — the
+ * `@tensorflow/tfjs` package does, on the same tfjs-core — so that is loaded too when present.
+ */
+async function loadTfjs(): Promise<TfLoad> {
+  const names = { core: "@tensorflow/tfjs-core", wasm: "@tensorflow/tfjs-backend-wasm", union: "@tensorflow/tfjs" };
   let tf: Tf;
   try {
-    // Names in variables: TypeScript must not try to resolve these optional packages.
-    const core = "@tensorflow/tfjs-core";
-    const wasm = "@tensorflow/tfjs-backend-wasm";
-    const loaded = (await import(core)) as Partial<Tf> & { default?: Tf };
+    const loaded = (await import(names.core)) as Partial<Tf> & { default?: Tf };
     // Node may expose a CommonJS build's exports only on `default`.
     tf = (typeof loaded.setBackend === "function" ? loaded : loaded.default) as Tf;
-    await import(wasm);
-    await tf.setBackend("wasm");
-    await tf.ready();
+    await import(names.wasm);
   } catch {
-    return null;
+    return { missing: "not installed (npm i -D @tensorflow/tfjs-core @tensorflow/tfjs-backend-wasm)" };
   }
+  try {
+    await import(names.union);
+  } catch {
+    return { missing: "@tensorflow/tfjs-core alone registers no gradient functions; install @tensorflow/tfjs too (npm i -D @tensorflow/tfjs)" };
+  }
+  if (!(await tf.setBackend("wasm"))) return { missing: "the wasm backend failed to initialize" };
+  await tf.ready();
+  return { tf };
+}
+
+/** The same step in plain tfjs style, on the wasm backend. */
+function tfjsMlp(tf: Tf): () => number {
   const x = tf.tensor2d(filled(BATCH * IN, 11) as Float32Array, [BATCH, IN]);
   const onehotData = new Float32Array(BATCH * OUT);
   for (let i = 0; i < BATCH; i++) onehotData[i * OUT + (i % OUT)] = 1;
@@ -386,11 +402,11 @@ report("elementwise and reductions against tuned plain-JS loops", "hand loop", e
 report("forward + backward of a broadcast add against a hand-written forward + backward", "hand loop", forwardBackwardCases(), "target ≤ 1.5× for y.backward(g)");
 
 const ours = shapecheckMlp();
-const theirs = await tfjsMlp();
-if (theirs === null) {
+const tfjs = await loadTfjs();
+if ("missing" in tfjs) {
   const t = measure({ name: "mlp", ours, reference: ours });
   console.log(`\nMLP step (64 × 784 → 128 → 10, forward + backward + SGD): shapecheck ${ms(t.ours)} (spread ${t.spread.toFixed(2)})`);
-  console.log("tfjs-wasm: not installed (npm i -D @tensorflow/tfjs-core @tensorflow/tfjs-backend-wasm)");
+  console.log(`tfjs-wasm: ${tfjs.missing}`);
 } else {
-  report("MLP step (64 × 784 → 128 → 10, forward + backward + SGD) against tfjs-wasm", "tfjs-wasm", [{ name: "MLP step", ours, reference: theirs }], "target < 1.00×");
+  report(`MLP step (64 × 784 → 128 → 10, forward + backward + SGD) against tfjs-wasm (${tfjs.tf.getBackend()})`, "tfjs-wasm", [{ name: "MLP step", ours, reference: tfjsMlp(tfjs.tf) }], "target < 1.00×");
 }
