@@ -28,6 +28,8 @@ interface Case {
   readonly reference: () => unknown;
   /** Floating-point operations per call, for a GFLOP/s column (matmul). */
   readonly flops?: number;
+  /** Shown for comparison only: not held to the section's target (not in its worst ratio). */
+  readonly comparison?: boolean;
 }
 
 interface Timing {
@@ -87,11 +89,12 @@ function report(title: string, referenceName: string, cases: readonly Case[], ta
   let worst = 0;
   for (const bench of cases) {
     const t = measure(bench);
-    worst = Math.max(worst, t.ratio);
+    if (bench.comparison !== true) worst = Math.max(worst, t.ratio);
     const gflops = bench.flops === undefined ? "" : `  ${(bench.flops / t.ours / 1e6).toFixed(2)} / ${(bench.flops / t.reference / 1e6).toFixed(2)}`;
     console.log(bench.name.padEnd(46) + ms(t.ours).padStart(12) + ms(t.reference).padStart(12) + `${t.ratio.toFixed(2)}×`.padStart(8) + `${t.spread.toFixed(1)} / ${t.referenceSpread.toFixed(1)}`.padStart(12) + gflops);
   }
-  console.log(`worst ratio ${worst.toFixed(2)}× (${target})`);
+  const note = cases.some((bench) => bench.comparison === true) ? "; [*] for comparison, not counted" : "";
+  console.log(`worst ratio ${worst.toFixed(2)}× (${target}${note})`);
   return worst;
 }
 
@@ -277,7 +280,8 @@ function forwardBackwardCases(): Case[] {
       reference: () => referenceAddForwardBackward(A, Bv, G, 1024, 1024),
     },
     {
-      name: "the same as (y · g).sum().backward()",
+      name: "the same as (y · g).sum().backward() [*]",
+      comparison: true,
       ours: () => {
         zeroGrad(a, b);
         (a.add(b as never).mul(g as never).sum() as Tensor<[]>).backward();
@@ -399,7 +403,7 @@ function tfjsMlp(tf: Tf): () => number {
 console.log(`node ${process.version}; median of 31 alternating samples per case; ratio = median of (shapecheck / reference) per sample`);
 report("matmul against the tuned plain-JS kernel (bench/reference.ts: 4 × 4 register-tiled i-k-j)", "reference", matmulCases(), "target ≤ 1.00×");
 report("elementwise and reductions against tuned plain-JS loops", "hand loop", elementwiseCases(), "target ≤ 1.5×");
-report("forward + backward of a broadcast add against a hand-written forward + backward", "hand loop", forwardBackwardCases(), "target ≤ 1.5× for y.backward(g)");
+report("forward + backward of a broadcast add against a hand-written forward + backward", "hand loop", forwardBackwardCases(), "target ≤ 1.5×");
 
 const ours = shapecheckMlp();
 const tfjs = await loadTfjs();
