@@ -7,11 +7,11 @@
  * `.grad` across calls until `zeroGrad()`.
  */
 import type { Shape } from "../types/shape.js";
-import type { ScalarOnly } from "../types/tensor.js";
-import { InputError, InternalError, formatShape } from "./errors.js";
-import { allocate, isFloat, requireFloat } from "./dtype.js";
+import type { GradShapeCheck, ScalarOnly } from "../types/tensor.js";
+import { InputError, InternalError, ShapeError, formatShape } from "./errors.js";
+import { allocate, commonDType, isFloat, requireFloat, trackAllocations, type Storage } from "./dtype.js";
 import { BINARY, binaryKernel } from "./kernels/elementwise.js";
-import { Tensor, assertScalar, contiguousData, fromStorage } from "./tensor.js";
+import { Tensor, assertScalar, contiguousData, fromStorage, isContiguous } from "./tensor.js";
 import { inheritSizes, type LabelRule } from "./symbolic.js";
 
 /**
@@ -115,9 +115,61 @@ function sameDims(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** The run-time half of `backward()`. */
-export function backward(root: Tensor): void {
-  assertScalar("backward", root.dims);
+/** Mirrors `WriteGradShapeMessage`. */
+export function writeGradShapeMessage(op: string, shape: readonly number[], grad: readonly number[]): string {
+  return `SHAPE_GRAD: ${op}: the upstream gradient has shape ${formatShape(grad)}, the tensor ${formatShape(shape)}; give a gradient of the tensor's own shape`;
+}
+
+/**
+ * The buffers one `backward()` call owns: every storage allocated while it runs (gradient rules'
+ * results), minus those it has handed to a leaf's `.grad`. Nothing outside the call can reference
+ * them — the user's tensors, the upstream gradient passed in and the forward results were all
+ * allocated before — so a gradient held in such a buffer, when no other pending gradient views the
+ * same buffer, may become a leaf's `.grad` without a copy, or be accumulated into in place.
+ */
+class Owned {
+  readonly #buffers = new WeakSet<Storage>();
+  readonly #previous: WeakSet<Storage> | null;
+
+  constructor() {
+    this.#previous = trackAllocations(this.#buffers);
+  }
+
+  /** Stops tracking (restores the enclosing tracker, if any). */
+  close(): void {
+    trackAllocations(this.#previous);
+  }
+
+  /**
+   * `true` when `t` is the whole of a buffer this call owns, row-major, and no pending gradient in
+   * `grads` other than the entry for `except` views that buffer.
+   */
+  exclusive(t: Tensor, grads: ReadonlyMap<Tensor, Tensor>, except: Tensor | null): boolean {
+    if (!this.#buffers.has(t.data) || t.offset !== 0 || t.data.length !== t.size || !isContiguous(t)) return false;
+    for (const [key, other] of grads) if (key !== except && other.data === t.data) return false;
+    return true;
+  }
+
+  /** Hands `t`'s buffer over (to a leaf's `.grad`): it is no longer this call's to reuse. */
+  release(t: Tensor): Tensor {
+    this.#buffers.delete(t.data);
+    return t;
+  }
+}
+
+/**
+ * The run-time half of `backward(grad?)`: without `grad` the root must be a scalar (seed 1); with it,
+ * `grad` must be a tensor of the root's shape and dtype.
+ */
+export function backward(root: Tensor, grad?: Tensor): void {
+  if (grad === undefined) assertScalar("backward", root.dims);
+  else {
+    if (!(grad instanceof Tensor)) throw new InputError("INPUT_OPERAND", "backward: the upstream gradient must be a tensor");
+    if (!sameDims(grad.dims, root.dims)) {
+      throw new ShapeError("SHAPE_GRAD", "backward", [root.dims, grad.dims], writeGradShapeMessage("backward", root.dims, grad.dims));
+    }
+    commonDType("backward", [root.dtype, grad.dtype]);
+  }
   requireFloat("backward", root.dtype, "the loss");
   if (!root.requiresGrad) {
     throw new InputError(
@@ -125,35 +177,50 @@ export function backward(root: Tensor): void {
       "backward: this tensor does not require grad; create the tensors to differentiate with { requiresGrad: true }",
     );
   }
-  const seed = allocate(root.dtype, 1);
-  seed[0] = 1;
-  const grads = new Map<Tensor, Tensor>([[root, fromStorage(seed, root.shape)]]);
+  let seed = grad;
+  if (seed === undefined) {
+    const one = allocate(root.dtype, 1);
+    one[0] = 1;
+    seed = fromStorage(one, root.shape);
+  }
+  const grads = new Map<Tensor, Tensor>([[root, seed]]);
   const order = topologicalOrder(root);
-  noGrad(() => {
-    for (let index = order.length - 1; index >= 0; index--) {
-      const tensor = order[index];
-      const upstream = grads.get(tensor);
-      if (upstream === undefined) continue;
-      grads.delete(tensor);
-      const node = tensor.node;
-      if (node === null) {
-        tensor.grad = tensor.grad === null ? ownedCopy(upstream) : plus(tensor.grad, upstream);
-        continue;
-      }
-      const results = node.rule(upstream, node.inputs, tensor, node.saved);
-      node.inputs.forEach((input, i) => {
-        const grad = results[i];
-        if (!input.requiresGrad || grad === null || grad === undefined) return;
-        if (!sameDims(grad.dims, input.dims) || grad.dtype !== input.dtype) {
-          throw new InternalError(
-            `${node.op}: the gradient rule gave input ${i} a gradient of shape ${formatShape(grad.dims)} (${grad.dtype}), but the input has shape ${formatShape(input.dims)} (${input.dtype})`,
-          );
+  const owned = new Owned();
+  try {
+    noGrad(() => {
+      for (let index = order.length - 1; index >= 0; index--) {
+        const tensor = order[index];
+        const upstream = grads.get(tensor);
+        if (upstream === undefined) continue;
+        grads.delete(tensor);
+        const node = tensor.node;
+        if (node === null) {
+          // `.grad` is the user's: a new buffer each time, never one the caller or another gradient holds.
+          if (tensor.grad !== null) tensor.grad = plus(tensor.grad, upstream);
+          else tensor.grad = owned.exclusive(upstream, grads, null) ? owned.release(upstream) : ownedCopy(upstream);
+          continue;
         }
-        const previous = grads.get(input);
-        grads.set(input, previous === undefined ? grad : plus(previous, grad));
-      });
-    }
-  });
+        const results = node.rule(upstream, node.inputs, tensor, node.saved);
+        node.inputs.forEach((input, i) => {
+          const result = results[i];
+          if (!input.requiresGrad || result === null || result === undefined) return;
+          if (!sameDims(result.dims, input.dims) || result.dtype !== input.dtype) {
+            throw new InternalError(
+              `${node.op}: the gradient rule gave input ${i} a gradient of shape ${formatShape(result.dims)} (${result.dtype}), but the input has shape ${formatShape(input.dims)} (${input.dtype})`,
+            );
+          }
+          const previous = grads.get(input);
+          if (previous === undefined) grads.set(input, result);
+          else if (result.data !== previous.data && owned.exclusive(previous, grads, input)) {
+            // A second gradient for the same tensor: summed into the first one's buffer, which only this entry holds.
+            binaryKernel(BINARY.add, previous.data, previous.data, 0, previous.strides, result.data, result.offset, result.strides, previous.dims);
+          } else grads.set(input, plus(previous, result));
+        });
+      }
+    });
+  } finally {
+    owned.close();
+  }
 }
 
 /**
@@ -168,20 +235,36 @@ export function zeroGrad(...tensors: readonly Tensor[]): void {
   for (const t of tensors) t.grad = null;
 }
 
-/** The type of `Tensor#backward`: a top-level function type, like the op methods (no per-shape instantiation). */
-type BackwardMethod = <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "backward">) => void;
+/**
+ * The type of `Tensor#backward`: top-level function types, like the op methods (no per-shape
+ * instantiation). Two overloads that differ in arity, so each call meets exactly one of them and its
+ * error is that overload's: without an argument the tensor must be a scalar; with one, the argument
+ * must have the tensor's shape.
+ */
+type BackwardMethod = {
+  <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "backward">): void;
+  <Self extends Shape, Grad extends Shape>(this: Tensor<Self>, grad: Tensor<Grad> & GradShapeCheck<Self, Grad>): void;
+};
 
 declare module "./tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
     /**
-     * Computes the gradient of this scalar with respect to every tensor it was computed from that
-     * requires grad, accumulating into their `.grad`. Exists only on `Tensor<[]>`: on any other shape
-     * it is a compile error (`SHAPE_NOT_SCALAR`), and at run time (unknown rank) it throws the same.
+     * Computes the gradient of this tensor with respect to every tensor it was computed from that
+     * requires grad, accumulating into their `.grad`. Without an argument it exists only on
+     * `Tensor<[]>` (the seed is 1): on any other shape it is a compile error (`SHAPE_NOT_SCALAR`), and
+     * at run time (unknown rank) it throws the same. With `grad` — the upstream gradient, a tensor of
+     * this tensor's own shape — it computes the vector-Jacobian product: `y.backward(g)` gives the same
+     * gradients as `y.mul(g).sum().backward()`, without that multiply and sum. A `grad` of another
+     * shape is a compile error (`SHAPE_GRAD`) and throws the same at run time.
      * @example
      * const x = tensor([1, 2, 3], { requiresGrad: true });
      * x.mul(x).sum().backward();
      * x.grad?.toArray(); //=> [2, 4, 6]
-     * @throws ShapeError `SHAPE_NOT_SCALAR`; InputError `INPUT_NO_GRAD` when nothing requires grad
+     * const w = tensor([1, 2], { requiresGrad: true });
+     * w.mul(3).backward(tensor([1, 10]));
+     * w.grad?.toArray(); //=> [3, 30]
+     * @throws ShapeError `SHAPE_NOT_SCALAR`, `SHAPE_GRAD`; InputError `INPUT_NO_GRAD` when nothing
+     * requires grad, `INPUT_OPERAND` (`grad` not a tensor), `INPUT_DTYPE_MISMATCH`
      */
     backward: BackwardMethod;
     /**
@@ -202,8 +285,8 @@ declare module "./tensor.js" {
   }
 }
 
-Tensor.prototype.backward = function (this: Tensor) {
-  backward(this);
+Tensor.prototype.backward = function (this: Tensor, grad?: Tensor) {
+  backward(this, grad);
 } as never;
 
 Tensor.prototype.zeroGrad = function (this: Tensor) {

@@ -78,17 +78,34 @@ const BYTES: Record<DType, number> = { float32: 4, float64: 8, int32: 4, bool: 1
  */
 export function allocate(dtype: DType, size: number, op = "allocate"): Storage {
   try {
+    let data: Storage;
     switch (dtype) {
-      case "float64": return new Float64Array(size);
-      case "int32": return new Int32Array(size);
-      case "bool": return new Uint8Array(size);
-      default: return new Float32Array(size);
+      case "float64": data = new Float64Array(size); break;
+      case "int32": data = new Int32Array(size); break;
+      case "bool": data = new Uint8Array(size); break;
+      default: data = new Float32Array(size);
     }
+    allocations?.add(data);
+    return data;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const bytes = Number.isSafeInteger(size) ? ` (${BigInt(size) * BigInt(BYTES[dtype])} bytes)` : "";
     throw new InputError("INPUT_TOO_LARGE", `${op}: cannot allocate ${size} ${dtype} elements${bytes}: ${error.message}`);
   }
+}
+
+/** While not `null`, every storage `allocate` returns is added to it (see `trackAllocations`). */
+let allocations: WeakSet<Storage> | null = null;
+
+/**
+ * Internal (autograd): from now on, adds every storage `allocate` returns to `set` (`null`: stop).
+ * Returns the previous set. `backward()` uses it to know which buffers it created itself — only
+ * those may be handed on without a copy or updated in place.
+ */
+export function trackAllocations(set: WeakSet<Storage> | null): WeakSet<Storage> | null {
+  const previous = allocations;
+  allocations = set;
+  return previous;
 }
 
 /** The dtype of a storage array. */

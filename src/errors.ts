@@ -34,6 +34,7 @@ export const SHAPE_ERROR_CODES = [
   "SHAPE_LABELS",
   "SHAPE_CONV",
   "SHAPE_POOL",
+  "SHAPE_GRAD",
   // Compile time only: a tensor whose shape is not the one its declared type states (a return type, a
   // variable, a loop-carried variable, a parameter). The compiler's own assignability error, read by
   // shapecheck/testing and the CLI (src/testing/diagnostics.ts); at run time nothing is declared.

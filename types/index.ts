@@ -25,4 +25,5 @@ export type { WhereShape } from "./ops/where.js";
 export type { Conv1dShape, Conv2dShape, Conv1dOptions, Conv2dOptions, ConvShapeOptions } from "./ops/conv.js";
 export type { Pool2dShape, Pool2dOptions } from "./ops/pool.js";
 export type { AsShape, ScalarOnly, WriteNotScalarMessage } from "./tensor.js";
+export type { GradShapeCheck, WriteGradShapeMessage } from "./tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "./creation.js";

@@ -94,3 +94,42 @@ type AsVariadic<From extends Shape, To extends Shape, Op extends string, F exten
 type AsFixedCount<S extends Shape, Count extends 0[] = []> = S extends readonly [...infer Rest extends Shape, Dim]
   ? AsFixedCount<Rest, [...Count, 0]>
   : Count["length"];
+
+/**
+ * `SHAPE_GRAD: backward: the upstream gradient has shape [2, 4], the tensor [2, 3]; give a gradient
+ * of the tensor's own shape`. Mirrors `writeGradShapeMessage`.
+ */
+export type WriteGradShapeMessage<Op extends string, S extends Shape, G extends Shape> =
+  `SHAPE_GRAD: ${Op}: the upstream gradient has shape ${PrintShape<G>}, the tensor ${PrintShape<S>}; give a gradient of the tensor's own shape`;
+
+/** `true` when some axis holds two different known sizes (the ranks are equal). */
+type KnownDimsDiffer<S extends Shape, G extends Shape> = S extends readonly [infer SDim extends Dim, ...infer SRest extends Shape]
+  ? G extends readonly [infer GDim extends Dim, ...infer GRest extends Shape]
+    ? IsKnown<SDim> extends true
+      ? IsKnown<GDim> extends true
+        ? [SDim] extends [GDim]
+          ? KnownDimsDiffer<SRest, GRest>
+          : true
+        : KnownDimsDiffer<SRest, GRest>
+      : KnownDimsDiffer<SRest, GRest>
+    : false
+  : false;
+
+/**
+ * The check on `backward(grad)`'s argument: `grad`'s shape `G` must be the tensor's own shape `S`. A
+ * compile error (`SHAPE_GRAD`, with the runtime's message) when the ranks differ or an axis holds two
+ * different known sizes; symbolic and `number` dims are the runtime's to check.
+ * @example
+ * type Ok = GradShapeCheck<[2, 3], [2, 3]>; //=> unknown
+ */
+export type GradShapeCheck<S extends Shape, G extends Shape, Op extends string = "backward"> = CheckArg<
+  number extends S["length"]
+    ? G
+    : number extends G["length"]
+      ? G
+      : S["length"] extends G["length"]
+        ? KnownDimsDiffer<S, G> extends true
+          ? ShapeError<WriteGradShapeMessage<Op, S, G>>
+          : G
+        : ShapeError<WriteGradShapeMessage<Op, S, G>>
+>;

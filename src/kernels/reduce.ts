@@ -6,7 +6,7 @@
  * accumulate in double precision.
  */
 import type { Storage } from "../dtype.js";
-import { Rows } from "./loop.js";
+import { Rows, collapse } from "./loop.js";
 
 /** Reduction kernel codes. */
 export const REDUCE = { sum: 0, max: 1, min: 2 } as const;
@@ -50,6 +50,19 @@ function combineRow(op: ReduceCode, acc: Float64Array, o: number, so: number, x:
 }
 
 /**
+ * The float64 accumulator of a float32 reduction, reused across calls up to `ACC_KEEP` elements
+ * (larger ones are allocated per call). Internal to the kernel, which does not re-enter.
+ */
+const ACC_KEEP = 1 << 16;
+let accSpace = new Float64Array(1024);
+
+function accumulator(size: number): Float64Array {
+  if (size > ACC_KEEP) return new Float64Array(size);
+  if (size > accSpace.length) accSpace = new Float64Array(size);
+  return accSpace.subarray(0, size);
+}
+
+/**
  * Reduces the strided view `x` of `shape` into `out` (contiguous, `outSize` elements). `outStrides`
  * are the keepdims strides of the output: row-major over the kept axes, 0 on the reduced ones.
  * `out` may be float64 (accumulated in place) or float32, int32 or bool (a double accumulator is
@@ -62,11 +75,13 @@ export function reduceKernel(
   shape: readonly number[],
   outStrides: readonly number[],
 ): void {
-  const acc = out instanceof Float64Array ? out : new Float64Array(out.length);
+  const acc = out instanceof Float64Array ? out : accumulator(out.length);
   acc.fill(IDENTITY[op]);
   let size = 1;
   for (const dim of shape) size *= dim;
-  if (size > 0) {
+  if (size > 0 && op === REDUCE.sum && sumRowBlocks(acc, x, offset, strides, shape, outStrides)) {
+    // done: whole rows summed into output rows, several per pass
+  } else if (size > 0) {
     const rows = new Rows(shape, [strides, outStrides], [offset, 0]);
     const [sx, so] = rows.step as [number, number];
     for (let r = 0; r < rows.count; r++) {
@@ -78,4 +93,53 @@ export function reduceKernel(
     }
   }
   if (acc !== out) out.set(acc);
+}
+
+/**
+ * A sum whose innermost (collapsed) axis is kept and the one before it reduced — `sum(x, 0)` of a
+ * matrix, the bias gradient of a `[batch, features]` layer: every input row along the reduced axis
+ * adds into the same output row. Four input rows are added per pass over the output row, so the
+ * accumulator row is read and written once per four. Returns `false` (doing nothing) for any other
+ * layout.
+ */
+function sumRowBlocks(acc: Float64Array, x: Storage, offset: number, strides: readonly number[], shape: readonly number[], outStrides: readonly number[]): boolean {
+  const { shape: dims, strides: [xs, os] } = collapse(shape, [strides, outStrides]) as { shape: number[]; strides: [number[], number[]] };
+  const last = dims.length - 1;
+  if (last < 1 || os[last] === 0 || os[last - 1] !== 0) return false;
+  const n = dims[last]!;
+  const sx = xs[last]!;
+  const so = os[last]!;
+  // The outer loop walks every axis but the last; its rows are the reduced axis (step sRow in x, 0 in out).
+  const rows = new Rows(dims.slice(0, last), [xs.slice(0, last), os.slice(0, last)], [offset, 0]);
+  const count = rows.length;
+  const sRow = rows.step[0]!;
+  const count4 = count - (count % 4);
+  for (let r = 0; r < rows.count; r++) {
+    const o = rows.offsets[1]!;
+    const i = rows.offsets[0]!;
+    if (count4 > 0) addFourRows(acc, o, so, x, i, sRow, sx, n, count4);
+    for (let p = count4; p < count; p++) addOneRow(acc, o, so, x, i + p * sRow, sx, n);
+    rows.next();
+  }
+  return true;
+}
+
+/** `acc[o + k·so] += Σ x[i + p·sRow + k·sx]` over `count4` rows p (a multiple of 4), four per pass. */
+function addFourRows(acc: Float64Array, o: number, so: number, x: Storage, i: number, sRow: number, sx: number, n: number, count4: number): void {
+  for (let p = 0; p < count4; p += 4, i += 4 * sRow) {
+    const i1 = i + sRow;
+    const i2 = i1 + sRow;
+    const i3 = i2 + sRow;
+    if (sx === 1 && so === 1) {
+      for (let k = 0; k < n; k++) acc[o + k] += x[i + k]! + x[i1 + k]! + x[i2 + k]! + x[i3 + k]!;
+    } else {
+      for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]! + x[i1 + d]! + x[i2 + d]! + x[i3 + d]!;
+    }
+  }
+}
+
+/** `acc[o + k·so] += x[i + k·sx]` for one row. */
+function addOneRow(acc: Float64Array, o: number, so: number, x: Storage, i: number, sx: number, n: number): void {
+  if (sx === 1 && so === 1) for (let k = 0; k < n; k++) acc[o + k] += x[i + k]!;
+  else for (let k = 0, ok = o, d = 0; k < n; k++, ok += so, d += sx) acc[ok] += x[i + d]!;
 }

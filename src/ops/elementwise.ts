@@ -69,23 +69,24 @@ type Primitive = "add" | "mul" | "div" | "pow" | "maximum" | "minimum";
 
 /**
  * Gradient rules, one row per primitive (operands have the output's shape here: broadcasting was an
- * expand before the op). `maximum`/`minimum` send the gradient to the winning side, half to each on a tie.
+ * expand before the op). Each side is computed only when that operand requires grad (`null` for the
+ * other). `maximum`/`minimum` send the gradient to the winning side, half to each on a tie.
  */
 const GRADIENTS: Record<Primitive, GradRule> = {
   add: (g) => [g, g],
-  mul: (g, [a, b]) => [mul(g, b), mul(g, a)],
-  div: (g, [, b], out) => [div(g, b), b.requiresGrad ? neg(mul(g, div(out, b))) : null],
+  mul: (g, [a, b]) => [a.requiresGrad ? mul(g, b) : null, b.requiresGrad ? mul(g, a) : null],
+  div: (g, [a, b], out) => [a.requiresGrad ? div(g, b) : null, b.requiresGrad ? neg(mul(g, div(out, b))) : null],
   pow: (g, [a, b], out) => [
     a.requiresGrad ? mul(g, mul(b, pow(a, sub(b, 1)))) : null,
     b.requiresGrad ? mul(g, where(compare("equal", a, 0), 0, mul(out, log(a)))) : null,
   ],
-  maximum: (g, [a, b]) => splitByWinner(g, compare("greater", a, b), compare("equal", a, b)),
-  minimum: (g, [a, b]) => splitByWinner(g, compare("less", a, b), compare("equal", a, b)),
+  maximum: (g, [a, b]) => splitByWinner(g, a, b, compare("greater", a, b), compare("equal", a, b)),
+  minimum: (g, [a, b]) => splitByWinner(g, a, b, compare("less", a, b), compare("equal", a, b)),
 };
 
-function splitByWinner(g: Tensor, leftWins: Tensor, tie: Tensor): [Tensor, Tensor] {
+function splitByWinner(g: Tensor, a: Tensor, b: Tensor, leftWins: Tensor, tie: Tensor): [Tensor | null, Tensor | null] {
   const left = mul(g, add(leftWins, mul(tie, 0.5)));
-  return [left, sub(g, left)];
+  return [a.requiresGrad ? left : null, b.requiresGrad ? sub(g, left) : null];
 }
 
 /** The equal-shape primitive: runs the kernel and records the gradient rule. */

@@ -13,9 +13,10 @@ import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/mat
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf } from "../shape.js";
 import { normalizeShape, validateSizes, labelsOf, mergeNames, type Labels } from "../symbolic.js";
-import { allocate, commonDType, requireFloat, type Storage } from "../dtype.js";
+import { allocate, commonDType, requireFloat } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
-import { Tensor, contiguousData, contiguousStrides, fromStorage } from "../tensor.js";
+import { Tensor, fromStorage } from "../tensor.js";
+import { matmulKernel } from "../kernels/matmul.js";
 import { broadcastPair, expand } from "./broadcast.js";
 import { swapLastTwo } from "./permute.js";
 import { unsqueezed } from "./unsqueeze.js";
@@ -115,112 +116,7 @@ export function matmulShape<const Left extends Dim[], const Right extends Dim[]>
 }
 
 // ---------------------------------------------------------------------------------------------
-// The kernel
-
-/**
- * `out[β] = a[β] @ b[β]` for every batch index β: `a` is a strided `[...batch, m, k]` view, `b` a
- * strided `[...batch, k, n]` view (stride 0 along broadcast batch axes), `out` contiguous
- * `[...batch, m, n]`. Per matrix, when `b`'s rows are contiguous: the i-k-j loop (`rowProducts`);
- * when `b` is column-major (a transposed view) and `a` row-major: dot products (`columnProducts`).
- * Other layouts copy `b` to row-major first.
- */
-function matmulKernel(out: Storage, a: Tensor, b: Tensor, batch: readonly number[], m: number, k: number, n: number): void {
-  if (out.length === 0) return;
-  const rank = batch.length + 2;
-  let bData = b.data;
-  let bOffset = b.offset;
-  let bStrides = b.strides;
-  const rowMajor = (strides: readonly number[]) => strides[rank - 1] === 1 || n === 1;
-  const columnMajor = b.strides[rank - 2] === 1 && a.strides[rank - 1] === 1;
-  if (!rowMajor(bStrides) && !columnMajor) {
-    bData = contiguousData(b);
-    bOffset = 0;
-    bStrides = contiguousStrides(b.dims);
-  }
-  const dot = !rowMajor(bStrides);
-  const sAm = a.strides[rank - 2]!;
-  const sAk = a.strides[rank - 1]!;
-  const sBk = bStrides[rank - 2]!;
-  const sBn = bStrides[rank - 1]!;
-  const scratch = new Float64Array(dot ? 0 : 4 * n);
-  const counter: number[] = new Array(batch.length).fill(0);
-  let aBase = a.offset;
-  let bBase = bOffset;
-  for (let o = 0; o < out.length; o += m * n) {
-    if (dot) columnProducts(out, o, a.data, aBase, sAm, bData, bBase, sBn, m, k, n);
-    else rowProducts(out, o, a.data, aBase, sAm, sAk, bData, bBase, sBk, sBn, m, k, n, scratch);
-    // Next batch index (odometer over the batch axes).
-    for (let axis = batch.length - 1; axis >= 0; axis--) {
-      aBase += a.strides[axis]!;
-      bBase += bStrides[axis]!;
-      if (++counter[axis]! < batch[axis]!) break;
-      aBase -= a.strides[axis]! * batch[axis]!;
-      bBase -= bStrides[axis]! * batch[axis]!;
-      counter[axis] = 0;
-    }
-  }
-}
-
-/**
- * One matrix by the i-k-j loop: for each row of `a` and each `p`, `a[i, p]` times row `p` of `b` is
- * added to the result row, so the inner loop runs along a row of `b` and a row of the result. Four
- * rows of `a` are done at once (each element of `b` loaded once for four multiply-adds), accumulated
- * in float64 `scratch` (4 × n) and written out once.
- */
-function rowProducts(
-  out: Storage, o: number,
-  A: Storage, aBase: number, sAm: number, sAk: number,
-  B: Storage, bBase: number, sBk: number, sBn: number,
-  m: number, k: number, n: number, scratch: Float64Array,
-): void {
-  let i = 0;
-  for (; i + 4 <= m; i += 4) {
-    scratch.fill(0);
-    const r0 = aBase + i * sAm;
-    for (let p = 0; p < k; p++) {
-      const x = r0 + p * sAk;
-      const a0 = A[x]!;
-      const a1 = A[x + sAm]!;
-      const a2 = A[x + 2 * sAm]!;
-      const a3 = A[x + 3 * sAm]!;
-      const bRow = bBase + p * sBk;
-      for (let j = 0; j < n; j++) {
-        const y = B[bRow + j * sBn]!;
-        scratch[j] += a0 * y;
-        scratch[n + j] += a1 * y;
-        scratch[2 * n + j] += a2 * y;
-        scratch[3 * n + j] += a3 * y;
-      }
-    }
-    out.set(scratch, o + i * n);
-  }
-  const row = scratch.subarray(0, n);
-  for (; i < m; i++) {
-    row.fill(0);
-    const r = aBase + i * sAm;
-    for (let p = 0; p < k; p++) {
-      const x = A[r + p * sAk]!;
-      const bRow = bBase + p * sBk;
-      for (let j = 0; j < n; j++) row[j] += x * B[bRow + j * sBn]!;
-    }
-    out.set(row, o + i * n);
-  }
-}
-
-/**
- * One matrix by dot products, for a column-major `b` (a transposed view) and a row-major `a`: each
- * result element is a dot product of two contiguous runs, accumulated in float64.
- */
-function columnProducts(out: Storage, o: number, A: Storage, aBase: number, sAm: number, B: Storage, bBase: number, sBn: number, m: number, k: number, n: number): void {
-  for (let i = 0; i < m; i++) {
-    const aRow = aBase + i * sAm;
-    for (let j = 0; j < n; j++) {
-      let sum = 0;
-      for (let p = 0, x = aRow, y = bBase + j * sBn; p < k; p++, x++, y++) sum += A[x]! * B[y]!;
-      out[o + i * n + j] = sum;
-    }
-  }
-}
+// The kernel: src/kernels/matmul.ts
 
 // ---------------------------------------------------------------------------------------------
 // The primitive

@@ -31,8 +31,11 @@ export function whereShape<const Cond extends Dim[], const Left extends Dim[], c
   return broadcastShapesFor("whereShape", [cond, a, b]) as never;
 }
 
-/** Gradient rule: `g` where the condition holds to `a`, elsewhere to `b`; nothing to the condition. */
-const gradient: GradRule = (g, [cond]) => [null, where(cond, g, 0), where(cond, 0, g)];
+/**
+ * Gradient rule: `g` where the condition holds to `a`, elsewhere to `b` (each only when that operand
+ * requires grad); nothing to the condition.
+ */
+const gradient: GradRule = (g, [cond, a, b]) => [null, a!.requiresGrad ? where(cond, g, 0) : null, b!.requiresGrad ? where(cond, 0, g) : null];
 
 /**
  * `a` where `cond` is true (nonzero), else `b`, elementwise; the three broadcast together. The

@@ -27,14 +27,19 @@ export function awayFromZero(shape: number[], seed: number, low = 0.5, high = 1.
   return x;
 }
 
-/** The largest relative error (as defined above) of each input's gradient. */
-export function gradientErrors(f: (...inputs: Tensor[]) => Tensor, inputs: Tensor[], h = 1e-6): number[] {
+/**
+ * The largest relative error (as defined above) of each input's gradient. With `upstream`, the
+ * analytic gradients come from `f(…).backward(R)` (the upstream gradient passed in) instead of
+ * `sum(f(…) · R).backward()`; the numeric ones are the same.
+ */
+export function gradientErrors(f: (...inputs: Tensor[]) => Tensor, inputs: Tensor[], h = 1e-6, upstream = false): number[] {
   const probe = noGrad(() => f(...inputs));
   const weights = randn(probe.shape as never, { seed: 99, dtype: "float64" }) as Tensor;
   const loss = (...xs: Tensor[]) => f(...xs).mul(weights as never).sum() as Tensor<[]>;
 
   zeroGrad(...inputs);
-  loss(...inputs).backward();
+  if (upstream) f(...inputs).backward(weights as never);
+  else loss(...inputs).backward();
   return inputs.map((input) => {
     if (!input.requiresGrad) return 0;
     const analytic = input.grad?.toFlatArray();
@@ -57,8 +62,8 @@ export function gradientErrors(f: (...inputs: Tensor[]) => Tensor, inputs: Tenso
 }
 
 /** Asserts that every input's gradient matches finite differences within `tolerance` (1e-6). */
-export function expectGradientsMatch(f: (...inputs: Tensor[]) => Tensor, inputs: Tensor[], tolerance = 1e-6): void {
+export function expectGradientsMatch(f: (...inputs: Tensor[]) => Tensor, inputs: Tensor[], tolerance = 1e-6, upstream = false): void {
   for (const input of inputs) if (input.dtype !== "float64") throw new Error("gradient checks run in float64");
-  const errors = gradientErrors(f, inputs);
+  const errors = gradientErrors(f, inputs, 1e-6, upstream);
   for (const error of errors) expect(error).toBeLessThanOrEqual(tolerance);
 }

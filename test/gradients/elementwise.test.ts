@@ -2,7 +2,7 @@
 // under each broadcast pattern — row, column, scalar (tensor and plain number), 4-D, both operands
 // stretched, a reused operand — and of every unary op.
 import { describe, expect, it, onTestFinished } from "vitest";
-import { Tensor, add, configure, div, maximum, minimum, mul, pow, sub, tensor } from "../../src/index.js";
+import { Tensor, add, configure, div, maximum, minimum, mul, pow, sub, tensor, where, zeroGrad } from "../../src/index.js";
 import { awayFromZero, expectGradientsMatch, gradientErrors, uniform } from "./check.js";
 
 type Binary = (a: Tensor, b: Tensor | number) => Tensor;
@@ -49,6 +49,18 @@ describe.each(Object.keys(ops))("%s", (name) => {
   it("a plain number on the right", () => {
     const [a] = operands(name, [3, 4], [], 5);
     expectGradientsMatch((x) => op(x!, name === "pow" ? 2.5 : 0.75), [a]);
+  });
+
+  it("one operand without grad: only the other side's gradient is computed, and it is right", () => {
+    const [a, b] = operands(name, [3, 4], [4], 17);
+    const constantA = a.detach();
+    const constantB = b.detach();
+    expectGradientsMatch((x) => op(x!, constantB), [a]);
+    expectGradientsMatch((y) => op(constantA, y!), [b]);
+    // the constant side gets no gradient
+    zeroGrad(a);
+    (op(a, constantB).sum() as Tensor<[]>).backward();
+    expect(constantB.grad).toBeNull();
   });
 
   it("a reused operand: op(x, x) and op(x, x) · x", () => {
@@ -112,5 +124,15 @@ describe("the check itself", () => {
     const x = tensor([1e-7, 1, -1], { dtype: "float64", requiresGrad: true });
     const [error] = gradientErrors((v) => v!.relu(), [x], 1e-6);
     expect(error).toBeGreaterThan(1e-6);
+  });
+});
+
+describe("where", () => {
+  it("matches finite differences with both branches, and with one branch constant", () => {
+    const cond = tensor([[1, 0, 1], [0, 0, 1]], { dtype: "float64" });
+    const [a, b] = [uniform([2, 3], 41), uniform([3], 42)];
+    expectGradientsMatch((x, y) => where(cond, x!, y! as never) as Tensor, [a, b]);
+    expectGradientsMatch((x) => where(cond, x!, b.detach() as never) as Tensor, [a]);
+    expectGradientsMatch((y) => where(cond, a.detach(), y! as never) as Tensor, [b]);
   });
 });

@@ -142,3 +142,29 @@ describe("kernels on random strided and broadcast views (200 cases each)", () =>
     expect(sum32[0]).toBe(10);
   });
 });
+
+describe("sum over the axis before the last (several input rows per pass)", () => {
+  it("matches a row-by-row loop for 1 to 9 rows, contiguous and strided, batched, both dtypes", () => {
+    for (const Storage of [Float32Array, Float64Array]) {
+      for (const rowCount of [1, 2, 3, 4, 5, 8, 9]) {
+        for (const [batch, n, gap] of [[1, 7, 0], [3, 5, 0], [2, 6, 1]] as const) {
+          // x: [batch, rowCount, n] over storage with `gap` unused elements after each row
+          const rowStride = n + gap;
+          const data = new Storage(batch * rowCount * rowStride);
+          for (let i = 0; i < data.length; i++) data[i] = int(17) - 8;
+          const out = new Storage(batch * n);
+          reduceKernel(REDUCE.sum, out, data, 0, [rowCount * rowStride, rowStride, 1], [batch, rowCount, n], [n, 0, 1]);
+          const expected: number[] = [];
+          for (let b = 0; b < batch; b++) {
+            for (let k = 0; k < n; k++) {
+              let s = 0;
+              for (let r = 0; r < rowCount; r++) s += data[b * rowCount * rowStride + r * rowStride + k]!;
+              expected.push(s);
+            }
+          }
+          expect(Array.from(out)).toEqual(expected);
+        }
+      }
+    }
+  });
+});

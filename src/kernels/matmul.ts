@@ -1,0 +1,218 @@
+/**
+ * The matrix-product kernel: `out[β] = A[β] @ B[β]` for every batch index β, over strided views.
+ *
+ * The main loop is an i-k-j product tiled 4 × 4 in registers: for a block of 4 rows of `A` and 4
+ * steps along k, the 16 values of `A` are loaded once into locals, and one pass along the 4 rows of
+ * `B` adds all 16 products into 4 result rows — each element of `B` is loaded once per 16
+ * multiply-adds, each result element once per 4 k-steps. Result rows are accumulated in a float64
+ * scratch (so float32 inputs are summed in double precision, and the inner loop always stores to the
+ * same array type) and written out once per block of 4 rows. Columns are processed in blocks of
+ * `COLUMN_BLOCK`, so that the scratch and the rows of `B` being read stay in cache for wide results.
+ *
+ * Layouts: `A` may have any strides (a transposed view is read in place). `B`'s rows must be
+ * contiguous (column stride 1); a `B` with other strides (a transposed view) is first packed into a
+ * row-major buffer, once per distinct batch matrix. When `B` has fewer than 4 columns, or is
+ * column-major and `A` has at most 4 rows (matrix-vector shapes), each result element is a dot
+ * product instead — packing would cost as much as the product.
+ */
+import type { Storage } from "../dtype.js";
+
+/** Columns of the result computed per pass (the scratch holds 4 × this many float64 values). */
+const COLUMN_BLOCK = 512;
+
+/**
+ * The kernel's working memory, allocated once and reused by every call: the row scratch, and the
+ * buffer a right side is packed into (kept up to `PACK_KEEP` elements; larger ones are allocated per
+ * call and dropped). Internal to the kernel — never part of a tensor — and the kernel neither calls
+ * out nor re-enters, so one of each suffices.
+ */
+const SCRATCH = new Float64Array(4 * COLUMN_BLOCK);
+const PACK_KEEP = 1 << 20;
+let packSpace = new Float64Array(0);
+
+/** A float64 buffer of at least `size` elements for packing. */
+function packBuffer(size: number): Float64Array {
+  if (size <= packSpace.length) return packSpace;
+  const buffer = new Float64Array(size);
+  if (size <= PACK_KEEP) packSpace = buffer;
+  return buffer;
+}
+
+/** A strided batch of matrices: storage, offset, strides of `[...batch, rows, columns]`. */
+export interface MatrixOperand {
+  readonly data: Storage;
+  readonly offset: number;
+  readonly strides: readonly number[];
+}
+
+/**
+ * `out = a @ b` batched: `a` is a strided `[...batch, m, k]` view, `b` a strided `[...batch, k, n]`
+ * view (stride 0 along broadcast batch axes), `out` contiguous `[...batch, m, n]`, fully written.
+ */
+export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, batch: readonly number[], m: number, k: number, n: number): void {
+  if (out.length === 0) return;
+  const rank = batch.length + 2;
+  const sAm = a.strides[rank - 2]!;
+  const sAk = a.strides[rank - 1]!;
+  const sBk = b.strides[rank - 2]!;
+  const sBn = b.strides[rank - 1]!;
+  if (k === 0) {
+    out.fill(0);
+    return;
+  }
+  const dots = n < 4 || (sBn !== 1 && sBk === 1 && m <= 4);
+  const pack = !dots && sBn !== 1 && n > 1;
+  const packed = pack ? packBuffer(k * n) : null;
+  const scratch = SCRATCH;
+  const counter: number[] = batch.map(() => 0);
+  let aBase = a.offset;
+  let bBase = b.offset;
+  let packedFrom = -1;
+  for (let o = 0; o < out.length; o += m * n) {
+    if (dots) {
+      dotProducts(out, o, a.data, aBase, sAm, sAk, b.data, bBase, sBk, sBn, m, k, n);
+    } else if (packed !== null) {
+      if (packedFrom !== bBase) packRows(packed, b.data, bBase, sBk, sBn, k, n);
+      packedFrom = bBase;
+      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, packed, j, n, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch);
+    } else {
+      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, b.data, bBase + j, sBk, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch);
+    }
+    // Next batch index (odometer over the batch axes).
+    for (let axis = batch.length - 1; axis >= 0; axis--) {
+      aBase += a.strides[axis]!;
+      bBase += b.strides[axis]!;
+      if (++counter[axis]! < batch[axis]!) break;
+      aBase -= a.strides[axis]! * batch[axis]!;
+      bBase -= b.strides[axis]! * batch[axis]!;
+      counter[axis] = 0;
+    }
+  }
+}
+
+/** Copies the strided `k × n` matrix at `base` into row-major `out`. */
+function packRows(out: Float64Array, B: Storage, base: number, sBk: number, sBn: number, k: number, n: number): void {
+  let w = 0;
+  for (let p = 0; p < k; p++) {
+    for (let j = 0, y = base + p * sBk; j < n; j++, y += sBn) out[w++] = B[y]!;
+  }
+}
+
+/**
+ * Columns `[j0, j0 + w)` of one `m × n` result at `out[o…]` (row length `n`): `A` strided, `B` rows
+ * contiguous starting at `bBase` (the first of the `w` columns) with row stride `sBk`. The loops live
+ * in small functions of their own, each of whose paths runs on every call: V8 then optimizes each
+ * with complete type feedback (one large function with rarely taken remainder paths was seen to
+ * deoptimize over and over, running 20× slower).
+ */
+function tiledProduct(
+  out: Storage, o: number, n: number,
+  A: Storage, aBase: number, sAm: number, sAk: number,
+  B: Storage, bBase: number, sBk: number,
+  m: number, k: number, w: number, j0: number,
+  scratch: Float64Array,
+): void {
+  const k4 = k - (k % 4);
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    scratch.fill(0, 0, 4 * w);
+    const x = aBase + i * sAm;
+    if (k4 > 0) fourRowsByFourSteps(scratch, w, A, x, sAm, sAk, B, bBase, sBk, k4);
+    if (k4 < k) fourRowsByOneStep(scratch, w, A, x + k4 * sAk, sAm, sAk, B, bBase + k4 * sBk, sBk, k - k4);
+    const row = o + i * n + j0;
+    if (w === n) out.set(scratch.subarray(0, 4 * w), row);
+    else for (let r = 0; r < 4; r++) out.set(scratch.subarray(r * w, (r + 1) * w), row + r * n);
+  }
+  // The last m mod 4 rows, one at a time.
+  for (; i < m; i++) {
+    scratch.fill(0, 0, w);
+    oneRow(scratch, w, A, aBase + i * sAm, sAk, B, bBase, sBk, k);
+    out.set(scratch.subarray(0, w), o + i * n + j0);
+  }
+}
+
+/**
+ * The register tile: `scratch[r·w + j] += Σ_p A[x + r·sAm + p·sAk] · B[q + p·sBk + j]` for 4 rows r,
+ * `k4` steps p (a multiple of 4), `w` columns j. The 16 values of `A` for 4 rows × 4 steps are held
+ * in locals while one pass along 4 rows of `B` adds their products into the 4 scratch rows.
+ */
+function fourRowsByFourSteps(scratch: Float64Array, w: number, A: Storage, x: number, sAm: number, sAk: number, B: Storage, q: number, sBk: number, k4: number): void {
+  const w2 = 2 * w;
+  const w3 = 3 * w;
+  const sA2 = 2 * sAk;
+  const sA3 = 3 * sAk;
+  let x0 = x;
+  let x1 = x0 + sAm;
+  let x2 = x1 + sAm;
+  let x3 = x2 + sAm;
+  let q0 = q;
+  for (let p = 0; p < k4; p += 4) {
+    const a00 = A[x0]!, a01 = A[x0 + sAk]!, a02 = A[x0 + sA2]!, a03 = A[x0 + sA3]!;
+    const a10 = A[x1]!, a11 = A[x1 + sAk]!, a12 = A[x1 + sA2]!, a13 = A[x1 + sA3]!;
+    const a20 = A[x2]!, a21 = A[x2 + sAk]!, a22 = A[x2 + sA2]!, a23 = A[x2 + sA3]!;
+    const a30 = A[x3]!, a31 = A[x3 + sAk]!, a32 = A[x3 + sA2]!, a33 = A[x3 + sA3]!;
+    const q1 = q0 + sBk;
+    const q2 = q1 + sBk;
+    const q3 = q2 + sBk;
+    for (let j = 0; j < w; j++) {
+      const b0 = B[q0 + j]!, b1 = B[q1 + j]!, b2 = B[q2 + j]!, b3 = B[q3 + j]!;
+      scratch[j] += a00 * b0 + a01 * b1 + a02 * b2 + a03 * b3;
+      scratch[w + j] += a10 * b0 + a11 * b1 + a12 * b2 + a13 * b3;
+      scratch[w2 + j] += a20 * b0 + a21 * b1 + a22 * b2 + a23 * b3;
+      scratch[w3 + j] += a30 * b0 + a31 * b1 + a32 * b2 + a33 * b3;
+    }
+    x0 += 4 * sAk;
+    x1 += 4 * sAk;
+    x2 += 4 * sAk;
+    x3 += 4 * sAk;
+    q0 += 4 * sBk;
+  }
+}
+
+/** The last `steps` (< 4) k-steps of a 4-row block, one at a time. */
+function fourRowsByOneStep(scratch: Float64Array, w: number, A: Storage, x: number, sAm: number, sAk: number, B: Storage, q: number, sBk: number, steps: number): void {
+  for (let p = 0; p < steps; p++, x += sAk, q += sBk) {
+    const a0 = A[x]!, a1 = A[x + sAm]!, a2 = A[x + 2 * sAm]!, a3 = A[x + 3 * sAm]!;
+    for (let j = 0; j < w; j++) {
+      const b = B[q + j]!;
+      scratch[j] += a0 * b;
+      scratch[w + j] += a1 * b;
+      scratch[2 * w + j] += a2 * b;
+      scratch[3 * w + j] += a3 * b;
+    }
+  }
+}
+
+/** One row: `scratch[j] += Σ_p A[x + p·sAk] · B[q + p·sBk + j]` over all `k` steps. */
+function oneRow(scratch: Float64Array, w: number, A: Storage, x: number, sAk: number, B: Storage, q: number, sBk: number, k: number): void {
+  for (let p = 0; p < k; p++, x += sAk, q += sBk) {
+    const a = A[x]!;
+    for (let j = 0; j < w; j++) scratch[j] += a * B[q + j]!;
+  }
+}
+
+/** One `m × n` result at `out[o…]` by dot products over any strides (narrow or matrix-vector shapes). */
+function dotProducts(
+  out: Storage, o: number,
+  A: Storage, aBase: number, sAm: number, sAk: number,
+  B: Storage, bBase: number, sBk: number, sBn: number,
+  m: number, k: number, n: number,
+): void {
+  for (let i = 0; i < m; i++) {
+    const aRow = aBase + i * sAm;
+    for (let j = 0; j < n; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let x = aRow;
+      let y = bBase + j * sBn;
+      let p = 0;
+      // Two independent sums, so consecutive multiply-adds do not wait on each other.
+      for (; p + 2 <= k; p += 2, x += 2 * sAk, y += 2 * sBk) {
+        s0 += A[x]! * B[y]!;
+        s1 += A[x + sAk]! * B[y + sBk]!;
+      }
+      if (p < k) s0 += A[x]! * B[y]!;
+      out[o + i * n + j] = s0 + s1;
+    }
+  }
+}
