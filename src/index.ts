@@ -16,7 +16,7 @@ export { softmax, logSoftmax, softmaxShape } from "./ops/softmax.js";
 export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo, configure, type BroadcastingMode } from "./ops/broadcast.js";
 export { matmul, matmulShape } from "./ops/matmul.js";
-export { permute, transpose, permuteShape, transposeShape } from "./ops/permute.js";
+export { permute, transpose, permuteShape, transposeShape, swapaxes, swapaxesShape, matrixTransposeShape } from "./ops/permute.js";
 export { squeeze, squeezeShape } from "./ops/squeeze.js";
 export { unsqueeze, unsqueezeShape } from "./ops/unsqueeze.js";
 export { slice, sliceShape } from "./ops/slice.js";

@@ -7,7 +7,7 @@ export type { ShapecheckConfig } from "./config.js";
 export type { IsShapeError, CheckArg, ShapeError, ShapeErrorCode } from "./errors.js";
 export type { BroadcastShapes, BroadcastToShape, ReductionAxes, BroadcastArgs } from "./ops/broadcast.js";
 export type { MatmulShape } from "./ops/matmul.js";
-export type { PermuteShape, TransposeShape } from "./ops/permute.js";
+export type { PermuteShape, TransposeShape, SwapAxesShape, MatrixTransposeShape } from "./ops/permute.js";
 export type { SqueezeShape } from "./ops/squeeze.js";
 export type { UnsqueezeShape } from "./ops/unsqueeze.js";
 export type { SliceShape } from "./ops/slice.js";
