@@ -25,6 +25,7 @@ export const SHAPE_ERROR_CODES = [
   "SHAPE_AS",
   "SHAPE_SYMBOL",
   "SHAPE_IMPLICIT_OUTER",
+  "SHAPE_MISMATCH",
   // Compile time only: a tensor whose shape is not the one its declared type states (a return type, a
   // variable, a loop-carried variable, a parameter). The compiler's own assignability error, read by
   // shapecheck/testing and the CLI (src/testing/diagnostics.ts); at run time nothing is declared.

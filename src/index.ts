@@ -23,6 +23,11 @@ export { slice, sliceShape } from "./ops/slice.js";
 export { reshape, flatten, reshapeShape, flattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";
 export { stack, stackShape } from "./ops/stack.js";
+export { mseLoss } from "./ops/mse-loss.js";
+export { layerNorm } from "./ops/layer-norm.js";
+export { variance, std } from "./ops/variance.js";
+export { clamp } from "./ops/clamp.js";
+export { dropout, type DropoutOptions } from "./ops/dropout.js";
 
 // Types: shapes, errors, and the type rule of every shape rule — one list, in types/index.ts. (The
 // runtime `ShapeError` class exported above is also the `ShapeError<Message>` type.)

@@ -20,3 +20,7 @@ export type { SoftmaxShape } from "./ops/softmax.js";
 export type { WhereShape } from "./ops/where.js";
 export type { AsShape, ScalarOnly, WriteNotScalarMessage } from "./tensor.js";
 export type { NestedShape, NestedArray, NestedNumbers } from "./creation.js";
+export type { SameShape, TrailingShape } from "./ops/same-shape.js";
+export type { LossOptions, LossReduction, LossShape } from "./ops/mse-loss.js";
+export type { LayerNormCheck } from "./ops/layer-norm.js";
+export type { VarianceOptions } from "./ops/variance.js";
