@@ -6,7 +6,7 @@ export { Tensor } from "./tensor.js";
 export { DTYPES, type DType } from "./dtype.js";
 export { ShapeError, InputError, InternalError, SHAPE_ERROR_CODES, type ShapeErrorCode } from "./errors.js";
 export { noGrad, zeroGrad } from "./autograd.js";
-export { SGD, type SGDOptions } from "./optim.js";
+export { SGD, Adam, AdamW, type SGDOptions, type AdamOptions } from "./optim.js";
 export { tensor, zeros, ones, full, arange, fromArray, type TensorOptions } from "./creation.js";
 export { randn, rand, manualSeed, RandomGenerator, type RandomOptions } from "./random.js";
 export { add, sub, mul, div, pow, maximum, minimum, elementwiseShape, type Operand } from "./ops/elementwise.js";
