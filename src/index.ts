@@ -28,6 +28,7 @@ export { layerNorm } from "./ops/layer-norm.js";
 export { variance, std } from "./ops/variance.js";
 export { clamp } from "./ops/clamp.js";
 export { dropout, type DropoutOptions } from "./ops/dropout.js";
+export { saveTensors, loadTensors, type SaveTensorsOptions, type LoadedTensors } from "./safetensors.js";
 
 // Types: shapes, errors, and the type rule of every shape rule — one list, in types/index.ts. (The
 // runtime `ShapeError` class exported above is also the `ShapeError<Message>` type.)
