@@ -9,7 +9,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type {
-  MatrixTransposeChecked,
+  MatrixTransposeOutcome,
   MatrixTransposeShape,
   PermuteCheck,
   PermuteResult,
@@ -297,15 +297,10 @@ declare module "../tensor.js" {
  * the polymorphic `this` rather than `S`: a conditional on `S` in a property would break `Tensor`'s
  * covariance (`out S`), which TypeScript checks against its type-parameter markers.
  */
-type MatrixTransposeProperty<This> = This extends { readonly shape: infer S extends Shape }
-  ? MatrixTransposeChecked<S, "mT"> extends infer Out
-    ? Out extends ShapeError<string>
-      ? Out
-      : [Out] extends [infer Transposed extends Shape]
-        ? Tensor<Transposed>
-        : never
-    : never
-  : never;
+type MatrixTransposeProperty<This> = This extends { readonly shape: infer S extends Shape } ? MatrixTransposeTensor<MatrixTransposeOutcome<S, "mT">> : never;
+
+/** The tensor (or error) of a `[result, check]` outcome, read by indexing (resolves for `[...Batch, T, D]`). */
+type MatrixTransposeTensor<Outcome extends readonly [Shape, unknown]> = [Outcome[1]] extends [ShapeError<string>] ? Outcome[1] : Tensor<Outcome[0]>;
 
 Tensor.prototype.permute = function (this: Tensor, axes: readonly number[]) {
   return permute(this, axes as never);

@@ -1,10 +1,9 @@
 // swapaxes, transpose(dim0, dim1) and mT at run time: values against a brute-force index loop (the
-// definition: out[..., i, ..., j, ...] = x[..., j, ..., i, ...]), views that share storage, gradients
-// by finite differences, and the run-time errors (the compile-time messages, see the fixture).
+// definition: out[..., i, ..., j, ...] = x[..., j, ..., i, ...]), views that share storage, and the
+// run-time errors (the compile-time messages, see the fixture). Gradients: test/gradients/model-ops.test.ts.
 import { describe, expect, it } from "vitest";
 import { InputError, ShapeError, Tensor, fromArray, matrixTransposeShape, swapaxes, swapaxesShape, transpose, zeros } from "../../src/index.js";
 import { thrown } from "../harness/runtime.js";
-import { expectGradientsMatch, uniform } from "../gradients/check.js";
 
 const x = fromArray(Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]);
 
@@ -65,14 +64,6 @@ describe("swapaxes / transpose(dim0, dim1) / mT: values", () => {
   it("the shape rules", () => {
     expect(swapaxesShape(["batch", 3, 4], 0, -1)).toEqual([4, 3, "batch"]);
     expect(matrixTransposeShape(["batch", 3, 4])).toEqual(["batch", 4, 3]);
-  });
-});
-
-describe("gradients by central differences (float64): the inverse swap", () => {
-  it("swapaxes, transpose(dim0, dim1), mT, followed by an op that reads them strided", () => {
-    expectGradientsMatch((t) => swapaxes(t!, 0, 2) as Tensor, [uniform([2, 3, 4], 1)]);
-    expectGradientsMatch((t, w) => t!.transpose(-1, 0).mul(w as never).exp() as Tensor, [uniform([2, 3, 4], 2), uniform([4, 3, 2], 3)]);
-    expectGradientsMatch((t, w) => (t as Tensor<[2, 3, 4]>).mT.matmul(w as Tensor<[3, 2]>) as Tensor, [uniform([2, 3, 4], 4), uniform([3, 2], 5)]);
   });
 });
 

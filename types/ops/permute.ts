@@ -13,7 +13,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
+import type { FixedRank, InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 import type { NormalizeAxes, NormalizeAxis, PrintAxes } from "../internal/axes.js";
 
@@ -121,7 +121,7 @@ type NegativeCount<Axis extends number> = `${Axis}` extends `-${infer Count exte
  */
 type SplitTail<S extends Shape, Count extends number, Tail extends Dim[] = []> = Tail["length"] extends Count
   ? [S, Tail]
-  : S extends readonly [...infer Rest extends Shape, infer Last extends Dim]
+  : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]] // this form resolves for `[...Batch, T, D]`
     ? SplitTail<Rest, Count, [Last, ...Tail]>
     : never;
 
@@ -133,25 +133,25 @@ type SwapKnown<S extends Shape, First extends number, Second extends number> = {
 /**
  * The swap for a shape of unknown rank: two negative axes act on the fixed trailing dims of a variadic
  * shape (`[...Batch, T, D]` with `-1, -2` is `[...Batch, D, T]`): the swap within the tail the first
- * axis reaches, else within the tail the second reaches. Anything else is `number[]` (the runtime checks it).
+ * axis reaches, else within the tail the second reaches. Anything else is `number[]` (the runtime
+ * checks it). The attempts are `[result, found]` pairs read by indexing, which resolves around a
+ * variadic group where a test on the result itself would stay undecided.
  */
 type SwapVariadic<S extends Shape, First extends number, Second extends number, Op extends string> = [NegativeCount<First>] extends [never]
   ? number[]
   : [NegativeCount<Second>] extends [never]
     ? number[]
-    : SwapInTail<S, NegativeCount<First>, First, Second, Op> extends infer Swapped extends Shape
-      ? Swapped
-      : SwapInTail<S, NegativeCount<Second>, First, Second, Op> extends infer Swapped extends Shape
-        ? Swapped
-        : number[];
+    : SwapInTail<S, NegativeCount<First>, First, Second, Op>[1] extends true
+      ? SwapInTail<S, NegativeCount<First>, First, Second, Op>[0]
+      : SwapInTail<S, NegativeCount<Second>, First, Second, Op>[0];
 
-/** `[...prefix, ...tail swapped]` for the last `Count` dims of `S`, or `never` when that fails. */
+/** `[[...prefix, ...tail swapped], true]` for the last `Count` dims of `S`, or `[number[], false]`. */
 type SwapInTail<S extends Shape, Count extends number, First extends number, Second extends number, Op extends string> =
   SplitTail<S, Count> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
     ? SwapFixed<Tail, First, Second, Op> extends infer Swapped extends Shape
-      ? [...Prefix, ...Swapped]
-      : never
-    : never;
+      ? [[...Prefix, ...Swapped], true]
+      : [number[], false]
+    : [number[], false];
 
 /** The swap for a shape of fixed rank: the swapped shape, or the `SHAPE_AXIS` error of either axis. */
 type SwapFixed<S extends Shape, First extends number, Second extends number, Op extends string> =
@@ -192,7 +192,9 @@ export type SwapAxesShape<S extends Shape, First extends number, Second extends 
 export type SwapAxesCheck<S extends Shape, First extends number, Second extends number, Op extends string> = SwapChecked<S, First, Second, Op>;
 
 /** The result shape of `swapaxes` / `transpose(dim0, dim1)`: the swapped shape, or `number[]` after an error. */
-export type SwapAxesResult<S extends Shape, First extends number, Second extends number, Op extends string> = ResultShape<SwapChecked<S, First, Second, Op>>;
+export type SwapAxesResult<S extends Shape, First extends number, Second extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? ResultShape<SwapFixed<S, First, Second, Op>>
+  : SwapVariadic<S, First, Second, Op>; // never an error, and not through `ResultShape`, which stays undecided for `[...Batch, D, T]`
 
 /**
  * `SHAPE_RANK: mT: needs at least 2 axes, got [3]; the matrix transpose swaps the last two (add one
@@ -201,12 +203,22 @@ export type SwapAxesResult<S extends Shape, First extends number, Second extends
 export type WriteMatrixTransposeMessage<Op extends string, S extends Shape> =
   `SHAPE_RANK: ${Op}: needs at least 2 axes, got ${PrintShape<S>}; the matrix transpose swaps the last two (add one with unsqueeze)`;
 
-/** The matrix transpose of a valid shape (see `MatrixTransposeShape`). */
-export type MatrixTransposeChecked<S extends Shape, Op extends string> = S extends readonly [...infer Rest extends Shape, infer Rows extends Dim, infer Cols extends Dim]
-  ? [...Rest, Cols, Rows]
+/**
+ * The matrix transpose of a valid shape as `[result, check]` (the result `number[]` after an error),
+ * read by indexing so that it resolves for variadic shapes (`[...Batch, T, D]`).
+ */
+export type MatrixTransposeOutcome<S extends Shape, Op extends string> = [S] extends readonly [readonly [...infer Rest extends Shape, infer Rows extends Dim, infer Cols extends Dim]] // resolves for `[...Batch, T, D]`
+  ? [[...Rest, Cols, Rows], unknown]
   : number extends S["length"]
-    ? number[]
-    : ShapeError<WriteMatrixTransposeMessage<Op, S>>;
+    ? [number[], unknown]
+    : [number[], ShapeError<WriteMatrixTransposeMessage<Op, S>>];
+
+/** The matrix transpose of a valid shape, or its error (see `MatrixTransposeShape`). */
+export type MatrixTransposeChecked<S extends Shape, Op extends string> = MatrixTransposeOutcome<S, Op> extends infer Outcome extends readonly [Shape, unknown]
+  ? [Outcome[1]] extends [ShapeError<string>]
+    ? Outcome[1]
+    : Outcome[0]
+  : never;
 
 /**
  * The shape of `x.mT` (PyTorch's matrix transpose: the last two axes swapped, leading axes kept), for
