@@ -265,9 +265,16 @@ function decode(bytes: Uint8Array): Record<string, Tensor> {
   return out;
 }
 
+/** The two functions of Node's `fs` used here (typed locally: no dependency on Node's type definitions). */
+interface FileSystem {
+  readFileSync(path: string): Uint8Array;
+  writeFileSync(path: string, data: Uint8Array): void;
+}
+
 /** Node's `fs`, without a static import (the rest of the package runs anywhere). */
-function fileSystem(): typeof import("node:fs") {
-  const fs = typeof process === "object" ? process.getBuiltinModule?.("node:fs") : undefined;
-  if (fs === undefined) throw new InputError("INPUT_FILE", "saveTensors/loadTensors: paths need Node's fs; pass bytes instead");
+function fileSystem(): FileSystem {
+  const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = host?.getBuiltinModule?.("node:fs") as FileSystem | undefined;
+  if (fs === undefined) throw new InputError("INPUT_FILE", "saveTensors/loadTensors: paths need Node's fs (Node 20.16 or later); pass bytes instead");
   return fs;
 }

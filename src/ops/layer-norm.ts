@@ -4,18 +4,34 @@
  * multiplied by `weight` and shifted by `bias` (both of the normalized shape). A composition of
  * primitives, so its gradient is theirs. Mirrors types/ops/layer-norm.ts.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { LayerNormCheck } from "../../types/ops/layer-norm.js";
-import type { SameShape } from "../../types/ops/same-shape.js";
+import type { LayerNormShape } from "../../types/ops/layer-norm.js";
+import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { describeValue, validateShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameShape, checkTrailingShape } from "./same-shape.js";
+import { checkShapesEqual, checkTrailingDims } from "./same-shape.js";
 import { add, div, mul, sub } from "./elementwise.js";
 import { reduce } from "./reduce.js";
 import { sqrt } from "./unary.js";
+
+/**
+ * `layerNorm`'s shape rule: the input's shape, once `normalizedShape` is checked against its trailing dims.
+ * @example
+ * layerNormShape([8, 16, 768], [768]); //=> [8, 16, 768]
+ * layerNormShape([8, 16, 768], [16]); //=> throws SHAPE_MISMATCH
+ * @throws ShapeError `SHAPE_MISMATCH`, `SHAPE_INVALID_SHAPE`
+ */
+export function layerNormShape<const S extends Dim[], const Normalized extends number[]>(
+  shape: S,
+  normalizedShape: Normalized & CheckArg<LayerNormShape<S, Normalized>>,
+): LayerNormShape<S, Normalized> {
+  validateShape("layerNormShape", shape);
+  checkTrailingDims("layerNormShape", shape, validateShape("layerNormShape", normalizedShape));
+  return [...shape] as never;
+}
 
 /**
  * `x` normalized over its last `normalizedShape.length` axes: `(x − mean) / sqrt(var + eps)`, with the
@@ -29,18 +45,18 @@ import { sqrt } from "./unary.js";
  */
 export function layerNorm<S extends Shape, const Normalized extends number[], Weight extends Shape = Normalized, Bias extends Shape = Normalized>(
   x: Tensor<S>,
-  normalizedShape: Normalized & CheckArg<LayerNormCheck<S, Normalized>>,
-  weight?: Tensor<Weight> & CheckArg<SameShape<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
-  bias?: Tensor<Bias> & CheckArg<SameShape<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
+  normalizedShape: Normalized & CheckArg<LayerNormShape<S, Normalized, "layerNorm">>,
+  weight?: Tensor<Weight> & CheckArg<EqualShapesCheck<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
+  bias?: Tensor<Bias> & CheckArg<EqualShapesCheck<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
   eps = 1e-5,
 ): Tensor<S> {
   const input = checkTensor("layerNorm", x);
   const normalized = validateShape("layerNorm", normalizedShape) as readonly number[];
-  checkTrailingShape("layerNorm", input.dims, normalized);
+  checkTrailingDims("layerNorm", input.dims, normalized);
   const scale = weight === undefined ? undefined : checkTensor("layerNorm", weight, "weight");
-  if (scale !== undefined) checkSameShape("layerNorm", "weight", scale.dims, "normalized shape", normalized);
+  if (scale !== undefined) checkShapesEqual("layerNorm", "weight", scale.dims, "normalized shape", normalized);
   const shift = bias === undefined ? undefined : checkTensor("layerNorm", bias, "bias");
-  if (shift !== undefined) checkSameShape("layerNorm", "bias", shift.dims, "normalized shape", normalized);
+  if (shift !== undefined) checkShapesEqual("layerNorm", "bias", shift.dims, "normalized shape", normalized);
   if (typeof eps !== "number" || !Number.isFinite(eps) || eps < 0) {
     throw new InputError("INPUT_OPTION", `layerNorm: eps must be a finite number ≥ 0, got ${describeValue(eps)}`);
   }

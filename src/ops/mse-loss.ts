@@ -5,15 +5,15 @@
  * the reduction), so its gradient is the primitives': `2·(input − target)/n` for the mean.
  * Mirrors types/ops/mse-loss.ts.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg } from "../../types/errors.js";
-import type { SameShape } from "../../types/ops/same-shape.js";
-import type { LossOptions, LossReduction, LossShape } from "../../types/ops/mse-loss.js";
+import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
+import type { LossOptions, LossOutput, LossReduction, MseLossShape } from "../../types/ops/mse-loss.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
-import { describeValue } from "../shape.js";
+import { describeValue, validateShape } from "../shape.js";
 import type { Tensor } from "../tensor.js";
-import { checkSameShape } from "./same-shape.js";
+import { checkShapesEqual } from "./same-shape.js";
 import { mul, sub } from "./elementwise.js";
 import { mean, sum } from "./reduce.js";
 
@@ -30,6 +30,26 @@ export function reduceLoss(losses: Tensor, reduction: LossReduction): Tensor {
 }
 
 /**
+ * `mseLoss`'s shape rule: the shape of the loss (`[]`, or the input's shape for `"none"`) of `input`
+ * against `target`, which must be the same shape.
+ * @example
+ * mseLossShape([8, 1], [8, 1]); //=> []
+ * mseLossShape([8, 1], [8], "none"); //=> throws SHAPE_MISMATCH
+ * @throws ShapeError `SHAPE_MISMATCH`, `SHAPE_INVALID_SHAPE`
+ */
+export function mseLossShape<const Input extends Dim[], const Target extends Dim[], const Reduction extends LossReduction = "mean">(
+  input: Input,
+  target: Target & CheckArg<MseLossShape<Input, Target, Reduction>>,
+  reduction?: Reduction,
+): MseLossShape<Input, Target, Reduction> {
+  validateShape("mseLossShape", input);
+  validateShape("mseLossShape", target);
+  const mode = lossReduction("mseLossShape", { reduction: reduction ?? "mean" });
+  checkShapesEqual("mseLossShape", "input", input, "target", target);
+  return (mode === "none" ? [...input] : []) as never;
+}
+
+/**
  * The mean squared error `mean((input − target)²)` (or the sum, or the elementwise squares, per
  * `reduction`). `input` and `target` must have the same shape: no broadcasting (`SHAPE_MISMATCH`, at
  * compile time on `target`). Gradient: `2·(input − target)·g` (divided by the element count for the
@@ -41,13 +61,13 @@ export function reduceLoss(losses: Tensor, reduction: LossReduction): Tensor {
  */
 export function mseLoss<S extends Shape, Target extends Shape, const Options extends LossOptions = {}>(
   input: Tensor<S>,
-  target: Tensor<Target> & CheckArg<SameShape<"mseLoss", "input", S, "target", Target>>,
+  target: Tensor<Target> & CheckArg<EqualShapesCheck<"mseLoss", "input", S, "target", Target>>,
   options?: Options,
-): Tensor<LossShape<S, Options>> {
+): Tensor<LossOutput<S, Options>> {
   const x = checkTensor("mseLoss", input, "input");
   const y = checkTensor("mseLoss", target, "target");
   const reduction = lossReduction("mseLoss", options);
-  checkSameShape("mseLoss", "input", x.dims, "target", y.dims);
+  checkShapesEqual("mseLoss", "input", x.dims, "target", y.dims);
   const difference = sub(x, y as Tensor) as Tensor;
   return reduceLoss(mul(difference, difference) as Tensor, reduction) as never;
 }

@@ -14,9 +14,9 @@ import type {
   PermuteCheck,
   PermuteResult,
   PermuteShape,
-  SwapAxesCheck,
+  SwapAxisCheck,
   SwapAxesResult,
-  SwapAxesShape,
+  SwapaxesShape,
   TransposeFirstCheck,
   TransposeResult,
   TransposeSecondCheck,
@@ -187,9 +187,9 @@ function swapOrder(op: string, shape: Shape, first: number, second: number): num
  */
 export function swapaxesShape<const S extends Dim[], const First extends number, const Second extends number>(
   shape: S & CheckShape<"swapaxesShape", S>,
-  first: First & CheckArg<SwapFirstCheck<S, First, "swapaxesShape">>,
-  second: Second & CheckArg<SwapAxesCheck<S, First, Second, "swapaxesShape">>,
-): SwapAxesShape<S, First, Second, "swapaxesShape"> {
+  first: First & CheckArg<SwapAxisCheck<S, First, "swapaxesShape">>,
+  second: Second & CheckArg<SwapAxisCheck<S, Second, "swapaxesShape">>,
+): SwapaxesShape<S, First, Second, "swapaxesShape"> {
   validateShape("swapaxesShape", shape);
   return swapOrder("swapaxesShape", shape, first, second).map((index) => shape[index]!) as never;
 }
@@ -204,15 +204,12 @@ export function swapaxesShape<const S extends Dim[], const First extends number,
  */
 export function swapaxes<S extends Shape, const First extends number, const Second extends number>(
   x: Tensor<S>,
-  dim0: First & CheckArg<SwapFirstCheck<S, First, "swapaxes">>,
-  dim1: Second & CheckArg<SwapAxesCheck<S, First, Second, "swapaxes">>,
+  dim0: First & CheckArg<SwapAxisCheck<S, First, "swapaxes">>,
+  dim1: Second & CheckArg<SwapAxisCheck<S, Second, "swapaxes">>,
 ): Tensor<SwapAxesResult<S, First, Second, "swapaxes">> {
   const t = checkTensor("swapaxes", x);
   return permuted(t, swapOrder("swapaxes", t.dims, dim0, dim1)) as never;
 }
-
-/** The check on the first of two axes: its own range only, so an error lands on the axis that is wrong. */
-type SwapFirstCheck<S extends Shape, First extends number, Op extends string> = SwapAxesCheck<S, First, First, Op>;
 
 /** Mirrors `WriteMatrixTransposeMessage`. */
 export function writeMatrixTransposeMessage(op: string, shape: Shape): string {
@@ -251,8 +248,8 @@ type TransposeMethod = <Self extends Shape, const First extends TransposeArg = u
 /** The type of `Tensor#swapaxes`. */
 type SwapAxesMethod = <Self extends Shape, const First extends number, const Second extends number>(
   this: Tensor<Self>,
-  dim0: First & CheckArg<SwapFirstCheck<Self, First, "swapaxes">>,
-  dim1: Second & CheckArg<SwapAxesCheck<Self, First, Second, "swapaxes">>,
+  dim0: First & CheckArg<SwapAxisCheck<Self, First, "swapaxes">>,
+  dim1: Second & CheckArg<SwapAxisCheck<Self, Second, "swapaxes">>,
 ) => Tensor<SwapAxesResult<Self, First, Second, "swapaxes">>;
 
 declare module "../tensor.js" {

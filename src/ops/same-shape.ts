@@ -16,7 +16,7 @@ export function writeTrailingShapeMessage(op: string, shape: Shape, normalized: 
 }
 
 /** Throws `SHAPE_MISMATCH` unless `left` and `right` are the same shape (rank first, then the first differing axis). */
-export function checkSameShape(op: string, leftName: string, left: Shape, rightName: string, right: Shape): void {
+export function checkShapesEqual(op: string, leftName: string, left: Shape, rightName: string, right: Shape): void {
   const fail = (detail: string) => new ShapeError("SHAPE_MISMATCH", op, [left, right], writeSameShapeMessage(op, leftName, left, rightName, right, detail));
   if (left.length !== right.length) throw fail(`rank ${left.length} vs ${right.length}`);
   for (let axis = 0; axis < left.length; axis++) {
@@ -25,7 +25,7 @@ export function checkSameShape(op: string, leftName: string, left: Shape, rightN
 }
 
 /** Throws `SHAPE_MISMATCH` unless the last dims of `shape` are `normalized` (from the end, then the rank). */
-export function checkTrailingShape(op: string, shape: Shape, normalized: Shape): void {
+export function checkTrailingDims(op: string, shape: Shape, normalized: Shape): void {
   const fail = (detail: string) => new ShapeError("SHAPE_MISMATCH", op, [shape, normalized], writeTrailingShapeMessage(op, shape, normalized, detail));
   for (let k = 1; k <= normalized.length; k++) {
     if (k > shape.length) throw fail(`the input has rank ${shape.length}, the normalized shape ${normalized.length}`);

@@ -4,16 +4,32 @@
  * result shape is a reduction's (`ReduceShape`), with `keepdims` from the options. Gradients are the
  * primitives': `2·(x − mean)/(n − correction)` for the variance.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
-import type { KeepDimsOf, VarianceOptions } from "../../types/ops/variance.js";
+import type { KeepDimsOf, VarianceOptions, VarianceShape } from "../../types/ops/variance.js";
+import type { CheckArg } from "../../types/errors.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
-import { describeValue } from "../shape.js";
+import { describeValue, validateShape } from "../shape.js";
 import { Tensor } from "../tensor.js";
 import { div, mul, sub } from "./elementwise.js";
-import { reduce, reducedAxesFor } from "./reduce.js";
+import { reduce, reduceShape, reducedAxesFor } from "./reduce.js";
 import { sqrt } from "./unary.js";
+
+/**
+ * The shape of `variance`/`std` of `shape` over `axes` (omitted: every axis): `reduceShape`'s.
+ * @example
+ * varianceShape([2, 3, 4], 1, true); //=> [2, 1, 4]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
+export function varianceShape<const S extends Dim[], const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
+  shape: S,
+  axes?: Axes & CheckArg<VarianceShape<S, Axes, KeepDims>>,
+  keepdims?: KeepDims,
+): VarianceShape<S, Axes, KeepDims> {
+  validateShape("varianceShape", shape);
+  return reduceShape(shape as Dim[], axes as never, keepdims) as never;
+}
 
 /** The shared signature of `variance` and `std`; `Op` names the error. */
 type VarianceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, const Options extends VarianceOptions = {}>(

@@ -6,17 +6,21 @@
 import type { Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { InvalidShapeMessage } from "../internal/dims.js";
-import type { TrailingShape } from "./same-shape.js";
+import type { TrailingDimsCheck } from "./same-shape.js";
 
 /**
- * The check of `layerNorm`'s normalized shape against an input of shape `S`: `unknown`, or the
- * `SHAPE_INVALID_SHAPE` / `SHAPE_MISMATCH` error.
+ * The shape of `layerNorm(x, Normalized)` for `x` of shape `S`: `S`, once the normalized shape is
+ * valid and equal to `S`'s trailing dims; else the `SHAPE_INVALID_SHAPE` / `SHAPE_MISMATCH` error.
  * @example
- * type Ok = LayerNormCheck<["batch", 16, 768], [768]>; //=> unknown
+ * type Out = LayerNormShape<["batch", 16, 768], [768]>; //=> ["batch", 16, 768]
  */
-export type LayerNormCheck<S extends Shape, Normalized extends Shape> =
-  InvalidShapeMessage<"layerNorm", Normalized> extends infer Invalid extends string
+export type LayerNormShape<S extends Shape, Normalized extends Shape, Op extends string = "layerNormShape"> =
+  InvalidShapeMessage<Op, Normalized> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? TrailingShape<"layerNorm", S, Normalized>
+      ? TrailingDimsCheck<Op, S, Normalized> extends infer Check
+        ? Check extends ShapeError<string>
+          ? Check
+          : S
+        : never
       : ShapeError<Invalid>
     : never;

@@ -4,6 +4,9 @@
  * `reduction: "none"`. Mirrors src/ops/mse-loss.ts.
  */
 import type { Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { InvalidShapesMessage } from "../internal/dims.js";
+import type { EqualShapesCheck } from "./same-shape.js";
 
 /** How a loss reduces its elementwise values: their mean (the default), their sum, or not at all. */
 export type LossReduction = "mean" | "sum" | "none";
@@ -15,15 +18,32 @@ export interface LossOptions {
 }
 
 /**
- * The shape of a loss of an input of shape `S`: `[]` for `"mean"`/`"sum"` (and by default), `S` for
- * `"none"`, `number[]` when the reduction is not a literal.
+ * The shape of a loss of an input of shape `S`, per its options: `[]` for `"mean"`/`"sum"` (and by
+ * default), `S` for `"none"`, `number[]` when the reduction is not a literal.
  * @example
- * type Out = LossShape<[8, 3], { reduction: "none" }>; //=> [8, 3]
+ * type Out = LossOutput<[8, 3], { reduction: "none" }>; //=> [8, 3]
  */
-export type LossShape<S extends Shape, Options> = Options extends { readonly reduction: infer Reduction }
-  ? [Reduction] extends ["none"]
-    ? S
-    : "none" extends Reduction
-      ? number[]
-      : []
+export type LossOutput<S extends Shape, Options> = Options extends { readonly reduction: infer Reduction extends LossReduction }
+  ? ReducedLoss<S, Reduction>
   : [];
+
+/** The shape of a loss of an input of shape `S` reduced by `Reduction`. */
+type ReducedLoss<S extends Shape, Reduction extends LossReduction> = [Reduction] extends ["none"] ? S : "none" extends Reduction ? number[] : [];
+
+/**
+ * `mseLoss`'s shape rule: the loss's shape (`[]`, or `Input` for `"none"`) when `Input` and `Target`
+ * are the same shape, else the `SHAPE_MISMATCH` error.
+ * @example
+ * type Out = MseLossShape<[8, 1], [8, 1]>; //=> []
+ * type Each = MseLossShape<[8, 1], [8, 1], "none">; //=> [8, 1]
+ */
+export type MseLossShape<Input extends Shape, Target extends Shape, Reduction extends LossReduction = "mean"> =
+  InvalidShapesMessage<"mseLossShape", [Input, Target]> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? EqualShapesCheck<"mseLossShape", "input", Input, "target", Target> extends infer Check
+        ? Check extends ShapeError<string>
+          ? Check
+          : ReducedLoss<Input, Reduction>
+        : never
+      : ShapeError<Invalid>
+    : never;

@@ -169,7 +169,7 @@ type SwapFixed<S extends Shape, First extends number, Second extends number, Op 
         : never
     : never;
 
-/** `SwapFixed` or `SwapVariadic` by rank (no invalid-dim check: see `SwapAxesShape`). */
+/** `SwapFixed` or `SwapVariadic` by rank (no invalid-dim check: see `SwapaxesShape`). */
 type SwapChecked<S extends Shape, First extends number, Second extends number, Op extends string> = number extends S["length"]
   ? SwapVariadic<S, First, Second, Op>
   : SwapFixed<S, First, Second, Op>;
@@ -179,17 +179,21 @@ type SwapChecked<S extends Shape, First extends number, Second extends number, O
  * is the identity), or the `SHAPE_AXIS` error of an axis out of range — PyTorch's `swapaxes` /
  * `transpose(dim0, dim1)`. Dims of every kind move as they are.
  * @example
- * type Out = SwapAxesShape<["batch", 3, 4], 0, -1>; //=> [4, 3, "batch"]
+ * type Out = SwapaxesShape<["batch", 3, 4], 0, -1>; //=> [4, 3, "batch"]
  */
-export type SwapAxesShape<S extends Shape, First extends number, Second extends number, Op extends string = "swapaxesShape"> =
+export type SwapaxesShape<S extends Shape, First extends number, Second extends number, Op extends string = "swapaxesShape"> =
   InvalidShapeMessage<Op, S> extends infer Invalid extends string
     ? [Invalid] extends [never]
       ? SwapChecked<S, First, Second, Op>
       : ShapeError<Invalid>
     : never;
 
-/** The argument-side check of `swapaxes` / `transpose(dim0, dim1)` on a tensor (its dims are valid). */
-export type SwapAxesCheck<S extends Shape, First extends number, Second extends number, Op extends string> = SwapChecked<S, First, Second, Op>;
+/**
+ * The argument-side check of one axis of `swapaxes` / `transpose(dim0, dim1)` on a tensor (its dims
+ * are valid): the axis in range, or its `SHAPE_AXIS` error. Each axis is checked on its own argument;
+ * the swap itself cannot fail. (`number` for a shape of unknown rank: the runtime checks it.)
+ */
+export type SwapAxisCheck<S extends Shape, Axis extends number, Op extends string> = NormalizeAxis<Op, S, Axis>;
 
 /** The result shape of `swapaxes` / `transpose(dim0, dim1)`: the swapped shape, or `number[]` after an error. */
 export type SwapAxesResult<S extends Shape, First extends number, Second extends number, Op extends string> = [S] extends readonly [FixedRank]
@@ -246,7 +250,7 @@ export type WriteTransposeOneAxisMessage<Op extends string, S extends Shape, Axi
  * first of two axes to swap (checked for range; alone, it is an error).
  */
 export type TransposeFirstCheck<S extends Shape, First, Second, Op extends string> = [First] extends [number]
-  ? SwapChecked<S, First, First, Op> extends infer Checked
+  ? NormalizeAxis<Op, S, First> extends infer Checked
     ? Checked extends ShapeError<string>
       ? Checked
       : [Second] extends [undefined]
@@ -262,7 +266,7 @@ export type TransposeFirstCheck<S extends Shape, First, Second, Op extends strin
 /** The check on `transpose`'s second argument: the swap with the first; after a list, nothing may follow. */
 export type TransposeSecondCheck<S extends Shape, First, Second, Op extends string> = [First] extends [number]
   ? [Second] extends [number]
-    ? CheckArg<SwapChecked<S, First, Second, Op>>
+    ? CheckArg<NormalizeAxis<Op, S, Second>>
     : unknown
   : undefined;
 

@@ -54,9 +54,9 @@ type FirstClash<Left extends Shape, Right extends Shape, Index extends 0[] = []>
  * `unknown` when `Left` and `Right` may be the same shape, else the `SHAPE_MISMATCH` error (rank first,
  * then the first axis that differs). Unknown ranks are the runtime's to check.
  * @example
- * type Ok = SameShape<"mseLoss", "input", [8, 1], "target", [8, 1]>; //=> unknown
+ * type Ok = EqualShapesCheck<"mseLoss", "input", [8, 1], "target", [8, 1]>; //=> unknown
  */
-export type SameShape<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> =
+export type EqualShapesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> =
   number extends Left["length"] | Right["length"]
     ? unknown
     : Left["length"] extends Right["length"]
@@ -72,15 +72,15 @@ export type SameShape<Op extends string, LeftName extends string, Left extends S
  * first axis from the end whose dims differ, or `S` having fewer axes. Walks from the end, so a
  * variadic shape (`[...Batch, D]`) is checked on its fixed trailing dims.
  * @example
- * type Ok = TrailingShape<"layerNorm", ["batch", 768], [768]>; //=> unknown
+ * type Ok = TrailingDimsCheck<"layerNorm", ["batch", 768], [768]>; //=> unknown
  */
-export type TrailingShape<Op extends string, S extends Shape, Normalized extends Shape, Rest extends Shape = S, NormalizedRest extends Shape = Normalized, Index extends 0[] = [0]> =
+export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized extends Shape, Rest extends Shape = S, NormalizedRest extends Shape = Normalized, Index extends 0[] = [0]> =
   number extends Normalized["length"]
     ? unknown
     : NormalizedRest extends readonly [...infer NormalizedFront extends Shape, infer N extends Dim]
       ? Rest extends readonly [...infer Front extends Shape, infer D extends Dim]
         ? DimsAgree<D, N> extends true
-          ? TrailingShape<Op, S, Normalized, Front, NormalizedFront, [...Index, 0]>
+          ? TrailingDimsCheck<Op, S, Normalized, Front, NormalizedFront, [...Index, 0]>
           : ShapeError<WriteTrailingShapeMessage<Op, S, Normalized, `axis -${Index["length"]} is ${PrintDim<D>} vs ${PrintDim<N>}`>>
         : number extends Rest["length"]
           ? unknown
