@@ -170,9 +170,9 @@ type SwapFixed<S extends Shape, First extends number, Second extends number, Op 
     : never;
 
 /** `SwapFixed` or `SwapVariadic` by rank (no invalid-dim check: see `SwapaxesShape`). */
-type SwapChecked<S extends Shape, First extends number, Second extends number, Op extends string> = number extends S["length"]
-  ? SwapVariadic<S, First, Second, Op>
-  : SwapFixed<S, First, Second, Op>;
+type SwapChecked<S extends Shape, First extends number, Second extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? SwapFixed<S, First, Second, Op>
+  : SwapVariadic<S, First, Second, Op>;
 
 /**
  * `S` with axes `First` and `Second` exchanged (negative axes count from the end; naming one axis twice
