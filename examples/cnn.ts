@@ -5,7 +5,7 @@
 // activations are typed `Tensor<["batch", 8, 12, 12]>` and so on, a weight with the wrong number of
 // input channels or a flatten to the wrong width is a compile error on its line.
 import { pathToFileURL } from "node:url";
-import { SGD as Adam, RandomGenerator, crossEntropy, fromArray, noGrad, type Tensor } from "../src/index.js";
+import { Adam, RandomGenerator, crossEntropy, fromArray, noGrad, type Tensor } from "../src/index.js";
 import { SIDE, digits, type Digits } from "./data/digits.js";
 
 /** The model's parameters. */
@@ -70,7 +70,7 @@ export function train(options: { epochs?: number; batchSize?: number; lr?: numbe
   const { epochs = 6, batchSize = 50, lr = 0.01, onEpoch } = options;
   const data = digits(2000, 1);
   const params = initParams(2);
-  const optimizer = new Adam(Object.values(params), { lr, momentum: 0.9 });
+  const optimizer = new Adam(Object.values(params), { lr });
   const losses: number[] = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let total = 0;

@@ -27,8 +27,8 @@ export const SHAPE_ERROR_CODES = [
   "SHAPE_IMPLICIT_OUTER",
   "SHAPE_RESHAPE_ORDER",
   "SHAPE_REARRANGE",
-  // shapecheck/tfjs: two shapes that TensorFlow.js requires to be equal (a loss's labels and
-  // predictions) are not; tfjs does not broadcast them (src/tfjs/rules.ts).
+  // Two shapes that must be equal without broadcasting are not: mseLoss, layerNorm, a typed
+  // loadTensors, and shapecheck/tfjs's losses (tfjs does not broadcast them; src/tfjs/rules.ts).
   "SHAPE_MISMATCH",
   "SHAPE_GATHER",
   "SHAPE_LABELS",

@@ -6,7 +6,7 @@ export { Tensor } from "./tensor.js";
 export { DTYPES, type DType } from "./dtype.js";
 export { ShapeError, InputError, InternalError, SHAPE_ERROR_CODES, type ShapeErrorCode } from "./errors.js";
 export { noGrad, zeroGrad } from "./autograd.js";
-export { SGD, type SGDOptions } from "./optim.js";
+export { SGD, Adam, AdamW, type SGDOptions, type AdamOptions } from "./optim.js";
 export { tensor, zeros, ones, full, arange, fromArray, type TensorOptions } from "./creation.js";
 export { randn, rand, manualSeed, RandomGenerator, type RandomOptions } from "./random.js";
 export { add, sub, mul, div, pow, maximum, minimum, elementwiseShape, type Operand } from "./ops/elementwise.js";
@@ -20,7 +20,7 @@ export { crossEntropy, nllLoss, lossShape, type LossOptions } from "./ops/loss.j
 export { where, whereShape } from "./ops/where.js";
 export { broadcastShapes, broadcastToShape, reductionAxes, broadcastTo, configure, type BroadcastingMode } from "./ops/broadcast.js";
 export { matmul, matmulShape } from "./ops/matmul.js";
-export { permute, transpose, permuteShape, transposeShape } from "./ops/permute.js";
+export { permute, transpose, permuteShape, transposeShape, swapaxes, swapaxesShape, matrixTransposeShape } from "./ops/permute.js";
 export { squeeze, squeezeShape } from "./ops/squeeze.js";
 export { unsqueeze, unsqueezeShape } from "./ops/unsqueeze.js";
 export { slice, sliceShape } from "./ops/slice.js";
@@ -30,6 +30,12 @@ export { stack, stackShape } from "./ops/stack.js";
 export { rearrange, rearrangeShape } from "./ops/rearrange.js";
 export { conv1d, conv2d, conv1dShape, conv2dShape } from "./ops/conv.js";
 export { maxPool2d, avgPool2d, pool2dShape } from "./ops/pool.js";
+export { mseLoss, mseLossShape } from "./ops/mse-loss.js";
+export { layerNorm, layerNormShape } from "./ops/layer-norm.js";
+export { variance, std, varianceShape } from "./ops/variance.js";
+export { clamp } from "./ops/clamp.js";
+export { dropout, type DropoutOptions } from "./ops/dropout.js";
+export { saveTensors, loadTensors, type SaveTensorsOptions, type LoadedTensors } from "./safetensors.js";
 
 // Types: shapes, errors, and the type rule of every shape rule — one list, in types/index.ts. (The
 // runtime `ShapeError` class exported above is also the `ShapeError<Message>` type.)

@@ -148,3 +148,12 @@ export function rand<const S extends number[]>(shape: S & CheckShape<"rand", S>,
   else for (let i = 0; i < data.length; i++) data[i] = generator.uniform();
   return leaf("rand", data, dims, options);
 }
+
+/**
+ * The generator an op that draws random numbers uses: a fresh one for `seed`, the given `generator`,
+ * else the module-wide one (`manualSeed`). For ops outside this module (`dropout`).
+ * @throws InputError `INPUT_SEED`, `INPUT_OPTION`
+ */
+export function randomSource(op: string, options: { readonly seed?: number; readonly generator?: RandomGenerator } | undefined): RandomGenerator {
+  return source(op, options as RandomOptions | undefined);
+}

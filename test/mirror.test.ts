@@ -32,8 +32,11 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteImplicitOuterNamesMessage",
 ]);
 
-/** Ops that have no shape rule of their own: elementwise maps use broadcasting's rule. */
-const RUNTIME_ONLY = new Set(["elementwise", "unary", "binary"]);
+/**
+ * Ops that have no shape rule of their own: elementwise maps use broadcasting's rule; `clamp` and
+ * `dropout` keep their input's shape (`Tensor<S>` → `Tensor<S>`).
+ */
+const RUNTIME_ONLY = new Set(["elementwise", "unary", "binary", "clamp", "dropout"]);
 
 describe("src/ops and types/ops mirror each other", () => {
   it("each compile-time-only writer exists (the exception list cannot go stale)", () => {

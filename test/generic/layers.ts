@@ -103,3 +103,35 @@ export const out = layer.forward(randn([32, 784], { seed: 2 })); // type: Tensor
 export const normalized = layerNorm(randn([4, 6, 16], { seed: 3 }), zeros([16]), zeros([16])); // type: Tensor<[4, 6, 16]>
 export const attended = attention(randn([2, 5, 64], { seed: 4 }), randn([2, 5, 64], { seed: 5 }), randn([2, 5, 64], { seed: 6 }), zeros([5, 5])); // type: Tensor<[2, 5, 64]>
 export const concrete: Exactly<[typeof out, typeof normalized, typeof attended], [Tensor<[32, 128]>, Tensor<[4, 6, 16]>, Tensor<[2, 5, 64]>]> = true;
+
+// ---------------------------------------------------------------------------------------------
+// The ops real models need (issue 11): swapaxes / transpose(dim0, dim1) / mT, the losses and the
+// normalization, around type parameters.
+import { layerNorm as layerNormOp, mseLoss, swapaxes } from "../../src/index.js";
+
+/** Attention over `[B, H, T, D]` with the keys transposed by `.mT` and by `transpose(-1, -2)`. */
+export function attentionMT<B extends Dim, H extends Dim, T extends Dim, D extends Dim>(q: Tensor<[B, H, T, D]>, k: Tensor<[B, H, T, D]>): Tensor<[B, H, T, T]> {
+  const keys = k.mT; // type: Tensor<[B, H, D, T]>
+  const same = k.transpose(-1, -2); // type: Tensor<[B, H, D, T]>
+  const heads = swapaxes(q, 1, 2); // type: Tensor<[B, T, H, D]>
+  const exact: Exactly<[typeof keys, typeof same, typeof heads], [Tensor<[B, H, D, T]>, Tensor<[B, H, D, T]>, Tensor<[B, T, H, D]>]> = true;
+  return q.matmul(keys).mul(0.125);
+}
+
+/** `.mT` and a negative swap keep a variadic batch group. */
+export function batchedTranspose<Batch extends Dim[], T extends Dim, D extends Dim>(x: Tensor<[...Batch, T, D]>) {
+  const flipped = x.mT; // type: Tensor<[...Batch, D, T]>
+  const swapped = x.swapaxes(-2, -1); // type: Tensor<[...Batch, D, T]>
+  const transposed = x.transpose(-1, -2); // type: Tensor<[...Batch, D, T]>
+  const exact: Exactly<[typeof flipped, typeof swapped, typeof transposed], [Tensor<[...Batch, D, T]>, Tensor<[...Batch, D, T]>, Tensor<[...Batch, D, T]>]> = true;
+  return flipped;
+}
+
+/** A transformer block's normalization and a regression loss over generic dims. */
+export function normalizedLoss<B extends Dim, D extends Dim>(x: Tensor<[B, D]>, gamma: Tensor<[D]>, target: Tensor<[B, D]>) {
+  const normed = layerNormOp(x, [x.shape[1]] as [D & number], gamma); // type: Tensor<[B, D]>
+  const loss = mseLoss(normed, target); // type: Tensor<[]>
+  const spread = x.variance(-1, { keepdims: true }); // type: Tensor<[B, 1]>
+  const exact: Exactly<[typeof normed, typeof loss, typeof spread], [Tensor<[B, D]>, Tensor<[]>, Tensor<[B, 1]>]> = true;
+  return loss;
+}

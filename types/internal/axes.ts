@@ -53,7 +53,7 @@ export type NormalizeAxis<Op extends string, S extends Shape, Axis extends numbe
               ? 0
               : Kept["length"]
           : never
-        : `${Axis}` extends Exclude<keyof Positions, keyof unknown[]>
+        : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name
           ? Axis
           : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
 

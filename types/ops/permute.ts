@@ -12,10 +12,10 @@
  * - A scalar `[]` permutes only with `[]` (any axis is out of range); size-0 dims move like any other.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
+import type { CheckArg, ShapeError, ResultShape } from "../errors.js";
+import type { FixedRank, InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
-import type { NormalizeAxes, PrintAxes } from "../internal/axes.js";
+import type { NormalizeAxes, NormalizeAxis, PrintAxes } from "../internal/axes.js";
 
 /**
  * `SHAPE_PERMUTE: permute: axes [0, 2] do not permute [2, 3, 4]: axis 1 is missing; name each of
@@ -108,3 +108,171 @@ export type PermuteResult<S extends Shape, Axes extends readonly number[] | unde
 export type PermuteCheck<S extends Shape, Axes extends readonly number[] | undefined, Op extends string> = Axes extends readonly number[]
   ? PermuteChecked<S, Axes, Op>
   : unknown;
+
+// ---------------------------------------------------------------------------------------------
+// Swapping two axes: swapaxes, transpose(dim0, dim1), mT
+
+/** The count `N` of an axis written `-N`, else `never`. */
+type NegativeCount<Axis extends number> = `${Axis}` extends `-${infer Count extends number}` ? Count : never;
+
+/**
+ * `S` split into `[prefix, last Count dims]`, or `never` when `S` has fewer fixed trailing dims (so the
+ * recursion is bounded by the shape, whatever `Count` is).
+ */
+type SplitTail<S extends Shape, Count extends number, Tail extends Dim[] = []> = Tail["length"] extends Count
+  ? [S, Tail]
+  : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]] // this form resolves for `[...Batch, T, D]`
+    ? SplitTail<Rest, Count, [Last, ...Tail]>
+    : never;
+
+/** `S` (of fixed rank) with the axes at (normalised) indices `First` and `Second` exchanged. */
+type SwapKnown<S extends Shape, First extends number, Second extends number> = {
+  -readonly [K in keyof S]: K extends `${First}` ? S[Second] : K extends `${Second}` ? S[First] : S[K];
+};
+
+/**
+ * The swap for a shape of unknown rank: two negative axes act on the fixed trailing dims of a variadic
+ * shape (`[...Batch, T, D]` with `-1, -2` is `[...Batch, D, T]`): the swap within the tail the first
+ * axis reaches, else within the tail the second reaches. Anything else is `number[]` (the runtime
+ * checks it). The attempts are `[result, found]` pairs read by indexing, which resolves around a
+ * variadic group where a test on the result itself would stay undecided.
+ */
+type SwapVariadic<S extends Shape, First extends number, Second extends number, Op extends string> = [NegativeCount<First>] extends [never]
+  ? number[]
+  : [NegativeCount<Second>] extends [never]
+    ? number[]
+    : SwapInTail<S, NegativeCount<First>, First, Second, Op>[1] extends true
+      ? SwapInTail<S, NegativeCount<First>, First, Second, Op>[0]
+      : SwapInTail<S, NegativeCount<Second>, First, Second, Op>[0];
+
+/** `[[...prefix, ...tail swapped], true]` for the last `Count` dims of `S`, or `[number[], false]`. */
+type SwapInTail<S extends Shape, Count extends number, First extends number, Second extends number, Op extends string> =
+  SplitTail<S, Count> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? SwapFixed<Tail, First, Second, Op> extends infer Swapped extends Shape
+      ? [[...Prefix, ...Swapped], true]
+      : [number[], false]
+    : [number[], false];
+
+/** The swap for a shape of fixed rank: the swapped shape, or the `SHAPE_AXIS` error of either axis. */
+type SwapFixed<S extends Shape, First extends number, Second extends number, Op extends string> =
+  NormalizeAxis<Op, S, First> extends infer FirstIndex
+    ? FirstIndex extends ShapeError<string>
+      ? FirstIndex
+      : NormalizeAxis<Op, S, Second> extends infer SecondIndex
+        ? SecondIndex extends ShapeError<string>
+          ? SecondIndex
+          : [FirstIndex, SecondIndex] extends [infer F extends number, infer G extends number]
+            ? number extends F | G
+              ? Dynamic<S>
+              : SwapKnown<S, F, G>
+            : never
+        : never
+    : never;
+
+/** `SwapFixed` or `SwapVariadic` by rank (no invalid-dim check: see `SwapaxesShape`). */
+type SwapChecked<S extends Shape, First extends number, Second extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? SwapFixed<S, First, Second, Op>
+  : SwapVariadic<S, First, Second, Op>;
+
+/**
+ * `S` with axes `First` and `Second` exchanged (negative axes count from the end; naming one axis twice
+ * is the identity), or the `SHAPE_AXIS` error of an axis out of range — PyTorch's `swapaxes` /
+ * `transpose(dim0, dim1)`. Dims of every kind move as they are.
+ * @example
+ * type Out = SwapaxesShape<["batch", 3, 4], 0, -1>; //=> [4, 3, "batch"]
+ */
+export type SwapaxesShape<S extends Shape, First extends number, Second extends number, Op extends string = "swapaxesShape"> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? SwapChecked<S, First, Second, Op>
+      : ShapeError<Invalid>
+    : never;
+
+/**
+ * The argument-side check of one axis of `swapaxes` / `transpose(dim0, dim1)` on a tensor (its dims
+ * are valid): the axis in range, or its `SHAPE_AXIS` error. Each axis is checked on its own argument;
+ * the swap itself cannot fail. (`number` for a shape of unknown rank: the runtime checks it.)
+ */
+export type SwapAxisCheck<S extends Shape, Axis extends number, Op extends string> = NormalizeAxis<Op, S, Axis>;
+
+/** The result shape of `swapaxes` / `transpose(dim0, dim1)`: the swapped shape, or `number[]` after an error. */
+export type SwapAxesResult<S extends Shape, First extends number, Second extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? ResultShape<SwapFixed<S, First, Second, Op>>
+  : SwapVariadic<S, First, Second, Op>; // never an error, and not through `ResultShape`, which stays undecided for `[...Batch, D, T]`
+
+/**
+ * `SHAPE_RANK: mT: needs at least 2 axes, got [3]; the matrix transpose swaps the last two (add one
+ * with unsqueeze)`. Mirrors `writeMatrixTransposeMessage`.
+ */
+export type WriteMatrixTransposeMessage<Op extends string, S extends Shape> =
+  `SHAPE_RANK: ${Op}: needs at least 2 axes, got ${PrintShape<S>}; the matrix transpose swaps the last two (add one with unsqueeze)`;
+
+/**
+ * The matrix transpose of a valid shape as `[result, check]` (the result `number[]` after an error),
+ * read by indexing so that it resolves for variadic shapes (`[...Batch, T, D]`).
+ */
+export type MatrixTransposeOutcome<S extends Shape, Op extends string> = [S] extends readonly [readonly [...infer Rest extends Shape, infer Rows extends Dim, infer Cols extends Dim]] // resolves for `[...Batch, T, D]`
+  ? [[...Rest, Cols, Rows], unknown]
+  : number extends S["length"]
+    ? [number[], unknown]
+    : [number[], ShapeError<WriteMatrixTransposeMessage<Op, S>>];
+
+/** The matrix transpose of a valid shape, or its error (see `MatrixTransposeShape`). */
+export type MatrixTransposeChecked<S extends Shape, Op extends string> = MatrixTransposeOutcome<S, Op> extends infer Outcome extends readonly [Shape, unknown]
+  ? [Outcome[1]] extends [ShapeError<string>]
+    ? Outcome[1]
+    : Outcome[0]
+  : never;
+
+/**
+ * The shape of `x.mT` (PyTorch's matrix transpose: the last two axes swapped, leading axes kept), for
+ * any shape with two fixed trailing dims (`[...Batch, T, D]` gives `[...Batch, D, T]`); `number[]`
+ * for unknown rank; a `SHAPE_RANK` error for rank < 2.
+ * @example
+ * type Out = MatrixTransposeShape<["batch", 3, 4]>; //=> ["batch", 4, 3]
+ */
+export type MatrixTransposeShape<S extends Shape, Op extends string = "matrixTransposeShape"> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? MatrixTransposeChecked<S, Op>
+      : ShapeError<Invalid>
+    : never;
+
+/**
+ * `SHAPE_AXIS: transpose: cannot transpose [2, 3] by the single axis 1: give two axes to swap, or a
+ * list of all the axes`. Mirrors `writeTransposeOneAxisMessage`.
+ */
+export type WriteTransposeOneAxisMessage<Op extends string, S extends Shape, Axis extends number> =
+  `SHAPE_AXIS: ${Op}: cannot transpose ${PrintShape<S>} by the single axis ${Axis}: give two axes to swap, or a list of all the axes`;
+
+/**
+ * The check on `transpose`'s first argument: a list is checked as `permute`'s axes; a number is the
+ * first of two axes to swap (checked for range; alone, it is an error).
+ */
+export type TransposeFirstCheck<S extends Shape, First, Second, Op extends string> = [First] extends [number]
+  ? NormalizeAxis<Op, S, First> extends infer Checked
+    ? Checked extends ShapeError<string>
+      ? Checked
+      : [Second] extends [undefined]
+        ? number extends S["length"] // unknown rank: the runtime reports it, with the shape it has then
+          ? unknown
+          : ShapeError<WriteTransposeOneAxisMessage<Op, S, First>>
+        : unknown
+    : never
+  : First extends readonly number[]
+    ? PermuteChecked<S, First, Op>
+    : unknown;
+
+/** The check on `transpose`'s second argument: the swap with the first; after a list, nothing may follow. */
+export type TransposeSecondCheck<S extends Shape, First, Second, Op extends string> = [First] extends [number]
+  ? [Second] extends [number]
+    ? CheckArg<NormalizeAxis<Op, S, Second>>
+    : unknown
+  : undefined;
+
+/** The result shape of `transpose(first?, second?)`: reversed, permuted, or two axes swapped. */
+export type TransposeResult<S extends Shape, First, Second, Op extends string> = [First] extends [number]
+  ? [Second] extends [number]
+    ? SwapAxesResult<S, First, Second, Op>
+    : number[]
+  : PermuteResult<S, First extends readonly number[] ? First : undefined, Op>;

@@ -1,0 +1,41 @@
+// examples/cnn.ts runs in CI: this runs it and checks what it prints and claims — the loss falls, the
+// accuracies it prints are the ones recomputed here by hand from the logits — and that its typed
+// shapes are the runtime's.
+import { describe, expect, it } from "vitest";
+import { noGrad } from "../../src/index.js";
+import { batch, forward, initParams, main } from "../../examples/cnn.js";
+import { SIDE, digits } from "../../examples/data/digits.js";
+
+describe("examples/cnn.ts", () => {
+  const lines: string[] = [];
+  const result = main((line) => lines.push(line));
+
+  it("prints one mean loss per epoch, falling to under a third of the first", () => {
+    const table = lines.filter((l) => /^\s+\d+\s+\d\.\d{4}$/.test(l)).map((l) => Number(l.trim().split(/\s+/)[1]));
+    expect(table).toHaveLength(result.losses.length);
+    expect(table.at(-1)!).toBeLessThan(table[0]! / 3);
+    for (let i = 1; i < table.length; i++) expect(table[i]).toBeLessThan(table[i - 1]! * 1.05);
+  });
+
+  it("the accuracies it prints are those of the trained model, recomputed from the logits by hand", () => {
+    const test = digits(1000, 99);
+    const { images } = batch(test, 0, test.count);
+    const logits = noGrad(() => forward(result.params, images)).toFlatArray();
+    let correct = 0;
+    for (let n = 0; n < test.count; n++) {
+      const row = logits.slice(10 * n, 10 * n + 10);
+      if (row.indexOf(Math.max(...row)) === test.labels[n]) correct++;
+    }
+    expect(result.testAccuracy).toBeCloseTo(correct / test.count, 6);
+    expect(lines).toContain(`test accuracy:     ${(100 * result.testAccuracy).toFixed(1)}% of 1000 fresh images`);
+    expect(result.testAccuracy).toBeGreaterThan(0.9);
+  });
+
+  it("the typed activations are the runtime's shapes", () => {
+    const data = digits(7, 3);
+    const { images, labels } = batch(data, 0, 7);
+    expect(images.shape).toEqual([7, 1, SIDE, SIDE]);
+    expect(labels.dtype).toBe("int32");
+    expect(forward(initParams(0), images).shape).toEqual([7, 10]);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Equal-shape checks at the type level, for the ops that do not broadcast: `mseLoss` (input and
+ * target), `layerNorm` (the normalized shape against the input's trailing dims, and the weight and
+ * bias against the normalized shape). Mirrors src/ops/same-shape.ts message for message.
+ *
+ * Per axis: the same dim (a type parameter is the same as itself) → fine; `number` on either side →
+ * fine (the runtime checks it); anything else — two different known sizes, two different names, a
+ * name against a known size — is a `SHAPE_MISMATCH` error naming the axis. A shape of unknown rank is
+ * the runtime's to check. A type parameter against a different dim leaves the check undecided, which
+ * `CheckArg` accepts: the runtime checks it.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { Exact } from "../internal/dims.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+
+/**
+ * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
+ * mseLoss does not broadcast`. Mirrors `writeSameShapeMessage`.
+ */
+export type WriteSameShapeMessage<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, Detail extends string> =
+  `SHAPE_MISMATCH: ${Op}: ${LeftName} ${PrintShape<Left>} and ${RightName} ${PrintShape<Right>} must have the same shape: ${Detail}; ${Op} does not broadcast`;
+
+/**
+ * `SHAPE_MISMATCH: layerNorm: normalized shape [768] does not match the trailing dims of [8, 512]:
+ * axis -1 is 512 vs 768`. Mirrors `writeTrailingShapeMessage`.
+ */
+export type WriteTrailingShapeMessage<Op extends string, S extends Shape, Normalized extends Shape, Detail extends string> =
+  `SHAPE_MISMATCH: ${Op}: normalized shape ${PrintShape<Normalized>} does not match the trailing dims of ${PrintShape<S>}: ${Detail}`;
+
+/** `true` when two dims may be equal at run time without a statement: the same dim, or `number` on a side. */
+type DimsAgree<Left extends Dim, Right extends Dim> = Exact<Left> extends Exact<Right>
+  ? true
+  : number extends Left
+    ? true
+    : number extends Right
+      ? true
+      : [Left] extends [Right]
+        ? [Right] extends [Left]
+          ? true
+          : false
+        : false;
+
+/** The first axis (from the left) where the dims of two shapes of one rank disagree, as a detail, else `never`. */
+type FirstClash<Left extends Shape, Right extends Shape, Index extends 0[] = []> = Left extends readonly [infer L extends Dim, ...infer LeftRest extends Shape]
+  ? Right extends readonly [infer R extends Dim, ...infer RightRest extends Shape]
+    ? DimsAgree<L, R> extends true
+      ? FirstClash<LeftRest, RightRest, [...Index, 0]>
+      : `axis ${Index["length"]} is ${PrintDim<L>} vs ${PrintDim<R>}`
+    : never
+  : never;
+
+/**
+ * `unknown` when `Left` and `Right` may be the same shape, else the `SHAPE_MISMATCH` error (rank first,
+ * then the first axis that differs). Unknown ranks are the runtime's to check.
+ * @example
+ * type Ok = EqualShapesCheck<"mseLoss", "input", [8, 1], "target", [8, 1]>; //=> unknown
+ */
+export type EqualShapesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> =
+  number extends Left["length"] | Right["length"]
+    ? unknown
+    : Left["length"] extends Right["length"]
+      ? FirstClash<Left, Right> extends infer Detail extends string
+        ? [Detail] extends [never]
+          ? unknown
+          : ShapeError<WriteSameShapeMessage<Op, LeftName, Left, RightName, Right, Detail>>
+        : unknown
+      : ShapeError<WriteSameShapeMessage<Op, LeftName, Left, RightName, Right, `rank ${Left["length"]} vs ${Right["length"]}`>>;
+
+/**
+ * `unknown` when the last dims of `S` may equal `Normalized`, else the `SHAPE_MISMATCH` error: the
+ * first axis from the end whose dims differ, or `S` having fewer axes. Walks from the end, so a
+ * variadic shape (`[...Batch, D]`) is checked on its fixed trailing dims.
+ * @example
+ * type Ok = TrailingDimsCheck<"layerNorm", ["batch", 768], [768]>; //=> unknown
+ */
+export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized extends Shape, Rest extends Shape = S, NormalizedRest extends Shape = Normalized, Index extends 0[] = [0]> =
+  number extends Normalized["length"]
+    ? unknown
+    : NormalizedRest extends readonly [...infer NormalizedFront extends Shape, infer N extends Dim]
+      ? Rest extends readonly [...infer Front extends Shape, infer D extends Dim]
+        ? DimsAgree<D, N> extends true
+          ? TrailingDimsCheck<Op, S, Normalized, Front, NormalizedFront, [...Index, 0]>
+          : ShapeError<WriteTrailingShapeMessage<Op, S, Normalized, `axis -${Index["length"]} is ${PrintDim<D>} vs ${PrintDim<N>}`>>
+        : number extends Rest["length"]
+          ? unknown
+          : ShapeError<WriteTrailingShapeMessage<Op, S, Normalized, `the input has rank ${S["length"]}, the normalized shape ${Normalized["length"]}`>>
+      : unknown;
