@@ -36,7 +36,7 @@ for (let i = 0; i < 200; i++) {
 }
 const projects = [
   ["200 files", project("files200", many)],
-  ["1,000-op file", project("ops1000", { "model.ts": modelSource(path.join(work, "ops1000/src"), 1000) })],
+  ["1,000-op file", project("ops1000", { "model.ts": modelSource(path.join(work, "ops1000"), 1000) })],
 ];
 
 function time(args, cwd) {

@@ -50,6 +50,18 @@ export const OPS = {
   "gather": two(m, (i) => [i + 2, 1], (i) => `sc.gather(x${i}, 1, y${i})`),
   "embedding": two((i) => [i + 20, i + 3], (i) => [i + 2, 7], (i) => `sc.embedding(x${i}, y${i})`),
   "crossEntropy": two(m, (i) => [i + 2], (i) => `sc.crossEntropy(x${i}, y${i})`),
+  "transpose(d0, d1)": one((i) => [i + 2, 3, 4], (i) => `x${i}.transpose(0, 2)`),
+  "swapaxes": one((i) => [i + 2, 3, 4], (i) => `sc.swapaxes(x${i}, 1, -1)`),
+  ".mT": one((i) => [i + 2, 3, 4], (i) => `x${i}.mT`),
+  "mseLoss": two(m, m, (i) => `sc.mseLoss(x${i}, y${i})`),
+  "layerNorm": two(m, (i) => [i + 3], (i) => `sc.layerNorm(x${i}, [${i + 3}], y${i}, y${i})`),
+  "variance(axis)": one(m, (i) => `x${i}.variance(1)`),
+  "clamp": one(m, (i) => `sc.clamp(x${i}, 0, 1)`),
+  "dropout": one(m, (i) => `sc.dropout(x${i}, 0.1, { training: true, seed: ${i} })`),
+  "conv2d (same)": two((i) => [i + 2, 3, 8, 8], (i) => [i + 4, 3, 3, 3], (i) => `x${i}.conv2d(y${i}, { padding: 1 })`),
+  "conv2d (stride 2)": two((i) => [2, 3, i + 8, i + 8], (i) => [4, 3, 3, 3], (i) => `x${i}.conv2d(y${i}, { stride: 2 })`),
+  "maxPool2d(2)": one((i) => [i + 2, 3, 8, 8], (i) => `x${i}.maxPool2d(2)`),
+  "backward(grad)": two(m, m, (i) => `x${i}.backward(y${i})`),
 };
 
 const header = `import * as sc from "${from}";\nimport type { Tensor } from "${from}";\n`;
