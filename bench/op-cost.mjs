@@ -62,6 +62,7 @@ export const OPS = {
   "conv2d (stride 2)": two((i) => [2, 3, i + 8, i + 8], (i) => [4, 3, 3, 3], (i) => `x${i}.conv2d(y${i}, { stride: 2 })`),
   "maxPool2d(2)": one((i) => [i + 2, 3, 8, 8], (i) => `x${i}.maxPool2d(2)`),
   "backward(grad)": two(m, m, (i) => `x${i}.backward(y${i})`),
+  "einsum (matmul)": two(m, (i) => [i + 3, 7], (i) => `sc.einsum("ij,jk->ik", x${i}, y${i})`),
 };
 
 const header = `import * as sc from "${from}";\nimport type { Tensor } from "${from}";\n`;

@@ -27,6 +27,7 @@ export const SHAPE_ERROR_CODES = [
   "SHAPE_IMPLICIT_OUTER",
   "SHAPE_RESHAPE_ORDER",
   "SHAPE_REARRANGE",
+  "SHAPE_EINSUM",
   // Two shapes that must be equal without broadcasting are not: mseLoss, layerNorm, a typed
   // loadTensors, and shapecheck/tfjs's losses (tfjs does not broadcast them; src/tfjs/rules.ts).
   "SHAPE_MISMATCH",

@@ -28,6 +28,7 @@ export { reshape, flatten, reshapeShape, flattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";
 export { stack, stackShape } from "./ops/stack.js";
 export { rearrange, rearrangeShape } from "./ops/rearrange.js";
+export { einsum, einsumShape } from "./ops/einsum.js";
 export { conv1d, conv2d, conv1dShape, conv2dShape } from "./ops/conv.js";
 export { maxPool2d, avgPool2d, pool2dShape } from "./ops/pool.js";
 export { mseLoss, mseLossShape } from "./ops/mse-loss.js";

@@ -15,6 +15,7 @@ export type { ReshapeShape, FlattenShape } from "./ops/reshape.js";
 export type { ConcatShape } from "./ops/concat.js";
 export type { StackShape } from "./ops/stack.js";
 export type { RearrangeShape, RearrangeSizes, CheckRearrangeSizes, ReadPattern } from "./ops/rearrange.js";
+export type { EinsumShape, ReadEinsum } from "./ops/einsum.js";
 export type { ElementwiseShape } from "./ops/elementwise.js";
 export type { ReduceShape } from "./ops/reduce.js";
 export type { SoftmaxShape } from "./ops/softmax.js";

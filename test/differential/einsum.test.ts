@@ -1,0 +1,154 @@
+/**
+ * einsum, proven three ways:
+ * 1. the type level (`EinsumShape`, evaluated by the compiler) and the runtime rule (`einsumShape`)
+ *    agree — the same shape, or byte-identical messages — on generated subscripts and shapes, valid
+ *    and broken on purpose (a size, a rank, the operand count, the output's letters, the syntax),
+ *    with known and symbolic dims;
+ * 2. the values equal an oracle written here from the definition — for every assignment of all the
+ *    letters, the product of the operands' entries (read from nested arrays by their letters' values)
+ *    added into the output entry — and the classic identities against other ops (matmul, batched
+ *    matmul, transpose, diagonal, trace, outer product);
+ * 3. gradients match finite differences (float64), diagonals and summed-out letters included.
+ */
+import { describe, expect, it } from "vitest";
+import { Tensor, einsum, einsumShape, fromArray, tensor } from "../../src/index.js";
+import { outcome, sameResult } from "../harness/differential.js";
+import { seeded } from "../harness/random.js";
+import { evaluateTypes, parseTypeText } from "../harness/types.js";
+import { expectGradientsMatch, uniform } from "../gradients/check.js";
+import { expectClose as close } from "../runtime/close.js";
+
+const random = seeded(20261203);
+const LETTERS = "ijklmn";
+
+interface Case {
+  readonly subscripts: string;
+  readonly shapes: (number | string)[][];
+}
+
+/** A valid case: letters with sizes, operands naming some of them (a diagonal now and then), an output. */
+function valid(): Case {
+  const letters = LETTERS.slice(0, random.int(1, 4)).split("");
+  const size = new Map(letters.map((l) => [l, random.int(1, 4)] as const));
+  const symbolic = random.chance(0.2) ? letters[0]! : undefined;
+  const operands = Array.from({ length: random.int(1, 3) }, () => {
+    const subs = letters.filter(() => random.chance(0.6));
+    if (subs.length > 0 && random.chance(0.1)) subs.push(subs[0]!); // a diagonal
+    return subs.join("");
+  });
+  const used = [...new Set(operands.join(""))];
+  const output = used.filter(() => random.chance(0.5)).join("");
+  const shapes = operands.map((subs) => [...subs].map((l) => (l === symbolic ? "n" : size.get(l)!)));
+  return { subscripts: `${operands.join(",")}->${output}`, shapes };
+}
+
+function broken(c: Case): Case {
+  const [left, output] = c.subscripts.split("->") as [string, string];
+  const r = random.int(0, 6);
+  if (r === 0) return { ...c, shapes: [...c.shapes, [2]] };
+  if (r === 1 && c.shapes.some((s) => s.length > 0)) {
+    const i = c.shapes.findIndex((s) => s.length > 0);
+    return { ...c, shapes: c.shapes.map((s, k) => (k === i ? [...s, 3] : s)) };
+  }
+  if (r === 2) return { ...c, subscripts: `${left}->${output}z` };
+  if (r === 3 && output.length > 0) return { ...c, subscripts: `${left}->${output}${output[0]}` };
+  if (r === 4) return { ...c, subscripts: left };
+  if (r === 5) return { ...c, subscripts: `${left}->${output}1` };
+  // a size that disagrees: bump the first dim of an operand whose first letter appears again somewhere
+  const operands = left.split(",");
+  const i = operands.findIndex((subs) => subs.length > 0 && left.split(subs[0]!).length > 2);
+  if (i < 0) return { ...c, shapes: c.shapes.slice(1) };
+  return { ...c, shapes: c.shapes.map((s, k) => (k === i ? [typeof s[0] === "number" ? s[0] + 1 : 7, ...s.slice(1)] : s)) };
+}
+
+const cases: Case[] = Array.from({ length: 400 }, () => (random.chance(0.55) ? valid() : broken(valid())));
+const typeOf = (c: Case) => `EinsumShape<${JSON.stringify(c.subscripts)}, ${JSON.stringify(c.shapes)}>`;
+
+describe(`einsum: ${cases.length} generated cases, type level vs runtime`, () => {
+  const texts = evaluateTypes(`import type { EinsumShape } from "../types/ops/einsum.js";`, cases.map(typeOf));
+  const typed = texts.map(parseTypeText);
+  const outcomes = cases.map((c) => outcome(() => einsumShape(c.subscripts as never, ...(c.shapes as never[]))));
+
+  it("covers results and every kind of error", () => {
+    expect(outcomes.filter((o) => o.kind === "ok").length).toBeGreaterThan(150);
+    const messages = outcomes.flatMap((o) => (o.kind === "error" ? [o.message] : []));
+    for (const fragment of ["operands, got", "axes, but", "an index stands for one size", "the output repeats", "is in no operand", 'one "->"', "is not an index"]) {
+      expect(messages.some((m) => m.includes(fragment)), fragment).toBe(true);
+    }
+  });
+
+  it("the same shape, or byte-identical messages", () => {
+    const disagreements: string[] = [];
+    cases.forEach((c, i) => {
+      if (!sameResult(typed[i]!, outcomes[i]!)) disagreements.push(`${typeOf(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`);
+    });
+    expect(disagreements).toEqual([]);
+  });
+});
+
+/** The definition, from nested arrays: Σ over all letters of the product of the operands' entries. */
+function oracle(subscripts: string, operands: Tensor[]): { shape: number[]; values: number[] } {
+  const [left, output] = subscripts.split("->") as [string, string];
+  const subs = left.split(",");
+  const nested = operands.map((t) => t.toArray() as unknown);
+  const size = new Map<string, number>();
+  subs.forEach((s, i) => [...s].forEach((l, axis) => size.set(l, operands[i]!.dims[axis]!)));
+  const letters = [...size.keys()];
+  const shape = [...output].map((l) => size.get(l)!);
+  const values = new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(0);
+  const read = (value: unknown, s: string, at: Map<string, number>): number => [...s].reduce((v, l) => (v as unknown[])[at.get(l)!], value) as number;
+  const assign = (k: number, at: Map<string, number>): void => {
+    if (k === letters.length) {
+      const product = subs.reduce((p, s, i) => p * read(nested[i], s, at), 1);
+      const flat = [...output].reduce((f, l) => f * size.get(l)! + at.get(l)!, 0);
+      values[flat]! += product;
+      return;
+    }
+    for (let v = 0; v < size.get(letters[k]!)!; v++) assign(k + 1, new Map(at).set(letters[k]!, v));
+  };
+  assign(0, new Map());
+  return { shape, values };
+}
+
+const numericCases = Array.from({ length: 80 }, valid).map((c) => ({ ...c, shapes: c.shapes.map((s) => s.map((d) => (typeof d === "string" ? 3 : d))) }));
+
+describe("einsum on tensors", () => {
+  it("values equal the definition on generated cases", () => {
+    numericCases.forEach((c, n) => {
+      const operands = c.shapes.map((s, i) => uniform(s as number[], 100 * n + i));
+      const y = einsum(c.subscripts as never, ...(operands as never[])) as Tensor;
+      const { shape, values } = oracle(c.subscripts, operands);
+      expect(y.shape, c.subscripts).toEqual(shape);
+      close(y.toFlatArray(), values, 1e-12);
+    });
+  });
+
+  it("the classic identities: matmul, batched matmul, transpose, diagonal, trace, outer product", () => {
+    const a = uniform([2, 3], 1);
+    const b = uniform([3, 4], 2);
+    close(einsum("ij,jk->ik", a, b).toFlatArray(), a.matmul(b).toFlatArray(), 1e-12);
+    const p = uniform([5, 2, 3], 3);
+    const q = uniform([5, 3, 4], 4);
+    close(einsum("bij,bjk->bik", p, q).toFlatArray(), p.matmul(q).toFlatArray(), 1e-12);
+    expect(einsum("ij->ji", a).toArray()).toEqual(a.transpose().toArray());
+    const m = tensor([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    expect(einsum("ii->i", m).toArray()).toEqual([1, 5, 9]);
+    expect(einsum("ii->", m).item()).toBe(15);
+    expect(einsum("i,j->ij", tensor([1, 2]), tensor([3, 4, 5])).toArray()).toEqual([[3, 4, 5], [6, 8, 10]]);
+    expect(einsum("ij->", fromArray([1, 2, 3, 4], [2, 2])).item()).toBe(10);
+  });
+
+  it("gradients match finite differences (diagonals and summed-out letters included)", () => {
+    for (const [subscripts, shapes] of [
+      ["ij,jk->ik", [[2, 3], [3, 4]]],
+      ["ii->i", [[3, 3]]],
+      ["iij,jk->k", [[2, 2, 3], [3, 2]]],
+      ["bij,bjk->bik", [[2, 2, 3], [2, 3, 2]]],
+      ["i,j,k->ijk", [[2], [3], [2]]],
+      ["ij->", [[3, 2]]],
+    ] as const) {
+      const operands = shapes.map((s, i) => uniform([...s], 40 + i));
+      expectGradientsMatch((...xs) => einsum(subscripts as never, ...(xs as never[])) as Tensor, operands);
+    }
+  });
+});
