@@ -31,6 +31,7 @@ import { checkTensor } from "../axes.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 import { convBiasGrad, convForward, convInputGrad, convWeightGrad, type Geometry } from "../kernels/conv.js";
 import { reshapeTensor } from "./reshape.js";
+import { describeValue } from "../shape.js";
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -94,11 +95,10 @@ export function perAxis(op: string, name: string, value: unknown, spatial: numbe
   throw new InputError("INPUT_OPTION", `${op}: ${name} must be ${what} or ${spatial} of them, got ${describe(value)}`);
 }
 
+/** A value for an option's message: an array's elements one level deep (never recursing into a cycle). */
 function describe(value: unknown): string {
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(describe).join(", ")}]`;
-  return value === null ? "null" : typeof value;
+  if (Array.isArray(value)) return `[${value.map((item) => describeValue(item)).join(", ")}]`;
+  return describeValue(value);
 }
 
 /** The options object itself: `undefined` or an object (`INPUT_OPTION` otherwise). */

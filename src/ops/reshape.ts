@@ -300,6 +300,8 @@ export function reshapeTensor(x: Tensor, dims: readonly number[]): Tensor {
  */
 export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Dim[] {
   if (!Array.isArray(target) || target.every((dim) => typeof dim !== "string")) return target as Dim[];
+  // A dim the rule rejects (fractional, negative other than -1, not a size expression) is reported by it.
+  if (target.some((dim) => (typeof dim === "number" ? dim !== -1 && !isValidDim(dim) : !isValidDim(dim) || parseSize(dim as string) === undefined))) return target as Dim[];
   const bound = new Map(boundSizes(x));
   const unknown = new Set<string>();
   for (const dim of target) {

@@ -5,6 +5,21 @@
 // the report names the seed, the call and the arguments.
 import { describe, expect, it } from "vitest";
 import {
+  avgPool2d,
+  clamp,
+  conv2d,
+  conv2dShape,
+  dropout,
+  einsum,
+  einsumShape,
+  layerNorm,
+  loadTensors,
+  maxPool2d,
+  mseLoss,
+  pool2dShape,
+  rearrange,
+  rearrangeShape,
+  swapaxes,
   argmax,
   argmaxShape,
   argmin,
@@ -320,6 +335,61 @@ const CALLS: readonly Call[] = [
     const args = [r() < 0.7 ? shapeLike(r) : garbage(r), name === "embeddingShape" || name === "lossShape" ? shapeLike(r) : axisLike(r), r() < 0.5 ? shapeLike(r) : garbage(r, 0)];
     return [args, () => fn(...args)];
   }]),
+  // Patterns: a valid one on a fitting shape, a valid one on garbage, or garbage (this round's ops).
+  ...entries([
+    ["rearrange", f(rearrange)],
+    ["rearrangeShape", f(rearrangeShape)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const pattern = r() < 0.5 ? "a (b c) -> c b a" : r() < 0.5 ? "a b -> b (a" : garbage(r, 0);
+    const input = name === "rearrange" ? (r() < 0.5 ? arange(6).reshape([1, 6]) : someTensor(r)) : r() < 0.5 ? [1, 6] : shapeLike(r);
+    const args = [input, pattern, r() < 0.5 ? { b: 2 } : garbage(r, 1)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["einsum", f(einsum)],
+    ["einsumShape", f(einsumShape)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const subscripts = r() < 0.5 ? "ij,jk->ik" : r() < 0.5 ? "ii->i" : garbage(r, 0);
+    const operand = () => (name === "einsum" ? someTensor(r) : r() < 0.5 ? [2, 2] : shapeLike(r));
+    const args = [subscripts, operand(), ...(r() < 0.5 ? [operand()] : [])];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["conv2d", f(conv2d)],
+    ["conv2dShape", f(conv2dShape)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const x = name === "conv2d" ? (r() < 0.4 ? zeros([1, 2, 5, 5]) : someTensor(r)) : r() < 0.4 ? [1, 2, 5, 5] : shapeLike(r);
+    const w = name === "conv2d" ? (r() < 0.4 ? zeros([3, 2, 3, 3]) : someTensor(r)) : r() < 0.4 ? [3, 2, 3, 3] : shapeLike(r);
+    const args = [x, w, r() < 0.4 ? { padding: r() < 0.5 ? "same" : garbage(r, 0), stride: r() < 0.5 ? 1 : garbage(r, 0) } : garbage(r, 1)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["maxPool2d", f(maxPool2d)],
+    ["avgPool2d", f(avgPool2d)],
+    ["pool2dShape", f(pool2dShape)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const x = name === "pool2dShape" ? (r() < 0.4 ? [1, 2, 4, 4] : shapeLike(r)) : r() < 0.4 ? zeros([1, 2, 4, 4]) : someTensor(r);
+    const args = [x, r() < 0.4 ? { kernel: r() < 0.5 ? 2 : garbage(r, 0), padding: r() < 0.5 ? 0 : garbage(r, 0) } : garbage(r, 1)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["mseLoss", f(mseLoss)],
+    ["layerNorm", f(layerNorm)],
+    ["clamp", f(clamp)],
+    ["dropout", f(dropout)],
+    ["swapaxes", f(swapaxes)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const second = name === "layerNorm" ? (r() < 0.5 ? [3] : shapeLike(r)) : name === "mseLoss" ? someTensor(r) : r() < 0.5 ? axisLike(r) : garbage(r, 1);
+    const args = [someTensor(r), second, r() < 0.5 ? axisLike(r) : garbage(r, 1)];
+    return [args, () => fn(...args)];
+  }]),
+  ["loadTensors", (r) => {
+    const bytes = new Uint8Array(Math.floor(r() * 40));
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(r() * 256);
+    if (bytes.length >= 8 && r() < 0.5) new DataView(bytes.buffer).setBigUint64(0, BigInt(Math.floor(r() * 64)), true);
+    const args = [r() < 0.7 ? bytes : garbage(r, 1), r() < 0.5 ? undefined : garbage(r, 1)];
+    return [args, () => f(loadTensors)(...args)];
+  }],
   ["new SGD", (r) => {
     const params = r() < 0.3 ? garbage(r) : [zeros([2], { requiresGrad: true }), ...(r() < 0.5 ? [garbage(r, 1)] : [])];
     const options = r() < 0.4 ? { lr: garbage(r, 0), momentum: garbage(r, 0) } : garbage(r, 1);
