@@ -57,6 +57,8 @@ export function collectFiles(paths: readonly string[], cwd: string): string[] {
       if (found.length === 0) throw new UsageError(`no TypeScript files in ${given} (searched for .ts/.tsx, skipping node_modules and dist)`);
       files.push(...found);
     } else if (/\.(ts|tsx|mts|cts)$/.test(full)) {
+      // A FIFO, a socket or a device named x.ts would block or never end: only regular files are read.
+      if (!stats.isFile()) throw new UsageError(`${given} is not a regular file`);
       files.push(full);
     } else {
       throw new UsageError(`${given} is not a TypeScript file (.ts, .tsx, .mts or .cts)`);

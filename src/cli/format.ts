@@ -50,18 +50,34 @@ export function displayPath(file: string, cwd: string): string {
 export function codeFrame(source: string, line: number, column: number, length: number, style: Style = PLAIN): string {
   const lines = source.split(/\r?\n/);
   const width = String(line).length;
+  // A long line (minified code, a data literal) shows a window around the error's column.
+  const from = Math.max(0, column - 1 - FRAME_CONTEXT);
+  const clip = (text: string) => (text.length <= 2 * FRAME_CONTEXT ? text : `${from > 0 ? "…" : ""}${text.slice(from, from + 2 * FRAME_CONTEXT)}${from + 2 * FRAME_CONTEXT < text.length ? "…" : ""}`);
   const numbered = (n: number, marker: string) =>
-    style.gutter(`${marker} ${String(n).padStart(width)} |`) + (lines[n - 1] ? ` ${lines[n - 1]}` : "");
+    style.gutter(`${marker} ${String(n).padStart(width)} |`) + (lines[n - 1] ? ` ${clip(lines[n - 1]!)}` : "");
   const out: string[] = [];
   if (line > 1) out.push(numbered(line - 1, " "));
   out.push(numbered(line, ">"));
-  const text = lines[line - 1] ?? "";
-  const start = Math.min(column - 1, text.length);
+  const whole = lines[line - 1] ?? "";
+  const long = whole.length > 2 * FRAME_CONTEXT;
+  const lead = long && from > 0 ? 1 : 0; // the "…" shown in place of what was cut on the left
+  const text = long ? whole.slice(from, from + 2 * FRAME_CONTEXT) : whole;
+  const start = Math.min(column - 1 - (long ? from : 0), text.length);
   // Keep tabs so the caret lines up with the code above it.
-  const pad = text.slice(0, start).replace(/[^\t]/g, " ");
+  const pad = (" ".repeat(lead) + text.slice(0, start)).replace(/[^\t]/g, " ");
   const span = Math.max(1, Math.min(length, text.length - start));
   out.push(style.gutter(`  ${" ".repeat(width)} |`) + ` ${pad}${style.caret("^".repeat(span))}`);
   return out.join("\n");
+}
+
+/** Characters of a long line shown on each side of the error's column. */
+const FRAME_CONTEXT = 100;
+
+/** A source file's text: UTF-8, or UTF-16 (little- or big-endian) when it starts with that byte-order mark, as the compiler reads it. */
+export function readSource(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  return new TextDecoder("utf-8").decode(bytes);
 }
 
 /** The message shown after the code: a shape error's message without its repeated `CODE: ` prefix. */

@@ -21,7 +21,7 @@ import path from "node:path";
 import { isShapeError, type FoundDiagnostic } from "../testing/diagnostics.js";
 import { USAGE, UsageError, parseArgs, type CliOptions } from "./args.js";
 import { checkTsconfigFile, collectFiles, findTsconfig, loadTsconfig } from "./files.js";
-import { displayPath, formatError, formatSummary, toJsonError } from "./format.js";
+import { displayPath, formatError, formatSummary, readSource, toJsonError } from "./format.js";
 import { findTsc7, tsc7Check, type Tsc7 } from "./tsc.js";
 
 /** Where the CLI reads and writes: the process's, or a test's. */
@@ -110,7 +110,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } else {
     const sources = new Map<string, string>();
     const sourceOf = (d: FoundDiagnostic) => {
-      if (!sources.has(d.file)) sources.set(d.file, readFileSync(d.file, "utf8"));
+      if (!sources.has(d.file)) sources.set(d.file, readSource(readFileSync(d.file)));
       return sources.get(d.file)!;
     };
     for (const d of listed) io.stdout(`${formatError(d, sourceOf(d), io.cwd, io.color ?? false)}\n\n`);

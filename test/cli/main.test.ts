@@ -2,10 +2,11 @@
  * The `shapecheck` CLI run in-process through `main(argv, io)`: what it prints for clean and failing
  * files, `--json`, `--all`, directories and projects, the progress line, and every exit status.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { JsonError } from "../../src/cli/format.js";
+import { codeFrame, type JsonError } from "../../src/cli/format.js";
 import { EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE, PROGRESS_THRESHOLD } from "../../src/cli/main.js";
 import { repoModule, runCli, tempProject } from "./helpers.js";
 
@@ -275,5 +276,39 @@ describe("the two engines (TypeScript 7's tsc, TypeScript 6 through ts-morph) re
     const [seven, six] = await engines(["examples", "test/fixtures/elementwise.fixture.ts", "--json", "--all"], root);
     expect(JSON.parse(seven!.stdout).length).toBeGreaterThan(20);
     expect(seven).toEqual(six);
+  });
+});
+
+describe("inputs that used to hang, crash or mislead it (issue 12)", () => {
+  it("a FIFO named like a TypeScript file is a usage error, not a hang", async () => {
+    const dir = tempProject({ "src/ok.ts": CLEAN });
+    execFileSync("mkfifo", [path.join(dir, "src/pipe.ts")]);
+    const run = await runCli(["src/pipe.ts"], dir);
+    expect(run).toEqual({ status: EXIT_USAGE, stdout: "", stderr: "shapecheck: src/pipe.ts is not a regular file\nRun shapecheck --help for usage.\n" });
+    // in a directory it is not a TypeScript file to check (only regular files are)
+    expect((await runCli(["src"], dir)).stdout).toBe("no shape errors (1 file checked)\n");
+  });
+
+  it("a UTF-16LE file with a byte-order mark: its shape error, and a readable code frame", async () => {
+    const dir = tempProject({ "src/ok.ts": CLEAN });
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ONE_ERROR, "utf16le")]);
+    writeFileSync(path.join(dir, "src/wide.ts"), bytes);
+    const run = await runCli(["src/wide.ts"], dir);
+    expect(run.status).toBe(EXIT_ERRORS);
+    expect(run.stdout).toContain(MESSAGE_2_3_WITH_4.slice("SHAPE_BROADCAST: ".length));
+    expect(run.stdout).toContain("> 3 | export const bad = broadcastShapes([2, 3], [4]);");
+  });
+
+  it("a very long line shows a window around the error, with the caret under it", () => {
+    const line = `${"x".repeat(5000)}f([4])${"y".repeat(5000)}`;
+    const frame = codeFrame(line, 1, 5003, 3).split("\n");
+    expect(frame[0]!.length).toBeLessThan(220);
+    expect(frame[0]).toContain("…xxxx");
+    expect(frame[0]).toContain("f([4])");
+    const caret = frame[1]!.indexOf("^");
+    expect(frame[0]!.slice(caret, caret + 3)).toBe("[4]");
+    expect(frame[1]!.trimEnd().endsWith("^^^")).toBe(true);
+    // short lines are unchanged
+    expect(codeFrame("const a = 1;\nconst b = f(a);\n", 2, 13, 1)).toBe("  1 | const a = 1;\n> 2 | const b = f(a);\n    |             ^");
   });
 });
