@@ -28,8 +28,18 @@ function clashHint(kind: ClashKind, left: Dim, right: Dim, knownHint: string): s
   return `a named dim may not be ${formatDim(typeof left === "number" ? left : right)} (state its size with .as())`;
 }
 
-/** Which operand, given a trailing size-1 axis, would broadcast. Mirrors `TrailingFixSide`. */
-export type TrailingFixSide = "left" | "right" | "none";
+/** Which operand, given a trailing size-1 axis (or its last two axes swapped), would broadcast. Mirrors `TrailingFixSide`. */
+export type TrailingFixSide = "left" | "right" | "left-swap" | "right-swap" | "none";
+
+/** `shape` with its last two axes swapped. */
+function swapLastTwo(shape: Shape): Dim[] {
+  return shape.length < 2 ? [...shape] : [...shape.slice(0, -2), shape[shape.length - 1]!, shape[shape.length - 2]!];
+}
+
+/** Mirrors `WriteSwapFixHint`. */
+export function writeSwapFixHint(operand: Shape): string {
+  return `the last two axes look swapped; transpose(-1, -2) on ${formatShape(operand)} gives ${formatShape(swapLastTwo(operand))}, which broadcasts`;
+}
 
 /** Mirrors `WriteTrailingFixHint`. */
 export function writeTrailingFixHint(operand: Shape): string {
@@ -43,11 +53,19 @@ export function writeBroadcastMessage(op: string, left: Shape, right: Shape, axi
       ? writeTrailingFixHint(right)
       : fix === "left"
         ? writeTrailingFixHint(left)
-        : clashHint(kind, leftDim, rightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)");
+        : fix === "right-swap"
+          ? writeSwapFixHint(right)
+          : fix === "left-swap"
+            ? writeSwapFixHint(left)
+            : clashHint(kind, leftDim, rightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)");
   return `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(left)} with ${formatShape(right)}: axis -${axis} is ${formatDim(leftDim)} vs ${formatDim(rightDim)}; ${hint}`;
 }
 
-/** Would `[...right, 1]` (else `[...left, 1]`) broadcast with the other side, keeping its rank? Mirrors `TrailingFix`. */
+/**
+ * The likely fix of a clash: a trailing size-1 axis on the right (else the left) operand, then the
+ * right (else the left) operand's last two axes swapped, each when the other side then broadcasts with
+ * it keeping its rank. Mirrors `TrailingFix`.
+ */
 function trailingFix(left: Shape, right: Shape): TrailingFixSide {
   const fits = (a: Shape, b: Shape, rank: number) => {
     try {
@@ -58,6 +76,8 @@ function trailingFix(left: Shape, right: Shape): TrailingFixSide {
   };
   if (fits(left, [...right, 1], left.length)) return "right";
   if (fits([...left, 1], right, right.length)) return "left";
+  if (right.length >= 2 && fits(left, swapLastTwo(right), left.length)) return "right-swap";
+  if (left.length >= 2 && fits(swapLastTwo(left), right, right.length)) return "left-swap";
   return "none";
 }
 

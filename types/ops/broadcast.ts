@@ -126,7 +126,11 @@ export type WriteBroadcastDetail<Left extends Shape, Right extends Shape, LeftDi
     ? WriteTrailingFixHint<Right>
     : Fix extends "left"
       ? WriteTrailingFixHint<Left>
-      : ClashHint<Kind, LeftDim, RightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)">}`;
+      : Fix extends "right-swap"
+        ? WriteSwapFixHint<Right>
+        : Fix extends "left-swap"
+          ? WriteSwapFixHint<Left>
+          : ClashHint<Kind, LeftDim, RightDim, "each axis must be equal or 1 (unsqueeze adds a size-1 axis)">}`;
 
 /**
  * The message of an axis TypeScript cannot decide because a type parameter is involved:
@@ -153,8 +157,8 @@ export type WriteBatchDimsMessage<Op extends string, Left extends Shape, Right e
 export type WriteUnionDimMessage<Op extends string, Axis extends number, Side extends "left" | "right"> =
   `SHAPE_BROADCAST: ${Op}: axis -${Axis} of the ${Side} operand is a union of sizes, not one size; a generic function was called with arguments that disagree on a dim (make them agree)`;
 
-/** Which operand, given a trailing size-1 axis, would broadcast (without changing the result's rank). */
-export type TrailingFixSide = "left" | "right" | "none";
+/** Which operand, given a trailing size-1 axis (or its last two axes swapped), would broadcast (without changing the result's rank). */
+export type TrailingFixSide = "left" | "right" | "left-swap" | "right-swap" | "none";
 
 /**
  * The hint when a trailing size-1 axis fixes the clash — the seed's bias of shape `[3]` against
@@ -164,14 +168,39 @@ export type TrailingFixSide = "left" | "right" | "none";
 export type WriteTrailingFixHint<Operand extends Shape> =
   `shapes align on the right; unsqueeze(-1) on ${PrintShape<Operand>} gives ${PrintShape<[...Operand, 1]>}, which broadcasts`;
 
-/** Would `[...Right, 1]` (else `[...Left, 1]`) broadcast with the other side, keeping its rank? */
+/**
+ * The hint when swapping an operand's last two axes fixes the clash — a bias column `[128, 1]` against
+ * `["batch", 128]`, or a weight used the wrong way round: `the last two axes look swapped;
+ * transpose(-1, -2) on [128, 1] gives [1, 128], which broadcasts`. Mirrors `writeSwapFixHint`.
+ */
+export type WriteSwapFixHint<Operand extends Shape> =
+  `the last two axes look swapped; transpose(-1, -2) on ${PrintShape<Operand>} gives ${PrintShape<SwapLastTwo<Operand>>}, which broadcasts`;
+
+/** `S` with its last two axes swapped. */
+type SwapLastTwo<S extends Shape> = S extends readonly [...infer Head extends Dim[], infer A extends Dim, infer B extends Dim] ? [...Head, B, A] : S;
+
+/**
+ * The likely fix of a clash, tried in this order: a trailing size-1 axis on the right (else the left)
+ * operand, then the right (else the left) operand's last two axes swapped — each only when the other
+ * side then broadcasts with it keeping its rank. Mirrors `trailingFix`.
+ */
 type TrailingFix<Left extends Shape, Right extends Shape> = number extends Left["length"] | Right["length"]
   ? "none"
   : FitsKeepingRank<Left, [...Right, 1], Left["length"]> extends true
     ? "right"
     : FitsKeepingRank<[...Left, 1], Right, Right["length"]> extends true
       ? "left"
-      : "none";
+      : Right extends readonly [Dim, Dim, ...Dim[]]
+        ? FitsKeepingRank<Left, SwapLastTwo<Right>, Left["length"]> extends true
+          ? "right-swap"
+          : SwapLeft<Left, Right>
+        : SwapLeft<Left, Right>;
+
+type SwapLeft<Left extends Shape, Right extends Shape> = Left extends readonly [Dim, Dim, ...Dim[]]
+  ? FitsKeepingRank<SwapLastTwo<Left>, Right, Right["length"]> extends true
+    ? "left-swap"
+    : "none"
+  : "none";
 
 type FitsKeepingRank<Left extends Shape, Right extends Shape, Rank extends number> =
   BroadcastPair<Left, Right, "", false> extends readonly [infer Out extends Shape, infer Check]
