@@ -131,6 +131,14 @@ function fill(data: Storage, value: unknown, at: number, dtype: DType): number {
 }
 
 /**
+ * `tensor`'s data must be numbers all the way down. Checked here rather than by the type parameter's
+ * constraint: a recursive constraint (`N extends NestedNumbers`) sends TypeScript 6 into "excessively
+ * deep" instantiation when the data is a call whose result type is inferred from the context, like
+ * `tensor(Array.from({ length: 6 }, (_, i) => i))`.
+ */
+type OnlyNumbers<N> = [N] extends [NestedNumbers] ? unknown : NestedNumbers;
+
+/**
  * A tensor from a number or a nested array of numbers; the shape is the nesting (`[]` for a number).
  * A ragged literal is a compile error; at run time it throws `INPUT_RAGGED` with the same text.
  * @example
@@ -138,7 +146,7 @@ function fill(data: Storage, value: unknown, at: number, dtype: DType): number {
  * @throws InputError `INPUT_RAGGED`, `INPUT_VALUE` (also a nested array that contains itself), `INPUT_DTYPE`,
  * `INPUT_TOO_DEEP` (nested more than 1000 deep), `INPUT_TOO_LARGE`
  */
-export function tensor<const N extends NestedNumbers>(data: N & CheckNested<N>, options?: TensorOptions): Tensor<NestedShape<N>> {
+export function tensor<const N extends number | readonly unknown[]>(data: N & OnlyNumbers<N> & CheckNested<N>, options?: TensorOptions): Tensor<NestedShape<N>> {
   const dtype = validateDType("tensor", options?.dtype);
   let shape: number[];
   try {

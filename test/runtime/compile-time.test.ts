@@ -26,6 +26,15 @@ describe("ragged literals", () => {
   it("rectangular literals and arrays of unknown length compile", () => {
     expect(diagnose(`tensor([[1, 2], [3, 4]]);\ntensor([[1], [2]] as number[][]);\ntensor(5);\ntensor([]);\n`)).toEqual([]);
   });
+
+  it("data computed by a call whose result type comes from the context compiles (no TS2589 under TypeScript 6)", () => {
+    expect(diagnose(`tensor(Array.from({ length: 6 }, (_, i) => i));\ntensor([1, 2, 3].map((v) => [v, v * 2]));\n`)).toEqual([]);
+  });
+
+  it("data that is not numbers all the way down does not compile", () => {
+    const found = diagnose(`tensor([[1, "x"]]);\ntensor([true]);\n`);
+    expect(found.map((d) => d.line)).toEqual([2, 3]); // the snippet starts after the import line
+  });
 });
 
 describe("result types", () => {
