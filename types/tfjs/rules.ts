@@ -11,7 +11,7 @@ import type { NormalizeAxis } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
-import type { AddDigits, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
+import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -256,13 +256,19 @@ type TfConvSpatial<X extends Shape, F extends Shape, Strides, Pad, DataFormat, D
           ? ShapeError<WriteTfConvKernelMessage<X, F, First, Span, Padded>>
           : [F[1]] extends [0]
             ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 1>>
-            : TfWindow<W, F[1], AxisValue<Strides, 1>, Pad, AxisValue<Dilations, 1>> extends infer OutW
+            : TfWindow<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>> extends infer OutW
               ? OutW extends TooBig<infer Span, infer Padded>
                 ? ShapeError<WriteTfConvKernelMessage<X, F, Add1<First>, Span, Padded>>
                 : [OutH & Dim, OutW & Dim]
               : never
         : never
     : never;
+
+/**
+ * The width's kernel/stride/dilation: `Height`'s with numeric `pad` (tfjs 4.x computes both output
+ * sizes of numeric padding with the height's field size and stride), else `Width`'s.
+ */
+type ByPad<Pad, Height, Width> = IsNatural<Pad> extends true ? Height : Width;
 
 type Add1<N extends number> = N extends 1 ? 2 : 3;
 
@@ -305,7 +311,7 @@ export type TfPoolShape<Op extends string, X extends Shape, FilterSize, Strides,
       ? TfWindow<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1> extends infer OutH
         ? OutH extends TooBig<infer Span, infer Padded>
           ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 1, Span, Padded>>
-          : TfWindow<W, AxisValue<FilterSize, 1>, AxisValue<Strides, 1>, Pad, 1> extends infer OutW
+          : TfWindow<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1> extends infer OutW
             ? OutW extends TooBig<infer Span, infer Padded>
               ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 2, Span, Padded>>
               : [N, OutH & Dim, OutW & Dim, C]
