@@ -26,6 +26,7 @@ import type { StackAxisArg, StackResult } from "../../types/ops/stack.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherResult, GatherShape, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
+import type { TfConv2dShape, TfPoolShape } from "../../types/tfjs/rules.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
 import { reducedAxesFor } from "../ops/reduce.js";
@@ -39,8 +40,10 @@ import { creationShape } from "../creation.js";
 import { assertScalar, checkAs } from "../tensor.js";
 import { validateSizes } from "../symbolic.js";
 import { checkSameShape, gatherShape, tfMatMulShape, tfSoftmaxAxis } from "./rules.js";
+import { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
 
 export { checkSameShape, gatherShape, tfMatMulShape, tfSoftmaxAxis, swapLastTwo } from "./rules.js";
+export { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
 export { ShapeError, InputError } from "../errors.js";
 export { configure } from "../ops/broadcast.js";
 export type { Dim, Shape } from "../../types/shape.js";
@@ -352,6 +355,67 @@ export function matMul<Left extends Shape, Right extends Shape, const TransposeA
   tfMatMulShape(shapeOf("matMul", a, "a"), shapeOf("matMul", b, "b"), transposeA === true, transposeB === true);
   return tfc.matMul(raw(a), raw(b), transposeA, transposeB) as never;
 }
+
+/** A per-spatial-axis option of conv2d and pooling: one number for both axes, or `[h, w]`. */
+export type TfPair = number | readonly [number, number];
+
+/**
+ * tfjs's `conv2d(x, filter, strides, pad, dataFormat = "NHWC", dilations = 1)`: `x` `[N, H, W, C]`
+ * (`"NCHW"`: `[N, C, H, W]`), `filter` `[kH, kW, C, outC]`; the result is `[N, H', W', outC]` (or
+ * `[N, outC, H', W']`) with TensorFlow's output sizes: effective kernel `k' = (k − 1)·d + 1`;
+ * `"valid"` `ceil((in − k' + 1) / s)`, `"same"` `ceil(in / s)`, a number `p`
+ * `floor((in + 2p − k') / s) + 1`. tfjs's unbatched rank-3 form is rejected (`expandDims` adds the
+ * batch axis); explicit per-side padding and `dimRoundingMode` are not typed (use `untyped`).
+ * @example
+ * conv2d(zeros([1, 28, 28, 1]), zeros([5, 5, 1, 8]), 2, "same").shape; //=> [1, 14, 14, 8]
+ * @throws ShapeError `SHAPE_CONV`; InputError `INPUT_OPTION`
+ */
+export function conv2d<
+  X extends Shape,
+  F extends Shape,
+  const Strides extends TfPair,
+  const Pad extends TfPad,
+  const DataFormat extends TfDataFormat = "NHWC",
+  const Dilations extends TfPair = 1,
+>(
+  x: TfTensor<X>,
+  filter: TfTensor<F> & CheckArg<TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>,
+  strides: Strides,
+  pad: Pad,
+  dataFormat?: DataFormat,
+  dilations?: Dilations,
+): TfTensor<ResultShape<TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>> {
+  tfConv2dShape(shapeOf("conv2d", x), shapeOf("conv2d", filter, "filter"), strides, pad, dataFormat ?? "NHWC", dilations ?? 1);
+  return tfc.conv2d(raw(x) as tfc.Tensor4D, raw(filter) as tfc.Tensor4D, strides as never, pad, dataFormat, dilations as never) as never;
+}
+
+type PoolFn<Op extends string> = <X extends Shape, const FilterSize extends TfPair, const Strides extends TfPair, const Pad extends TfPad>(
+  x: TfTensor<X>,
+  filterSize: FilterSize & CheckArg<TfPoolShape<Op, X, FilterSize, Strides, Pad>>,
+  strides: Strides,
+  pad: Pad,
+) => TfTensor<ResultShape<TfPoolShape<Op, X, FilterSize, Strides, Pad>>>;
+
+function pool<Op extends string>(op: Op, kernel: typeof tfc.maxPool): PoolFn<Op> {
+  return ((x: unknown, filterSize: TfPair, strides: TfPair, pad: TfPad) => {
+    tfPoolShape(op, shapeOf(op, x), filterSize, strides, pad);
+    return kernel(raw(x) as tfc.Tensor4D, filterSize as never, strides as never, pad);
+  }) as never;
+}
+
+/**
+ * tfjs's `maxPool(x, filterSize, strides, pad)`: `x` `[N, H, W, C]` gives `[N, H', W', C]`, the
+ * output sizes as conv2d's with the window `filterSize`. (`dimRoundingMode` is not typed.)
+ * @example
+ * maxPool(zeros([1, 28, 28, 8]), 2, 2, "valid").shape; //=> [1, 14, 14, 8]
+ * @throws ShapeError `SHAPE_POOL`; InputError `INPUT_OPTION`
+ */
+export const maxPool = pool("maxPool", tfc.maxPool);
+/**
+ * tfjs's `avgPool(x, filterSize, strides, pad)`: as `maxPool`, averaging each window.
+ * @throws ShapeError `SHAPE_POOL`; InputError `INPUT_OPTION`
+ */
+export const avgPool = pool("avgPool", tfc.avgPool as typeof tfc.maxPool);
 
 /**
  * `tf.reshape(x, shape)`: the same elements in `shape` (one `-1` inferred); the built-in rule.

@@ -6,9 +6,12 @@
  * functions on shapes: nothing here imports tfjs.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import { ShapeError, formatDim, formatShape } from "../errors.js";
+import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { matmulShapeFor } from "../ops/matmul.js";
+import { formatOption, perAxis } from "../ops/conv.js";
+import { compareSizes } from "../symbolic.js";
+import { describeValue } from "../shape.js";
 
 /** Mirrors `WriteTfMatMulRankMessage`. */
 export function writeTfMatMulRankMessage(left: Shape, right: Shape, side: "left" | "right"): string {
@@ -85,4 +88,135 @@ export function checkSameShape(op: string, leftName: string, rightName: string, 
 export function gatherShape(shape: Shape, indices: Shape, axis = 0, op = "gather"): Dim[] {
   const index = normalizeAxis(op, shape, axis);
   return [...shape.slice(0, index), ...indices, ...shape.slice(index + 1)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// conv2d, maxPool, avgPool (TensorFlow's layouts and output sizes)
+
+/** tfjs's `pad` argument of conv2d and pooling: `"valid"`, `"same"`, or explicit symmetric padding. */
+export type TfPad = "valid" | "same" | number;
+/** tfjs's `dataFormat` of conv2d. */
+export type TfDataFormat = "NHWC" | "NCHW";
+
+const TF_INPUT_LAYOUT = { NHWC: "[N, H, W, C]", NCHW: "[N, C, H, W]" } as const;
+
+/** Mirrors `WriteTfConvRankMessage`. */
+export function writeTfConvRankMessage(x: Shape, filter: Shape, operand: "input" | "filter", dataFormat: TfDataFormat): string {
+  const rank = operand === "input" ? x.length : filter.length;
+  const layout = operand === "input" ? TF_INPUT_LAYOUT[dataFormat] : "[kH, kW, inC, outC]";
+  return `SHAPE_CONV: conv2d: cannot convolve ${formatShape(x)} with ${formatShape(filter)}: the ${operand} has ${rank} axes, conv2d needs 4 (${layout})`;
+}
+
+/** Mirrors `WriteTfConvChannelsMessage`. */
+export function writeTfConvChannelsMessage(x: Shape, filter: Shape, axis: 1 | 3): string {
+  return `SHAPE_CONV: conv2d: cannot convolve ${formatShape(x)} with ${formatShape(filter)}: the input has ${formatDim(x[axis]!)} channels (axis ${axis}), the filter takes ${formatDim(filter[2]!)} (axis 2); they must be equal`;
+}
+
+/** Mirrors `WriteTfConvEmptyKernelMessage`. */
+export function writeTfConvEmptyKernelMessage(x: Shape, filter: Shape, axis: 0 | 1): string {
+  return `SHAPE_CONV: conv2d: cannot convolve ${formatShape(x)} with ${formatShape(filter)}: the filter's axis ${axis} is 0; a kernel needs at least one tap per axis`;
+}
+
+/** Mirrors `WriteTfConvKernelMessage`. */
+export function writeTfConvKernelMessage(x: Shape, filter: Shape, axis: number, span: bigint, padded: bigint): string {
+  return `SHAPE_CONV: conv2d: cannot convolve ${formatShape(x)} with ${formatShape(filter)}: axis ${axis}: the kernel spans ${span} but the padded input is ${padded}; pad more, or use a smaller kernel or dilation`;
+}
+
+/** Mirrors `WriteTfPoolRankMessage`. */
+export function writeTfPoolRankMessage(op: string, x: Shape, filterSize: number | readonly number[]): string {
+  return `SHAPE_POOL: ${op}: cannot pool ${formatShape(x)} with filterSize ${formatOption(filterSize)}: the input has ${x.length} axes, ${op} needs 4 ([N, H, W, C])`;
+}
+
+/** Mirrors `WriteTfPoolWindowMessage`. */
+export function writeTfPoolWindowMessage(op: string, x: Shape, filterSize: number | readonly number[], axis: number, span: bigint, padded: bigint): string {
+  return `SHAPE_POOL: ${op}: cannot pool ${formatShape(x)} with filterSize ${formatOption(filterSize)}: axis ${axis}: the window spans ${span} but the padded input is ${padded}; pad more, or use a smaller filterSize`;
+}
+
+/** `pad` checked: `"valid"`, `"same"` or a non-negative integer (`INPUT_OPTION` otherwise). */
+function tfPad(op: string, pad: unknown): TfPad {
+  if (pad === "valid" || pad === "same" || (typeof pad === "number" && Number.isSafeInteger(pad) && pad >= 0)) return pad;
+  throw new InputError("INPUT_OPTION", `${op}: pad must be "valid", "same" or a non-negative integer, got ${describeValue(pad)}`);
+}
+
+/**
+ * One spatial axis, TensorFlow's output size: with the effective kernel `span = (k − 1)·d + 1`,
+ * `"same"` gives `ceil(in / s)`, `"valid"` `ceil((in − span + 1) / s)`, a number `p`
+ * `floor((in + 2p − span) / s) + 1`. `"too big"` when the window does not fit the padded input;
+ * `NaN` for a size that depends on a name's value.
+ */
+function tfWindow(size: Dim, k: Dim, stride: number, pad: TfPad, dilation: number): Dim | { span: bigint; padded: bigint } {
+  if (pad === "same") {
+    if (typeof size === "string") return stride === 1 ? size : Number.NaN;
+    return Number((BigInt(size) + BigInt(stride) - 1n) / BigInt(stride));
+  }
+  if (typeof size === "string" || typeof k === "string") return Number.NaN;
+  const span = BigInt(dilation) * BigInt(k - 1) + 1n;
+  const padded = BigInt(size) + 2n * BigInt(pad === "valid" ? 0 : pad);
+  if (padded < span) return { span, padded };
+  // "valid": ceil((in − span + 1) / s) = floor((in − span) / s) + 1 once in ≥ span.
+  return Number((padded - span) / BigInt(stride) + 1n);
+}
+
+/**
+ * The shape of tfjs's `conv2d(x, filter, strides, pad, dataFormat = "NHWC", dilations = 1)`: `x`
+ * `[N, H, W, C]` (or `[N, C, H, W]`), `filter` `[kH, kW, C, outC]`; the result is `[N, H', W', outC]`
+ * (or `[N, outC, H', W']`) with TensorFlow's output sizes (see `tfWindow`). With numeric `pad`, tfjs
+ * 4.x computes the width's output size with the kernel's height, stride and dilation (its
+ * `computeOutputShape2D` takes one field size and one stride); this rule does the same, so the shape
+ * is tfjs's, byte for byte. tfjs's unbatched rank-3
+ * form is not accepted (`expandDims` adds the batch axis).
+ * @example
+ * tfConv2dShape([1, 28, 28, 1], [5, 5, 1, 8], 2, "same"); //=> [1, 14, 14, 8]
+ * @throws ShapeError `SHAPE_CONV`; InputError `INPUT_OPTION`
+ */
+export function tfConv2dShape(x: Shape, filter: Shape, strides: unknown, pad: unknown, dataFormat: unknown = "NHWC", dilations: unknown = 1): Dim[] {
+  const op = "conv2d";
+  if (dataFormat !== "NHWC" && dataFormat !== "NCHW") throw new InputError("INPUT_OPTION", `${op}: dataFormat must be "NHWC" or "NCHW", got ${describeValue(dataFormat)}`);
+  const stride = perAxis(op, "strides", strides, 2, 1);
+  const dilation = perAxis(op, "dilations", dilations, 2, 1);
+  const padding = tfPad(op, pad);
+  if (stride.some((s) => s !== 1) && dilation.some((d) => d !== 1)) {
+    throw new InputError("INPUT_OPTION", `${op}: either strides or dilations must be 1 (tfjs), got strides ${formatOption(strides as number)} and dilations ${formatOption(dilations as number)}`);
+  }
+  const fail = (message: string): never => {
+    throw new ShapeError("SHAPE_CONV", op, [x, filter], message);
+  };
+  if (x.length !== 4) fail(writeTfConvRankMessage(x, filter, "input", dataFormat));
+  if (filter.length !== 4) fail(writeTfConvRankMessage(x, filter, "filter", dataFormat));
+  const channelAxis = dataFormat === "NHWC" ? 3 : 1;
+  if (compareSizes(x[channelAxis]!, filter[2]!) !== "equal") fail(writeTfConvChannelsMessage(x, filter, channelAxis));
+  const first = dataFormat === "NHWC" ? 1 : 2;
+  const spatial: Dim[] = [];
+  for (const i of [0, 1] as const) {
+    if (filter[i] === 0) fail(writeTfConvEmptyKernelMessage(x, filter, i));
+    // tfjs 4.x quirk, followed: with numeric padding both axes use the kernel height and stride height.
+    const j = typeof padding === "number" ? 0 : i;
+    const out = tfWindow(x[first + i]!, filter[j]!, stride[j]!, padding, dilation[j]!);
+    if (typeof out === "object") fail(writeTfConvKernelMessage(x, filter, first + i, out.span, out.padded));
+    spatial.push(out as Dim);
+  }
+  return dataFormat === "NHWC" ? [x[0]!, spatial[0]!, spatial[1]!, filter[3]!] : [x[0]!, filter[3]!, spatial[0]!, spatial[1]!];
+}
+
+/**
+ * The shape of tfjs's `maxPool(x, filterSize, strides, pad)` / `avgPool(…)`: `x` `[N, H, W, C]`
+ * gives `[N, H', W', C]`, TensorFlow's output sizes (the window is `filterSize`).
+ * @example
+ * tfPoolShape("maxPool", [1, 28, 28, 8], 2, 2, "valid"); //=> [1, 14, 14, 8]
+ * @throws ShapeError `SHAPE_POOL`; InputError `INPUT_OPTION`
+ */
+export function tfPoolShape(op: string, x: Shape, filterSize: unknown, strides: unknown, pad: unknown): Dim[] {
+  const window = perAxis(op, "filterSize", filterSize, 2, 1);
+  const stride = perAxis(op, "strides", strides, 2, 1);
+  const padding = tfPad(op, pad);
+  const given = filterSize as number | readonly number[];
+  if (x.length !== 4) throw new ShapeError("SHAPE_POOL", op, [x], writeTfPoolRankMessage(op, x, given));
+  const spatial: Dim[] = [];
+  for (const i of [0, 1] as const) {
+    const j = typeof padding === "number" ? 0 : i; // tfjs's quirk, as in conv2d
+    const out = tfWindow(x[1 + i]!, window[j]!, stride[j]!, padding, 1);
+    if (typeof out === "object") throw new ShapeError("SHAPE_POOL", op, [x], writeTfPoolWindowMessage(op, x, given, 1 + i, out.span, out.padded));
+    spatial.push(out as Dim);
+  }
+  return [x[0]!, spatial[0]!, spatial[1]!, x[3]!];
 }

@@ -10,6 +10,9 @@ import type { IsSingle } from "../internal/dims.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
+import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
+import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
+import type { CompareSizes } from "../internal/symbolic.js";
 
 // ---------------------------------------------------------------------------------------------
 // matMul(a, b, transposeA, transposeB)
@@ -164,3 +167,154 @@ export type GatherShape<S extends Shape, Indices extends Shape, Axis extends num
 /** The result type of gather (`number[]` after an error). */
 export type GatherResult<S extends Shape, Indices extends Shape, Axis extends number> =
   ResultShape<GatherShape<S, Indices, Axis>>;
+
+// ---------------------------------------------------------------------------------------------
+// conv2d, maxPool, avgPool (TensorFlow's layouts and output sizes)
+
+type TfInputLayout<DataFormat> = [DataFormat] extends ["NCHW"] ? "[N, C, H, W]" : "[N, H, W, C]";
+
+/**
+ * `SHAPE_CONV: conv2d: cannot convolve [28, 28, 1] with [5, 5, 1, 8]: the input has 3 axes, conv2d
+ * needs 4 ([N, H, W, C])`. Mirrors `writeTfConvRankMessage`.
+ */
+export type WriteTfConvRankMessage<X extends Shape, F extends Shape, Operand extends "input" | "filter", DataFormat> =
+  `SHAPE_CONV: conv2d: cannot convolve ${PrintShape<X>} with ${PrintShape<F>}: the ${Operand} has ${Operand extends "input" ? X["length"] : F["length"]} axes, conv2d needs 4 (${Operand extends "input" ? TfInputLayout<DataFormat> : "[kH, kW, inC, outC]"})`;
+
+/**
+ * `SHAPE_CONV: conv2d: cannot convolve [1, 28, 28, 3] with [5, 5, 1, 8]: the input has 3 channels
+ * (axis 3), the filter takes 1 (axis 2); they must be equal`. Mirrors `writeTfConvChannelsMessage`.
+ */
+export type WriteTfConvChannelsMessage<X extends Shape, F extends Shape, Axis extends 1 | 3> =
+  `SHAPE_CONV: conv2d: cannot convolve ${PrintShape<X>} with ${PrintShape<F>}: the input has ${PrintDim<X[Axis]>} channels (axis ${Axis}), the filter takes ${PrintDim<F[2]>} (axis 2); they must be equal`;
+
+/** `SHAPE_CONV: conv2d: cannot convolve … : the filter's axis 0 is 0; …`. Mirrors `writeTfConvEmptyKernelMessage`. */
+export type WriteTfConvEmptyKernelMessage<X extends Shape, F extends Shape, Axis extends 0 | 1> =
+  `SHAPE_CONV: conv2d: cannot convolve ${PrintShape<X>} with ${PrintShape<F>}: the filter's axis ${Axis} is 0; a kernel needs at least one tap per axis`;
+
+/** `SHAPE_CONV: conv2d: cannot convolve … : axis 1: the kernel spans 5 but the padded input is 4; …`. Mirrors `writeTfConvKernelMessage`. */
+export type WriteTfConvKernelMessage<X extends Shape, F extends Shape, Axis extends number, Span extends string, Padded extends string> =
+  `SHAPE_CONV: conv2d: cannot convolve ${PrintShape<X>} with ${PrintShape<F>}: axis ${Axis}: the kernel spans ${Span} but the padded input is ${Padded}; pad more, or use a smaller kernel or dilation`;
+
+/** `SHAPE_POOL: maxPool: cannot pool [28, 28, 8] with filterSize 2: the input has 3 axes, maxPool needs 4 ([N, H, W, C])`. Mirrors `writeTfPoolRankMessage`. */
+export type WriteTfPoolRankMessage<Op extends string, X extends Shape, FilterSize> =
+  `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>} with filterSize ${PrintOption<FilterSize>}: the input has ${X["length"]} axes, ${Op} needs 4 ([N, H, W, C])`;
+
+/** `SHAPE_POOL: maxPool: cannot pool … : axis 1: the window spans 3 but the padded input is 2; …`. Mirrors `writeTfPoolWindowMessage`. */
+export type WriteTfPoolWindowMessage<Op extends string, X extends Shape, FilterSize, Axis extends number, Span extends string, Padded extends string> =
+  `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>} with filterSize ${PrintOption<FilterSize>}: axis ${Axis}: the window spans ${Span} but the padded input is ${Padded}; pad more, or use a smaller filterSize`;
+
+/** A window that does not fit the padded input (digit strings), for the op's message. */
+interface TooBig<Span extends string, Padded extends string> {
+  readonly tooBig: [Span, Padded];
+}
+
+/**
+ * One spatial axis, TensorFlow's output size on digit strings: with `span = (k − 1)·d + 1`,
+ * `"same"` gives `ceil(in / s)`, `"valid"` `floor((in − span) / s) + 1`, a number `p`
+ * `floor((in + 2p − span) / s) + 1`; `TooBig` when the window does not fit; `number` where a dim or
+ * an option is not a literal (or a name, except `"same"` with stride 1, which keeps it).
+ */
+type TfWindow<In extends Dim, K extends Dim, Stride, Pad, Dilation> =
+  0 extends Stride | Dilation
+    ? number // not a positive integer: an INPUT_OPTION error at run time
+    : [Pad] extends ["same"]
+      ? [In] extends [string]
+        ? [Stride] extends [1]
+          ? string extends In ? number : In
+          : number
+        : AllNatural<[In, Stride]> extends true
+          ? [Stride] extends [1]
+            ? In
+            : DivModDigits<SubDigits<AddDigits<ToDigits<In & number>, ToDigits<Stride & number>>, "1">, ToDigits<Stride & number>> extends [infer Q extends string, string]
+              ? FromDigits<Q>
+              : never
+          : number
+      : ([Pad] extends ["valid"] ? 0 : Pad) extends infer P
+        ? AllNatural<[In, K, Stride, Dilation, P]> extends true
+          ? AddDigits<MulDigits<ToDigits<Dilation & number>, SubDigits<ToDigits<K & number>, "1">>, "1"> extends infer Span extends string
+            ? AddDigits<ToDigits<In & number>, MulDigits<"2", ToDigits<P & number>>> extends infer Padded extends string
+              ? CompareDigits<Padded, Span> extends "lt"
+                ? TooBig<Span, Padded>
+                : DivModDigits<SubDigits<Padded, Span>, ToDigits<Stride & number>> extends [infer Q extends string, string]
+                  ? FromDigits<AddDigits<Q, "1">>
+                  : never
+              : never
+            : never
+          : number
+        : never;
+
+/** The spatial axes of a conv2d input: `[H, W]` and the index of H. */
+type SpatialOf<X extends Shape, DataFormat> = [DataFormat] extends ["NCHW"] ? [X[2], X[3], 2] : [X[1], X[2], 1];
+
+/** The spatial outputs `[H', W']` of conv2d, or its error. */
+type TfConvSpatial<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
+  SpatialOf<X, DataFormat> extends [infer H extends Dim, infer W extends Dim, infer First extends number]
+    ? [F[0]] extends [0]
+      ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 0>>
+      : TfWindow<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>> extends infer OutH
+        ? OutH extends TooBig<infer Span, infer Padded>
+          ? ShapeError<WriteTfConvKernelMessage<X, F, First, Span, Padded>>
+          : [F[1]] extends [0]
+            ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 1>>
+            : TfWindow<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>> extends infer OutW
+              ? OutW extends TooBig<infer Span, infer Padded>
+                ? ShapeError<WriteTfConvKernelMessage<X, F, Add1<First>, Span, Padded>>
+                : [OutH & Dim, OutW & Dim]
+              : never
+        : never
+    : never;
+
+/**
+ * The width's kernel/stride/dilation: `Height`'s with numeric `pad` (tfjs 4.x computes both output
+ * sizes of numeric padding with the height's field size and stride), else `Width`'s.
+ */
+type ByPad<Pad, Height, Width> = IsNatural<Pad> extends true ? Height : Width;
+
+type Add1<N extends number> = N extends 1 ? 2 : 3;
+
+/**
+ * The shape of tfjs's `conv2d(x, filter, strides, pad, dataFormat, dilations)`: `[N, H, W, C]` (or
+ * `[N, C, H, W]`) with `[kH, kW, C, outC]` gives `[N, H', W', outC]` (or `[N, outC, H', W']`), or the
+ * `SHAPE_CONV` error (rank, channels, an empty or too-large kernel), as `tfConv2dShape`.
+ * @example
+ * type Out = TfConv2dShape<[1, 28, 28, 1], [5, 5, 1, 8], 2, "same", "NHWC", 1>; //=> [1, 14, 14, 8]
+ */
+export type TfConv2dShape<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
+  number extends X["length"] | F["length"]
+    ? number[]
+    : X extends readonly [Dim, Dim, Dim, Dim]
+      ? F extends readonly [Dim, Dim, Dim, Dim]
+        ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
+          ? CompareSizes<X[Axis], F[2]> extends "equal" | "dynamic"
+            ? TfConvSpatial<X, F, Strides, Pad, DataFormat, Dilations> extends infer Out
+              ? Out extends readonly [infer OutH extends Dim, infer OutW extends Dim]
+                ? [DataFormat] extends ["NCHW"]
+                  ? [X[0], F[3], OutH, OutW]
+                  : [X[0], OutH, OutW, F[3]]
+                : Out
+              : never
+            : ShapeError<WriteTfConvChannelsMessage<X, F, Axis>>
+          : never
+        : ShapeError<WriteTfConvRankMessage<X, F, "filter", DataFormat>>
+      : ShapeError<WriteTfConvRankMessage<X, F, "input", DataFormat>>;
+
+/**
+ * The shape of tfjs's `maxPool`/`avgPool(x, filterSize, strides, pad)`: `[N, H, W, C]` gives
+ * `[N, H', W', C]`, or the `SHAPE_POOL` error (rank, a window larger than the padded input).
+ * @example
+ * type Out = TfPoolShape<"maxPool", [1, 28, 28, 8], 2, 2, "valid">; //=> [1, 14, 14, 8]
+ */
+export type TfPoolShape<Op extends string, X extends Shape, FilterSize, Strides, Pad> =
+  number extends X["length"]
+    ? number[]
+    : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, infer C extends Dim]
+      ? TfWindow<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1> extends infer OutH
+        ? OutH extends TooBig<infer Span, infer Padded>
+          ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 1, Span, Padded>>
+          : TfWindow<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1> extends infer OutW
+            ? OutW extends TooBig<infer Span, infer Padded>
+              ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 2, Span, Padded>>
+              : [N, OutH & Dim, OutW & Dim, C]
+            : never
+        : never
+      : ShapeError<WriteTfPoolRankMessage<Op, X, FilterSize>>;
