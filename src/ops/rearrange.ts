@@ -14,7 +14,7 @@ import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { describeValue } from "../shape.js";
 import { Tensor } from "../tensor.js";
-import { bindSizes, dimPoly, divPolyByTerm, labelledShape, labelsOf, formatPoly, polyDim, samePoly, shapeSize, validateSizes, type Poly } from "../symbolic.js";
+import { bindSizes, boundSizes, dimPoly, divPolyByTerm, labelledShape, labelsOf, formatPoly, polyDim, samePoly, shapeSize, validateSizes, type Poly } from "../symbolic.js";
 import { reshapeTensor } from "./reshape.js";
 import { permuted } from "./permute.js";
 
@@ -124,6 +124,32 @@ function readPattern(op: string, pattern: unknown): Pattern {
   return { left, right };
 }
 
+/**
+ * The sizes argument completed with the sizes bound on `t` of the names a named axis was split into
+ * (`"d*h"` into `(h d)`), or `undefined` when the rule on the names fails or links no name.
+ */
+function linkedSizes(t: object, labelled: readonly Dim[], pattern: unknown, sizes: unknown): Record<string, number> | undefined {
+  let symbolic: ReturnType<typeof rearrangeFor>;
+  try {
+    symbolic = rearrangeFor("rearrange", labelled, pattern, sizes);
+  } catch {
+    return undefined;
+  }
+  const bound = boundSizes(t);
+  const names = readPattern("rearrange", pattern).left.flat();
+  const linked: Record<string, number> = { ...(sizes as Record<string, number> | undefined) };
+  let any = false;
+  symbolic.elementary.forEach((dim, k) => {
+    const name = names[k]!;
+    const size = bound?.get(name);
+    if (dim === name && size !== undefined && !(name in linked)) {
+      linked[name] = size;
+      any = true;
+    }
+  });
+  return any ? linked : undefined;
+}
+
 /** The sizes argument: a record of non-negative integers for names of the pattern. */
 function readSizes(op: string, pattern: string, names: readonly string[], sizes: unknown): Map<string, number> {
   const out = new Map<string, number>();
@@ -137,6 +163,20 @@ function readSizes(op: string, pattern: string, names: readonly string[], sizes:
     out.set(name, size);
   }
   return out;
+}
+
+/**
+ * `true` when `dim` over the product of the given sizes is exactly the product of `names`, each once
+ * (`"d*h"` for `(h d)`): the names of the pattern are then the shape's own names. Mirrors `NamesMatch`.
+ */
+function namesMatch(dim: Dim, divisor: Dim, names: readonly string[]): boolean {
+  const whole = dimPoly(dim);
+  const by = dimPoly(divisor);
+  if (whole === undefined || by === undefined || by.length !== 1) return false;
+  const quotient = divPolyByTerm(whole, by[0]!);
+  if (quotient === undefined || quotient.length !== 1 || quotient[0]![1] !== 1n) return false;
+  const factors = quotient[0]![0].split("*");
+  return factors.length === names.length && names.every((name) => factors.includes(name));
 }
 
 /** The product of dims as a dim in normal form, and as text for messages. */
@@ -170,7 +210,13 @@ export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes
     }
     const unknown = group.filter((name) => !given.has(name));
     const known = group.filter((name) => given.has(name)).map((name) => given.get(name)!);
-    if (unknown.length > 1) throw fail("unknown", unknown.map((name) => `"${name}"`).join(", "));
+    if (unknown.length > 1) {
+      // A named axis made of exactly these names (`"d*h"` split into `(h d)`): each is its own size.
+      if (!namesMatch(dim, product(known), unknown)) throw fail("unknown", unknown.map((name) => `"${name}"`).join(", "));
+      for (const name of unknown) size.set(name, name);
+      for (const name of group) if (given.has(name)) size.set(name, given.get(name)!);
+      return;
+    }
     const divisor = product(known);
     if (unknown.length === 0) {
       if (!samePoly(dimPoly(dim)!, dimPoly(divisor)!)) throw fail("product", formatDim(divisor));
@@ -219,11 +265,21 @@ export function rearrange<S extends Shape, const P extends string, const Z exten
   sizes?: Z & CheckRearrangeSizes<P, Z>,
 ): Tensor<ResultShape<RearrangeShape<S, P, Z, "rearrange">>> {
   const t = checkTensor("rearrange", x);
-  const { elementary, order, out } = rearrangeFor("rearrange", t.dims, pattern, sizes);
+  const labelled = labelledShape(t);
+  let planned: ReturnType<typeof rearrangeFor>;
+  try {
+    planned = rearrangeFor("rearrange", t.dims, pattern, sizes);
+  } catch (error) {
+    // A pattern that splits a named axis into its own names (`"d*h"` into `(h d)`) takes their sizes
+    // from the names bound on `x`, as the compiler takes the names themselves.
+    const linked = labelled === undefined ? undefined : linkedSizes(t, labelled, pattern, sizes);
+    if (linked === undefined) throw error;
+    planned = rearrangeFor("rearrange", t.dims, pattern, linked);
+  }
+  const { elementary, order, out } = planned;
   // The rule once more on the names the axes carry, as the compiler saw them: a name is not a
   // known size (`"seq"` split by a given 5 is the compile-time error, here too), and the result's
   // axes are labelled with the names the rule gives them.
-  const labelled = labelledShape(t);
   const named = labelled === undefined ? undefined : rearrangeFor("rearrange", labelled, pattern, sizes).out;
   const split = reshapeTensor(t, elementary as number[]);
   const result = reshapeTensor(permuted(split, order), out as number[]);

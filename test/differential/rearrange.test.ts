@@ -176,6 +176,12 @@ describe("rearrange on tensors", () => {
     const named = heads.as(["b", "h", "t", "d"]);
     expect(() => named.reshape(["b", "t", "h*d"] as never)).toThrow("SHAPE_RESHAPE_ORDER");
     expect(labelsOf(named.rearrange("b h t d -> b t (h d)"))).toEqual(["b", "t", "d*h"]);
+    // and back: a named axis split into its own names takes their bound sizes
+    const merged = named.rearrange("b h t d -> b t (h d)");
+    const split = merged.rearrange("b t (h d) -> b h t d");
+    expect(split.shape).toEqual([2, 2, 3, 4]);
+    expect(split.toArray()).toEqual(heads.toArray());
+    expect(labelsOf(split)).toEqual(["b", "h", "t", "d"]);
     expect(heads.rearrange("b h t d -> b t (h d)").toArray()).toEqual(x.toArray());
   });
 });

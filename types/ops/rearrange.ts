@@ -190,7 +190,9 @@ type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extend
         : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "given", Join<Group, " ">, `${Name} = ${Given<Z, Name> & number}`>>
   : Unsized<Group, Z> extends infer Open extends string[]
     ? Open extends [string, string, ...string[]]
-      ? ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "unknown", Join<Group, " ">, Join<Open, ", ", `"`>>>
+      ? NamesMatch<D, KnownProduct<Group, Z>, Open> extends true
+        ? [...E, ...SizedPairs<Group, Z>, ...SelfSized<Open>]
+        : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "unknown", Join<Group, " ">, Join<Open, ", ", `"`>>>
       : Open extends [infer Only extends string]
         ? Quotient<Op, P, S, Axis, D, Group, KnownProduct<Group, Z>> extends infer Q
           ? Q extends Failed<infer Error>
@@ -203,6 +205,32 @@ type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extend
             ? [...E, ...SizedPairs<Group, Z>]
             : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "product", Join<Group, " ">, `${ProductDim<KnownSizes<Group, Z>> & (string | number)}`>>
     : never;
+
+/** The names of a product term (`"d*h"` → `["d", "h"]`). */
+type SplitProduct<Names extends string, Acc extends string[] = []> = Names extends `${infer Head}*${infer Rest}` ? SplitProduct<Rest, [...Acc, Head]> : [...Acc, Names];
+
+/**
+ * `true` when `D` over the given sizes' product is exactly the product of `Names`, each once (`"d*h"`
+ * for `(h d)`): the pattern's names are then the shape's own. Mirrors `namesMatch`.
+ */
+type NamesMatch<D extends Dim, Divisor, Names extends string[]> = Divisor extends readonly [infer Only extends Term]
+  ? DimPoly<D> extends infer Whole
+    ? Whole extends Poly
+      ? DivPolyByTerm<Whole, Only> extends readonly [readonly [infer Product extends string, "1"]]
+        ? SplitProduct<Product> extends infer Factors extends string[]
+          ? Factors["length"] extends Names["length"]
+            ? [Names[number]] extends [Factors[number]]
+              ? true
+              : false
+            : false
+          : false
+        : false
+      : false
+    : false
+  : false;
+
+/** Each name sized as itself. */
+type SelfSized<Names extends string[]> = { [K in keyof Names]: [Names[K], Names[K]] };
 
 /** The given sizes of a group's names, in order (the unsized left out). */
 type KnownSizes<Group extends string[], Z, Acc extends Dim[] = []> = Group extends [infer Head extends string, ...infer Rest extends string[]]
