@@ -1,13 +1,14 @@
 /**
- * Equal-shape checks at run time, for the ops that do not broadcast (`mseLoss`, `layerNorm`).
+ * Equal-shape checks at run time, for the ops that do not broadcast (`mseLoss`, `layerNorm`, and
+ * shapecheck/tfjs's losses with their own message tail).
  * Mirrors types/ops/same-shape.ts message for message.
  */
 import type { Shape } from "../../types/shape.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 
 /** Mirrors `WriteSameShapeMessage`. */
-export function writeSameShapeMessage(op: string, leftName: string, left: Shape, rightName: string, right: Shape, detail: string): string {
-  return `SHAPE_MISMATCH: ${op}: ${leftName} ${formatShape(left)} and ${rightName} ${formatShape(right)} must have the same shape: ${detail}; ${op} does not broadcast`;
+export function writeSameShapeMessage(op: string, leftName: string, left: Shape, rightName: string, right: Shape, detail: string, tail = `${op} does not broadcast`): string {
+  return `SHAPE_MISMATCH: ${op}: ${leftName} ${formatShape(left)} and ${rightName} ${formatShape(right)} must have the same shape: ${detail}; ${tail}`;
 }
 
 /** Mirrors `WriteTrailingShapeMessage`. */
@@ -16,8 +17,8 @@ export function writeTrailingShapeMessage(op: string, shape: Shape, normalized: 
 }
 
 /** Throws `SHAPE_MISMATCH` unless `left` and `right` are the same shape (rank first, then the first differing axis). */
-export function checkShapesEqual(op: string, leftName: string, left: Shape, rightName: string, right: Shape): void {
-  const fail = (detail: string) => new ShapeError("SHAPE_MISMATCH", op, [left, right], writeSameShapeMessage(op, leftName, left, rightName, right, detail));
+export function checkShapesEqual(op: string, leftName: string, left: Shape, rightName: string, right: Shape, tail?: string): void {
+  const fail = (detail: string) => new ShapeError("SHAPE_MISMATCH", op, [left, right], writeSameShapeMessage(op, leftName, left, rightName, right, detail, tail));
   if (left.length !== right.length) throw fail(`rank ${left.length} vs ${right.length}`);
   for (let axis = 0; axis < left.length; axis++) {
     if (left[axis] !== right[axis]) throw fail(`axis ${axis} is ${formatDim(left[axis]!)} vs ${formatDim(right[axis]!)}`);

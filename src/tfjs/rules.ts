@@ -12,6 +12,7 @@ import { matmulShapeFor } from "../ops/matmul.js";
 import { formatOption, perAxis } from "../ops/conv.js";
 import { compareSizes } from "../symbolic.js";
 import { describeValue } from "../shape.js";
+import { checkShapesEqual } from "../ops/same-shape.js";
 
 /** Mirrors `WriteTfMatMulRankMessage`. */
 export function writeTfMatMulRankMessage(left: Shape, right: Shape, side: "left" | "right"): string {
@@ -57,26 +58,15 @@ export function tfSoftmaxAxis(op: string, shape: Shape, axis = -1): number {
   return index;
 }
 
-/** Mirrors `WriteSameShapeMessage`. */
-export function writeSameShapeMessage(op: string, leftName: string, rightName: string, left: Shape, right: Shape, detail: string): string {
-  return `SHAPE_MISMATCH: ${op}: ${leftName} ${formatShape(left)} and ${rightName} ${formatShape(right)} must have the same shape: ${detail}; tfjs does not broadcast them`;
-}
-
 /**
  * Checks that two shapes are equal (tfjs's losses do not broadcast labels against predictions):
- * the rank first, then the first axis that differs.
+ * the rank first, then the first axis that differs — the built-in ops' check with tfjs's tail.
  * @example
  * checkSameShape("meanSquaredError", "labels", "predictions", [8, 1], [8, 1]); //=> undefined
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 export function checkSameShape(op: string, leftName: string, rightName: string, left: Shape, right: Shape): void {
-  let detail: string | undefined;
-  if (left.length !== right.length) detail = `rank ${left.length} vs ${right.length}`;
-  else {
-    const axis = left.findIndex((dim, index) => dim !== right[index]);
-    if (axis >= 0) detail = `axis ${axis} is ${formatDim(left[axis]!)} vs ${formatDim(right[axis]!)}`;
-  }
-  if (detail !== undefined) throw new ShapeError("SHAPE_MISMATCH", op, [left, right], writeSameShapeMessage(op, leftName, rightName, left, right, detail));
+  checkShapesEqual(op, leftName, left, rightName, right, "tfjs does not broadcast them");
 }
 
 /**

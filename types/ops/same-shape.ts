@@ -1,7 +1,7 @@
 /**
  * Equal-shape checks at the type level, for the ops that do not broadcast: `mseLoss` (input and
  * target), `layerNorm` (the normalized shape against the input's trailing dims, and the weight and
- * bias against the normalized shape). Mirrors src/ops/same-shape.ts message for message.
+ * bias against the normalized shape), and shapecheck/tfjs's losses (with their own message tail). Mirrors src/ops/same-shape.ts message for message.
  *
  * Per axis: the same dim (a type parameter is the same as itself) → fine; `number` on either side →
  * fine (the runtime checks it); anything else — two different known sizes, two different names, a
@@ -18,8 +18,15 @@ import type { PrintDim, PrintShape } from "../internal/print.js";
  * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
  * mseLoss does not broadcast`. Mirrors `writeSameShapeMessage`.
  */
-export type WriteSameShapeMessage<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, Detail extends string> =
-  `SHAPE_MISMATCH: ${Op}: ${LeftName} ${PrintShape<Left>} and ${RightName} ${PrintShape<Right>} must have the same shape: ${Detail}; ${Op} does not broadcast`;
+export type WriteSameShapeMessage<
+  Op extends string,
+  LeftName extends string,
+  Left extends Shape,
+  RightName extends string,
+  Right extends Shape,
+  Detail extends string,
+  Tail extends string = `${Op} does not broadcast`,
+> = `SHAPE_MISMATCH: ${Op}: ${LeftName} ${PrintShape<Left>} and ${RightName} ${PrintShape<Right>} must have the same shape: ${Detail}; ${Tail}`;
 
 /**
  * `SHAPE_MISMATCH: layerNorm: normalized shape [768] does not match the trailing dims of [8, 512]:
@@ -56,16 +63,22 @@ type FirstClash<Left extends Shape, Right extends Shape, Index extends 0[] = []>
  * @example
  * type Ok = EqualShapesCheck<"mseLoss", "input", [8, 1], "target", [8, 1]>; //=> unknown
  */
-export type EqualShapesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> =
-  number extends Left["length"] | Right["length"]
-    ? unknown
-    : Left["length"] extends Right["length"]
-      ? FirstClash<Left, Right> extends infer Detail extends string
-        ? [Detail] extends [never]
-          ? unknown
-          : ShapeError<WriteSameShapeMessage<Op, LeftName, Left, RightName, Right, Detail>>
-        : unknown
-      : ShapeError<WriteSameShapeMessage<Op, LeftName, Left, RightName, Right, `rank ${Left["length"]} vs ${Right["length"]}`>>;
+export type EqualShapesCheck<
+  Op extends string,
+  LeftName extends string,
+  Left extends Shape,
+  RightName extends string,
+  Right extends Shape,
+  Tail extends string = `${Op} does not broadcast`,
+> = number extends Left["length"] | Right["length"]
+  ? unknown
+  : Left["length"] extends Right["length"]
+    ? FirstClash<Left, Right> extends infer Detail extends string
+      ? [Detail] extends [never]
+        ? unknown
+        : ShapeError<WriteSameShapeMessage<Op, LeftName, Left, RightName, Right, Detail, Tail>>
+      : unknown
+    : ShapeError<WriteSameShapeMessage<Op, LeftName, Left, RightName, Right, `rank ${Left["length"]} vs ${Right["length"]}`, Tail>>;
 
 /**
  * `unknown` when the last dims of `S` may equal `Normalized`, else the `SHAPE_MISMATCH` error: the

@@ -6,13 +6,13 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ResultShape, ShapeError } from "../errors.js";
-import type { IsSingle } from "../internal/dims.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
+import type { EqualShapesCheck } from "../ops/same-shape.js";
 
 // ---------------------------------------------------------------------------------------------
 // matMul(a, b, transposeA, transposeB)
@@ -88,46 +88,13 @@ export type TfSoftmaxShape<S extends Shape, Axis extends number | undefined, Op 
 // Same shapes (the losses): tfjs does not broadcast labels against predictions
 
 /**
- * `SHAPE_MISMATCH: softmaxCrossEntropy: onehotLabels [64, 1] and logits [64, 10] must have the
- * same shape: axis 1 is 1 vs 10; tfjs does not broadcast them`. Mirrors `writeSameShapeMessage`.
- */
-export type WriteSameShapeMessage<Op extends string, LeftName extends string, RightName extends string, Left extends Shape, Right extends Shape, Detail extends string> =
-  `SHAPE_MISMATCH: ${Op}: ${LeftName} ${PrintShape<Left>} and ${RightName} ${PrintShape<Right>} must have the same shape: ${Detail}; tfjs does not broadcast them`;
-
-/** A single known size or a single name: the dims two shapes can be seen to disagree on. */
-type IsLiteral<D extends Dim> = number extends D ? false : string extends D ? false : IsSingle<D>;
-
-/** The first axis whose dims differ, as `axis i is a vs b`, else `never`. */
-type FirstDifference<Left extends Shape, Right extends Shape, Index extends 0[] = []> = Left extends readonly [
-  infer LeftDim extends Dim,
-  ...infer LeftRest extends Shape,
-]
-  ? Right extends readonly [infer RightDim extends Dim, ...infer RightRest extends Shape]
-    ? IsLiteral<LeftDim> extends true
-      ? IsLiteral<RightDim> extends true
-        ? [LeftDim] extends [RightDim]
-          ? FirstDifference<LeftRest, RightRest, [...Index, 0]>
-          : `axis ${Index["length"]} is ${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}`
-        : FirstDifference<LeftRest, RightRest, [...Index, 0]>
-      : FirstDifference<LeftRest, RightRest, [...Index, 0]>
-    : never
-  : never;
-
-/**
- * The check that `Right` has `Left`'s shape: `unknown`, or the `SHAPE_MISMATCH` error (rank first,
- * then the first axis whose known sizes or names differ; `number` dims and type parameters are the
- * runtime's to check).
+ * The check that `Right` has `Left`'s shape, with tfjs's message tail: `SHAPE_MISMATCH:
+ * softmaxCrossEntropy: onehotLabels [64, 1] and logits [64, 10] must have the same shape: axis 1 is 1
+ * vs 10; tfjs does not broadcast them` (rank first, then the first axis that differs). The built-in
+ * ops' equal-shape check (types/ops/same-shape.ts).
  */
 export type SameShapeCheck<Op extends string, LeftName extends string, RightName extends string, Left extends Shape, Right extends Shape> =
-  number extends Left["length"] | Right["length"]
-    ? unknown
-    : [Left["length"]] extends [Right["length"]]
-      ? FirstDifference<Left, Right> extends infer Detail extends string
-        ? [Detail] extends [never]
-          ? unknown
-          : ShapeError<WriteSameShapeMessage<Op, LeftName, RightName, Left, Right, Detail>>
-        : unknown
-      : ShapeError<WriteSameShapeMessage<Op, LeftName, RightName, Left, Right, `rank ${Left["length"]} vs ${Right["length"]}`>>;
+  EqualShapesCheck<Op, LeftName, Left, RightName, Right, "tfjs does not broadcast them">;
 
 /** `S` without its last axis (a per-example loss with `Reduction.NONE`). */
 export type DropLastAxis<S extends Shape> = S extends readonly [...infer Init extends Shape, Dim] ? Init : number[];
