@@ -17,7 +17,7 @@
  * - Options are read from an object literal through `const` type parameters.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, ResultShape } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
@@ -366,11 +366,4 @@ type ConvOp<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op ex
 export type ConvCheck<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = CheckArg<ConvOp<Spatial, X, W, Opts, Op>>;
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
-export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> =
-  ConvOp<Spatial, X, W, Opts, Op> extends infer Out
-    ? [Out] extends [ShapeError<string>]
-      ? number[]
-      : [Out] extends [infer S extends Shape] // resolves around type parameters (`[B, 8, 8, 8]`), unlike `Out extends Shape`
-        ? S
-        : number[]
-    : never;
+export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ResultShape<ConvOp<Spatial, X, W, Opts, Op>>;

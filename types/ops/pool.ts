@@ -11,7 +11,7 @@
  *   `number`. A named spatial dim gives `number`. A shape of unknown rank gives `number[]`.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, ShapeError } from "../errors.js";
+import type { CheckArg, ShapeError, ResultShape } from "../errors.js";
 import type { PrintShape } from "../internal/print.js";
 import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
@@ -136,11 +136,4 @@ export type Pool2dShape<X extends Shape, Opts> = [InvalidSizesMessage<"pool2dSha
 export type PoolCheck<X extends Shape, Opts, Op extends string> = CheckArg<PoolOutcome<Op, X, PoolOptions<Opts>>>;
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
-export type PoolResult<X extends Shape, Opts, Op extends string> =
-  PoolOutcome<Op, X, PoolOptions<Opts>> extends infer Out
-    ? [Out] extends [ShapeError<string>]
-      ? number[]
-      : [Out] extends [infer S extends Shape] // resolves around type parameters (`[B, 8, 8, 8]`), unlike `Out extends Shape`
-        ? S
-        : number[]
-    : never;
+export type PoolResult<X extends Shape, Opts, Op extends string> = ResultShape<PoolOutcome<Op, X, PoolOptions<Opts>>>;
