@@ -154,3 +154,10 @@ function tooManyElements(op: string, what: string, shape: readonly number[]): In
     `${op}: ${what} ${formatShape(shape)}: ${exactCount(shape)} elements, more than 9007199254740991 (2^53 − 1), the most a tensor may have`,
   );
 }
+
+/** `shape` with its last two axes swapped; a shape of rank below 2 as it is. Mirrors `SwapLastTwo`. */
+export function swapLastTwoDims(shape: readonly Dim[]): Dim[] {
+  const out = [...shape];
+  if (out.length >= 2) [out[out.length - 2], out[out.length - 1]] = [out[out.length - 1]!, out[out.length - 2]!];
+  return out;
+}

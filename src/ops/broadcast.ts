@@ -7,7 +7,7 @@ import type { Dim, Shape } from "../../types/shape.js";
 import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
-import { sizeOf, validateShape } from "../shape.js";
+import { sizeOf, validateShape, swapLastTwoDims } from "../shape.js";
 import { normalizeShape, validateSizes, alignedLabels } from "../symbolic.js";
 import { Tensor, viewAs } from "../tensor.js";
 import { record, type GradRule } from "../autograd.js";
@@ -31,14 +31,9 @@ function clashHint(kind: ClashKind, left: Dim, right: Dim, knownHint: string): s
 /** Which operand, given a trailing size-1 axis (or its last two axes swapped), would broadcast. Mirrors `TrailingFixSide`. */
 export type TrailingFixSide = "left" | "right" | "left-swap" | "right-swap" | "none";
 
-/** `shape` with its last two axes swapped. */
-function swapLastTwo(shape: Shape): Dim[] {
-  return shape.length < 2 ? [...shape] : [...shape.slice(0, -2), shape[shape.length - 1]!, shape[shape.length - 2]!];
-}
-
 /** Mirrors `WriteSwapFixHint`. */
 export function writeSwapFixHint(operand: Shape): string {
-  return `the last two axes look swapped; transpose(-1, -2) on ${formatShape(operand)} gives ${formatShape(swapLastTwo(operand))}, which broadcasts`;
+  return `the last two axes look swapped; transpose(-1, -2) on ${formatShape(operand)} gives ${formatShape(swapLastTwoDims(operand))}, which broadcasts`;
 }
 
 /** Mirrors `WriteTrailingFixHint`. */
@@ -76,8 +71,8 @@ function trailingFix(left: Shape, right: Shape): TrailingFixSide {
   };
   if (fits(left, [...right, 1], left.length)) return "right";
   if (fits([...left, 1], right, right.length)) return "left";
-  if (right.length >= 2 && fits(left, swapLastTwo(right), left.length)) return "right-swap";
-  if (left.length >= 2 && fits(swapLastTwo(left), right, right.length)) return "left-swap";
+  if (right.length >= 2 && fits(left, swapLastTwoDims(right), left.length)) return "right-swap";
+  if (left.length >= 2 && fits(swapLastTwoDims(left), right, right.length)) return "left-swap";
   return "none";
 }
 

@@ -11,7 +11,7 @@ import { normalizeAxis } from "../axes.js";
 import { matmulShapeFor } from "../ops/matmul.js";
 import { formatOption, perAxis } from "../ops/conv.js";
 import { compareSizes } from "../symbolic.js";
-import { describeValue } from "../shape.js";
+import { describeValue, swapLastTwoDims } from "../shape.js";
 import { checkShapesEqual } from "../ops/same-shape.js";
 
 /** Mirrors `WriteTfMatMulRankMessage`. */
@@ -20,11 +20,7 @@ export function writeTfMatMulRankMessage(left: Shape, right: Shape, side: "left"
 }
 
 /** `shape` with its last two axes swapped (what a transpose flag multiplies). */
-export function swapLastTwo(shape: Shape): Dim[] {
-  const out = [...shape];
-  if (out.length >= 2) [out[out.length - 2], out[out.length - 1]] = [out[out.length - 1]!, out[out.length - 2]!];
-  return out;
-}
+export const swapLastTwo = swapLastTwoDims;
 
 /**
  * The shape of tfjs's `matMul(a, b, transposeA, transposeB)`: both operands need at least 2 axes

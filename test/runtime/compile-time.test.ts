@@ -4,8 +4,9 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { root, sharedChecker } from "../harness/compile.js";
+import { rearrangeShape } from "../../src/index.js";
 
-const header = `import { tensor, zeros, randn, where, Tensor } from "../../src/index.js";\n`;
+const header = `import { tensor, zeros, randn, where, rearrangeShape, Tensor } from "../../src/index.js";\n`;
 let snippets = 0;
 function diagnose(code: string) {
   return sharedChecker().diagnostics({ code: header + code, fileName: path.join(root, `test/runtime/__compile_time_${snippets++}.ts`) });
@@ -73,5 +74,22 @@ describe("examples/seed-bias-gradient.ts", () => {
       "SHAPE_BROADCAST: add: cannot broadcast [3, 8] with [3]: axis -1 is 8 vs 3; shapes align on the right; unsqueeze(-1) on [3] gives [3, 1], which broadcasts",
     ]);
     expect(found[0]!.line).toBe(4);
+  });
+});
+
+describe("rearrange's sizes argument", () => {
+  it("a size for a name the pattern does not use fails to compile with the runtime's INPUT_VALUE message", () => {
+    const call = `rearrangeShape([2, 6], "a (b c) -> a b c", { b: 2, q: 1 })`;
+    let thrown = "";
+    try {
+      (rearrangeShape as (...args: unknown[]) => unknown)([2, 6], "a (b c) -> a b c", { b: 2, q: 1 });
+    } catch (error) {
+      thrown = (error as Error).message;
+    }
+    expect(thrown).toBe('INPUT_VALUE: rearrangeShape: a size is given for "q", which "a (b c) -> a b c" does not use');
+    const found = diagnose(`${call};\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(2);
+    expect(found[0]!.text).toContain(`ShapeError<${JSON.stringify(thrown)}>`);
   });
 });

@@ -74,3 +74,8 @@ export interface Exact<in out T> {
  * and stays undecided only for a whole-shape type parameter. Ranks up to 32.
  */
 export type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 };
+
+/** `S` with its last two axes swapped; other shapes as they are. Mirrors `swapLastTwoDims`. */
+export type SwapLastTwo<S extends Shape> = S extends readonly [...infer Batch extends Shape, infer Rows extends Dim, infer Columns extends Dim]
+  ? [...Batch, Columns, Rows]
+  : S;

@@ -110,6 +110,14 @@ export type Poly = readonly Term[];
 /** Joins two name lists with `*`. */
 type JoinNames<Left extends string, Right extends string> = Left extends "" ? Right : Right extends "" ? Left : `${Left}*${Right}`;
 
+/** The names of a product term, in order (`"d*h"` → `["d", "h"]`). */
+export type SplitProduct<Names extends string, Acc extends string[] = []> = Names extends `${infer Head}*${infer Rest}` ? SplitProduct<Rest, [...Acc, Head]> : [...Acc, Names];
+
+/** An ASCII letter: the letters of einsum's indices and (with `_` and digits) of rearrange's axis names. */
+export type AsciiLetter =
+  | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z"
+  | "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z";
+
 /** `[first name, the rest]` of a name list (`""` for an empty rest). */
 type SplitNames<Names extends string> = Names extends `${infer Head}*${infer Rest}` ? [Head, Rest] : [Names, ""];
 

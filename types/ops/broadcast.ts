@@ -36,7 +36,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, InvalidShapesMessage } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, InvalidShapesMessage, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
@@ -176,8 +176,6 @@ export type WriteTrailingFixHint<Operand extends Shape> =
 export type WriteSwapFixHint<Operand extends Shape> =
   `the last two axes look swapped; transpose(-1, -2) on ${PrintShape<Operand>} gives ${PrintShape<SwapLastTwo<Operand>>}, which broadcasts`;
 
-/** `S` with its last two axes swapped. */
-type SwapLastTwo<S extends Shape> = S extends readonly [...infer Head extends Dim[], infer A extends Dim, infer B extends Dim] ? [...Head, B, A] : S;
 
 /**
  * The likely fix of a clash, tried in this order: a trailing size-1 axis on the right (else the left)

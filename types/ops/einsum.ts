@@ -9,7 +9,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { CompareSizes } from "../internal/symbolic.js";
+import type { AsciiLetter, CompareSizes } from "../internal/symbolic.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
 export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read "${P}": ${Reason}`;
@@ -34,9 +34,7 @@ export type WriteEinsumSizeMessage<
   Axis extends number,
 > = `SHAPE_EINSUM: ${Op}: "${P}": index "${Letter}" is ${PrintDim<First>} in operand ${FirstOperand} (axis ${FirstAxis}) but ${PrintDim<D>} in operand ${Operand} (axis ${Axis}); an index stands for one size`;
 
-type Letter =
-  | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z"
-  | "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z";
+type Letter = AsciiLetter;
 
 /** The characters of a string, as a tuple. */
 type Chars<Text extends string, Acc extends string[] = []> = Text extends `${infer C}${infer Rest}` ? Chars<Rest, [...Acc, C]> : Acc;

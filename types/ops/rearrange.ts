@@ -11,7 +11,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, Term } from "../internal/symbolic.js";
+import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
 export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read "${P}": ${Reason}`;
@@ -50,10 +50,7 @@ type SplitDetail<D extends string, Axis extends number, Kind, Group extends stri
 // ---------------------------------------------------------------------------------------------
 // Reading the pattern
 
-type Letter =
-  | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j" | "k" | "l" | "m" | "n" | "o" | "p" | "q" | "r" | "s" | "t" | "u" | "v" | "w" | "x" | "y" | "z"
-  | "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z"
-  | "_";
+type Letter = AsciiLetter | "_";
 type NameChar = Letter | "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
 type RestIsName<Text extends string> = Text extends `${infer C}${infer Rest}` ? (C extends NameChar ? RestIsName<Rest> : false) : true;
 /** `true` for an axis name: letters, digits and `_`, not starting with a digit. */
@@ -205,9 +202,6 @@ type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extend
             ? [...E, ...SizedPairs<Group, Z>]
             : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "product", Join<Group, " ">, `${ProductDim<KnownSizes<Group, Z>> & (string | number)}`>>
     : never;
-
-/** The names of a product term (`"d*h"` → `["d", "h"]`). */
-type SplitProduct<Names extends string, Acc extends string[] = []> = Names extends `${infer Head}*${infer Rest}` ? SplitProduct<Rest, [...Acc, Head]> : [...Acc, Names];
 
 /**
  * `true` when `D` over the given sizes' product is exactly the product of `Names`, each once (`"d*h"`

@@ -44,6 +44,7 @@ import type {
   PolyDim,
   PrintPoly,
   ShapeSize,
+  SplitProduct,
   Term,
   WriteSizeExpressionMessage,
 } from "../internal/symbolic.js";
@@ -90,9 +91,6 @@ export type WriteReshapeTargetMessage<Op extends string, From extends Shape, To 
  */
 export type WriteReshapeOrderMessage<Op extends string, From extends Shape, To extends Shape, Early extends string, Late extends string> =
   `SHAPE_RESHAPE_ORDER: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: "${Late}" comes after "${Early}" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
-
-/** The names of a product term (`"d*h"` → `["d", "h"]`). */
-type SplitProduct<Names extends string, Acc extends string[] = []> = Names extends `${infer Head}*${infer Rest}` ? SplitProduct<Rest, [...Acc, Head]> : [...Acc, Names];
 
 /** The named factors of one dim: a product's names, a sum as one factor, nothing for a number. Mirrors `factorGroups`. */
 type Factors<D> = D extends string

@@ -13,6 +13,7 @@ import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
+import type { SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
 // matMul(a, b, transposeA, transposeB)
@@ -24,10 +25,8 @@ import type { EqualShapesCheck } from "../ops/same-shape.js";
 export type WriteTfMatMulRankMessage<Left extends Shape, Right extends Shape, Side extends "left" | "right"> =
   `SHAPE_MATMUL: matMul: cannot multiply ${PrintShape<Left>} by ${PrintShape<Right>}: the ${Side} operand has 1 axis; tfjs's matMul needs at least 2 on each side (expandDims adds one)`;
 
-/** `S` with its last two axes swapped (what a transpose flag multiplies); other shapes as they are. */
-export type SwapLastTwo<S extends Shape> = S extends readonly [...infer Batch extends Shape, infer Rows extends Dim, infer Columns extends Dim]
-  ? [...Batch, Columns, Rows]
-  : S;
+/** `S` with its last two axes swapped (what a transpose flag multiplies). */
+export type { SwapLastTwo };
 
 /** The operand a transpose flag makes: swapped when the flag is `true`, as it is when `false`. */
 type Operand<S extends Shape, Transpose extends boolean> = [Transpose] extends [true] ? SwapLastTwo<S> : S;
