@@ -437,7 +437,7 @@ export function inheritSizes(op: string, output: object, inputs: readonly { read
 // Label rules of the primitives.
 
 /** The label both `a` and `b` give an axis: the one that is defined, or `undefined` when they differ. */
-function pick(a: string | undefined, b: string | undefined): string | undefined {
+export function pick(a: string | undefined, b: string | undefined): string | undefined {
   return a === undefined ? b : b === undefined || a === b ? a : undefined;
 }
 

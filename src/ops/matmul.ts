@@ -12,7 +12,7 @@ import type { CheckShape } from "../../types/creation.js";
 import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf } from "../shape.js";
-import { normalizeShape, validateSizes, labelsOf, mergeNames, type Labels } from "../symbolic.js";
+import { normalizeShape, validateSizes, labelsOf, mergeNames, pick, type Labels } from "../symbolic.js";
 import { allocate, commonDType, requireFloat } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
@@ -135,11 +135,7 @@ function productLabels(a: Tensor, b: Tensor): Labels {
   const left = labelsOf(a);
   const right = labelsOf(b);
   const rank = a.dims.length;
-  const batch = Array.from({ length: rank - 2 }, (_, axis) => {
-    const l = left?.[axis];
-    const r = right?.[axis];
-    return l === undefined ? r : r === undefined || l === r ? l : undefined;
-  });
+  const batch = Array.from({ length: rank - 2 }, (_, axis) => pick(left?.[axis], right?.[axis]));
   return [...batch, left?.[rank - 2], right?.[rank - 1]];
 }
 
