@@ -41,7 +41,7 @@ export function isFloat(dtype: DType): dtype is FloatDType {
  */
 export function requireFloat(op: string, dtype: DType, name = "x"): FloatDType {
   if (isFloat(dtype)) return dtype;
-  throw new InputError("INPUT_DTYPE", `${op}: ${name} is ${dtype}, but ${op} needs float32 or float64; convert it first with .astype("float32")`);
+  throw new InputError("INPUT_DTYPE", `${op}: ${name} is ${dtype}, but ${op} needs float32 or float64; convert it first with .astype('float32')`);
 }
 
 /**
@@ -51,7 +51,7 @@ export function requireFloat(op: string, dtype: DType, name = "x"): FloatDType {
  */
 export function requireNumeric(op: string, dtype: DType, name = "x"): Exclude<DType, "bool"> {
   if (dtype !== "bool") return dtype;
-  throw new InputError("INPUT_DTYPE", `${op}: ${name} is bool, but ${op} needs numbers; convert it first with .astype("int32") or .astype("float32")`);
+  throw new InputError("INPUT_DTYPE", `${op}: ${name} is bool, but ${op} needs numbers; convert it first with .astype('int32') or .astype('float32')`);
 }
 
 /** The dtype used when none is given. */
@@ -144,7 +144,7 @@ export function commonDType(op: string, dtypes: readonly DType[]): DType {
     if (dtype !== first) {
       throw new InputError(
         "INPUT_DTYPE_MISMATCH",
-        `${op}: cannot mix ${first} and ${dtype}; convert one operand first, e.g. x.astype("${dtype}")`,
+        `${op}: cannot mix ${first} and ${dtype}; convert one operand first, e.g. x.astype('${dtype}')`,
       );
     }
   }

@@ -96,10 +96,10 @@ export class InternalError extends Error {
 
 /** Prints one dim as TypeScript prints it in a tuple. Mirrors `PrintDim` in types/internal/print.ts. */
 export function formatDim(dim: Dim): string {
-  return typeof dim === "string" ? `"${dim}"` : String(dim);
+  return typeof dim === "string" ? `'${dim}'` : String(dim);
 }
 
-/** Prints a shape as TypeScript prints a tuple: `[2, 3]`, `[]`, `["batch", 784]`. Mirrors `PrintShape`. */
+/** Prints a shape as TypeScript prints a tuple: `[2, 3]`, `[]`, `['batch', 784]`. Mirrors `PrintShape`. */
 export function formatShape(shape: readonly Dim[]): string {
   if (!Array.isArray(shape)) return String(shape);
   return `[${shape.map(formatDim).join(", ")}]`;

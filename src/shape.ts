@@ -25,13 +25,13 @@ function writeInvalidShapeText(op: string, shapeText: string, dimText: string, b
 
 /** A string that cannot be a name: empty, or holding a quote or a backslash. Mirrors `BadName`. */
 function isBadName(dim: unknown): boolean {
-  return typeof dim === "string" && (dim.length === 0 || /["\\]/.test(dim));
+  return typeof dim === "string" && (dim.length === 0 || /["'\\]/.test(dim));
 }
 
 /** `true` for a valid dim: a non-negative safe integer, or a non-empty symbolic name. */
 export function isValidDim(dim: unknown): dim is Dim {
   if (typeof dim === "number") return Number.isSafeInteger(dim) && dim >= 0;
-  return typeof dim === "string" && dim.length > 0 && !/["\\]/.test(dim);
+  return typeof dim === "string" && dim.length > 0 && !/["'\\]/.test(dim);
 }
 
 /**

@@ -249,7 +249,7 @@ function constantText(dim: Dim): string | undefined {
 
 /** Mirrors `WriteSizeExpressionMessage`. */
 export function writeSizeExpressionMessage(op: string, shapeText: string, dim: string): string {
-  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${shapeText}: dim "${dim}" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")`;
+  return `SHAPE_INVALID_SHAPE: ${op}: invalid shape ${shapeText}: dim '${dim}' is not a size expression (names and numbers joined by + and *, like 'n+m' or 's*768')`;
 }
 
 /**
@@ -355,7 +355,7 @@ function asLabel(dim: Dim): string | undefined {
  * compiler one name is one size, so it never sees this clash.
  */
 export function writeSymbolMessage(op: string, name: string, size: number, where: string, otherSize: number, otherWhere: string): string {
-  return `SHAPE_SYMBOL: ${op}: "${name}" is ${size} in ${where} but ${otherSize} in ${otherWhere}; a name stands for one size (restate one of them with .as() if they differ)`;
+  return `SHAPE_SYMBOL: ${op}: '${name}' is ${size} in ${where} but ${otherSize} in ${otherWhere}; a name stands for one size (restate one of them with .as() if they differ)`;
 }
 
 /**

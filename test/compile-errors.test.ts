@@ -53,6 +53,62 @@ describe.each(files.map((file) => [rel(file), file] as const))("%s", (_name, fil
   });
 });
 
+/**
+ * What an editor shows for a shape error (issue 12): the message once, in the diagnostic's first line,
+ * no list of the error's properties, names without backslashes, and the whole diagnostic at most twice
+ * the message's length — under TypeScript 6 and 7. The tensor ops that broadcast, matmul and `where`
+ * meet it: their parameter type is the message itself (`Checked`, types/errors.ts). The other rules
+ * still check through `CheckArg`'s intersection, which TypeScript prints with the message a second
+ * time (see `CheckArg`); for those the test holds what they do meet.
+ */
+const MESSAGE_PARAMETER_OPS = new Set(["add", "sub", "mul", "div", "pow", "maximum", "minimum", "gt", "ge", "lt", "le", "eq", "ne", "matmul", "where"]);
+
+function diagnosticFlaws(d: FoundDiagnostic): string[] {
+  const flaws: string[] = [];
+  const [first = "", second = ""] = d.text.split("\n");
+  // A list rule's whole-list error (an empty list, a concatenated size past 2^53 − 1) prints the list
+  // parameter by its alias (`ConcatArgs<[], 0, "concatShape">`) and the message on the next line.
+  const listLevel = /'(?:Concat|Stack)Args<[^']*>'\.$/.test(first) && second.includes(d.message);
+  const inFirst = first.includes(d.message) || first.includes(d.message.replaceAll('"', '\\"'));
+  if (!inFirst && !listLevel) flaws.push("message not in the first line");
+  // A name holding a quote is invalid, and its error quotes it: TypeScript must escape that one.
+  if (d.text.includes("\\") && !d.message.includes('"')) flaws.push("backslashes");
+  if (/missing the following properties/.test(d.text)) flaws.push("property list");
+  const times = d.text.split(d.message).length - 1;
+  if (times !== 1) flaws.push(`message ${times} times`);
+  if (d.text.length > 2 * d.message.length) flaws.push(`${d.text.length} characters for a ${d.message.length}-character message`);
+  return flaws;
+}
+
+/** `true` when the parameter the argument fails against is the message itself. */
+const failsAgainstMessage = (d: FoundDiagnostic) => d.text.split("\n", 1)[0]!.includes(`of type '"${d.message}"'`);
+
+describe("editor diagnostics", () => {
+  const shapeErrors = (found: FoundDiagnostic[]) =>
+    found.filter((d) => d.code.startsWith("SHAPE_") && d.code !== "SHAPE_DECLARED" && !d.message.includes("${"));
+  const at = (d: FoundDiagnostic) => `${rel(d.file)}:${d.line}: ${d.op}`;
+
+  for (const [version, found] of [["TypeScript 6", () => files.flatMap((file) => sharedChecker().diagnostics(file))], ["TypeScript 7", () => ts7]] as const) {
+    it(`${version}: broadcasting, matmul and where fail against the message alone, which reads as the message once`, () => {
+      const errors = shapeErrors(found());
+      const ops = errors.filter((d) => MESSAGE_PARAMETER_OPS.has(d.op!));
+      expect(ops.length).toBeGreaterThan(40);
+      expect(ops.filter((d) => !failsAgainstMessage(d)).map(at)).toEqual([]);
+      const clean = errors.filter(failsAgainstMessage);
+      expect(clean.map((d) => ({ at: at(d), flaws: diagnosticFlaws(d) })).filter((c) => c.flaws.length > 0)).toEqual([]);
+    });
+
+    it(`${version}: every shape error has its message in the first line and no backslashes`, () => {
+      const errors = shapeErrors(found());
+      expect(errors.length).toBeGreaterThan(150);
+      const flawed = errors
+        .map((d) => ({ at: at(d), flaws: diagnosticFlaws(d).filter((f) => f === "message not in the first line" || f === "backslashes") }))
+        .filter((c) => c.flaws.length > 0);
+      expect(flawed).toEqual([]);
+    });
+  }
+});
+
 it("TypeScript 7 finds no errors outside the fixtures' annotated lines", () => {
   const annotated = new Set(files.flatMap((file) => readAnnotations(readFileSync(file, "utf8")).map((a) => `${file}:${a.line}`)));
   const stray = ts7.filter((d) => !annotated.has(`${d.file}:${d.line}`)).map((d) => `${rel(d.file)}:${d.line}: ${d.text}`);

@@ -33,7 +33,7 @@ it("type level: the same results, exactly, and the same clash", () => {
     ].join("\n"),
   });
   expect(found.map((d) => `${d.line}: ${d.message}`)).toEqual([
-    `8: SHAPE_BROADCAST: broadcastShapes: cannot broadcast ["n+m"] with ["n+1"]: axis -1 is "n+m" vs "n+1"; different names may be different sizes (state that they are equal with .as())`,
+    `8: SHAPE_BROADCAST: broadcastShapes: cannot broadcast ['n+m'] with ['n+1']: axis -1 is 'n+m' vs 'n+1'; different names may be different sizes (state that they are equal with .as())`,
   ]);
 });
 
@@ -61,5 +61,5 @@ it("size-expression names are validated the same way at both levels: .as() and t
     thrownBy(() => broadcastShapes(["n+"] as never, [2])),
   ];
   expect(compiled).toEqual(runtime);
-  expect(runtime[1]).toBe(`SHAPE_INVALID_SHAPE: as: invalid shape ["n+"]: dim "n+" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")`);
+  expect(runtime[1]).toBe(`SHAPE_INVALID_SHAPE: as: invalid shape ['n+']: dim 'n+' is not a size expression (names and numbers joined by + and *, like 'n+m' or 's*768')`);
 });

@@ -41,6 +41,24 @@ export type CheckArg<Result, Depth extends 0[] = []> = [OkPart<Result>] extends 
 /** `CheckArg` for a message: `unknown` when there is none (`never`), else the error carrying it. */
 export type CheckMessage<Message extends string> = CheckArg<[Message] extends [never] ? unknown : ShapeError<Message>>;
 
+/** The message of a failed check: `ShapeError<"…">` → `"…"`. */
+export type MessageOf<Failed> = Failed extends ShapeError<infer Message> ? Message : never;
+
+/**
+ * The parameter type of an argument whose check holds in every branch (broadcasting, matmul,
+ * `where`): `Param` while `Check` is `unknown`, the check's message — a string literal type — when it
+ * is a `ShapeError`. A wrong argument then fails against the message itself, and the diagnostic reads
+ *
+ *     Argument of type 'Tensor<[4, 5]>' is not assignable to parameter of type '"SHAPE_MATMUL: matmul: …"'.
+ *
+ * with the message once, on its first line, and nothing after it (an intersection with the error, as
+ * `CheckArg` makes, has TypeScript repeat the message and list the error's properties). Where a type
+ * parameter keeps TypeScript from deciding the check (`[B, 3] + [M, 3]`), this gate stays undecided
+ * too, the argument is related to both branches, and the message branch rejects it: a type parameter
+ * is a name (types/ops/broadcast.ts).
+ */
+export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Check>;
+
 /**
  * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check
  * reports — `number[]`. A failed op's result has unknown rank, so the code after one mistake is

@@ -69,7 +69,7 @@ export function writeConvBiasMessage(op: string, w: Shape, bias: Shape): string 
 
 /** Mirrors `WriteConvSameMessage`. */
 export function writeConvSameMessage(op: string, x: Shape, w: Shape, stride: number | readonly number[]): string {
-  return `SHAPE_CONV: ${op}: cannot convolve ${formatShape(x)} with ${formatShape(w)}: padding "same" needs stride 1, got stride ${formatOption(stride)}; give the padding as numbers`;
+  return `SHAPE_CONV: ${op}: cannot convolve ${formatShape(x)} with ${formatShape(w)}: padding 'same' needs stride 1, got stride ${formatOption(stride)}; give the padding as numbers`;
 }
 
 /** Mirrors `WriteConvKernelMessage`. */

@@ -19,24 +19,24 @@ import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 import { compareSizes, labelsOf, validateSizes } from "../symbolic.js";
 
-/** `SHAPE_EINSUM: einsum: cannot read "ij,jk": it needs one "->" …`. Mirrors `WriteEinsumSyntaxMessage`. */
+/** `SHAPE_EINSUM: einsum: cannot read 'ij,jk': it needs one '->' …`. Mirrors `WriteEinsumSyntaxMessage`. */
 export function writeEinsumSyntaxMessage(op: string, subscripts: string, reason: string): string {
-  return `SHAPE_EINSUM: ${op}: cannot read "${subscripts}": ${reason}`;
+  return `SHAPE_EINSUM: ${op}: cannot read '${subscripts}': ${reason}`;
 }
 
 /** `SHAPE_EINSUM: einsum: "ij,jk->ik" names 2 operands, got 3`. Mirrors `WriteEinsumCountMessage`. */
 export function writeEinsumCountMessage(op: string, subscripts: string, named: number, got: number): string {
-  return `SHAPE_EINSUM: ${op}: "${subscripts}" names ${named} operands, got ${got}`;
+  return `SHAPE_EINSUM: ${op}: '${subscripts}' names ${named} operands, got ${got}`;
 }
 
 /** An operand whose rank is not its subscripts' length. Mirrors `WriteEinsumRankMessage`. */
 export function writeEinsumRankMessage(op: string, subscripts: string, index: number, shape: Shape, letters: string): string {
-  return `SHAPE_EINSUM: ${op}: "${subscripts}": operand ${index} has shape ${formatShape(shape)}, ${shape.length} axes, but "${letters}" names ${letters.length}`;
+  return `SHAPE_EINSUM: ${op}: '${subscripts}': operand ${index} has shape ${formatShape(shape)}, ${shape.length} axes, but '${letters}' names ${letters.length}`;
 }
 
 /** An index whose sizes disagree. Mirrors `WriteEinsumSizeMessage`. */
 export function writeEinsumSizeMessage(op: string, subscripts: string, letter: string, first: Dim, firstOperand: number, firstAxis: number, dim: Dim, operand: number, axis: number): string {
-  return `SHAPE_EINSUM: ${op}: "${subscripts}": index "${letter}" is ${formatDim(first)} in operand ${firstOperand} (axis ${firstAxis}) but ${formatDim(dim)} in operand ${operand} (axis ${axis}); an index stands for one size`;
+  return `SHAPE_EINSUM: ${op}: '${subscripts}': index '${letter}' is ${formatDim(first)} in operand ${firstOperand} (axis ${firstAxis}) but ${formatDim(dim)} in operand ${operand} (axis ${axis}); an index stands for one size`;
 }
 
 const LETTER = /^[A-Za-z]$/;
@@ -46,13 +46,13 @@ function readSubscripts(op: string, subscripts: unknown): { inputs: string[]; ou
   if (typeof subscripts !== "string") throw new InputError("INPUT_VALUE", `${op}: the subscripts must be a string like "ij,jk->ik", got ${describeValue(subscripts)}`);
   const fail = (reason: string) => new ShapeError("SHAPE_EINSUM", op, [], writeEinsumSyntaxMessage(op, subscripts, reason));
   const sides = subscripts.split("->");
-  if (sides.length !== 2) throw fail('it needs one "->" between the operands\' subscripts and the output\'s');
+  if (sides.length !== 2) throw fail("it needs one '->' between the operands' subscripts and the output's");
   const [left, output] = sides as [string, string];
-  for (const char of left) if (char !== "," && !LETTER.test(char)) throw fail(`"${char}" is not an index (a letter a–z or A–Z)`);
-  for (const char of output) if (!LETTER.test(char)) throw fail(`"${char}" is not an index (a letter a–z or A–Z)`);
+  for (const char of left) if (char !== "," && !LETTER.test(char)) throw fail(`'${char}' is not an index (a letter a–z or A–Z)`);
+  for (const char of output) if (!LETTER.test(char)) throw fail(`'${char}' is not an index (a letter a–z or A–Z)`);
   [...output].forEach((char, at) => {
-    if (output.indexOf(char) !== at) throw fail(`the output repeats "${char}"`);
-    if (!left.includes(char)) throw fail(`the output's "${char}" is in no operand`);
+    if (output.indexOf(char) !== at) throw fail(`the output repeats '${char}'`);
+    if (!left.includes(char)) throw fail(`the output's '${char}' is in no operand`);
   });
   return { inputs: left.split(","), output };
 }

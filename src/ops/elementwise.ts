@@ -17,8 +17,8 @@
  * as it is (`gt(ints, 2.5)`).
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
-import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape, SameShapeCheck } from "../../types/ops/elementwise.js";
+import type { CheckArg, Checked } from "../../types/errors.js";
+import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape, SameShapeOperand } from "../../types/ops/elementwise.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, isFloat, isInt32, requireFloat, requireNumeric, type DType } from "../dtype.js";
 import { BINARY, binaryKernel, type BinaryCode } from "../kernels/elementwise.js";
@@ -51,7 +51,7 @@ export function elementwiseShape<const Left extends Dim[], const Right extends D
  */
 function scalar(value: number, dtype: DType, op = "scalar"): Tensor<[]> {
   if ((dtype === "int32" && !isInt32(value)) || (dtype === "bool" && value !== 0 && value !== 1)) {
-    throw new InputError("INPUT_DTYPE", `${op}: ${value} is not a${dtype === "int32" ? "n int32" : " bool (0 or 1)"}, and the tensor is ${dtype}; convert the tensor first with .astype("float32")`);
+    throw new InputError("INPUT_DTYPE", `${op}: ${value} is not a${dtype === "int32" ? "n int32" : " bool (0 or 1)"}, and the tensor is ${dtype}; convert the tensor first with .astype('float32')`);
   }
   const data = allocate(dtype, 1);
   data[0] = value;
@@ -163,8 +163,8 @@ function asDividend(t: Tensor): Tensor {
  * `Tensor<S>`), whose axes no rule can line up — give that shape; anything else is broadcast.
  */
 type BinaryFn<Op extends string> = {
-  <Left extends Shape, Right extends Left>(a: Tensor<Left>, b: Tensor<Right> & SameShapeCheck<Left, Right>): Tensor<Left>;
-  <Left extends Shape, Right extends Shape = []>(a: Tensor<Left>, b: Operand<Right> & ElementwiseCheck<Left, Right, Op>): Tensor<ElementwiseResult<Left, Right, Op>>;
+  <Left extends Shape, Right extends Shape>(a: Tensor<Left>, ...b: SameShapeOperand<Left, Right, Tensor<Right>>): Tensor<Left>;
+  <Left extends Shape, Right extends Shape = []>(a: Tensor<Left>, b: Checked<Operand<Right>, ElementwiseCheck<Left, Right, Op>>): Tensor<ElementwiseResult<Left, Right, Op>>;
 };
 
 /**
@@ -288,8 +288,8 @@ export const ne: BinaryFn<"ne"> = (a: Tensor, b: unknown): Tensor => comparison(
  * shape `x` has — it measurably cuts type-check cost per call (see README, "Type-check cost").
  */
 type BinaryMethod<Op extends string> = {
-  <Self extends Shape, Right extends Self>(this: Tensor<Self>, other: Tensor<Right> & SameShapeCheck<Self, Right>): Tensor<Self>;
-  <Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Operand<Right> & ElementwiseCheck<Self, Right, Op>): Tensor<ElementwiseResult<Self, Right, Op>>;
+  <Self extends Shape, Right extends Shape>(this: Tensor<Self>, ...other: SameShapeOperand<Self, Right, Tensor<Right>>): Tensor<Self>;
+  <Self extends Shape, Right extends Shape = []>(this: Tensor<Self>, other: Checked<Operand<Right>, ElementwiseCheck<Self, Right, Op>>): Tensor<ElementwiseResult<Self, Right, Op>>;
 };
 
 declare module "../tensor.js" {

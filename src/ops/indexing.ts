@@ -115,7 +115,7 @@ export function embeddingShape<const W extends Dim[], const I extends Dim[]>(
 /** The values of an index tensor, row-major, checked: int32, each in `[0, bound)`. */
 function indexValues(op: string, name: string, t: Tensor, bound: number, axis: number, shape: readonly number[]): Int32Array {
   if (t.dtype !== "int32") {
-    throw new InputError("INPUT_DTYPE", `${op}: ${name} must be int32, got ${t.dtype}; convert it first with .astype("int32")`);
+    throw new InputError("INPUT_DTYPE", `${op}: ${name} must be int32, got ${t.dtype}; convert it first with .astype('int32')`);
   }
   const values = contiguousData(t) as Int32Array;
   for (let i = 0; i < values.length; i++) {

@@ -83,7 +83,7 @@ function negativeLogLikelihood(op: string, scores: Tensor, labels: Tensor, optio
   const reduction = checkReduction(op, options?.reduction);
   requireFloat(op, scores.dtype, "the scores tensor");
   if (labels.dtype !== "int32") {
-    throw new InputError("INPUT_DTYPE", `${op}: labels must be int32 class indices, got ${labels.dtype}; convert them first with .astype("int32")`);
+    throw new InputError("INPUT_DTYPE", `${op}: labels must be int32 class indices, got ${labels.dtype}; convert them first with .astype('int32')`);
   }
   const classes = scores.dims[1]!;
   const values = contiguousData(labels);

@@ -7,7 +7,7 @@
  * the last two) broadcast with the one broadcasting rule of src/ops/broadcast.ts. Scalars are rejected.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, Checked } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
@@ -170,7 +170,7 @@ function product(a: Tensor, b: Tensor): Tensor {
  */
 export function matmul<Left extends Shape, Right extends Shape>(
   a: Tensor<Left>,
-  b: Tensor<Right> & MatmulCheck<Left, Right, "matmul">,
+  b: Checked<Tensor<Right>, MatmulCheck<Left, Right, "matmul">>,
 ): Tensor<MatmulResult<Left, Right, "matmul">> {
   if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new InputError("INPUT_OPERAND", "matmul: both operands must be tensors");
   commonDType("matmul", [a.dtype, b.dtype]);
@@ -193,7 +193,7 @@ export function matmul<Left extends Shape, Right extends Shape>(
  */
 type MatmulMethod = <Self extends Shape, Right extends Shape>(
   this: Tensor<Self>,
-  other: Tensor<Right> & MatmulCheck<Self, Right, "matmul">,
+  other: Checked<Tensor<Right>, MatmulCheck<Self, Right, "matmul">>,
 ) => Tensor<MatmulResult<Self, Right, "matmul">>;
 
 declare module "../tensor.js" {

@@ -24,23 +24,23 @@ interface Pattern {
   readonly right: readonly (readonly string[])[];
 }
 
-/** `SHAPE_REARRANGE: rearrange: cannot read "b t -> (b t": "(" without ")"`. Mirrors `WriteRearrangeSyntaxMessage`. */
+/** `SHAPE_REARRANGE: rearrange: cannot read 'b t -> (b t': '(' without ')'`. Mirrors `WriteRearrangeSyntaxMessage`. */
 export function writeRearrangeSyntaxMessage(op: string, pattern: string, reason: string): string {
-  return `SHAPE_REARRANGE: ${op}: cannot read "${pattern}": ${reason}`;
+  return `SHAPE_REARRANGE: ${op}: cannot read '${pattern}': ${reason}`;
 }
 
 /** A message about the pattern itself (axes repeated or on one side). Mirrors `WriteRearrangeAxisMessage`. */
 export function writeRearrangeAxisMessage(op: string, pattern: string, name: string, kind: "twice" | "one side", side: "left" | "right"): string {
   const detail =
     kind === "twice"
-      ? `axis "${name}" appears twice on the ${side}; each axis appears once on each side`
-      : `axis "${name}" is on the ${side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`;
-  return `SHAPE_REARRANGE: ${op}: "${pattern}": ${detail}`;
+      ? `axis '${name}' appears twice on the ${side}; each axis appears once on each side`
+      : `axis '${name}' is on the ${side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`;
+  return `SHAPE_REARRANGE: ${op}: '${pattern}': ${detail}`;
 }
 
 /** `SHAPE_REARRANGE: rearrange: "b t d -> d t b" has 3 input axes, but the input [2, 3] has 2`. Mirrors `WriteRearrangeRankMessage`. */
 export function writeRearrangeRankMessage(op: string, pattern: string, shape: Shape, axes: number): string {
-  return `SHAPE_REARRANGE: ${op}: "${pattern}" has ${axes} input axes, but the input ${formatShape(shape)} has ${shape.length}`;
+  return `SHAPE_REARRANGE: ${op}: '${pattern}' has ${axes} input axes, but the input ${formatShape(shape)} has ${shape.length}`;
 }
 
 /** A message about splitting one input axis. Mirrors `WriteRearrangeSplitMessage`. */
@@ -64,7 +64,7 @@ export function writeRearrangeSplitMessage(
           : kind === "multiple"
             ? `axis ${axis} (${dim}) cannot be split into (${group}): ${dim} is not a multiple of ${value}`
             : `axis ${axis} (${dim}) cannot be split into (${group}): the given sizes multiply to 0, so any size would fit`;
-  return `SHAPE_REARRANGE: ${op}: "${pattern}" on ${formatShape(shape)}: ${detail}`;
+  return `SHAPE_REARRANGE: ${op}: '${pattern}' on ${formatShape(shape)}: ${detail}`;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -77,7 +77,7 @@ function readSide(op: string, pattern: string, side: string): string[][] {
   const fail = (reason: string) => new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, reason));
   const finish = () => {
     if (name === "") return;
-    if (!NAME.test(name)) throw fail(`"${name}" is not an axis name (letters, digits and _, not starting with a digit)`);
+    if (!NAME.test(name)) throw fail(`'${name}' is not an axis name (letters, digits and _, not starting with a digit)`);
     if (group === undefined) axes.push([name]);
     else group.push(name);
     name = "";
@@ -90,13 +90,13 @@ function readSide(op: string, pattern: string, side: string): string[][] {
       group = [];
     } else if (char === ")") {
       finish();
-      if (group === undefined) throw fail('")" without "("');
+      if (group === undefined) throw fail("')' without '('");
       axes.push(group);
       group = undefined;
     } else name += char;
   }
   finish();
-  if (group !== undefined) throw fail('"(" without ")"');
+  if (group !== undefined) throw fail("'(' without ')'");
   return axes;
 }
 
@@ -104,7 +104,7 @@ function readSide(op: string, pattern: string, side: string): string[][] {
 function readPattern(op: string, pattern: unknown): Pattern {
   if (typeof pattern !== "string") throw new InputError("INPUT_VALUE", `${op}: the pattern must be a string like "b t (h d) -> b h t d", got ${describeValue(pattern)}`);
   const sides = pattern.split("->");
-  if (sides.length !== 2) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, 'it needs one "->" between the input axes and the output axes'));
+  if (sides.length !== 2) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, "it needs one '->' between the input axes and the output axes"));
   const left = readSide(op, pattern, sides[0]!);
   const right = readSide(op, pattern, sides[1]!);
   const leftNames = left.flat();
@@ -156,9 +156,9 @@ function readSizes(op: string, pattern: string, names: readonly string[], sizes:
   if (sizes === undefined) return out;
   if (typeof sizes !== "object" || sizes === null || Array.isArray(sizes)) throw new InputError("INPUT_VALUE", `${op}: sizes must be a record like { h: 8 }, got ${describeValue(sizes)}`);
   for (const [name, size] of Object.entries(sizes)) {
-    if (!names.includes(name)) throw new InputError("INPUT_VALUE", `${op}: a size is given for "${name}", which "${pattern}" does not use`);
+    if (!names.includes(name)) throw new InputError("INPUT_VALUE", `${op}: a size is given for '${name}', which '${pattern}' does not use`);
     if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
-      throw new InputError("INPUT_VALUE", `${op}: the size of "${name}" must be a non-negative integer, got ${describeValue(size)}`);
+      throw new InputError("INPUT_VALUE", `${op}: the size of '${name}' must be a non-negative integer, got ${describeValue(size)}`);
     }
     out.set(name, size);
   }
@@ -212,7 +212,7 @@ export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes
     const known = group.filter((name) => given.has(name)).map((name) => given.get(name)!);
     if (unknown.length > 1) {
       // A named axis made of exactly these names (`"d*h"` split into `(h d)`): each is its own size.
-      if (!namesMatch(dim, product(known), unknown)) throw fail("unknown", unknown.map((name) => `"${name}"`).join(", "));
+      if (!namesMatch(dim, product(known), unknown)) throw fail("unknown", unknown.map((name) => `'${name}'`).join(", "));
       for (const name of unknown) size.set(name, name);
       for (const name of group) if (given.has(name)) size.set(name, given.get(name)!);
       return;

@@ -152,7 +152,7 @@ export function reshapedFor(op: string, from: unknown, to: unknown): Dim[] {
 
 /** Mirrors `WriteReshapeOrderMessage`. */
 export function writeReshapeOrderMessage(op: string, from: Shape, to: Shape, early: string, late: string): string {
-  return `SHAPE_RESHAPE_ORDER: ${op}: cannot reshape ${formatShape(from)} to ${formatShape(to)}: "${late}" comes after "${early}" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
+  return `SHAPE_RESHAPE_ORDER: ${op}: cannot reshape ${formatShape(from)} to ${formatShape(to)}: '${late}' comes after '${early}' in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
 }
 
 /**
@@ -312,7 +312,7 @@ export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Di
   if (unknown.size > 1 || (unknown.size === 1 && hasMinus)) {
     throw new InputError(
       "INPUT_SYMBOLIC_SIZE",
-      `${op}: the sizes of ${formatShape(target)} are not known at run time: ${[...unknown].map((n) => `"${n}"`).join(", ")}${hasMinus ? " and -1" : ""} cannot all be inferred from ${x.size} elements; restate the tensor with .as() first (it binds names to sizes), or give all but one as numbers`,
+      `${op}: the sizes of ${formatShape(target)} are not known at run time: ${[...unknown].map((n) => `'${n}'`).join(", ")}${hasMinus ? " and -1" : ""} cannot all be inferred from ${x.size} elements; restate the tensor with .as() first (it binds names to sizes), or give all but one as numbers`,
     );
   }
   if (unknown.size === 1) {

@@ -6,7 +6,7 @@
  * Mirrors types/ops/where.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, Checked } from "../../types/errors.js";
 import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, isFloat, type DType } from "../dtype.js";
@@ -48,8 +48,8 @@ const gradient: GradRule = (g, [cond, a, b]) => [null, a!.requiresGrad ? where(c
  */
 export function where<Cond extends Shape, Left extends Shape = [], Right extends Shape = []>(
   cond: Tensor<Cond>,
-  a: Operand<Left> & WhereTensorLeftCheck<Cond, Left>,
-  b: Operand<Right> & WhereTensorRightCheck<Cond, Left, Right>,
+  a: Checked<Operand<Left>, WhereTensorLeftCheck<Cond, Left>>,
+  b: Checked<Operand<Right>, WhereTensorRightCheck<Cond, Left, Right>>,
 ): Tensor<WhereResult<Cond, Left, Right>> {
   if (!(cond instanceof Tensor)) throw new InputError("INPUT_OPERAND", "where: the condition must be a tensor");
   const dtype: DType = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : isFloat(cond.dtype) ? cond.dtype : "float32";

@@ -57,7 +57,12 @@ const DECLARED_MISMATCH = /^(?:Type|Argument of type) 'Tensor<(.+)>' is not assi
 /** `SHAPE_DECLARED: declared: [B, 128] is not assignable to [B, 10]`, from a declared-shape mismatch. */
 export function declaredShapeMessage(firstLine: string): string | undefined {
   const match = DECLARED_MISMATCH.exec(firstLine);
-  return match ? `SHAPE_DECLARED: declared: ${match[1]} is not assignable to ${match[2]}` : undefined;
+  return match ? `SHAPE_DECLARED: declared: ${singleQuoted(match[1]!)} is not assignable to ${singleQuoted(match[2]!)}` : undefined;
+}
+
+/** A shape as the compiler printed it (`["batch", 128]`), with its names quoted as messages quote them (`['batch', 128]`). */
+function singleQuoted(shape: string): string {
+  return shape.replace(/"((?:[^"\\]|\\.)*)"/g, (_, name: string) => `'${JSON.parse(`"${name}"`) as string}'`);
 }
 
 /** Builds a `FoundDiagnostic` from a diagnostic's position and flattened text. */

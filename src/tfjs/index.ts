@@ -12,10 +12,10 @@
 import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { CheckArg, Checked, ResultShape } from "../../types/errors.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape } from "../../types/creation.js";
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
-import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame } from "../../types/ops/elementwise.js";
+import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import type { ReshapeShape } from "../../types/ops/reshape.js";
 import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
@@ -66,13 +66,13 @@ type TensorBase = Omit<tfc.Tensor, Typed>;
 export type Operand<S extends Shape> = TfTensor<S> | number;
 
 type BinaryMethod<Op extends string> = {
-  <Self extends Shape, Right extends Self>(this: TfTensor<Self>, other: TfTensor<Right> & ExactlySame<Self, Right>): TfTensor<Self>;
-  <Self extends Shape, Right extends Shape = []>(this: TfTensor<Self>, other: Operand<Right> & ElementwiseCheck<Self, Right, Op>): TfTensor<ElementwiseResult<Self, Right, Op>>;
+  <Self extends Shape, Right extends Shape>(this: TfTensor<Self>, ...other: SameShapeOperand<Self, Right, TfTensor<Right>>): TfTensor<Self>;
+  <Self extends Shape, Right extends Shape = []>(this: TfTensor<Self>, other: Checked<Operand<Right>, ElementwiseCheck<Self, Right, Op>>): TfTensor<ElementwiseResult<Self, Right, Op>>;
 };
 type UnaryMethod = <Self extends Shape>(this: TfTensor<Self>) => TfTensor<Self>;
 type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA extends boolean = false, const TransposeB extends boolean = false>(
   this: TfTensor<Self>,
-  b: TfTensor<Right> & TfMatMulCheck<Self, Right, TransposeA, TransposeB>,
+  b: Checked<TfTensor<Right>, TfMatMulCheck<Self, Right, TransposeA, TransposeB>>,
   transposeA?: TransposeA,
   transposeB?: TransposeB,
 ) => TfTensor<TfMatMulResult<Self, Right, TransposeA, TransposeB>>;
@@ -276,8 +276,8 @@ export function variable<S extends Shape>(initialValue: TfTensor<S>, trainable?:
 // Elementwise and unary ops
 
 type BinaryFn<Op extends string> = {
-  <Left extends Shape, Right extends Left>(a: TfTensor<Left>, b: TfTensor<Right> & ExactlySame<Left, Right>): TfTensor<Left>;
-  <Left extends Shape, Right extends Shape = []>(a: TfTensor<Left>, b: Operand<Right> & ElementwiseCheck<Left, Right, Op>): TfTensor<ElementwiseResult<Left, Right, Op>>;
+  <Left extends Shape, Right extends Shape>(a: TfTensor<Left>, ...b: SameShapeOperand<Left, Right, TfTensor<Right>>): TfTensor<Left>;
+  <Left extends Shape, Right extends Shape = []>(a: TfTensor<Left>, b: Checked<Operand<Right>, ElementwiseCheck<Left, Right, Op>>): TfTensor<ElementwiseResult<Left, Right, Op>>;
 };
 
 /** The broadcast check of the built-in binary ops (strict broadcasting included), then tfjs. */
@@ -348,7 +348,7 @@ export const square = unary("square", tfc.square);
  */
 export function matMul<Left extends Shape, Right extends Shape, const TransposeA extends boolean = false, const TransposeB extends boolean = false>(
   a: TfTensor<Left>,
-  b: TfTensor<Right> & TfMatMulCheck<Left, Right, TransposeA, TransposeB>,
+  b: Checked<TfTensor<Right>, TfMatMulCheck<Left, Right, TransposeA, TransposeB>>,
   transposeA?: TransposeA,
   transposeB?: TransposeB,
 ): TfTensor<TfMatMulResult<Left, Right, TransposeA, TransposeB>> {

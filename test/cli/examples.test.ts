@@ -79,7 +79,7 @@ describe("examples/errors", () => {
       }
       expect(thrown).toBeInstanceOf(ShapeError);
       const error = thrown as ShapeError;
-      if (compiled!.message.includes('"')) expect([error.code, error.op]).toEqual([compiled!.code, compiled!.op]);
+      if (compiled!.message.includes("'")) expect([error.code, error.op]).toEqual([compiled!.code, compiled!.op]);
       else expect(error.message).toBe(compiled!.message);
     });
   });

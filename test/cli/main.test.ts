@@ -32,7 +32,7 @@ export const b = broadcastShapes([5, 2, 4, 1], [3, 1, 1]);
 const MESSAGE_2_3_WITH_4 =
   "SHAPE_BROADCAST: broadcastShapes: cannot broadcast [2, 3] with [4]: axis -1 is 3 vs 4; each axis must be equal or 1 (unsqueeze adds a size-1 axis)";
 const MESSAGE_SYMBOLS =
-  'SHAPE_BROADCAST: broadcastShapes: cannot broadcast ["batch", 784] with ["n", 784]: axis -2 is "batch" vs "n"; different names may be different sizes (state that they are equal with .as())';
+  "SHAPE_BROADCAST: broadcastShapes: cannot broadcast ['batch', 784] with ['n', 784]: axis -2 is 'batch' vs 'n'; different names may be different sizes (state that they are equal with .as())";
 const MESSAGE_RANK_4 =
   "SHAPE_BROADCAST: broadcastShapes: cannot broadcast [5, 2, 4, 1] with [3, 1, 1]: axis -3 is 2 vs 3; each axis must be equal or 1 (unsqueeze adds a size-1 axis)";
 

@@ -72,7 +72,7 @@ describe(`einsum: ${cases.length} generated cases, type level vs runtime`, () =>
   it("covers results and every kind of error", () => {
     expect(outcomes.filter((o) => o.kind === "ok").length).toBeGreaterThan(150);
     const messages = outcomes.flatMap((o) => (o.kind === "error" ? [o.message] : []));
-    for (const fragment of ["operands, got", "axes, but", "an index stands for one size", "the output repeats", "is in no operand", 'one "->"', "is not an index"]) {
+    for (const fragment of ["operands, got", "axes, but", "an index stands for one size", "the output repeats", "is in no operand", "one '->'", "is not an index"]) {
       expect(messages.some((m) => m.includes(fragment)), fragment).toBe(true);
     }
   });

@@ -97,7 +97,7 @@ describe(`rearrange: ${cases.length} generated patterns, type level vs runtime`,
   it("covers results and every kind of error", () => {
     expect(outcomes.filter((o) => o.kind === "ok").length).toBeGreaterThan(250);
     const messages = outcomes.flatMap((o) => (o.kind === "error" ? [o.message] : []));
-    for (const fragment of ["input axes, but the input", "is on the right only", "is on the left only", "appears twice", "without", "is not an axis name", "one \"->\"", "are unknown", "but ("]) {
+    for (const fragment of ["input axes, but the input", "is on the right only", "is on the left only", "appears twice", "without", "is not an axis name", "one '->'", "are unknown", "but ("]) {
       expect(messages.some((m) => m.includes(fragment)), fragment).toBe(true);
     }
     expect(outcomes.some((o) => o.kind === "ok" && o.value.some((d) => typeof d === "string"))).toBe(true);

@@ -84,7 +84,7 @@ describe("comparisons", () => {
     const b = tensor([1, 0], { dtype: "bool" });
     expect(eq(b, 2).toArray()).toEqual([0, 0]);
     expect(ne(b, tensor([1, 1], { dtype: "bool" })).toArray()).toEqual([0, 1]);
-    expect(thrown(() => eq(i, tensor([1, 2, 3]))).message).toBe('INPUT_DTYPE_MISMATCH: eq: cannot mix int32 and float32; convert one operand first, e.g. x.astype("float32")');
+    expect(thrown(() => eq(i, tensor([1, 2, 3]))).message).toBe("INPUT_DTYPE_MISMATCH: eq: cannot mix int32 and float32; convert one operand first, e.g. x.astype('float32')");
   });
 
   it("shape errors are add's, with the op's name", () => {
@@ -111,6 +111,6 @@ describe("comparisons", () => {
     const picked = where(cond, ints, -1);
     expect(picked.dtype).toBe("int32");
     expect(picked.toArray()).toEqual([[-1, 2], [3, -1]]);
-    expect(thrown(() => where(cond, ints, 0.5)).message).toBe('INPUT_DTYPE: where: 0.5 is not an int32, and the tensor is int32; convert the tensor first with .astype("float32")');
+    expect(thrown(() => where(cond, ints, 0.5)).message).toBe("INPUT_DTYPE: where: 0.5 is not an int32, and the tensor is int32; convert the tensor first with .astype('float32')");
   });
 });

@@ -86,7 +86,7 @@ describe("rearrange's sizes argument", () => {
     } catch (error) {
       thrown = (error as Error).message;
     }
-    expect(thrown).toBe('INPUT_VALUE: rearrangeShape: a size is given for "q", which "a (b c) -> a b c" does not use');
+    expect(thrown).toBe("INPUT_VALUE: rearrangeShape: a size is given for 'q', which 'a (b c) -> a b c' does not use");
     const found = diagnose(`${call};\n`);
     expect(found).toHaveLength(1);
     expect(found[0]!.line).toBe(2);

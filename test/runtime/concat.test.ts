@@ -32,7 +32,7 @@ describe("concatShape (np.concatenate's rules)", () => {
       "SHAPE_CONCAT: concatShape: cannot concatenate [2, 3] with [4, 5] along axis 1: axis 0 is 2 in tensor 0 but 4 in tensor 1; only axis 1 may differ",
     );
     expect(thrown(() => concatRule([["n", 1], ["m", 1]], 1)).message).toBe(
-      'SHAPE_CONCAT: concatShape: cannot concatenate ["n", 1] with ["m", 1] along axis 1: axis 0 is "n" in tensor 0 but "m" in tensor 1; different names may be different sizes (state that they are equal with .as())',
+      "SHAPE_CONCAT: concatShape: cannot concatenate ['n', 1] with ['m', 1] along axis 1: axis 0 is 'n' in tensor 0 but 'm' in tensor 1; different names may be different sizes (state that they are equal with .as())",
     );
     expect(thrown(() => concatRule([[2, 3], [2]], 1)).message).toBe(
       "SHAPE_RANK: concatShape: cannot concatenate [2, 3] with [2]: tensor 0 has rank 2 but tensor 1 has rank 1; all tensors must have the same rank",

@@ -133,7 +133,7 @@ describe("zeros, ones, full, arange, fromArray", () => {
     expect(thrown(() => full([Number.NaN], 1)).message).toBe("SHAPE_INVALID_SHAPE: full: invalid shape [NaN]: dim NaN is not a non-negative integer");
     expect(thrown(() => randn([Infinity])).message).toBe("SHAPE_INVALID_SHAPE: randn: invalid shape [Infinity]: dim Infinity is not a non-negative integer");
     const named = ["batch", 3] as unknown as number[];
-    expect(thrown(() => zeros(named)).message).toBe('SHAPE_INVALID_SHAPE: zeros: invalid shape ["batch", 3]: dim "batch" is not a non-negative integer');
+    expect(thrown(() => zeros(named)).message).toBe("SHAPE_INVALID_SHAPE: zeros: invalid shape ['batch', 3]: dim 'batch' is not a non-negative integer");
     // @ts-expect-error negative length
     expect(thrown(() => arange(-3)).message).toBe("SHAPE_INVALID_SHAPE: arange: invalid shape [-3]: dim -3 is not a non-negative integer");
     expect(thrown(() => zeros(3 as unknown as number[])).message).toBe("SHAPE_INVALID_SHAPE: zeros: invalid shape 3: a shape is an array of dims");
@@ -253,6 +253,6 @@ describe("as(shape)", () => {
     const dynamic: Tensor<[number, number]> = x;
     const error = thrown(() => dynamic.as([5, "n"]));
     expect(error).toBeInstanceOf(ShapeError);
-    expect(error.message).toBe('SHAPE_AS: as: cannot restate [2, 3] as [5, "n"]: axis 0 is 2 vs 5');
+    expect(error.message).toBe("SHAPE_AS: as: cannot restate [2, 3] as [5, 'n']: axis 0 is 2 vs 5");
   });
 });

@@ -98,8 +98,8 @@ describe("compile-time-only errors: names that may differ", () => {
       ].join("\n"),
     );
     expect(found.map((d) => [d.line, d.message])).toEqual([
-      [3, 'SHAPE_LABELS: crossEntropy: labels ["n"] do not match scores ["batch", 10]: N is "n" vs "batch"; one label per row'],
-      [4, 'SHAPE_LABELS: crossEntropy: labels [8] do not match scores ["batch", 10]: N is 8 vs "batch"; one label per row'],
+      [3, "SHAPE_LABELS: crossEntropy: labels ['n'] do not match scores ['batch', 10]: N is 'n' vs 'batch'; one label per row"],
+      [4, "SHAPE_LABELS: crossEntropy: labels [8] do not match scores ['batch', 10]: N is 8 vs 'batch'; one label per row"],
     ]);
   });
 
@@ -115,6 +115,6 @@ describe("compile-time-only errors: names that may differ", () => {
       [3, "SHAPE_GATHER"],
       [4, "SHAPE_BROADCAST"],
     ]);
-    expect(found[0]!.message).toBe('SHAPE_GATHER: gather: index ["n", 1] does not fit x ["batch", 10]: axis 0 is "n" vs "batch"; off the gather axis 1, index may be at most x\'s size');
+    expect(found[0]!.message).toBe("SHAPE_GATHER: gather: index ['n', 1] does not fit x ['batch', 10]: axis 0 is 'n' vs 'batch'; off the gather axis 1, index may be at most x's size");
   });
 });

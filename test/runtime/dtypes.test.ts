@@ -74,7 +74,7 @@ describe("int32 and bool tensors", () => {
       "INPUT_DTYPE: tensor: only float32 and float64 tensors can require grad, not bool",
     );
     expect(thrown(() => randn([2], { seed: 1, dtype: "int32" })).message).toBe(
-      'INPUT_DTYPE: randn: the dtype is int32, but randn needs float32 or float64; convert it first with .astype("float32")',
+      "INPUT_DTYPE: randn: the dtype is int32, but randn needs float32 or float64; convert it first with .astype('float32')",
     );
   });
 
@@ -124,15 +124,15 @@ describe("int32 and bool tensors", () => {
   it("a plain number with an int32 tensor must be an int32 in arithmetic; mixing dtypes is INPUT_DTYPE_MISMATCH", () => {
     const a = tensor([1, 2], { dtype: "int32" });
     expect(add(a, 3).toArray()).toEqual([4, 5]);
-    expect(thrown(() => add(a, 2.5)).message).toBe('INPUT_DTYPE: add: 2.5 is not an int32, and the tensor is int32; convert the tensor first with .astype("float32")');
-    expect(thrown(() => add(a, tensor([1, 2]))).message).toBe('INPUT_DTYPE_MISMATCH: add: cannot mix int32 and float32; convert one operand first, e.g. x.astype("float32")');
+    expect(thrown(() => add(a, 2.5)).message).toBe("INPUT_DTYPE: add: 2.5 is not an int32, and the tensor is int32; convert the tensor first with .astype('float32')");
+    expect(thrown(() => add(a, tensor([1, 2]))).message).toBe("INPUT_DTYPE_MISMATCH: add: cannot mix int32 and float32; convert one operand first, e.g. x.astype('float32')");
   });
 
   it("bool takes no arithmetic; float-only ops refuse int32 and bool", () => {
     const b = tensor([1, 0], { dtype: "bool" });
     const i = tensor([1, 2], { dtype: "int32" });
-    expect(thrown(() => add(b, b)).message).toBe('INPUT_DTYPE: add: the first operand is bool, but add needs numbers; convert it first with .astype("int32") or .astype("float32")');
-    expect(thrown(() => neg(b)).message).toBe('INPUT_DTYPE: neg: x is bool, but neg needs numbers; convert it first with .astype("int32") or .astype("float32")');
+    expect(thrown(() => add(b, b)).message).toBe("INPUT_DTYPE: add: the first operand is bool, but add needs numbers; convert it first with .astype('int32') or .astype('float32')");
+    expect(thrown(() => neg(b)).message).toBe("INPUT_DTYPE: neg: x is bool, but neg needs numbers; convert it first with .astype('int32') or .astype('float32')");
     const floatOnly: [string, () => unknown][] = [
       ["exp", () => exp(i)],
       ["log", () => log(b)],
@@ -144,10 +144,10 @@ describe("int32 and bool tensors", () => {
     for (const [op, call] of floatOnly) {
       const error = thrown(call);
       expect(error).toBeInstanceOf(InputError);
-      expect(error.message).toMatch(new RegExp(`^INPUT_DTYPE: ${op}: .* is (int32|bool), but ${op} needs float32 or float64; convert it first with \\.astype\\("float32"\\)$`));
+      expect(error.message).toMatch(new RegExp(`^INPUT_DTYPE: ${op}: .* is (int32|bool), but ${op} needs float32 or float64; convert it first with \\.astype\\('float32'\\)$`));
     }
     expect(thrown(() => matmul(tensor([[1, 2]], { dtype: "int32" }), tensor([[1], [2]], { dtype: "int32" }))).message).toBe(
-      'INPUT_DTYPE: matmul: a is int32, but matmul needs float32 or float64; convert it first with .astype("float32")',
+      "INPUT_DTYPE: matmul: a is int32, but matmul needs float32 or float64; convert it first with .astype('float32')",
     );
   });
 
@@ -174,7 +174,7 @@ describe("int32 and bool tensors", () => {
     where(mask, x, 0).sum().backward();
     expect(x.grad?.toArray()).toEqual([1, 0, 1]);
     const loss = sum(tensor([1, 2], { dtype: "int32" }));
-    expect(thrown(() => loss.backward()).message).toBe('INPUT_DTYPE: backward: the loss is int32, but backward needs float32 or float64; convert it first with .astype("float32")');
+    expect(thrown(() => loss.backward()).message).toBe("INPUT_DTYPE: backward: the loss is int32, but backward needs float32 or float64; convert it first with .astype('float32')");
   });
 
   it("movement ops keep the dtype", () => {

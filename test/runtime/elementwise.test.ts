@@ -203,7 +203,7 @@ describe("binary ops: errors", () => {
     const double = tensor([1, 2], f64);
     const error = thrown(() => single.add(double));
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toBe('INPUT_DTYPE_MISMATCH: add: cannot mix float32 and float64; convert one operand first, e.g. x.astype("float64")');
+    expect(error.message).toBe("INPUT_DTYPE_MISMATCH: add: cannot mix float32 and float64; convert one operand first, e.g. x.astype('float64')");
     expect(single.astype("float64").add(double).toArray()).toEqual([2, 4]);
     expect(astype(double, "float32").dtype).toBe("float32");
     // a shape clash is reported first, as the compiler reports it

@@ -63,7 +63,7 @@ describe("indexSelect", () => {
     expect(thrown(() => embedding(zeros([4, 2]), ints([-1], [1]))).message).toBe(
       "INPUT_INDEX: embedding: index -1 (element 0 of indices) is out of range for axis 0 of [4, 2]: valid indices are 0 to 3",
     );
-    expect(thrown(() => indexSelect(zeros([5]), 0, tensor([1]))).message).toBe('INPUT_DTYPE: indexSelect: indices must be int32, got float32; convert it first with .astype("int32")');
+    expect(thrown(() => indexSelect(zeros([5]), 0, tensor([1]))).message).toBe("INPUT_DTYPE: indexSelect: indices must be int32, got float32; convert it first with .astype('int32')");
     expect(thrown(() => indexSelect(zeros([0, 2]), 0, ints([0], [1]))).message).toBe(
       "INPUT_INDEX: indexSelect: index 0 (element 0 of indices) is out of range for axis 0 of [0, 2]: valid indices are 0 to -1",
     );

@@ -53,9 +53,9 @@ describe("crossEntropy and nllLoss", () => {
     expect(thrown(() => crossEntropy(l, tensor([0, 3], { dtype: "int32" }))).message).toBe(
       "INPUT_INDEX: crossEntropy: label 3 (element 1 of labels) is out of range for 3 classes: valid labels are 0 to 2",
     );
-    expect(thrown(() => crossEntropy(l, tensor([0, 1]))).message).toBe('INPUT_DTYPE: crossEntropy: labels must be int32 class indices, got float32; convert them first with .astype("int32")');
+    expect(thrown(() => crossEntropy(l, tensor([0, 1]))).message).toBe("INPUT_DTYPE: crossEntropy: labels must be int32 class indices, got float32; convert them first with .astype('int32')");
     expect(thrown(() => crossEntropy(zeros([2, 3], { dtype: "int32" }), tensor([0, 1], { dtype: "int32" }))).message).toBe(
-      'INPUT_DTYPE: crossEntropy: the scores tensor is int32, but crossEntropy needs float32 or float64; convert it first with .astype("float32")',
+      "INPUT_DTYPE: crossEntropy: the scores tensor is int32, but crossEntropy needs float32 or float64; convert it first with .astype('float32')",
     );
     expect(thrown(() => crossEntropy(l, tensor([0, 1], { dtype: "int32" }), { reduction: "avg" as "mean" })).message).toBe(
       'INPUT_OPTION: crossEntropy: reduction must be "mean", "sum" or "none", got "avg"',

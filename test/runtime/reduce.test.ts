@@ -197,7 +197,7 @@ describe("where", () => {
   it("the branches' dtype wins; the condition's does not matter", () => {
     expect(where(tensor([1, 0]), tensor([1, 2], f64), 0).dtype).toBe("float64");
     expect(thrown(() => where(tensor([1, 0]), tensor([1, 2], f64), tensor([1, 2]))).message).toBe(
-      'INPUT_DTYPE_MISMATCH: where: cannot mix float64 and float32; convert one operand first, e.g. x.astype("float32")',
+      "INPUT_DTYPE_MISMATCH: where: cannot mix float64 and float32; convert one operand first, e.g. x.astype('float32')",
     );
   });
   it("the fold's error, with the compiler's message", () => {

@@ -47,7 +47,7 @@ describe("reshapeShape (np.reshape's rules)", () => {
   it("throws SHAPE_RESHAPE with exact messages", () => {
     const cases: [Dims, Dims, string][] = [
       [[2, 3], [4], "cannot reshape [2, 3] (6 elements) to [4] (4 elements): element counts differ"],
-      [["batch", 784], ["batch", 780], 'cannot reshape ["batch", 784] (batch*784 elements) to ["batch", 780] (batch*780 elements): element counts differ'],
+      [["batch", 784], ["batch", 780], "cannot reshape ['batch', 784] (batch*784 elements) to ['batch', 780] (batch*780 elements): element counts differ"],
       [[2, 3], [4, -1], "cannot reshape [2, 3] (6 elements) to [4, -1]: -1 cannot be inferred: the other dims hold 4 elements, and 6 is not a multiple of 4"],
       [[0, 3], [0, -1], "cannot reshape [0, 3] (0 elements) to [0, -1]: -1 cannot be inferred: the other dims hold 0 elements, so any size would fit"],
       [[0, 3], [-1, 0], "cannot reshape [0, 3] (0 elements) to [-1, 0]: -1 cannot be inferred: the other dims hold 0 elements, so any size would fit"],
@@ -55,8 +55,8 @@ describe("reshapeShape (np.reshape's rules)", () => {
       [[2, 3], [-1, -1], "cannot reshape [2, 3] to [-1, -1]: only one dim can be -1 (inferred)"],
       [[2, 3], [-1, 2, -1], "cannot reshape [2, 3] to [-1, 2, -1]: only one dim can be -1 (inferred)"],
       [[2, 3], [3, -2], "cannot reshape [2, 3] to [3, -2]: dim -2 is negative; sizes are non-negative, and -1 stands for the one inferred size"],
-      [["n", 3], [2, -1], 'cannot reshape ["n", 3] (n*3 elements) to [2, -1]: -1 cannot be inferred: the other dims hold 2 elements, and n*3 is not a multiple of 2'],
-      [["n+m", "k"], ["k+m", -1], 'cannot reshape ["n+m", "k"] (k*n+k*m elements) to ["k+m", -1]: -1 cannot be inferred from symbolic sizes: k*n+k*m over m+k has no simple quotient; write that dim out'],
+      [["n", 3], [2, -1], "cannot reshape ['n', 3] (n*3 elements) to [2, -1]: -1 cannot be inferred: the other dims hold 2 elements, and n*3 is not a multiple of 2"],
+      [["n+m", "k"], ["k+m", -1], "cannot reshape ['n+m', 'k'] (k*n+k*m elements) to ['k+m', -1]: -1 cannot be inferred from symbolic sizes: k*n+k*m over m+k has no simple quotient; write that dim out"],
     ];
     for (const [from, to, message] of cases) {
       const error = thrown(() => rule(from, to)) as ShapeError;
@@ -71,7 +71,7 @@ describe("reshapeShape (np.reshape's rules)", () => {
     expect(thrown(() => rule([6], [2, 1.5])).message).toBe("SHAPE_INVALID_SHAPE: reshapeShape: invalid shape [2, 1.5]: dim 1.5 is not a non-negative integer");
     expect(thrown(() => rule([6], [Number.NaN]))).toBeInstanceOf(ShapeError);
     expect(thrown(() => rule(["n+"], [-1])).message).toBe(
-      'SHAPE_INVALID_SHAPE: reshapeShape: invalid shape ["n+"]: dim "n+" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")',
+      "SHAPE_INVALID_SHAPE: reshapeShape: invalid shape ['n+']: dim 'n+' is not a size expression (names and numbers joined by + and *, like 'n+m' or 's*768')",
     );
     expect(thrown(() => reshapeShape([2, 3], "6" as never)).message).toContain("a shape is an array of dims");
   });
@@ -169,10 +169,10 @@ describe("reshape on tensors", () => {
     const unknown = thrown(() => (zeros([2, 5, 768]) as Tensor).reshape(["batch", "seq", 12, 64] as never));
     expect(unknown).toBeInstanceOf(InputError);
     expect(unknown.message).toBe(
-      'INPUT_SYMBOLIC_SIZE: reshape: the sizes of ["batch", "seq", 12, 64] are not known at run time: "batch", "seq" cannot all be inferred from 7680 elements; restate the tensor with .as() first (it binds names to sizes), or give all but one as numbers',
+      "INPUT_SYMBOLIC_SIZE: reshape: the sizes of ['batch', 'seq', 12, 64] are not known at run time: 'batch', 'seq' cannot all be inferred from 7680 elements; restate the tensor with .as() first (it binds names to sizes), or give all but one as numbers",
     );
     expect(thrown(() => (zeros([15]) as Tensor).reshape(["n", "n"] as never)).message).toBe(
-      'SHAPE_RESHAPE: reshape: cannot reshape [15] (15 elements) to ["n", "n"] (n*n elements): element counts differ',
+      "SHAPE_RESHAPE: reshape: cannot reshape [15] (15 elements) to ['n', 'n'] (n*n elements): element counts differ",
     );
   });
 
@@ -182,7 +182,7 @@ describe("reshape on tensors", () => {
     expect(x.reshape(["batch", -1]).shape).toEqual([2, 3840]);
     // the names follow the axes through mul: swapping them by reshape would scramble the data
     expect(thrown(() => x.mul(2).reshape(["seq", "batch", 768] as never)).message).toBe(
-      'SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["batch", "seq", 768] to ["seq", "batch", 768]: "seq" comes after "batch" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)',
+      "SHAPE_RESHAPE_ORDER: reshape: cannot reshape ['batch', 'seq', 768] to ['seq', 'batch', 768]: 'seq' comes after 'batch' in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)",
     );
     const heads = x.reshape(["batch", "seq", 12, 64]).transpose([0, 2, 1, 3]);
     expect(heads.reshape(["batch", 12, -1]).shape).toEqual([2, 12, 320]);

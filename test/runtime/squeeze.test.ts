@@ -39,7 +39,7 @@ describe("squeeze", () => {
     );
     expect(thrown(() => t.squeeze(4 as never))).toBeInstanceOf(ShapeError);
     expect(thrown(() => squeezeShape(["n", 1] as (string | number)[], 0)).message).toBe(
-      'SHAPE_SQUEEZE: squeezeShape: cannot squeeze axis 0 of ["n", 1]: its size is "n", not 1; a named dim may not be 1 (state its size with .as())',
+      "SHAPE_SQUEEZE: squeezeShape: cannot squeeze axis 0 of ['n', 1]: its size is 'n', not 1; a named dim may not be 1 (state its size with .as())",
     );
   });
 });

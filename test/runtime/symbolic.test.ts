@@ -63,7 +63,7 @@ describe("normal form", () => {
       throw new Error("expected a throw");
     })();
     expect(error).toBeInstanceOf(ShapeError);
-    expect(error.message).toBe('SHAPE_INVALID_SHAPE: concat: invalid shape [2, "n+"]: dim "n+" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")');
+    expect(error.message).toBe("SHAPE_INVALID_SHAPE: concat: invalid shape [2, 'n+']: dim 'n+' is not a size expression (names and numbers joined by + and *, like 'n+m' or 's*768')");
   });
 });
 
@@ -150,20 +150,20 @@ describe("names bound at run time", () => {
     expect(error).toBeInstanceOf(ShapeError);
     expect(error.code).toBe("SHAPE_SYMBOL");
     expect(error.message).toBe(
-      'SHAPE_SYMBOL: add: "n" is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate one of them with .as() if they differ)',
+      "SHAPE_SYMBOL: add: 'n' is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate one of them with .as() if they differ)",
     );
     expect(thrown(() => concat([a, b] as never)).message).toBe(
-      'SHAPE_SYMBOL: concat: "n" is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate one of them with .as() if they differ)',
+      "SHAPE_SYMBOL: concat: 'n' is 1 in operand 0 but 5 in operand 1; a name stands for one size (restate one of them with .as() if they differ)",
     );
   });
 
   it(".as() refuses a name for two sizes, and checks expressions whose names are bound", () => {
     expect(thrown(() => (zeros([4, 5]) as Tensor).as(["n", "n"] as never)).message).toBe(
-      'SHAPE_SYMBOL: as: "n" is 4 in axis 0 of [4, 5] but 5 in axis 1 of [4, 5]; a name stands for one size (restate one of them with .as() if they differ)',
+      "SHAPE_SYMBOL: as: 'n' is 4 in axis 0 of [4, 5] but 5 in axis 1 of [4, 5]; a name stands for one size (restate one of them with .as() if they differ)",
     );
     expect(zeros([4, 8]).as(["n", "n*2"]).shape).toEqual([4, 8]);
     expect(thrown(() => (zeros([4, 9]) as Tensor).as(["n", "n*2"] as never)).message).toBe(
-      'SHAPE_SYMBOL: as: "n*2" is 8 in its names\' sizes but 9 in axis 1 of [4, 9]; a name stands for one size (restate one of them with .as() if they differ)',
+      "SHAPE_SYMBOL: as: 'n*2' is 8 in its names' sizes but 9 in axis 1 of [4, 9]; a name stands for one size (restate one of them with .as() if they differ)",
     );
     const x = zeros([4, 3]).as(["n", 3]);
     expect(thrown(() => (x as Tensor).as([3, "n"] as never))).toBeInstanceOf(ShapeError); // rank ok, 4 ≠ 3 is SHAPE_AS
@@ -182,7 +182,7 @@ describe("names bound at run time", () => {
     expect(labelsOf(x.sum(1, true))).toEqual(["batch", undefined]);
     expect(zeros([8, 5]).as(["batch", "k"]).sum(0).add(x.sum(0)).shape).toEqual([5]);
     // while both still carry the name, the clash is caught
-    expect(thrown(() => x.add(zeros([1, 5]).as(["batch", "k"]))).message).toContain('SHAPE_SYMBOL: add: "batch" is 32 in operand 0 but 1 in operand 1');
+    expect(thrown(() => x.add(zeros([1, 5]).as(["batch", "k"]))).message).toContain("SHAPE_SYMBOL: add: 'batch' is 32 in operand 0 but 1 in operand 1");
   });
 
   it("each op labels its result's axes as the compiler types it", () => {
@@ -211,10 +211,10 @@ describe("names bound at run time", () => {
     const heads = x.permute([0, 2, 1, 3]); // ["b", "h", "t", "d"]
     expect(heads.reshape(["b", "h", "d*t"]).shape).toEqual([2, 4, 15]);
     expect(thrown(() => heads.reshape(["b", "t", "h*d"] as never)).message).toBe(
-      'SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["b", "h", "t", "d"] to ["b", "t", "h*d"]: "t" comes after "h" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)',
+      "SHAPE_RESHAPE_ORDER: reshape: cannot reshape ['b', 'h', 't', 'd'] to ['b', 't', 'h*d']: 't' comes after 'h' in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)",
     );
     // a -1 inferred from names is checked too
-    expect(thrown(() => x.reshape(["t", -1] as never)).message).toContain('SHAPE_RESHAPE_ORDER: reshape: cannot reshape ["b", "t", "h", "d"] to ["t", -1]: "t" comes after "b"');
+    expect(thrown(() => x.reshape(["t", -1] as never)).message).toContain("SHAPE_RESHAPE_ORDER: reshape: cannot reshape ['b', 't', 'h', 'd'] to ['t', -1]: 't' comes after 'b'");
     // literal-only reshapes are unaffected
     expect(zeros([2, 3]).reshape([3, 2]).shape).toEqual([3, 2]);
   });

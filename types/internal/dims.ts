@@ -39,7 +39,7 @@ export type WriteInvalidShapeMessage<Op extends string, S extends Shape, Bad ext
   `SHAPE_INVALID_SHAPE: ${Op}: invalid shape ${PrintShape<S>}: dim ${PrintDim<Bad>} ${Bad extends BadName ? "is not a valid name (a name is not empty and has no quote or backslash)" : "is not a non-negative integer"}`;
 
 /** A string that cannot be a name: empty, or holding a quote or a backslash. Mirrors `isBadName`. */
-type BadName = "" | `${string}"${string}` | `${string}\\${string}`;
+type BadName = "" | `${string}"${string}` | `${string}'${string}` | `${string}\\${string}`;
 
 /** The message for the first invalid dim of `S`, or `never` when every dim is valid. */
 export type InvalidShapeMessage<Op extends string, S extends Shape> = [BadDims<S>] extends [never]

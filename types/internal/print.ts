@@ -5,7 +5,7 @@ import type { Dim, Shape } from "../shape.js";
  * Mirrors `formatDim` in src/errors.ts.
  */
 export type PrintDim<D extends Dim> = D extends string
-  ? `"${D}"`
+  ? `'${D}'`
   : number extends D
     ? "number"
     : `${D}`;

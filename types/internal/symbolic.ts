@@ -558,7 +558,7 @@ type ConstantText<D extends Dim> = [D] extends [number]
  * Mirrors `writeSizeExpressionMessage`.
  */
 export type WriteSizeExpressionMessage<Op extends string, ShapeText extends string, D extends string> =
-  `SHAPE_INVALID_SHAPE: ${Op}: invalid shape ${ShapeText}: dim "${D}" is not a size expression (names and numbers joined by + and *, like "n+m" or "s*768")`;
+  `SHAPE_INVALID_SHAPE: ${Op}: invalid shape ${ShapeText}: dim '${D}' is not a size expression (names and numbers joined by + and *, like 'n+m' or 's*768')`;
 
 /** The first string dim of `S` that is not a size expression, or `never`. */
 export type FirstMalformed<S extends readonly Dim[]> = S extends readonly [infer Head extends Dim, ...infer Rest extends readonly Dim[]]

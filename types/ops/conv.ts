@@ -130,7 +130,7 @@ export type WriteConvBiasMessage<Op extends string, W extends Shape, Bias extend
 
 /** `SHAPE_CONV: conv2d: cannot convolve … : padding "same" needs stride 1, got stride 2; …`. Mirrors `writeConvSameMessage`. */
 export type WriteConvSameMessage<Op extends string, X extends Shape, W extends Shape, Stride> =
-  `SHAPE_CONV: ${Op}: cannot convolve ${PrintShape<X>} with ${PrintShape<W>}: padding "same" needs stride 1, got stride ${PrintOption<Stride>}; give the padding as numbers`;
+  `SHAPE_CONV: ${Op}: cannot convolve ${PrintShape<X>} with ${PrintShape<W>}: padding 'same' needs stride 1, got stride ${PrintOption<Stride>}; give the padding as numbers`;
 
 /** `SHAPE_CONV: conv2d: cannot convolve … : axis 2: the kernel spans 3 but the padded input is 2; …`. Mirrors `writeConvKernelMessage`. */
 export type WriteConvKernelMessage<Op extends string, X extends Shape, W extends Shape, Axis extends number, Span extends string, Padded extends string> =

@@ -12,14 +12,14 @@ import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes } from "../internal/symbolic.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
-export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read "${P}": ${Reason}`;
+export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read '${P}': ${Reason}`;
 
 /** Mirrors `writeEinsumCountMessage`. */
-export type WriteEinsumCountMessage<Op extends string, P extends string, Named extends number, Got extends number> = `SHAPE_EINSUM: ${Op}: "${P}" names ${Named} operands, got ${Got}`;
+export type WriteEinsumCountMessage<Op extends string, P extends string, Named extends number, Got extends number> = `SHAPE_EINSUM: ${Op}: '${P}' names ${Named} operands, got ${Got}`;
 
 /** Mirrors `writeEinsumRankMessage`. */
 export type WriteEinsumRankMessage<Op extends string, P extends string, Index extends number, S extends Shape, Letters extends string, Length extends number> =
-  `SHAPE_EINSUM: ${Op}: "${P}": operand ${Index} has shape ${PrintShape<S>}, ${S["length"]} axes, but "${Letters}" names ${Length}`;
+  `SHAPE_EINSUM: ${Op}: '${P}': operand ${Index} has shape ${PrintShape<S>}, ${S["length"]} axes, but '${Letters}' names ${Length}`;
 
 /** Mirrors `writeEinsumSizeMessage`. */
 export type WriteEinsumSizeMessage<
@@ -32,7 +32,7 @@ export type WriteEinsumSizeMessage<
   D extends Dim,
   Operand extends number,
   Axis extends number,
-> = `SHAPE_EINSUM: ${Op}: "${P}": index "${Letter}" is ${PrintDim<First>} in operand ${FirstOperand} (axis ${FirstAxis}) but ${PrintDim<D>} in operand ${Operand} (axis ${Axis}); an index stands for one size`;
+> = `SHAPE_EINSUM: ${Op}: '${P}': index '${Letter}' is ${PrintDim<First>} in operand ${FirstOperand} (axis ${FirstAxis}) but ${PrintDim<D>} in operand ${Operand} (axis ${Axis}); an index stands for one size`;
 
 type Letter = AsciiLetter;
 
@@ -48,24 +48,24 @@ type SplitCommas<Text extends string, Acc extends string[] = []> = Text extends 
 /** The first problem with the output's letters (in order): a repeat, or a letter in no operand. */
 type OutputProblem<Output extends string[], Left extends string, Seen extends string = never> = Output extends [infer C extends string, ...infer Rest extends string[]]
   ? [C] extends [Seen]
-    ? `the output repeats "${C}"`
+    ? `the output repeats '${C}'`
     : Left extends `${string}${C}${string}`
       ? OutputProblem<Rest, Left, Seen | C>
-      : `the output's "${C}" is in no operand`
+      : `the output's '${C}' is in no operand`
   : never;
 
 /** The subscripts read and checked on their own: `{ inputs; output }`, or the error. Mirrors `readSubscripts`. */
 export type ReadEinsum<P extends string, Op extends string = "einsum"> = P extends `${infer L}->${infer R}`
   ? R extends `${string}->${string}`
-    ? ShapeError<WriteEinsumSyntaxMessage<Op, P, `it needs one "->" between the operands' subscripts and the output's`>>
+    ? ShapeError<WriteEinsumSyntaxMessage<Op, P, `it needs one '->' between the operands' subscripts and the output's`>>
     : [FirstBad<L, ",">] extends [never]
       ? [FirstBad<R, never>] extends [never]
         ? [OutputProblem<Chars<R>, L>] extends [never]
           ? { inputs: SplitCommas<L>; output: Chars<R> }
           : ShapeError<WriteEinsumSyntaxMessage<Op, P, OutputProblem<Chars<R>, L>>>
-        : ShapeError<WriteEinsumSyntaxMessage<Op, P, `"${FirstBad<R, never>}" is not an index (a letter a–z or A–Z)`>>
-      : ShapeError<WriteEinsumSyntaxMessage<Op, P, `"${FirstBad<L, ",">}" is not an index (a letter a–z or A–Z)`>>
-  : ShapeError<WriteEinsumSyntaxMessage<Op, P, `it needs one "->" between the operands' subscripts and the output's`>>;
+        : ShapeError<WriteEinsumSyntaxMessage<Op, P, `'${FirstBad<R, never>}' is not an index (a letter a–z or A–Z)`>>
+      : ShapeError<WriteEinsumSyntaxMessage<Op, P, `'${FirstBad<L, ",">}' is not an index (a letter a–z or A–Z)`>>
+  : ShapeError<WriteEinsumSyntaxMessage<Op, P, `it needs one '->' between the operands' subscripts and the output's`>>;
 
 /** The first operand whose rank is not its subscripts' length, as its error; else `never`. */
 type RankError<Op extends string, P extends string, Inputs extends string[], Shapes extends Shape[], Index extends 0[] = []> = Inputs extends [

@@ -10,10 +10,18 @@ import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
 
 /**
  * `unknown` when `Right` is exactly `Left` — the same type, type parameters included — else `never`.
- * The first overload of the binary ops uses it: a same-shape operation needs no axis lined up, so it
- * type-checks for a whole-shape parameter too (`mse<S extends Shape>(a: Tensor<S>, b: Tensor<S>)`).
+ * A same-shape operation needs no axis lined up, so it type-checks for a whole-shape parameter too
+ * (`mse<S extends Shape>(a: Tensor<S>, b: Tensor<S>)`).
  */
 export type SameShapeCheck<Left extends Shape, Right extends Shape> = Exact<Left> extends Exact<Right> ? unknown : never;
+
+/**
+ * The argument list of the binary ops' same-shape overload: `[other]` when `Right` is exactly `Left`
+ * (see `SameShapeCheck`), else no argument at all. For any other operand that overload does not
+ * apply by its arity, and TypeScript passes over it instead of listing it in the error — the error a
+ * wrong operand gets is the broadcasting overload's message, alone, in TypeScript 6 as in 7.
+ */
+export type SameShapeOperand<Left extends Shape, Right extends Shape, Operand> = Exact<Left> extends Exact<Right> ? [other: Operand] : [];
 
 /**
  * The shape of `Op(left, right)` for an elementwise binary op, or the `SHAPE_BROADCAST` error.

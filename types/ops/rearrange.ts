@@ -14,17 +14,17 @@ import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
-export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read "${P}": ${Reason}`;
+export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read '${P}': ${Reason}`;
 
 /** Mirrors `writeRearrangeAxisMessage`. */
 export type WriteRearrangeAxisMessage<Op extends string, P extends string, Name extends string, Kind extends "twice" | "one side", Side extends "left" | "right"> =
-  `SHAPE_REARRANGE: ${Op}: "${P}": ${Kind extends "twice"
-    ? `axis "${Name}" appears twice on the ${Side}; each axis appears once on each side`
-    : `axis "${Name}" is on the ${Side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`}`;
+  `SHAPE_REARRANGE: ${Op}: '${P}': ${Kind extends "twice"
+    ? `axis '${Name}' appears twice on the ${Side}; each axis appears once on each side`
+    : `axis '${Name}' is on the ${Side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`}`;
 
 /** Mirrors `writeRearrangeRankMessage`. */
 export type WriteRearrangeRankMessage<Op extends string, P extends string, S extends Shape, Axes extends number> =
-  `SHAPE_REARRANGE: ${Op}: "${P}" has ${Axes} input axes, but the input ${PrintShape<S>} has ${S["length"]}`;
+  `SHAPE_REARRANGE: ${Op}: '${P}' has ${Axes} input axes, but the input ${PrintShape<S>} has ${S["length"]}`;
 
 /** Mirrors `writeRearrangeSplitMessage`. */
 export type WriteRearrangeSplitMessage<
@@ -35,7 +35,7 @@ export type WriteRearrangeSplitMessage<
   Kind extends "given" | "product" | "unknown" | "multiple" | "zero",
   Group extends string,
   Value extends string,
-> = `SHAPE_REARRANGE: ${Op}: "${P}" on ${PrintShape<S>}: ${SplitDetail<PrintDim<S[Axis]>, Axis, Kind, Group, Value>}`;
+> = `SHAPE_REARRANGE: ${Op}: '${P}' on ${PrintShape<S>}: ${SplitDetail<PrintDim<S[Axis]>, Axis, Kind, Group, Value>}`;
 
 type SplitDetail<D extends string, Axis extends number, Kind, Group extends string, Value extends string> = Kind extends "given"
   ? `axis ${Axis} is ${D}, but ${Value} was given`
@@ -63,7 +63,7 @@ type Finish<Op extends string, P extends string, Axes extends string[][], Group 
     ? Group extends string[]
       ? [Axes, [...Group, Name]]
       : [[...Axes, [Name]], Group]
-    : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `"${Name}" is not an axis name (letters, digits and _, not starting with a digit)`>>;
+    : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `'${Name}' is not an axis name (letters, digits and _, not starting with a digit)`>>;
 
 /** One side of a pattern, character by character: its axes (each a list of names), or the error. Mirrors `readSide`. */
 type ReadSide<Op extends string, P extends string, Side extends string, Axes extends string[][] = [], Group extends string[] | false = false, Name extends string = ""> =
@@ -78,12 +78,12 @@ type ReadSide<Op extends string, P extends string, Side extends string, Axes ext
               : ReadSide<Op, P, Rest, A, []>
             : G extends string[]
               ? ReadSide<Op, P, Rest, [...A, G], false>
-              : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `")" without "("`>>
+              : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `')' without '('`>>
         : Finish<Op, P, Axes, Group, Name>
       : ReadSide<Op, P, Rest, Axes, Group, `${Name}${C}`>
     : Finish<Op, P, Axes, Group, Name> extends [infer A extends string[][], infer G]
       ? G extends string[]
-        ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `"(" without ")"`>>
+        ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `'(' without ')'`>>
         : A
       : Finish<Op, P, Axes, Group, Name>;
 
@@ -107,7 +107,7 @@ type Missing<Names extends string[], Other extends string> = Names extends [infe
 /** A pattern read and checked on its own: `{ left; right }` (axes as name lists), or the error. Mirrors `readPattern`. */
 export type ReadPattern<P extends string, Op extends string = "rearrange"> = P extends `${infer L}->${infer R}`
   ? R extends `${string}->${string}`
-    ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one "->" between the input axes and the output axes`>>
+    ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one '->' between the input axes and the output axes`>>
     : ReadSide<Op, P, L> extends infer Left
       ? Left extends string[][]
         ? ReadSide<Op, P, R> extends infer Right
@@ -117,7 +117,7 @@ export type ReadPattern<P extends string, Op extends string = "rearrange"> = P e
           : never
         : Left
       : never
-  : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one "->" between the input axes and the output axes`>>;
+  : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one '->' between the input axes and the output axes`>>;
 
 type CheckSides<Op extends string, P extends string, Left extends string[][], Right extends string[][], LeftNames extends string[], RightNames extends string[]> = [
   Repeated<LeftNames>,
@@ -142,7 +142,7 @@ export type CheckRearrangeSizes<P extends string, Z, Op extends string = "rearra
   ReadPattern<P, Op> extends { names: infer Names extends string[] }
     ? [Exclude<keyof Z & string, Names[number]>] extends [never]
       ? unknown
-      : ShapeError<`INPUT_VALUE: ${Op}: a size is given for "${Exclude<keyof Z & string, Names[number]>}", which "${P}" does not use`>
+      : ShapeError<`INPUT_VALUE: ${Op}: a size is given for '${Exclude<keyof Z & string, Names[number]>}', which '${P}' does not use`>
     : unknown;
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extend
     ? Open extends [string, string, ...string[]]
       ? NamesMatch<D, KnownProduct<Group, Z>, Open> extends true
         ? [...E, ...SizedPairs<Group, Z>, ...SelfSized<Open>]
-        : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "unknown", Join<Group, " ">, Join<Open, ", ", `"`>>>
+        : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "unknown", Join<Group, " ">, Join<Open, ", ", `'`>>>
       : Open extends [infer Only extends string]
         ? Quotient<Op, P, S, Axis, D, Group, KnownProduct<Group, Z>> extends infer Q
           ? Q extends Failed<infer Error>

@@ -90,7 +90,7 @@ export type WriteReshapeTargetMessage<Op extends string, From extends Shape, To 
  * after "t" in the source but before it in the target; …`. Mirrors `writeReshapeOrderMessage`.
  */
 export type WriteReshapeOrderMessage<Op extends string, From extends Shape, To extends Shape, Early extends string, Late extends string> =
-  `SHAPE_RESHAPE_ORDER: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: "${Late}" comes after "${Early}" in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
+  `SHAPE_RESHAPE_ORDER: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: '${Late}' comes after '${Early}' in the source but before it in the target; a reshape keeps the elements in order, so moving an axis scrambles the data: split or merge axes with reshape, then move them with permute or transpose (or do both with rearrange)`;
 
 /** The named factors of one dim: a product's names, a sum as one factor, nothing for a number. Mirrors `factorGroups`. */
 type Factors<D> = D extends string
