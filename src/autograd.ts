@@ -6,6 +6,7 @@
  * a tensor used more than once. Leaf tensors (created with `requiresGrad: true`) accumulate into
  * `.grad` across calls until `zeroGrad()`.
  */
+import type { CheckedArg } from "../types/errors.js";
 import type { Shape } from "../types/shape.js";
 import type { GradShapeCheck, ScalarOnly } from "../types/tensor.js";
 import { InputError, InternalError, ShapeError, formatShape } from "./errors.js";
@@ -242,8 +243,8 @@ export function zeroGrad(...tensors: readonly Tensor[]): void {
  * must have the tensor's shape.
  */
 type BackwardMethod = {
-  <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "backward">): void;
-  <Self extends Shape, Grad extends Shape>(this: Tensor<Self>, grad: Tensor<Grad> & GradShapeCheck<Self, Grad>): void;
+  <Self extends Shape>(this: CheckedArg<Tensor<Self>, ScalarOnly<Self, "backward">>): void;
+  <Self extends Shape, Grad extends Shape>(this: Tensor<Self>, grad: CheckedArg<Tensor<Grad>, GradShapeCheck<Self, Grad>>): void;
 };
 
 declare module "./tensor.js" {

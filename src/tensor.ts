@@ -4,7 +4,7 @@
  * src/ops/ and installs its method here by module augmentation.
  */
 import type { Dim, Shape } from "../types/shape.js";
-import type { CheckArg } from "../types/errors.js";
+import type { CheckArg, CheckedArg } from "../types/errors.js";
 import type { AsShape, ScalarOnly } from "../types/tensor.js";
 import type { NestedArray } from "../types/creation.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../types/internal/symbolic.js";
@@ -24,7 +24,7 @@ type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>,
 
 /** `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. */
 type AsChecked<Self extends Shape, To extends Shape> = [InvalidSizesMessage<"as", To>] extends [never] ? AsShape<Self, To> : ShapeError<InvalidSizesMessage<"as", To>>;
-type ItemMethod = <Self extends Shape>(this: Tensor<Self> & ScalarOnly<Self, "item">) => number;
+type ItemMethod = <Self extends Shape>(this: CheckedArg<Tensor<Self>, ScalarOnly<Self, "item">>) => number;
 
 /**
  * A tensor of shape `S`: `Tensor<[2, 3]>` holds 2 × 3 numbers. Create one with `tensor`, `zeros`,

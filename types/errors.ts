@@ -60,6 +60,28 @@ export type MessageOf<Failed> = Failed extends ShapeError<infer Message> ? Messa
 export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Check>;
 
 /**
+ * `Checked` for the rules that do not yet compute around type parameters (see `CheckArg`): `Param`
+ * when `Result` — the rule's result or error — is fine, the error's message when it is a
+ * `ShapeError`, so the diagnostic is the message alone as with `Checked`. Where a type parameter
+ * leaves the rule undecided, this gate nests itself like `CheckArg` and the call is accepted as
+ * "maybe", for the runtime to check.
+ *
+ * Used for arguments TypeScript infers as a single value — an axis number, a pattern string, a
+ * tensor, `this`. An argument written as an array literal whose type is inferred from itself (a
+ * reshape target, a shape, a list of axes) keeps `CheckArg`'s intersection: under a conditional
+ * parameter type TypeScript types the literal as an array rather than a tuple wherever the rule
+ * stays undecided, and generic code that is correct would stop compiling. Those arguments get the
+ * message-only diagnostic once their rules compute structurally around type parameters (issue 9).
+ */
+export type CheckedArg<Param, Result, Depth extends 0[] = []> = [OkPart<Result>] extends [never]
+  ? [Result] extends [never]
+    ? Param
+    : Depth["length"] extends 12
+      ? MessageOf<Result>
+      : CheckedArg<Param, Result, [...Depth, 0]>
+  : Param;
+
+/**
  * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check
  * reports — `number[]`. A failed op's result has unknown rank, so the code after one mistake is
  * checked at run time instead of failing again on a `never` (error recovery, as compilers do).

@@ -5,7 +5,7 @@
  * `SHAPE_AXIS`, as for `max`. No gradient (the result is int32). Mirrors types/ops/argmax.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { ArgmaxShape } from "../../types/ops/argmax.js";
 import type { ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -26,7 +26,7 @@ import { reducedLabels } from "../symbolic.js";
  */
 export function argmaxShape<const S extends Dim[], const Axis extends number, KeepDims extends boolean = false>(
   shape: S,
-  axis: Axis & CheckArg<ArgmaxShape<S, Axis, KeepDims>>,
+  axis: CheckedArg<Axis, ArgmaxShape<S, Axis, KeepDims>>,
   keepdims?: KeepDims,
 ): ArgmaxShape<S, Axis, KeepDims> {
   validateShape("argmaxShape", shape);
@@ -81,7 +81,7 @@ function argExtremum(op: "argmax" | "argmin", x: Tensor, axis: number, keepdims:
 /** The shared signature of `argmax` and `argmin`; `Op` names the error. */
 type ArgFn<Op extends string> = <S extends Shape, const Axis extends number, KeepDims extends boolean = false>(
   x: Tensor<S>,
-  axis: Axis & CheckArg<ReduceShape<S, Axis, KeepDims, Op>>,
+  axis: CheckedArg<Axis, ReduceShape<S, Axis, KeepDims, Op>>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axis, KeepDims, Op>>;
 
@@ -112,7 +112,7 @@ export const argmin: ArgFn<"argmin"> = (x, axis, keepdims) => {
 /** The type of `Tensor#argmax`/`argmin`: a top-level function type (no per-shape instantiation). */
 type ArgMethod<Op extends string> = <Self extends Shape, const Axis extends number, KeepDims extends boolean = false>(
   this: Tensor<Self>,
-  axis: Axis & CheckArg<ReduceShape<Self, Axis, KeepDims, Op>>,
+  axis: CheckedArg<Axis, ReduceShape<Self, Axis, KeepDims, Op>>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axis, KeepDims, Op>>;
 

@@ -6,7 +6,7 @@
  * src/symbolic.ts).
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { ResultShape, CheckedArg } from "../../types/errors.js";
 import type { ConcatArgs, ConcatAxisArg, ConcatResult, ConcatShape, ListArgs } from "../../types/ops/concat.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
@@ -98,7 +98,7 @@ export function concatenatedFor(op: string, shapes: readonly Shape[], axis: numb
  */
 export function concatShape<const Shapes extends Dim[][], const Axis extends number = 0>(
   shapes: ConcatArgs<Shapes, Axis, "concatShape">,
-  axis?: Axis & CheckArg<ConcatAxisArg<Shapes, Axis, "concatShape">>,
+  axis?: CheckedArg<Axis, ConcatAxisArg<Shapes, Axis, "concatShape">>,
 ): ConcatShape<Shapes, Axis, "concatShape"> {
   return concatenatedFor("concatShape", validateShapeList("concatShape", shapes), axis ?? 0) as never;
 }
@@ -166,7 +166,7 @@ export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends num
  */
 export function concat<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
   tensors: ConcatTensorArgs<Tensors, Axis, "concat">,
-  axis?: Axis & CheckArg<ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
+  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
 ): Tensor<ConcatResultShape<Tensors, Axis, "concat">> {
   const list = tensorList("concat", tensors);
   const dims = concatenatedFor("concat", list.map((t) => t.dims), axis ?? 0) as number[];

@@ -9,7 +9,7 @@
  * message for message.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { ResultShape, CheckedArg } from "../../types/errors.js";
 import type { EinsumShape } from "../../types/ops/einsum.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { allocate, commonDType, requireFloat } from "../dtype.js";
@@ -92,7 +92,7 @@ export function einsumFor(op: string, subscripts: unknown, shapes: readonly unkn
  * einsumShape("bij,bjk->bik", ["b", 2, 3], ["b", 3, 5]); //=> ["b", 2, 5]
  * @throws ShapeError `SHAPE_EINSUM`, `SHAPE_INVALID_SHAPE`; InputError `INPUT_VALUE`
  */
-export function einsumShape<const P extends string, const Shapes extends Dim[][]>(subscripts: P & CheckArg<EinsumShape<P, Shapes, "einsumShape">>, ...shapes: Shapes): EinsumShape<P, Shapes, "einsumShape"> {
+export function einsumShape<const P extends string, const Shapes extends Dim[][]>(subscripts: CheckedArg<P, EinsumShape<P, Shapes, "einsumShape">>, ...shapes: Shapes): EinsumShape<P, Shapes, "einsumShape"> {
   return einsumFor("einsumShape", subscripts, shapes).out as never;
 }
 
@@ -170,7 +170,7 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
  * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
  */
 export function einsum<const P extends string, Shapes extends Shape[]>(
-  subscripts: P & CheckArg<EinsumShape<P, Shapes, "einsum">>,
+  subscripts: CheckedArg<P, EinsumShape<P, Shapes, "einsum">>,
   ...operands: { [K in keyof Shapes]: Tensor<Shapes[K]> }
 ): Tensor<ResultShape<EinsumShape<P, Shapes, "einsum">>> {
   const tensors = (operands as readonly unknown[]).map((t, i) => checkTensor("einsum", t, `operand ${i}`));

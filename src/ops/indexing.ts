@@ -9,7 +9,7 @@
  * indices take none. Mirrors types/ops/indexing.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { EmbeddingResult, EmbeddingShape, GatherShape, IndexSelectResult, IndexSelectShape } from "../../types/ops/indexing.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -30,7 +30,7 @@ import { Tensor, contiguousData, fromStorage } from "../tensor.js";
  */
 export function indexSelectShape<const S extends Dim[], const Axis extends number, const I extends Dim[]>(
   shape: S,
-  axis: Axis & CheckArg<IndexSelectShape<S, Axis, I>>,
+  axis: CheckedArg<Axis, IndexSelectShape<S, Axis, I>>,
   indicesShape: I,
 ): IndexSelectShape<S, Axis, I> {
   validateShape("indexSelectShape", shape);
@@ -62,7 +62,7 @@ export function writeGatherMessage(op: string, shape: Shape, index: Shape, axis:
  */
 export function gatherShape<const S extends Dim[], const Axis extends number, const I extends Dim[]>(
   shape: S,
-  axis: Axis & CheckArg<GatherShape<S, Axis, I>>,
+  axis: CheckedArg<Axis, GatherShape<S, Axis, I>>,
   indexShape: I & CheckArg<GatherShape<S, Axis, I>>,
 ): GatherShape<S, Axis, I> {
   validateShape("gatherShape", shape);
@@ -227,7 +227,7 @@ function select(op: string, x: Tensor, axis: number, indices: Tensor): Tensor {
  */
 export function indexSelect<S extends Shape, const Axis extends number, I extends Shape>(
   x: Tensor<S>,
-  axis: Axis & CheckArg<IndexSelectShape<S, Axis, I, "indexSelect">>,
+  axis: CheckedArg<Axis, IndexSelectShape<S, Axis, I, "indexSelect">>,
   indices: Tensor<I>,
 ): Tensor<IndexSelectResult<S, Axis, I>> {
   checkTensor("indexSelect", x);
@@ -246,15 +246,15 @@ export function indexSelect<S extends Shape, const Axis extends number, I extend
 export function gather<S extends Shape, const Axis extends number, I extends Shape>(
   x: Tensor<S>,
   axis: Axis,
-  index: Tensor<I> & CheckArg<GatherShape<S, Axis, I, "gather">>,
+  index: CheckedArg<Tensor<I>, GatherShape<S, Axis, I, "gather">>,
 ): Tensor<I> {
   checkTensor("gather", x);
-  checkTensor("gather", index, "index");
-  const at = checkGather("gather", x.dims, axis, index.dims);
-  const values = indexValues("gather", "index", index, x.dims[at]!, at, x.dims);
+  const idx = checkTensor("gather", index, "index");
+  const at = checkGather("gather", x.dims, axis, idx.dims);
+  const values = indexValues("gather", "index", idx, x.dims[at]!, at, x.dims);
   const out = allocate(x.dtype, values.length, "gather");
-  gatherKernel(contiguousData(x), x.dims, at, values, index.dims, out, false);
-  return record(fromStorage(out, index.shape), "gather", [x, index], gatherGradient, { axis: at, indices: values }, () => labelsOf(index)) as never;
+  gatherKernel(contiguousData(x), x.dims, at, values, idx.dims, out, false);
+  return record(fromStorage(out, idx.shape), "gather", [x, idx], gatherGradient, { axis: at, indices: values }, () => labelsOf(idx)) as never;
 }
 
 /**
@@ -265,25 +265,25 @@ export function gather<S extends Shape, const Axis extends number, I extends Sha
  * @throws ShapeError `SHAPE_RANK` (a weight that is not a matrix); InputError `INPUT_INDEX`, `INPUT_DTYPE`, `INPUT_OPERAND`
  */
 export function embedding<W extends Shape, I extends Shape>(
-  weight: Tensor<W> & CheckArg<EmbeddingShape<W, I, "embedding">>,
+  weight: CheckedArg<Tensor<W>, EmbeddingShape<W, I, "embedding">>,
   ids: Tensor<I>,
 ): Tensor<EmbeddingResult<W, I>> {
-  checkTensor("embedding", weight, "weight");
+  const w = checkTensor("embedding", weight, "weight");
   checkTensor("embedding", ids, "ids");
-  if (weight.dims.length !== 2) throw new ShapeError("SHAPE_RANK", "embedding", [weight.dims], writeEmbeddingMessage("embedding", weight.dims));
-  return select("embedding", weight, 0, ids) as never;
+  if (w.dims.length !== 2) throw new ShapeError("SHAPE_RANK", "embedding", [w.dims], writeEmbeddingMessage("embedding", w.dims));
+  return select("embedding", w, 0, ids) as never;
 }
 
 /** The types of the methods: top-level function types (no per-shape instantiation). */
 type IndexSelectMethod = <Self extends Shape, const Axis extends number, I extends Shape>(
   this: Tensor<Self>,
-  axis: Axis & CheckArg<IndexSelectShape<Self, Axis, I, "indexSelect">>,
+  axis: CheckedArg<Axis, IndexSelectShape<Self, Axis, I, "indexSelect">>,
   indices: Tensor<I>,
 ) => Tensor<IndexSelectResult<Self, Axis, I>>;
 type GatherMethod = <Self extends Shape, const Axis extends number, I extends Shape>(
   this: Tensor<Self>,
   axis: Axis,
-  index: Tensor<I> & CheckArg<GatherShape<Self, Axis, I, "gather">>,
+  index: CheckedArg<Tensor<I>, GatherShape<Self, Axis, I, "gather">>,
 ) => Tensor<I>;
 
 declare module "../tensor.js" {

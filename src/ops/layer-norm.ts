@@ -5,7 +5,7 @@
  * primitives, so its gradient is theirs. Mirrors types/ops/layer-norm.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { LayerNormShape } from "../../types/ops/layer-norm.js";
 import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
 import { InputError } from "../errors.js";
@@ -46,8 +46,8 @@ export function layerNormShape<const S extends Dim[], const Normalized extends n
 export function layerNorm<S extends Shape, const Normalized extends number[], Weight extends Shape = Normalized, Bias extends Shape = Normalized>(
   x: Tensor<S>,
   normalizedShape: Normalized & CheckArg<LayerNormShape<S, Normalized, "layerNorm">>,
-  weight?: Tensor<Weight> & CheckArg<EqualShapesCheck<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
-  bias?: Tensor<Bias> & CheckArg<EqualShapesCheck<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
+  weight?: CheckedArg<Tensor<Weight>, EqualShapesCheck<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
+  bias?: CheckedArg<Tensor<Bias>, EqualShapesCheck<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
   eps = 1e-5,
 ): Tensor<S> {
   const input = checkTensor("layerNorm", x);

@@ -9,7 +9,7 @@
  * types/ops/loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { LabelsCheck, LossReduction, LossResult, LossShape, ScoresCheck } from "../../types/ops/loss.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -110,8 +110,8 @@ function negativeLogLikelihood(op: string, scores: Tensor, labels: Tensor, optio
  * @throws ShapeError `SHAPE_RANK`, `SHAPE_LABELS`; InputError `INPUT_INDEX` (a label outside `[0, C)`), `INPUT_DTYPE`, `INPUT_OPTION`
  */
 export function crossEntropy<L extends Shape, Labels extends Shape, const Reduction extends LossReduction = "mean">(
-  logits: Tensor<L> & CheckArg<ScoresCheck<L, "crossEntropy">>,
-  labels: Tensor<Labels> & CheckArg<LabelsCheck<L, Labels, "crossEntropy">>,
+  logits: CheckedArg<Tensor<L>, ScoresCheck<L, "crossEntropy">>,
+  labels: CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "crossEntropy">>,
   options?: LossOptions<Reduction>,
 ): Tensor<LossResult<L, Reduction>> {
   return negativeLogLikelihood("crossEntropy", logits, labels, options, true) as never;
@@ -127,8 +127,8 @@ export function crossEntropy<L extends Shape, Labels extends Shape, const Reduct
  * @throws ShapeError `SHAPE_RANK`, `SHAPE_LABELS`; InputError `INPUT_INDEX`, `INPUT_DTYPE`, `INPUT_OPTION`
  */
 export function nllLoss<L extends Shape, Labels extends Shape, const Reduction extends LossReduction = "mean">(
-  logProbs: Tensor<L> & CheckArg<ScoresCheck<L, "nllLoss">>,
-  labels: Tensor<Labels> & CheckArg<LabelsCheck<L, Labels, "nllLoss">>,
+  logProbs: CheckedArg<Tensor<L>, ScoresCheck<L, "nllLoss">>,
+  labels: CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "nllLoss">>,
   options?: LossOptions<Reduction>,
 ): Tensor<LossResult<L, Reduction>> {
   return negativeLogLikelihood("nllLoss", logProbs, labels, options, false) as never;

@@ -6,7 +6,7 @@
  * Mirrors types/ops/mse-loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
 import type { LossOptions, LossOutput, LossReduction, MseLossShape } from "../../types/ops/mse-loss.js";
 import { InputError } from "../errors.js";
@@ -61,7 +61,7 @@ export function mseLossShape<const Input extends Dim[], const Target extends Dim
  */
 export function mseLoss<S extends Shape, Target extends Shape, const Options extends LossOptions = {}>(
   input: Tensor<S>,
-  target: Tensor<Target> & CheckArg<EqualShapesCheck<"mseLoss", "input", S, "target", Target>>,
+  target: CheckedArg<Tensor<Target>, EqualShapesCheck<"mseLoss", "input", S, "target", Target>>,
   options?: Options,
 ): Tensor<LossOutput<S, Options>> {
   const x = checkTensor("mseLoss", input, "input");

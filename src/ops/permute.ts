@@ -6,7 +6,7 @@
  * is `SHAPE_AXIS`, an axis left out is `SHAPE_PERMUTE`. `transpose()` without axes reverses them all.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type {
   MatrixTransposeOutcome,
@@ -188,8 +188,8 @@ function swapOrder(op: string, shape: Shape, first: number, second: number): num
  */
 export function swapaxesShape<const S extends Dim[], const First extends number, const Second extends number>(
   shape: S & CheckShape<"swapaxesShape", S>,
-  first: First & CheckArg<SwapAxisCheck<S, First, "swapaxesShape">>,
-  second: Second & CheckArg<SwapAxisCheck<S, Second, "swapaxesShape">>,
+  first: CheckedArg<First, SwapAxisCheck<S, First, "swapaxesShape">>,
+  second: CheckedArg<Second, SwapAxisCheck<S, Second, "swapaxesShape">>,
 ): SwapaxesShape<S, First, Second, "swapaxesShape"> {
   validateShape("swapaxesShape", shape);
   return swapOrder("swapaxesShape", shape, first, second).map((index) => shape[index]!) as never;
@@ -205,8 +205,8 @@ export function swapaxesShape<const S extends Dim[], const First extends number,
  */
 export function swapaxes<S extends Shape, const First extends number, const Second extends number>(
   x: Tensor<S>,
-  dim0: First & CheckArg<SwapAxisCheck<S, First, "swapaxes">>,
-  dim1: Second & CheckArg<SwapAxisCheck<S, Second, "swapaxes">>,
+  dim0: CheckedArg<First, SwapAxisCheck<S, First, "swapaxes">>,
+  dim1: CheckedArg<Second, SwapAxisCheck<S, Second, "swapaxes">>,
 ): Tensor<SwapAxesResult<S, First, Second, "swapaxes">> {
   const t = checkTensor("swapaxes", x);
   return permuted(t, swapOrder("swapaxes", t.dims, dim0, dim1)) as never;
@@ -249,8 +249,8 @@ type TransposeMethod = <Self extends Shape, const First extends TransposeArg = u
 /** The type of `Tensor#swapaxes`. */
 type SwapAxesMethod = <Self extends Shape, const First extends number, const Second extends number>(
   this: Tensor<Self>,
-  dim0: First & CheckArg<SwapAxisCheck<Self, First, "swapaxes">>,
-  dim1: Second & CheckArg<SwapAxisCheck<Self, Second, "swapaxes">>,
+  dim0: CheckedArg<First, SwapAxisCheck<Self, First, "swapaxes">>,
+  dim1: CheckedArg<Second, SwapAxisCheck<Self, Second, "swapaxes">>,
 ) => Tensor<SwapAxesResult<Self, First, Second, "swapaxes">>;
 
 declare module "../tensor.js" {

@@ -8,7 +8,7 @@
  * gradient is theirs. Mirrors types/ops/rearrange.ts rule for rule and message for message.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { ResultShape, CheckedArg } from "../../types/errors.js";
 import type { CheckRearrangeSizes, RearrangeShape, RearrangeSizes } from "../../types/ops/rearrange.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -243,7 +243,7 @@ export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes
  */
 export function rearrangeShape<const S extends Dim[], const P extends string, const Z extends RearrangeSizes = {}>(
   shape: S,
-  pattern: P & CheckArg<RearrangeShape<S, P, Z, "rearrangeShape">>,
+  pattern: CheckedArg<P, RearrangeShape<S, P, Z, "rearrangeShape">>,
   sizes?: Z & CheckRearrangeSizes<P, Z, "rearrangeShape">,
 ): RearrangeShape<S, P, Z, "rearrangeShape"> {
   return rearrangeFor("rearrangeShape", shape, pattern, sizes).out as never;
@@ -261,7 +261,7 @@ export function rearrangeShape<const S extends Dim[], const P extends string, co
  */
 export function rearrange<S extends Shape, const P extends string, const Z extends RearrangeSizes = {}>(
   x: Tensor<S>,
-  pattern: P & CheckArg<RearrangeShape<S, P, Z, "rearrange">>,
+  pattern: CheckedArg<P, RearrangeShape<S, P, Z, "rearrange">>,
   sizes?: Z & CheckRearrangeSizes<P, Z>,
 ): Tensor<ResultShape<RearrangeShape<S, P, Z, "rearrange">>> {
   const t = checkTensor("rearrange", x);
@@ -290,7 +290,7 @@ export function rearrange<S extends Shape, const P extends string, const Z exten
 /** The type of `Tensor#rearrange` (a top-level function type; see `MatmulMethod`). */
 type RearrangeMethod = <Self extends Shape, const P extends string, const Z extends RearrangeSizes = {}>(
   this: Tensor<Self>,
-  pattern: P & CheckArg<RearrangeShape<Self, P, Z, "rearrange">>,
+  pattern: CheckedArg<P, RearrangeShape<Self, P, Z, "rearrange">>,
   sizes?: Z & CheckRearrangeSizes<P, Z>,
 ) => Tensor<ResultShape<RearrangeShape<Self, P, Z, "rearrange">>>;
 

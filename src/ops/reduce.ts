@@ -8,7 +8,7 @@
  * `logsumexp` −∞, as in NumPy.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
@@ -127,7 +127,7 @@ type Reduction = "sum" | "mean" | "max" | "min" | "logsumexp";
 
 /** The methods and free functions share one signature shape; `Op` names the error. */
 type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  x: Tensor<S> & CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
   axis?: Axes & CheckGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axes, KeepDims, Op>>;
@@ -153,11 +153,11 @@ export const sum: ReduceFn<"sum"> = (x, axis, keepdims) => {
  * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const mean: ReduceFn<"mean"> = (x, axis, keepdims) => {
-  checkTensor("mean", x);
-  requireFloat("mean", x.dtype);
-  const axes = reducedAxesFor("mean", x.dims, axis as ReduceAxesArg);
-  const count = axes.reduce((n, index) => n * x.dims[index], 1);
-  return div(reduce("sum", x, axes, keepdims === true), count) as never;
+  const t = checkTensor("mean", x);
+  requireFloat("mean", t.dtype);
+  const axes = reducedAxesFor("mean", t.dims, axis as ReduceAxesArg);
+  const count = axes.reduce((n, index) => n * t.dims[index], 1);
+  return div(reduce("sum", t, axes, keepdims === true), count) as never;
 };
 
 /**
@@ -191,11 +191,11 @@ export const min: ReduceFn<"min"> = (x, axis, keepdims) => {
  * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
-  checkTensor("logsumexp", x);
-  requireFloat("logsumexp", x.dtype);
-  const axes = reducedAxesFor("logsumexp", x.dims, axis as ReduceAxesArg);
-  const shift = stableShift(x, axes);
-  const summed = reduce("sum", exp(sub(x as Tensor, shift)), axes, keepdims === true);
+  const t = checkTensor("logsumexp", x);
+  requireFloat("logsumexp", t.dtype);
+  const axes = reducedAxesFor("logsumexp", t.dims, axis as ReduceAxesArg);
+  const shift = stableShift(t, axes);
+  const summed = reduce("sum", exp(sub(t, shift)), axes, keepdims === true);
   return add(log(summed), keepdims === true ? shift : viewAs(shift, summed.dims)) as never;
 };
 
@@ -204,7 +204,7 @@ export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
  * than a method of the generic interface, so reading `x.sum` does not instantiate a signature per shape.
  */
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  this: Tensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
   axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axes, KeepDims, Op>>;

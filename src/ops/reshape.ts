@@ -6,7 +6,7 @@
  * `-1` is inferred by exact division.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { CheckArg, ResultShape, CheckedArg } from "../../types/errors.js";
 import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
 import type { CheckSizes, NormalizeShape } from "../../types/internal/symbolic.js";
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
@@ -390,7 +390,7 @@ export function reshape<S extends Shape, const To extends Dim[]>(
  * @throws ShapeError `SHAPE_RESHAPE` (more than 2^53 − 1 elements, at the type level); InputError `INPUT_OPERAND`,
  * `INPUT_TOO_LARGE` (the same, at run time)
  */
-export function flatten<S extends Shape>(x: Tensor<S> & CheckArg<FlattenShape<S, "flatten">>): Tensor<ReshapeResult<S, [-1], "flatten">> {
+export function flatten<S extends Shape>(x: CheckedArg<Tensor<S>, FlattenShape<S, "flatten">>): Tensor<ReshapeResult<S, [-1], "flatten">> {
   const t = checkTensor("flatten", x);
   return reshapeTensor(t, [t.size]) as never;
 }
@@ -405,7 +405,7 @@ type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
 ) => Tensor<ReshapeResult<Self, To, "reshape">>;
 
 /** The type of `Tensor#flatten`. */
-type FlattenMethod = <Self extends Shape>(this: Tensor<Self> & CheckArg<FlattenShape<Self, "flatten">>) => Tensor<ReshapeResult<Self, [-1], "flatten">>;
+type FlattenMethod = <Self extends Shape>(this: CheckedArg<Tensor<Self>, FlattenShape<Self, "flatten">>) => Tensor<ReshapeResult<Self, [-1], "flatten">>;
 
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {

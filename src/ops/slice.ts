@@ -7,6 +7,7 @@
  * and the new length is `len(range(*slice(start, end, step).indices(n)))`. Bounds and step must be
  * integers and the step non-zero (`SHAPE_SLICE`); the axis must be in range (`SHAPE_AXIS`).
  */
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { SliceBound, SliceCheck, SliceChecked, SliceResult, SliceShape } from "../../types/ops/slice.js";
@@ -125,10 +126,10 @@ export function sliceShape<
   const Step extends SliceBound = undefined,
 >(
   shape: S & CheckShape<"sliceShape", S>,
-  axis: Axis & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "axis">,
-  start: Start & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "start">,
-  end?: End & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "end">,
-  step?: Step & SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "step">,
+  axis: CheckedArg<Axis, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "axis">>,
+  start: CheckedArg<Start, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "start">>,
+  end?: CheckedArg<End, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "end">>,
+  step?: CheckedArg<Step, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "step">>,
 ): SliceShape<S, Axis, Start, End, Step> {
   validateShape("sliceShape", shape);
   const range = sliceRangeFor("sliceShape", shape, axis, start, end, step as SliceBound);
@@ -194,10 +195,10 @@ export function slice<
   const Step extends SliceBound = undefined,
 >(
   x: Tensor<S>,
-  axis: Axis & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">,
-  start: Start & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "start">,
-  end?: End & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
-  step?: Step & SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
+  axis: CheckedArg<Axis, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">>,
+  start: CheckedArg<Start, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "start">>,
+  end?: CheckedArg<End, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "end">>,
+  step?: CheckedArg<Step, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "step">>,
 ): Tensor<SliceResult<S, Axis, Start, End, Step, "slice">> {
   const t = checkTensor("slice", x);
   return sliced(t, sliceRangeFor("slice", t.dims, axis, start, end, step as SliceBound)) as never;
@@ -212,10 +213,10 @@ type SliceMethod = <
   const Step extends SliceBound = undefined,
 >(
   this: Tensor<Self>,
-  axis: Axis & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">,
-  start: Start & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "start">,
-  end?: End & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "end">,
-  step?: Step & SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "step">,
+  axis: CheckedArg<Axis, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">>,
+  start: CheckedArg<Start, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "start">>,
+  end?: CheckedArg<End, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "end">>,
+  step?: CheckedArg<Step, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "step">>,
 ) => Tensor<SliceResult<Self, Axis, Start, End, Step, "slice">>;
 
 declare module "../tensor.js" {

@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckArg, CheckedArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -30,7 +30,7 @@ export function softmaxShape<const S extends Dim[]>(shape: S & CheckArg<SoftmaxS
  */
 export function softmaxShape<const S extends Dim[], const Axis extends number>(
   shape: S,
-  axis: Axis & CheckArg<SoftmaxShape<S, Axis, "softmaxShape">>,
+  axis: CheckedArg<Axis, SoftmaxShape<S, Axis, "softmaxShape">>,
 ): SoftmaxShape<S, Axis, "softmaxShape">;
 // Two signatures: with the axis omitted the check is on the shape (a scalar has no axis -1); a
 // conditional check on the shape would stop `S` inferring when the axis is given.
@@ -48,13 +48,13 @@ export function softmaxShape(shape: Dim[], axis?: number): Dim[] {
  * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function softmax<S extends Shape, const Axis extends number | undefined = undefined>(
-  x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
+  x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>>,
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
 ): Tensor<S> {
-  checkTensor("softmax", x);
-  requireFloat("softmax", x.dtype);
-  const index = normalizeAxis("softmax", x.dims, axis ?? -1);
-  const e = exp(sub(x as Tensor, stableShift(x, [index])));
+  const t = checkTensor("softmax", x);
+  requireFloat("softmax", t.dtype);
+  const index = normalizeAxis("softmax", t.dims, axis ?? -1);
+  const e = exp(sub(t, stableShift(t, [index])));
   return div(e, reduce("sum", e, [index], true)) as never;
 }
 
@@ -66,19 +66,19 @@ export function softmax<S extends Shape, const Axis extends number | undefined =
  * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS` (an axis that is not a number), `INPUT_OPERAND`, `INPUT_TOO_LARGE`
  */
 export function logSoftmax<S extends Shape, const Axis extends number | undefined = undefined>(
-  x: Tensor<S> & CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
+  x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>>,
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
 ): Tensor<S> {
-  checkTensor("logSoftmax", x);
-  requireFloat("logSoftmax", x.dtype);
-  const index = normalizeAxis("logSoftmax", x.dims, axis ?? -1);
-  const shifted = sub(x as Tensor, stableShift(x, [index]));
+  const t = checkTensor("logSoftmax", x);
+  requireFloat("logSoftmax", t.dtype);
+  const index = normalizeAxis("logSoftmax", t.dims, axis ?? -1);
+  const shifted = sub(t, stableShift(t, [index]));
   return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;
 }
 
 /** The type of `Tensor#softmax`/`logSoftmax`: a top-level function type (no per-shape instantiation). */
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
-  this: Tensor<Self> & CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
+  this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, Op>>>,
   axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
 ) => Tensor<Self>;
 

@@ -4,7 +4,7 @@
  * documented there): equal shapes, a new axis of size "number of shapes".
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { ResultShape, CheckedArg } from "../../types/errors.js";
 import type { StackArgs, StackAxisArg, StackResult, StackShape } from "../../types/ops/stack.js";
 import type { ListArgs } from "../../types/ops/concat.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
@@ -62,7 +62,7 @@ export function stackedFor(op: string, shapes: readonly Shape[], axis: number): 
  */
 export function stackShape<const Shapes extends Dim[][], const Axis extends number = 0>(
   shapes: StackArgs<Shapes, Axis, "stackShape">,
-  axis?: Axis & CheckArg<StackAxisArg<Shapes, Axis, "stackShape">>,
+  axis?: CheckedArg<Axis, StackAxisArg<Shapes, Axis, "stackShape">>,
 ): StackShape<Shapes, Axis, "stackShape"> {
   return stackedFor("stackShape", validateShapeList("stackShape", shapes), axis ?? 0)[0] as never;
 }
@@ -88,7 +88,7 @@ export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends numb
  */
 export function stack<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
   tensors: StackTensorArgs<Tensors, Axis, "stack">,
-  axis?: Axis & CheckArg<StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
+  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
 ): Tensor<StackResultShape<Tensors, Axis, "stack">> {
   const list = tensorList("stack", tensors);
   const [dims, index] = stackedFor("stack", list.map((t) => t.dims), axis ?? 0);

@@ -5,7 +5,7 @@
  * The axis is the new axis's index in the result: −rank−1 … rank, else `SHAPE_AXIS`.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { UnsqueezeChecked, UnsqueezeResult, UnsqueezeShape } from "../../types/ops/unsqueeze.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -30,7 +30,7 @@ export function unsqueezedFor(op: string, shape: Shape, axis: number): Dim[] {
  */
 export function unsqueezeShape<const S extends Dim[], const Axis extends number>(
   shape: S & CheckShape<"unsqueezeShape", S>,
-  axis: Axis & CheckArg<UnsqueezeShape<S, Axis>>,
+  axis: CheckedArg<Axis, UnsqueezeShape<S, Axis>>,
 ): UnsqueezeShape<S, Axis> {
   validateShape("unsqueezeShape", shape);
   return unsqueezedFor("unsqueezeShape", shape, axis) as never;
@@ -55,7 +55,7 @@ export function unsqueezed(x: Tensor, axis: number): Tensor {
  */
 export function unsqueeze<S extends Shape, const Axis extends number>(
   x: Tensor<S>,
-  axis: Axis & CheckArg<UnsqueezeChecked<S, Axis, "unsqueeze">>,
+  axis: CheckedArg<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">>,
 ): Tensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
   return unsqueezed(x, axis) as never;
 }
@@ -63,7 +63,7 @@ export function unsqueeze<S extends Shape, const Axis extends number>(
 /** The type of `Tensor#unsqueeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type UnsqueezeMethod = <Self extends Shape, const Axis extends number>(
   this: Tensor<Self>,
-  axis: Axis & CheckArg<UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+  axis: CheckedArg<Axis, UnsqueezeChecked<Self, Axis, "unsqueeze">>,
 ) => Tensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
 
 declare module "../tensor.js" {
