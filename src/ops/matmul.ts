@@ -11,7 +11,7 @@ import type { CheckArg, Checked } from "../../types/errors.js";
 import type { CheckShape } from "../../types/creation.js";
 import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
-import { sizeOf } from "../shape.js";
+import { sizeOf, swapLastTwoDims } from "../shape.js";
 import { normalizeShape, validateSizes, labelsOf, mergeNames, pick, type Labels } from "../symbolic.js";
 import { allocate, commonDType, requireFloat } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
@@ -24,8 +24,15 @@ import { reshapeTensor } from "./reshape.js";
 
 type InnerKind = "known" | "symbols" | "symbol-known";
 
-/** The hint that ends an inner-dim message. Mirrors `InnerHint`. */
-function innerHint(kind: InnerKind, left: Dim, right: Dim, rightRank: number): string {
+/** The hint that ends an inner-dim message: the likely fix first, else what the rule wants. Mirrors `InnerHint`. */
+function innerHint(kind: InnerKind, left: Dim, right: Dim, rightShape: Shape): string {
+  const rightRank = rightShape.length;
+  if (rightRank >= 2 && rightShape[rightRank - 1] === left) {
+    return `the right's last axis is ${formatDim(left)}: .mT (transpose(-1, -2)) on the right gives ${formatShape(swapLastTwoDims(rightShape))}`;
+  }
+  if (rightRank >= 3 && rightShape[0] === left) {
+    return `the right's first axis is ${formatDim(left)}: if transpose() made it, it reversed every axis; .mT (transpose(-1, -2)) swaps only the last two`;
+  }
   if (kind === "known") {
     return rightRank === 1
       ? "the left's last axis must equal the right's length"
@@ -37,7 +44,7 @@ function innerHint(kind: InnerKind, left: Dim, right: Dim, rightRank: number): s
 
 /** Mirrors `WriteMatmulMessage`. */
 export function writeMatmulMessage(op: string, left: Shape, right: Shape, leftDim: Dim, rightDim: Dim, kind: InnerKind): string {
-  return `SHAPE_MATMUL: ${op}: cannot multiply ${formatShape(left)} by ${formatShape(right)}: inner dims ${formatDim(leftDim)} vs ${formatDim(rightDim)}; ${innerHint(kind, leftDim, rightDim, right.length)}`;
+  return `SHAPE_MATMUL: ${op}: cannot multiply ${formatShape(left)} by ${formatShape(right)}: inner dims ${formatDim(leftDim)} vs ${formatDim(rightDim)}; ${innerHint(kind, leftDim, rightDim, right)}`;
 }
 
 /** Mirrors `WriteMatmulScalarMessage`. */

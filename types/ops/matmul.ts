@@ -17,7 +17,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, IsSingle } from "../internal/dims.js";
+import type { Exact, IsSingle, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
@@ -46,8 +46,23 @@ type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
           : "union"
         : "union";
 
-/** The hint that ends an inner-dim message. Mirrors `innerHint` in src/ops/matmul.ts. */
-type InnerHint<Kind, Left extends Dim, Right extends Dim, RightRank extends number> = Kind extends "known"
+/**
+ * The hint that ends an inner-dim message: the likely fix when the right operand holds the left's last
+ * dim elsewhere — as its own last axis (a forgotten transpose: `.mT`), or as its first axis at rank 3
+ * or more (`transpose()` reversed every axis where `.mT` swaps two) — else what the rule wants.
+ * Mirrors `innerHint` in src/ops/matmul.ts.
+ */
+type InnerHint<Kind, LeftDim extends Dim, RightDim extends Dim, Right extends Shape> = Right extends readonly [...Dim[], Dim, infer Last extends Dim]
+  ? Exact<[Last]> extends Exact<[LeftDim]>
+    ? `the right's last axis is ${PrintDim<Last>}: .mT (transpose(-1, -2)) on the right gives ${PrintShape<SwapLastTwo<Right>>}`
+    : Right extends readonly [infer First extends Dim, Dim, Dim, ...Dim[]]
+      ? Exact<[First]> extends Exact<[LeftDim]>
+        ? `the right's first axis is ${PrintDim<First>}: if transpose() made it, it reversed every axis; .mT (transpose(-1, -2)) swaps only the last two`
+        : RuleHint<Kind, LeftDim, RightDim, Right["length"]>
+      : RuleHint<Kind, LeftDim, RightDim, Right["length"]>
+  : RuleHint<Kind, LeftDim, RightDim, Right["length"]>;
+
+type RuleHint<Kind, Left extends Dim, Right extends Dim, RightRank extends number> = Kind extends "known"
   ? RightRank extends 1
     ? "the left's last axis must equal the right's length"
     : "the left's last axis must equal the right's second-to-last (transpose one of them?)"
@@ -66,7 +81,7 @@ export type WriteMatmulMessage<
   LeftDim extends Dim,
   RightDim extends Dim,
   Kind,
-> = `SHAPE_MATMUL: ${Op}: cannot multiply ${PrintShape<Left>} by ${PrintShape<Right>}: inner dims ${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}; ${InnerHint<Kind, LeftDim, RightDim, Right["length"]>}`;
+> = `SHAPE_MATMUL: ${Op}: cannot multiply ${PrintShape<Left>} by ${PrintShape<Right>}: inner dims ${PrintDim<LeftDim>} vs ${PrintDim<RightDim>}; ${InnerHint<Kind, LeftDim, RightDim, Right>}`;
 
 /**
  * `SHAPE_MATMUL: matmul: cannot multiply [] by [3]: the left operand is a scalar; matmul needs at
