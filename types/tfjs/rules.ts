@@ -10,7 +10,7 @@ import type { NormalizeAxis } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
-import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
+import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
 import type { SwapLastTwo } from "../internal/dims.js";
@@ -221,42 +221,61 @@ type FirstOf<List extends readonly number[], Default extends number> = number ex
 /** The list without its first entry (a list of unknown length stays as it is). */
 type RestOf<List extends readonly number[]> = number extends List["length"] ? List : List extends readonly [unknown, ...infer Rest extends readonly number[]] ? Rest : [];
 
-/** What a `begin`/`size` entry is: a non-negative integer, unknown (`number`), -1, or invalid. */
-type EntryKind<Value extends number> = IsNatural<Value> extends true ? "natural" : number extends Value ? "unknown" : [Value] extends [-1] ? "rest" : "invalid";
+/** The digit strings of 0…99 (their own text: no arithmetic needed to read them). */
+type SmallDigits = Digit | `${Exclude<Digit, "0">}${Digit}`;
 
-/** One axis of the slice: its result dim, or the failure. */
-type SliceAxis<S extends Shape, Axis extends number, D extends Dim, B extends number, Z extends number> =
-  EntryKind<B> extends "invalid" | "rest"
+/**
+ * A `begin`/`size` entry or a dim, read once: its digit string when it is a natural literal, `"?"`
+ * when it is not known (`number`, a name), `"-1"` for -1, `"!"` for any other number (negative,
+ * fractional, a union). Small values are read off their text; larger ones go through `ToDigits`.
+ */
+type Entry<Value> = [Value] extends [string]
+  ? "?"
+  : number extends Value
+    ? "?"
+    : [Value] extends [-1]
+      ? "-1"
+      : `${Value & number}` extends SmallDigits
+        ? `${Value & number}`
+        : ToDigits<Value & number> extends infer Text extends string
+          ? [Text] extends [never]
+            ? "!"
+            : Text
+          : "!";
+
+/** One axis of the slice: its result dim, or the failure. `Bd`, `Zd`, `Dd` are the entries as read by `Entry`. */
+type SliceAxis<S extends Shape, Axis extends number, D extends Dim, B extends number, Z extends number, Bd extends string, Zd extends string, Dd extends string> =
+  Bd extends "!" | "-1"
     ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is not a non-negative integer (tfjs's slice does not count from the end)`>>
-    : EntryKind<Z> extends infer Kind
-      ? Kind extends "invalid"
-        ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: size ${Z} is neither a non-negative integer nor -1 (the rest of the axis)`>>
-        : Kind extends "unknown"
-          ? number
-          : AllNatural<[D, B]> extends true
-            ? Kind extends "rest"
-              ? CompareDigits<ToDigits<B>, ToDigits<D & number>> extends "gt"
-                ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is past the end (${D & number})`>>
-                : FromDigits<SubDigits<ToDigits<D & number>, ToDigits<B>>>
-              : AddDigits<ToDigits<B>, ToDigits<Z>> extends infer End extends string
-                ? CompareDigits<End, ToDigits<D & number>> extends "gt"
-                  ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} + size ${Z} = ${End} is past the end (${D & number})`>>
-                  : Z
-                : never
-            : Kind extends "rest"
-              ? [B] extends [0]
-                ? D
-                : number
-              : Z
-      : never;
+    : Zd extends "!"
+      ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: size ${Z} is neither a non-negative integer nor -1 (the rest of the axis)`>>
+      : Zd extends "?"
+        ? number
+        : Zd extends "-1"
+          ? Bd extends "0"
+            ? D
+            : "?" extends Bd | Dd
+              ? number
+              : CompareDigits<Bd, Dd> extends "gt"
+                ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is past the end (${Dd})`>>
+                : FromDigits<SubDigits<Dd, Bd>>
+          : "?" extends Bd | Dd
+            ? Z
+            : (Bd extends "0" ? Zd : AddDigits<Bd, Zd>) extends infer End extends string
+              ? CompareDigits<End, Dd> extends "gt"
+                ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} + size ${Z} = ${End} is past the end (${Dd})`>>
+                : Z
+              : never;
 
 /** The axes of the slice in order, stopping at the first failure. */
 type SliceAxes<S extends Shape, Dims extends Shape, Begins extends readonly number[], Sizes extends readonly number[], Acc extends Dim[] = []> =
   Dims extends readonly [infer D extends Dim, ...infer Rest extends Shape]
-    ? SliceAxis<S, Acc["length"], D, FirstOf<Begins, 0>, FirstOf<Sizes, -1>> extends infer Out
-      ? Out extends SliceFail<"begin" | "size", string>
-        ? Out
-        : SliceAxes<S, Rest, RestOf<Begins>, RestOf<Sizes>, [...Acc, Out & Dim]>
+    ? [FirstOf<Begins, 0>, FirstOf<Sizes, -1>] extends [infer B extends number, infer Z extends number]
+      ? SliceAxis<S, Acc["length"], D, B, Z, Entry<B>, Entry<Z>, Entry<D>> extends infer Out
+        ? Out extends SliceFail<"begin" | "size", string>
+          ? Out
+          : SliceAxes<S, Rest, RestOf<Begins>, RestOf<Sizes>, [...Acc, Out & Dim]>
+        : never
       : never
     : Acc;
 
