@@ -149,17 +149,45 @@ function tiledProduct(
   }
 }
 
+/** Below this width, `flush` copies by a loop; from it on, by `set` on a cached view of the scratch. */
+const LOOP_WIDTH = 32;
+
+/**
+ * `VIEWS[w]`: the scratch rows 0…3 of width `w` as views, and the 4 rows as one view (rows that are
+ * whole result rows are contiguous in `out` too); made once per width and kept. A view made per block
+ * — `scratch.subarray(…)` — is an allocation that cost small products more than the copy itself.
+ */
+const VIEWS: (Float64Array[] | undefined)[] = [];
+
+function viewsOf(w: number): Float64Array[] {
+  return (VIEWS[w] ??= [0, 1, 2, 3].map((r) => SCRATCH.subarray(r * w, (r + 1) * w)).concat([SCRATCH.subarray(0, 4 * w)]));
+}
+
 /**
  * Copies `rows` scratch rows of `w` values to `out` (from `at`, row length `n`) and zeroes them, so
- * the scratch is all zeros again. A loop, not `out.set(scratch.subarray(…))`: a subarray is an object
- * allocated per block, which for small products cost more than the copy itself.
+ * the scratch is all zeros again: narrow rows by a loop, wide ones by `set` and `fill` on cached views.
  */
 function flush(out: Storage, at: number, n: number, scratch: Float64Array, w: number, rows: number): void {
-  for (let r = 0, t = 0; r < rows; r++, at += n) {
-    for (let j = 0; j < w; j++, t++) {
-      out[at + j] = scratch[t]!;
-      scratch[t] = 0;
+  if (w < LOOP_WIDTH) {
+    for (let r = 0, t = 0; r < rows; r++, at += n) {
+      for (let j = 0; j < w; j++, t++) {
+        out[at + j] = scratch[t]!;
+        scratch[t] = 0;
+      }
     }
+    return;
+  }
+  const views = viewsOf(w);
+  if (rows === 4 && w === n) {
+    const block = views[4]!;
+    out.set(block, at);
+    block.fill(0);
+    return;
+  }
+  for (let r = 0; r < rows; r++, at += n) {
+    const view = views[r]!;
+    out.set(view, at);
+    view.fill(0);
   }
 }
 
