@@ -145,16 +145,24 @@ type PoolMethod<Op extends string> = <Self extends Shape, const FilterSize exten
   strides: Strides,
   pad: Pad,
 ) => TfTensor<ResultShape<TfPoolShape<Op, Self, FilterSize, Strides, Pad>>>;
-type ConcatMethod = <Self extends Shape, Right extends Shape, const Axis extends number = 0>(
+/** The shapes a chained concat/stack joins: `x`'s, then the other tensor's, or each listed tensor's. */
+type JoinedShapes<Self extends Shape, Other> = Other extends readonly TfTensor[]
+  ? [Self, ...ShapesOf<Other>]
+  : Other extends TfTensor<infer Right>
+    ? [Self, Right]
+    : Shape[];
+/** `x.concat(other, axis?)`, or tfjs's list form `x.concat([a, b, …], axis?)` (`x` first). */
+type ConcatMethod = <Self extends Shape, const Other extends TfTensor | readonly TfTensor[], const Axis extends number = 0>(
   this: TfTensor<Self>,
-  other: TfTensor<Right> & CheckArg<ConcatShape<[Self, Right], Axis, "concat">>,
+  other: Other & CheckArg<ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>,
   axis?: Axis,
-) => TfTensor<ResultShape<ConcatShape<[Self, Right], Axis, "concat">>>;
-type StackMethod = <Self extends Shape, Right extends Shape, const Axis extends number = 0>(
+) => TfTensor<ResultShape<ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>>;
+/** `x.stack(other, axis?)`, or tfjs's list form `x.stack([a, b, …], axis?)` (`x` first). */
+type StackMethod = <Self extends Shape, const Other extends TfTensor | readonly TfTensor[], const Axis extends number = 0>(
   this: TfTensor<Self>,
-  other: TfTensor<Right> & CheckArg<StackShape<[Self, Right], Axis, "stack">>,
+  other: Other & CheckArg<StackShape<JoinedShapes<Self, Other>, Axis, "stack">>,
   axis?: Axis,
-) => TfTensor<ResultShape<StackShape<[Self, Right], Axis, "stack">>>;
+) => TfTensor<ResultShape<StackShape<JoinedShapes<Self, Other>, Axis, "stack">>>;
 
 /**
  * A TensorFlow.js tensor typed with its shape `S`: at run time it is tfjs's own `Tensor` object

@@ -175,7 +175,7 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
     });
     afterAll(() => uninstall());
 
-    it("are installed for slice, gather, oneHot, conv2d, maxPool and avgPool", () => {
+    it("are installed for slice, gather, oneHot, conv2d, maxPool, avgPool (and concat, stack)", () => {
       expect(tf.CHECKED_METHODS).toEqual(expect.arrayContaining(["slice", "gather", "oneHot", "conv2d", "maxPool", "avgPool"]));
     });
 
@@ -190,6 +190,8 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
         [() => image.maxPool(6, 1, "valid"), () => tf.maxPool(image, 6 as never, 1, "valid")],
         [() => image.avgPool([1, 8], 1, "valid"), () => tf.avgPool(image, [1, 8] as never, 1, "valid")],
         [() => tf.typed(tfc.tensor1d([1], "int32")).oneHot(-1 as never), () => tf.oneHot(tf.typed(tfc.tensor1d([1], "int32")), -1 as never)],
+        [() => x.concat([x, tf.typed(tfc.zeros([4, 6]))] as never), () => tf.concat([x, x, tf.typed(tfc.zeros([4, 6]))] as never)],
+        [() => x.stack([x, tf.typed(tfc.zeros([4, 6]))] as never, 1), () => tf.stack([x, x, tf.typed(tfc.zeros([4, 6]))] as never, 1 as never)],
       ];
       for (const [chained, free] of pairs) {
         const expected = thrown(free);
@@ -220,6 +222,8 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
         expect(i.conv2d(tf.typed(filter), 2, "same").arraySync()).toEqual(tfc.conv2d(image as tfc.Tensor4D, filter as tfc.Tensor4D, 2, "same").arraySync());
         expect(i.maxPool(2, 2, "valid").arraySync()).toEqual(tfc.maxPool(image as tfc.Tensor4D, 2, 2, "valid").arraySync());
         expect(i.avgPool(2, 1, "same").arraySync()).toEqual(tfc.avgPool(image as tfc.Tensor4D, 2, 1, "same").arraySync());
+        expect(t.concat([t, t], 1).arraySync()).toEqual(tfc.concat([x, x, x], 1).arraySync());
+        expect(t.stack([t]).arraySync()).toEqual(tfc.stack([x, x]).arraySync());
       });
     });
   });
