@@ -13,7 +13,7 @@ import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
-import type { SwapLastTwo } from "../internal/dims.js";
+import type { Exact, SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
 // matMul(a, b, transposeA, transposeB)
@@ -108,10 +108,10 @@ type Before<S extends Shape, Index extends number, Acc extends Dim[] = []> = Acc
     : Acc;
 
 type After<S extends Shape, Index extends number, Count extends 0[] = []> = Count["length"] extends Index
-  ? S extends readonly [Dim, ...infer Rest extends Shape]
+  ? S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
     ? Rest
     : []
-  : S extends readonly [Dim, ...infer Rest extends Shape]
+  : S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
     ? After<Rest, Index, [...Count, 0]>
     : [];
 
@@ -125,7 +125,7 @@ export type WriteTfGatherMessage<S extends Shape, Indices extends Shape, Axis ex
 /** The first `Count` axes of `S` dropped. */
 type DropFirst<S extends Shape, Count extends number, Dropped extends 0[] = []> = Dropped["length"] extends Count
   ? S
-  : S extends readonly [Dim, ...infer Rest extends Shape]
+  : S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
     ? DropFirst<Rest, Count, [...Dropped, 0]>
     : [];
 
@@ -144,12 +144,20 @@ type BatchCount<BatchDims extends number, Rank extends number> = number extends 
         : never
       : never;
 
-/** The first batch axis `I < Count` where `S` and `Indices` differ (as `[I]`), or `[]`. */
+/**
+ * The first batch axis `I < Count` where `S` and `Indices` differ (as `[I]`), or `[]`. The same dim
+ * on both sides (a type parameter too) is equal without comparing sizes.
+ */
 type BatchClash<S extends Shape, Indices extends Shape, Count extends number, I extends 0[] = []> = I["length"] extends Count
   ? []
-  : CompareSizes<S[I["length"]] & Dim, Indices[I["length"]] & Dim> extends "equal" | "dynamic"
+  : SameDim<S[I["length"]], Indices[I["length"]]> extends true
     ? BatchClash<S, Indices, Count, [...I, 0]>
-    : [I["length"]];
+    : CompareSizes<S[I["length"]] & Dim, Indices[I["length"]] & Dim> extends "equal" | "dynamic"
+      ? BatchClash<S, Indices, Count, [...I, 0]>
+      : [I["length"]];
+
+/** `true` when two dims are the same type, a type parameter included (`Exact`, types/internal/dims.ts). */
+type SameDim<Left, Right> = Exact<Left> extends Exact<Right> ? true : false;
 
 /** The batchDims part of gather's rule on a normalised axis `Index`: the shape or the `SHAPE_GATHER` error. */
 type GatherBatch<S extends Shape, Indices extends Shape, Axis extends number, BatchDims extends number, Index extends number> =
@@ -243,28 +251,32 @@ type Entry<Value> = [Value] extends [string]
             : Text
           : "!";
 
-/** One axis of the slice: its result dim, or the failure. `Bd`, `Zd`, `Dd` are the entries as read by `Entry`. */
+/**
+ * One axis of the slice: its result dim as `[dim]` (a tuple, so that a type-parameter dim is told
+ * apart from a failure without deferring), or the failure. `Bd`, `Zd`, `Dd` are the entries as read
+ * by `Entry`.
+ */
 type SliceAxis<S extends Shape, Axis extends number, D extends Dim, B extends number, Z extends number, Bd extends string, Zd extends string, Dd extends string> =
   Bd extends "!" | "-1"
     ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is not a non-negative integer (tfjs's slice does not count from the end)`>>
     : Zd extends "!"
       ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: size ${Z} is neither a non-negative integer nor -1 (the rest of the axis)`>>
       : Zd extends "?"
-        ? number
+        ? [number]
         : Zd extends "-1"
           ? Bd extends "0"
-            ? D
+            ? [D]
             : "?" extends Bd | Dd
-              ? number
+              ? [number]
               : CompareDigits<Bd, Dd> extends "gt"
                 ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is past the end (${Dd})`>>
-                : FromDigits<SubDigits<Dd, Bd>>
+                : [FromDigits<SubDigits<Dd, Bd>>]
           : "?" extends Bd | Dd
-            ? Z
+            ? [Z]
             : (Bd extends "0" ? Zd : AddDigits<Bd, Zd>) extends infer End extends string
               ? CompareDigits<End, Dd> extends "gt"
                 ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} + size ${Z} = ${End} is past the end (${Dd})`>>
-                : Z
+                : [Z]
               : never;
 
 /** The axes of the slice in order, stopping at the first failure. */
@@ -272,9 +284,9 @@ type SliceAxes<S extends Shape, Dims extends Shape, Begins extends readonly numb
   Dims extends readonly [infer D extends Dim, ...infer Rest extends Shape]
     ? [FirstOf<Begins, 0>, FirstOf<Sizes, -1>] extends [infer B extends number, infer Z extends number]
       ? SliceAxis<S, Acc["length"], D, B, Z, Entry<B>, Entry<Z>, Entry<D>> extends infer Out
-        ? Out extends SliceFail<"begin" | "size", string>
-          ? Out
-          : SliceAxes<S, Rest, RestOf<Begins>, RestOf<Sizes>, [...Acc, Out & Dim]>
+        ? Out extends [infer Kept extends Dim]
+          ? SliceAxes<S, Rest, RestOf<Begins>, RestOf<Sizes>, [...Acc, Kept]>
+          : Out
         : never
       : never
     : Acc;
