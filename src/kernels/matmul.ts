@@ -24,7 +24,8 @@ const COLUMN_BLOCK = 512;
  * The kernel's working memory, allocated once and reused by every call: the row scratch, and the
  * buffer a right side is packed into (kept up to `PACK_KEEP` elements; larger ones are allocated per
  * call and dropped). Internal to the kernel — never part of a tensor — and the kernel neither calls
- * out nor re-enters, so one of each suffices.
+ * out nor re-enters, so one of each suffices. The scratch is all zeros between uses: each block of
+ * rows is zeroed as it is copied out (`flush`), so no pass clears it before the next block.
  */
 const SCRATCH = new Float64Array(4 * COLUMN_BLOCK);
 const PACK_KEEP = 1 << 20;
@@ -63,21 +64,21 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
   const dots = n < 4 || (sBn !== 1 && sBk === 1 && m <= 4);
   const pack = !dots && sBn !== 1 && n > 1;
   const packed = pack ? packBuffer(k * n) : null;
-  const scratch = SCRATCH;
-  const counter: number[] = batch.map(() => 0);
+  // One matrix (no batch axes, the common case): no odometer.
+  if (batch.length === 0) {
+    oneMatrix(out, 0, a.data, a.offset, sAm, sAk, b.data, b.offset, sBk, sBn, m, k, n, dots, packed);
+    return;
+  }
+  const counter: number[] = new Array<number>(batch.length).fill(0);
   let aBase = a.offset;
   let bBase = b.offset;
   let packedFrom = -1;
   for (let o = 0; o < out.length; o += m * n) {
-    if (dots) {
-      dotProducts(out, o, a.data, aBase, sAm, sAk, b.data, bBase, sBk, sBn, m, k, n);
-    } else if (packed !== null) {
-      if (packedFrom !== bBase) packRows(packed, b.data, bBase, sBk, sBn, k, n);
+    if (packed !== null && packedFrom !== bBase) {
+      packRows(packed, b.data, bBase, sBk, sBn, k, n);
       packedFrom = bBase;
-      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, packed, j, n, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch);
-    } else {
-      for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, a.data, aBase, sAm, sAk, b.data, bBase + j, sBk, m, k, Math.min(COLUMN_BLOCK, n - j), j, scratch);
     }
+    oneMatrix(out, o, a.data, aBase, sAm, sAk, b.data, bBase, sBk, sBn, m, k, n, dots, packed, true);
     // Next batch index (odometer over the batch axes).
     for (let axis = batch.length - 1; axis >= 0; axis--) {
       aBase += a.strides[axis]!;
@@ -87,6 +88,27 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
       bBase -= b.strides[axis]! * batch[axis]!;
       counter[axis] = 0;
     }
+  }
+}
+
+/**
+ * One `m × n` result at `out[o…]`: by dot products, or tiled over `B` itself (rows contiguous) or
+ * over its packed copy `packed` (packed here unless `prepacked`).
+ */
+function oneMatrix(
+  out: Storage, o: number,
+  A: Storage, aBase: number, sAm: number, sAk: number,
+  B: Storage, bBase: number, sBk: number, sBn: number,
+  m: number, k: number, n: number,
+  dots: boolean, packed: Float64Array | null, prepacked = false,
+): void {
+  if (dots) {
+    dotProducts(out, o, A, aBase, sAm, sAk, B, bBase, sBk, sBn, m, k, n);
+  } else if (packed !== null) {
+    if (!prepacked) packRows(packed, B, bBase, sBk, sBn, k, n);
+    for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, A, aBase, sAm, sAk, packed, j, n, m, k, Math.min(COLUMN_BLOCK, n - j), j, SCRATCH);
+  } else {
+    for (let j = 0; j < n; j += COLUMN_BLOCK) tiledProduct(out, o, n, A, aBase, sAm, sAk, B, bBase + j, sBk, m, k, Math.min(COLUMN_BLOCK, n - j), j, SCRATCH);
   }
 }
 
@@ -115,19 +137,57 @@ function tiledProduct(
   const k4 = k - (k % 4);
   let i = 0;
   for (; i + 4 <= m; i += 4) {
-    scratch.fill(0, 0, 4 * w);
     const x = aBase + i * sAm;
     if (k4 > 0) fourRowsByFourSteps(scratch, w, A, x, sAm, sAk, B, bBase, sBk, k4);
     if (k4 < k) fourRowsByOneStep(scratch, w, A, x + k4 * sAk, sAm, sAk, B, bBase + k4 * sBk, sBk, k - k4);
-    const row = o + i * n + j0;
-    if (w === n) out.set(scratch.subarray(0, 4 * w), row);
-    else for (let r = 0; r < 4; r++) out.set(scratch.subarray(r * w, (r + 1) * w), row + r * n);
+    flush(out, o + i * n + j0, n, scratch, w, 4);
   }
   // The last m mod 4 rows, one at a time.
   for (; i < m; i++) {
-    scratch.fill(0, 0, w);
     oneRow(scratch, w, A, aBase + i * sAm, sAk, B, bBase, sBk, k);
-    out.set(scratch.subarray(0, w), o + i * n + j0);
+    flush(out, o + i * n + j0, n, scratch, w, 1);
+  }
+}
+
+/** Below this width, `flush` copies by a loop; from it on, by `set` on a cached view of the scratch. */
+const LOOP_WIDTH = 32;
+
+/**
+ * `VIEWS[w]`: the scratch rows 0…3 of width `w` as views, and the 4 rows as one view (rows that are
+ * whole result rows are contiguous in `out` too); made once per width and kept. A view made per block
+ * — `scratch.subarray(…)` — is an allocation that cost small products more than the copy itself.
+ */
+const VIEWS: (Float64Array[] | undefined)[] = [];
+
+function viewsOf(w: number): Float64Array[] {
+  return (VIEWS[w] ??= [0, 1, 2, 3].map((r) => SCRATCH.subarray(r * w, (r + 1) * w)).concat([SCRATCH.subarray(0, 4 * w)]));
+}
+
+/**
+ * Copies `rows` scratch rows of `w` values to `out` (from `at`, row length `n`) and zeroes them, so
+ * the scratch is all zeros again: narrow rows by a loop, wide ones by `set` and `fill` on cached views.
+ */
+function flush(out: Storage, at: number, n: number, scratch: Float64Array, w: number, rows: number): void {
+  if (w < LOOP_WIDTH) {
+    for (let r = 0, t = 0; r < rows; r++, at += n) {
+      for (let j = 0; j < w; j++, t++) {
+        out[at + j] = scratch[t]!;
+        scratch[t] = 0;
+      }
+    }
+    return;
+  }
+  const views = viewsOf(w);
+  if (rows === 4 && w === n) {
+    const block = views[4]!;
+    out.set(block, at);
+    block.fill(0);
+    return;
+  }
+  for (let r = 0; r < rows; r++, at += n) {
+    const view = views[r]!;
+    out.set(view, at);
+    view.fill(0);
   }
 }
 

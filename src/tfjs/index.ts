@@ -25,7 +25,8 @@ import type { ConcatAxisArg, ConcatResult, ListArgs } from "../../types/ops/conc
 import type { StackAxisArg, StackResult } from "../../types/ops/stack.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
-import type { DropLastAxis, GatherResult, GatherShape, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
+import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
+import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dShape, TfPoolShape } from "../../types/tfjs/rules.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
@@ -39,10 +40,10 @@ import { stackedFor } from "../ops/stack.js";
 import { creationShape } from "../creation.js";
 import { assertScalar, checkAs } from "../tensor.js";
 import { validateSizes } from "../symbolic.js";
-import { checkSameShape, gatherShape, tfMatMulShape, tfSoftmaxAxis } from "./rules.js";
+import { checkSameShape, gatherShape, tfMatMulShape, tfSliceShape, tfSoftmaxAxis } from "./rules.js";
 import { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
 
-export { checkSameShape, gatherShape, tfMatMulShape, tfSoftmaxAxis, swapLastTwo } from "./rules.js";
+export { checkSameShape, gatherShape, tfMatMulShape, tfSliceShape, tfSoftmaxAxis, swapLastTwo } from "./rules.js";
 export { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
 export { ShapeError, InputError } from "../errors.js";
 export { configure } from "../ops/broadcast.js";
@@ -57,7 +58,8 @@ type Typed =
   | "add" | "sub" | "mul" | "div" | "pow" | "maximum" | "minimum" | "squaredDifference"
   | "neg" | "exp" | "log" | "sqrt" | "abs" | "tanh" | "sigmoid" | "relu" | "square"
   | "matMul" | "reshape" | "transpose" | "expandDims" | "squeeze" | "concat" | "stack"
-  | "sum" | "mean" | "max" | "min" | "argMax" | "softmax" | "logSoftmax" | "gather";
+  | "sum" | "mean" | "max" | "min" | "argMax" | "softmax" | "logSoftmax" | "gather"
+  | "slice" | "oneHot" | "conv2d" | "maxPool" | "avgPool";
 
 /** tfjs's `Tensor` without the members shapecheck types. */
 type TensorBase = Omit<tfc.Tensor, Typed>;
@@ -105,21 +107,62 @@ type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends 
   this: TfTensor<Self> & CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
   axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
 ) => TfTensor<Self>;
-type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis extends number = 0>(
+type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis extends number = 0, const BatchDims extends number = 0>(
   this: TfTensor<Self>,
   indices: TfTensor<Indices>,
-  axis?: Axis & CheckArg<GatherShape<Self, Indices, Axis>>,
-) => TfTensor<GatherResult<Self, Indices, Axis>>;
-type ConcatMethod = <Self extends Shape, Right extends Shape, const Axis extends number = 0>(
+  axis?: Axis & CheckArg<GatherAxisCheck<Self, Indices, Axis>>,
+  batchDims?: BatchDims & CheckArg<GatherBatchCheck<Self, Indices, Axis, BatchDims>>,
+) => TfTensor<GatherResult<Self, Indices, Axis, BatchDims>>;
+type SliceMethod = <Self extends Shape, const Begin extends number | readonly number[], const Size extends number | readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
-  other: TfTensor<Right> & CheckArg<ConcatShape<[Self, Right], Axis, "concat">>,
-  axis?: Axis,
-) => TfTensor<ResultShape<ConcatShape<[Self, Right], Axis, "concat">>>;
-type StackMethod = <Self extends Shape, Right extends Shape, const Axis extends number = 0>(
+  begin: Begin & CheckArg<TfSliceCheck<Self, Begin, Size, "begin">>,
+  size?: Size & CheckArg<TfSliceCheck<Self, Begin, Size, "size">>,
+) => TfTensor<ResultShape<TfSliceShape<Self, Begin, Size>>>;
+type OneHotMethod = <Self extends Shape, const Depth extends number>(
   this: TfTensor<Self>,
-  other: TfTensor<Right> & CheckArg<StackShape<[Self, Right], Axis, "stack">>,
+  depth: Depth & CheckShape<"oneHot", [Depth]>,
+  onValue?: number,
+  offValue?: number,
+) => TfTensor<[...Self, Depth]>;
+type Conv2dMethod = <
+  Self extends Shape,
+  F extends Shape,
+  const Strides extends TfPair,
+  const Pad extends TfPad,
+  const DataFormat extends TfDataFormat = "NHWC",
+  const Dilations extends TfPair = 1,
+>(
+  this: TfTensor<Self>,
+  filter: TfTensor<F> & CheckArg<TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>,
+  strides: Strides,
+  pad: Pad,
+  dataFormat?: DataFormat,
+  dilations?: Dilations,
+) => TfTensor<ResultShape<TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>>;
+type PoolMethod<Op extends string> = <Self extends Shape, const FilterSize extends TfPair, const Strides extends TfPair, const Pad extends TfPad>(
+  this: TfTensor<Self>,
+  filterSize: FilterSize & CheckArg<TfPoolShape<Op, Self, FilterSize, Strides, Pad>>,
+  strides: Strides,
+  pad: Pad,
+) => TfTensor<ResultShape<TfPoolShape<Op, Self, FilterSize, Strides, Pad>>>;
+/** The shapes a chained concat/stack joins: `x`'s, then the other tensor's, or each listed tensor's. */
+type JoinedShapes<Self extends Shape, Other> = Other extends readonly TfTensor[]
+  ? [Self, ...ShapesOf<Other>]
+  : Other extends TfTensor<infer Right>
+    ? [Self, Right]
+    : Shape[];
+/** `x.concat(other, axis?)`, or tfjs's list form `x.concat([a, b, …], axis?)` (`x` first). */
+type ConcatMethod = <Self extends Shape, const Other extends TfTensor | readonly TfTensor[], const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  other: Other & CheckArg<ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>,
   axis?: Axis,
-) => TfTensor<ResultShape<StackShape<[Self, Right], Axis, "stack">>>;
+) => TfTensor<ResultShape<ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>>;
+/** `x.stack(other, axis?)`, or tfjs's list form `x.stack([a, b, …], axis?)` (`x` first). */
+type StackMethod = <Self extends Shape, const Other extends TfTensor | readonly TfTensor[], const Axis extends number = 0>(
+  this: TfTensor<Self>,
+  other: Other & CheckArg<StackShape<JoinedShapes<Self, Other>, Axis, "stack">>,
+  axis?: Axis,
+) => TfTensor<ResultShape<StackShape<JoinedShapes<Self, Other>, Axis, "stack">>>;
 
 /**
  * A TensorFlow.js tensor typed with its shape `S`: at run time it is tfjs's own `Tensor` object
@@ -162,6 +205,11 @@ export interface TfTensor<out S extends Shape = Shape> extends TensorBase {
   softmax: SoftmaxMethod<"softmax">;
   logSoftmax: SoftmaxMethod<"logSoftmax">;
   gather: GatherMethod;
+  slice: SliceMethod;
+  oneHot: OneHotMethod;
+  conv2d: Conv2dMethod;
+  maxPool: PoolMethod<"maxPool">;
+  avgPool: PoolMethod<"avgPool">;
 }
 
 /** A tfjs `Variable` typed with its shape: `assign` takes a tensor of the same shape. */
@@ -499,17 +547,43 @@ export function stack<const Tensors extends readonly TfTensor[], const Axis exte
 }
 
 /**
- * `tf.gather(x, indices, axis = 0)`: `x`'s axis replaced by the indices' axes. (tfjs's `batchDims`
- * is not typed here: call tfjs through `untyped` for it.)
- * @throws ShapeError `SHAPE_AXIS`
+ * `tf.gather(x, indices, axis = 0, batchDims = 0)`: `x.shape[:axis] + indices.shape[batchDims:] +
+ * x.shape[axis + 1:]`. `batchDims` (from `-rank(indices)` to `rank(indices)`, at most the axis) says
+ * how many leading axes `x` and the indices share: they must be equal, and each batch entry gathers
+ * from its own slice of `x`.
+ * @example
+ * gather(zeros([10, 4]), tensor1d([0, 2, 4], "int32")).shape; //=> [3, 4]
+ * gather(zeros([2, 5, 4]), zeros([2, 3], "int32"), 1, 1).shape; //=> [2, 3, 4]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_GATHER`
  */
-export function gather<S extends Shape, Indices extends Shape, const Axis extends number = 0>(
+export function gather<S extends Shape, Indices extends Shape, const Axis extends number = 0, const BatchDims extends number = 0>(
   x: TfTensor<S>,
   indices: TfTensor<Indices>,
-  axis?: Axis & CheckArg<GatherShape<S, Indices, Axis>>,
-): TfTensor<GatherResult<S, Indices, Axis>> {
-  gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), axis ?? 0);
-  return tfc.gather(raw(x), raw(indices), axis) as never;
+  axis?: Axis & CheckArg<GatherAxisCheck<S, Indices, Axis>>,
+  batchDims?: BatchDims & CheckArg<GatherBatchCheck<S, Indices, Axis, BatchDims>>,
+): TfTensor<GatherResult<S, Indices, Axis, BatchDims>> {
+  gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), axis ?? 0, batchDims ?? 0);
+  return tfc.gather(raw(x), raw(indices), axis, batchDims) as never;
+}
+
+/**
+ * tfjs's `slice(x, begin, size?)`: `begin` and `size` list one entry per axis from the first (a
+ * number is the first axis's); a missing `begin` entry is 0, a missing `size` entry — or an omitted
+ * `size` — is -1, the rest of the axis. Each begin is an index from 0 (tfjs does not count from the
+ * end), each size a non-negative integer or -1, and the slice must end within its axis. The result
+ * has `size` (`dim − begin` for -1) on each axis.
+ * @example
+ * slice(zeros([4, 5]), [1, 2], [2, -1]).shape; //=> [2, 3]
+ * slice(zeros([4, 5]), 1).shape; //=> [3, 5]
+ * @throws ShapeError `SHAPE_SLICE`; InputError `INPUT_OPTION`
+ */
+export function slice<S extends Shape, const Begin extends number | readonly number[], const Size extends number | readonly number[] | undefined = undefined>(
+  x: TfTensor<S>,
+  begin: Begin & CheckArg<TfSliceCheck<S, Begin, Size, "begin">>,
+  size?: Size & CheckArg<TfSliceCheck<S, Begin, Size, "size">>,
+): TfTensor<ResultShape<TfSliceShape<S, Begin, Size>>> {
+  tfSliceShape(shapeOf("slice", x), begin, size);
+  return tfc.slice(raw(x), begin as number | number[], size as number | number[] | undefined) as never;
 }
 
 /** `tf.oneHot(indices, depth)`: `[...indices.shape, depth]` (indices are int32). */
@@ -520,7 +594,8 @@ export function oneHot<S extends Shape, const Depth extends number>(
   offValue?: number,
   dtype?: DataType,
 ): TfTensor<[...S, Depth]> {
-  creationShape("oneHot", [...shapeOf("oneHot", indices, "indices"), depth]);
+  shapeOf("oneHot", indices, "indices");
+  creationShape("oneHot", [depth]); // the depth, as the type checks it (the same message)
   return tfc.oneHot(raw(indices), depth, onValue, offValue, dtype) as never;
 }
 
@@ -739,7 +814,21 @@ const CHAINED: Record<string, (self: unknown, ...args: unknown[]) => unknown> = 
   argMax: (x, axis) => argMax(x as never, axis as never),
   softmax: (x, axis) => softmax(x as never, axis as never),
   logSoftmax: (x, axis) => logSoftmax(x as never, axis as never),
-  gather: (x, indices, axis) => gather(x as never, indices as never, axis as never),
+  gather: (x, indices, axis, batchDims) => gather(x as never, indices as never, axis as never, batchDims as never),
+  slice: (x, begin, size) => slice(x as never, begin as never, size as never),
+  oneHot: (x, depth, onValue, offValue) => oneHot(x as never, depth as never, onValue as never, offValue as never),
+  conv2d: (x, filter, strides, pad, dataFormat, dilations, dimRoundingMode) => {
+    if (dimRoundingMode !== undefined) throw new InputError("INPUT_OPTION", "conv2d: dimRoundingMode is not supported by shapecheck/tfjs (call tfjs through untyped)");
+    return conv2d(x as never, filter as never, strides as never, pad as never, dataFormat as never, dilations as never);
+  },
+  maxPool: (x, filterSize, strides, pad, dimRoundingMode) => {
+    if (dimRoundingMode !== undefined) throw new InputError("INPUT_OPTION", "maxPool: dimRoundingMode is not supported by shapecheck/tfjs (call tfjs through untyped)");
+    return maxPool(x as never, filterSize as never, strides as never, pad as never);
+  },
+  avgPool: (x, filterSize, strides, pad, dimRoundingMode) => {
+    if (dimRoundingMode !== undefined) throw new InputError("INPUT_OPTION", "avgPool: dimRoundingMode is not supported by shapecheck/tfjs (call tfjs through untyped)");
+    return avgPool(x as never, filterSize as never, strides as never, pad as never);
+  },
 };
 
 /** The names of the chained methods `installChecks()` installs. */

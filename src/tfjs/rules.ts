@@ -65,15 +65,39 @@ export function checkSameShape(op: string, leftName: string, rightName: string, 
   checkShapesEqual(op, leftName, left, rightName, right, "tfjs does not broadcast them");
 }
 
+/** Mirrors `WriteTfGatherMessage`. */
+export function writeTfGatherMessage(shape: Shape, indices: Shape, axis: number, batchDims: number, detail: string): string {
+  return `SHAPE_GATHER: gather: cannot gather from ${formatShape(shape)} by indices ${formatShape(indices)} at axis ${axis} with batchDims ${batchDims}: ${detail}`;
+}
+
 /**
- * The shape of `gather(x, indices, axis)`: `x.shape[:axis] + indices.shape + x.shape[axis + 1:]`.
+ * The shape of tfjs's `gather(x, indices, axis = 0, batchDims = 0)`:
+ * `x.shape[:axis] + indices.shape[batchDims:] + x.shape[axis + 1:]`. The axis must be in range
+ * (`SHAPE_AXIS`, the built-in message); `batchDims` must be an integer from `-rank(indices)` to
+ * `rank(indices)` (a negative one counts from the end of the indices' axes), at most the (normalised)
+ * axis, and the first `batchDims` axes of `x` and of the indices must be equal (`SHAPE_GATHER`).
  * @example
  * gatherShape([10, 4], [3], 0); //=> [3, 4]
- * @throws ShapeError `SHAPE_AXIS`
+ * gatherShape([2, 5, 4], [2, 3], 1, 1); //=> [2, 3, 4]
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_GATHER`
  */
-export function gatherShape(shape: Shape, indices: Shape, axis = 0, op = "gather"): Dim[] {
-  const index = normalizeAxis(op, shape, axis);
-  return [...shape.slice(0, index), ...indices, ...shape.slice(index + 1)];
+export function gatherShape(shape: Shape, indices: Shape, axis = 0, batchDims = 0): Dim[] {
+  const index = normalizeAxis("gather", shape, axis);
+  const fail = (detail: string): never => {
+    throw new ShapeError("SHAPE_GATHER", "gather", [shape, indices], writeTfGatherMessage(shape, indices, axis, batchDims, detail));
+  };
+  const rank = indices.length;
+  if (!Number.isInteger(batchDims) || batchDims < -rank || batchDims > rank) {
+    fail(rank === 0 ? "the indices are a scalar, so batchDims must be 0" : `batchDims must be an integer from -${rank} to ${rank} (the indices have ${rank} axes)`);
+  }
+  const batch = batchDims < 0 ? batchDims + rank : batchDims;
+  if (batch > index) fail(`batchDims ${batch} is more than the gathered axis ${index} (the batch axes must come before it)`);
+  for (let i = 0; i < batch; i++) {
+    if (compareSizes(shape[i]!, indices[i]!) !== "equal") {
+      fail(`batch axis ${i} is ${formatDim(shape[i]!)} in x but ${formatDim(indices[i]!)} in the indices; they must be equal`);
+    }
+  }
+  return [...shape.slice(0, index), ...indices.slice(batch), ...shape.slice(index + 1)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,4 +229,56 @@ export function tfPoolShape(op: string, x: Shape, filterSize: unknown, strides: 
     spatial.push(out as Dim);
   }
   return [x[0]!, spatial[0]!, spatial[1]!, x[3]!];
+}
+
+// ---------------------------------------------------------------------------------------------
+// slice(x, begin, size): tfjs's begin/size form
+
+/** Mirrors `WriteTfSliceMessage`. */
+export function writeTfSliceMessage(shape: Shape, detail: string): string {
+  return `SHAPE_SLICE: slice: cannot slice ${formatShape(shape)}: ${detail}`;
+}
+
+/** `begin`/`size` as a list: a number is the first axis's (tfjs); `INPUT_OPTION` for anything else. */
+function sliceList(name: "begin" | "size", value: unknown): readonly unknown[] {
+  if (typeof value === "number") return [value];
+  if (Array.isArray(value)) return value;
+  throw new InputError("INPUT_OPTION", `slice: ${name} must be a number or an array of numbers, got ${describeValue(value)}`);
+}
+
+/**
+ * The shape of tfjs's `slice(x, begin, size?)`: `begin` and `size` list one entry per axis from the
+ * first (a number is the first axis's); a missing `begin` entry is 0, a missing `size` entry (or an
+ * omitted `size`) is -1, "the rest of the axis". Per axis, `begin` must be an integer from 0 (tfjs
+ * does not count from the end) and `size` a non-negative integer or -1, and the slice must end within
+ * the axis. The result has `size` (or `dim − begin` for -1) per axis. Checked in order: a scalar,
+ * the lists' lengths, then axis by axis the begin, the size and the end.
+ * @example
+ * tfSliceShape([4, 5], [1, 2], [2, -1]); //=> [2, 3]
+ * tfSliceShape([4, 5], 1); //=> [3, 5]
+ * @throws ShapeError `SHAPE_SLICE`; InputError `INPUT_OPTION`
+ */
+export function tfSliceShape(shape: Shape, begin: unknown, size?: unknown): Dim[] {
+  const fail = (detail: string): never => {
+    throw new ShapeError("SHAPE_SLICE", "slice", [shape], writeTfSliceMessage(shape, detail));
+  };
+  const begins = sliceList("begin", begin);
+  const sizes = size === undefined || size === null ? [] : sliceList("size", size);
+  if (shape.length === 0) fail("a scalar has no axes to slice");
+  if (begins.length > shape.length) fail(`begin has ${begins.length} entries but the tensor has ${shape.length} axes`);
+  if (sizes.length > shape.length) fail(`size has ${sizes.length} entries but the tensor has ${shape.length} axes`);
+  return shape.map((dim, axis) => {
+    const b = begins[axis] ?? 0;
+    const z = sizes[axis] ?? -1;
+    if (typeof b !== "number" || typeof z !== "number") throw new InputError("INPUT_OPTION", `slice: begin and size must hold numbers, got ${describeValue(typeof b !== "number" ? b : z)}`);
+    if (!Number.isSafeInteger(b) || b < 0) fail(`axis ${axis}: begin ${b} is not a non-negative integer (tfjs's slice does not count from the end)`);
+    if (z !== -1 && (!Number.isSafeInteger(z) || z < 0)) fail(`axis ${axis}: size ${z} is neither a non-negative integer nor -1 (the rest of the axis)`);
+    if (typeof dim === "string") return z === -1 ? (b === 0 ? dim : Number.NaN) : z;
+    if (z === -1) {
+      if (b > dim) fail(`axis ${axis}: begin ${b} is past the end (${dim})`);
+      return dim - b;
+    }
+    if (b + z > dim) fail(`axis ${axis}: begin ${b} + size ${z} = ${b + z} is past the end (${dim})`);
+    return z;
+  });
 }

@@ -10,10 +10,10 @@ import type { NormalizeAxis } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
-import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
+import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
-import type { SwapLastTwo } from "../internal/dims.js";
+import type { Exact, SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
 // matMul(a, b, transposeA, transposeB)
@@ -108,31 +108,220 @@ type Before<S extends Shape, Index extends number, Acc extends Dim[] = []> = Acc
     : Acc;
 
 type After<S extends Shape, Index extends number, Count extends 0[] = []> = Count["length"] extends Index
-  ? S extends readonly [Dim, ...infer Rest extends Shape]
+  ? S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
     ? Rest
     : []
-  : S extends readonly [Dim, ...infer Rest extends Shape]
+  : S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
     ? After<Rest, Index, [...Count, 0]>
     : [];
 
 /**
- * The shape of `gather(x, indices, axis)`: `x`'s axis `axis` replaced by `indices`' axes
- * (`x.shape[:axis] + indices.shape + x.shape[axis + 1:]`), or the `SHAPE_AXIS` error.
+ * `SHAPE_GATHER: gather: cannot gather from [2, 5, 4] by indices [3, 2] at axis 1 with batchDims 1:
+ * batch axis 0 is 2 in x but 3 in the indices; they must be equal`. Mirrors `writeTfGatherMessage`.
+ */
+export type WriteTfGatherMessage<S extends Shape, Indices extends Shape, Axis extends number, BatchDims extends number, Detail extends string> =
+  `SHAPE_GATHER: gather: cannot gather from ${PrintShape<S>} by indices ${PrintShape<Indices>} at axis ${Axis} with batchDims ${BatchDims}: ${Detail}`;
+
+/** The first `Count` axes of `S` dropped. */
+type DropFirst<S extends Shape, Count extends number, Dropped extends 0[] = []> = Dropped["length"] extends Count
+  ? S
+  : S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
+    ? DropFirst<Rest, Count, [...Dropped, 0]>
+    : [];
+
+/** `BatchDims` as a count of leading axes of indices of rank `Rank`: `number` when it is not a literal; `never` out of range. */
+type BatchCount<BatchDims extends number, Rank extends number> = number extends BatchDims
+  ? number
+  : IsNatural<BatchDims> extends true
+    ? CompareDigits<ToDigits<BatchDims>, ToDigits<Rank>> extends "gt"
+      ? never
+      : BatchDims
+    : `${BatchDims}` extends `-${infer Count extends number}`
+      ? IsNatural<Count> extends true
+        ? CompareDigits<ToDigits<Count>, ToDigits<Rank>> extends "gt"
+          ? never
+          : FromDigits<SubDigits<ToDigits<Rank>, ToDigits<Count>>>
+        : never
+      : never;
+
+/**
+ * The first batch axis `I < Count` where `S` and `Indices` differ (as `[I]`), or `[]`. The same dim
+ * on both sides (a type parameter too) is equal without comparing sizes.
+ */
+type BatchClash<S extends Shape, Indices extends Shape, Count extends number, I extends 0[] = []> = I["length"] extends Count
+  ? []
+  : SameDim<S[I["length"]], Indices[I["length"]]> extends true
+    ? BatchClash<S, Indices, Count, [...I, 0]>
+    : CompareSizes<S[I["length"]] & Dim, Indices[I["length"]] & Dim> extends "equal" | "dynamic"
+      ? BatchClash<S, Indices, Count, [...I, 0]>
+      : [I["length"]];
+
+/** `true` when two dims are the same type, a type parameter included (`Exact`, types/internal/dims.ts). */
+type SameDim<Left, Right> = Exact<Left> extends Exact<Right> ? true : false;
+
+/** The batchDims part of gather's rule on a normalised axis `Index`: the shape or the `SHAPE_GATHER` error. */
+type GatherBatch<S extends Shape, Indices extends Shape, Axis extends number, BatchDims extends number, Index extends number> =
+  BatchCount<BatchDims, Indices["length"]> extends infer Batch extends number
+    ? [Batch] extends [never]
+      ? ShapeError<WriteTfGatherMessage<S, Indices, Axis, BatchDims, Indices extends readonly [] ? "the indices are a scalar, so batchDims must be 0" : `batchDims must be an integer from -${Indices["length"]} to ${Indices["length"]} (the indices have ${Indices["length"]} axes)`>>
+      : number extends Batch
+        ? number[]
+        : CompareDigits<ToDigits<Batch>, ToDigits<Index>> extends "gt"
+          ? ShapeError<WriteTfGatherMessage<S, Indices, Axis, BatchDims, `batchDims ${Batch} is more than the gathered axis ${Index} (the batch axes must come before it)`>>
+          : BatchClash<S, Indices, Batch> extends [infer At extends number]
+            ? ShapeError<WriteTfGatherMessage<S, Indices, Axis, BatchDims, `batch axis ${At} is ${PrintDim<S[At]>} in x but ${PrintDim<Indices[At]>} in the indices; they must be equal`>>
+            : [...Before<S, Index>, ...DropFirst<Indices, Batch>, ...After<S, Index>]
+    : never;
+
+/**
+ * The shape of tfjs's `gather(x, indices, axis, batchDims)`:
+ * `x.shape[:axis] + indices.shape[batchDims:] + x.shape[axis + 1:]`, or the `SHAPE_AXIS` error (the
+ * axis), or the `SHAPE_GATHER` error (batchDims out of range, past the axis, unequal batch axes), as
+ * `gatherShape`.
  * @example
  * type Out = GatherShape<[10, 4], [3], 0>; //=> [3, 4]
+ * type Batched = GatherShape<[2, 5, 4], [2, 3], 1, 1>; //=> [2, 3, 4]
  */
-export type GatherShape<S extends Shape, Indices extends Shape, Axis extends number = 0, Op extends string = "gather"> =
-  NormalizeAxis<Op, S, Axis> extends infer Index
+export type GatherShape<S extends Shape, Indices extends Shape, Axis extends number = 0, BatchDims extends number = 0> =
+  NormalizeAxis<"gather", S, Axis> extends infer Index
     ? [Index] extends [ShapeError<string>]
       ? Index
       : number extends Index | Indices["length"]
         ? number[]
-        : [...Before<S, Index & number>, ...Indices, ...After<S, Index & number>]
+        : [BatchDims] extends [0]
+          ? [...Before<S, Index & number>, ...Indices, ...After<S, Index & number>]
+          : GatherBatch<S, Indices, Axis, BatchDims, Index & number>
     : never;
 
+/** gather's check on its axis: the `SHAPE_AXIS` error only (the batchDims errors land on batchDims). */
+export type GatherAxisCheck<S extends Shape, Indices extends Shape, Axis extends number> = GatherShape<S, Indices, Axis, 0>;
+
+/** gather's check on batchDims: its errors once the axis is valid. */
+export type GatherBatchCheck<S extends Shape, Indices extends Shape, Axis extends number, BatchDims extends number> =
+  [GatherShape<S, Indices, Axis, 0>] extends [ShapeError<string>] ? unknown : GatherShape<S, Indices, Axis, BatchDims>;
+
 /** The result type of gather (`number[]` after an error). */
-export type GatherResult<S extends Shape, Indices extends Shape, Axis extends number> =
-  ResultShape<GatherShape<S, Indices, Axis>>;
+export type GatherResult<S extends Shape, Indices extends Shape, Axis extends number, BatchDims extends number = 0> =
+  ResultShape<GatherShape<S, Indices, Axis, BatchDims>>;
+
+// ---------------------------------------------------------------------------------------------
+// slice(x, begin, size): tfjs's begin/size form
+
+/** `SHAPE_SLICE: slice: cannot slice [4, 5]: axis 1: begin 2 + size 4 = 6 is past the end (5)`. Mirrors `writeTfSliceMessage`. */
+export type WriteTfSliceMessage<S extends Shape, Detail extends string> = `SHAPE_SLICE: slice: cannot slice ${PrintShape<S>}: ${Detail}`;
+
+/** A failed slice: the message, and the argument it lands on. */
+interface SliceFail<Arg extends "begin" | "size", Message extends string> {
+  readonly arg: Arg;
+  readonly message: Message;
+}
+
+/** `begin`/`size` as a list (a number is the first axis's; `undefined`, an omitted size, is `[]`). */
+type SliceList<Value> = Value extends number ? [Value] : Value extends readonly number[] ? Value : [];
+
+/** The first entry of a list, `Default` past its end, `number` for a list of unknown length. */
+type FirstOf<List extends readonly number[], Default extends number> = number extends List["length"]
+  ? number
+  : List extends readonly [infer Head extends number, ...unknown[]]
+    ? Head
+    : Default;
+
+/** The list without its first entry (a list of unknown length stays as it is). */
+type RestOf<List extends readonly number[]> = number extends List["length"] ? List : List extends readonly [unknown, ...infer Rest extends readonly number[]] ? Rest : [];
+
+/** The digit strings of 0…99 (their own text: no arithmetic needed to read them). */
+type SmallDigits = Digit | `${Exclude<Digit, "0">}${Digit}`;
+
+/**
+ * A `begin`/`size` entry or a dim, read once: its digit string when it is a natural literal, `"?"`
+ * when it is not known (`number`, a name), `"-1"` for -1, `"!"` for any other number (negative,
+ * fractional, a union). Small values are read off their text; larger ones go through `ToDigits`.
+ */
+type Entry<Value> = [Value] extends [string]
+  ? "?"
+  : number extends Value
+    ? "?"
+    : [Value] extends [-1]
+      ? "-1"
+      : `${Value & number}` extends SmallDigits
+        ? `${Value & number}`
+        : ToDigits<Value & number> extends infer Text extends string
+          ? [Text] extends [never]
+            ? "!"
+            : Text
+          : "!";
+
+/**
+ * One axis of the slice: its result dim as `[dim]` (a tuple, so that a type-parameter dim is told
+ * apart from a failure without deferring), or the failure. `Bd`, `Zd`, `Dd` are the entries as read
+ * by `Entry`.
+ */
+type SliceAxis<S extends Shape, Axis extends number, D extends Dim, B extends number, Z extends number, Bd extends string, Zd extends string, Dd extends string> =
+  Bd extends "!" | "-1"
+    ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is not a non-negative integer (tfjs's slice does not count from the end)`>>
+    : Zd extends "!"
+      ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: size ${Z} is neither a non-negative integer nor -1 (the rest of the axis)`>>
+      : Zd extends "?"
+        ? [number]
+        : Zd extends "-1"
+          ? Bd extends "0"
+            ? [D]
+            : "?" extends Bd | Dd
+              ? [number]
+              : CompareDigits<Bd, Dd> extends "gt"
+                ? SliceFail<"begin", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} is past the end (${Dd})`>>
+                : [FromDigits<SubDigits<Dd, Bd>>]
+          : "?" extends Bd | Dd
+            ? [Z]
+            : (Bd extends "0" ? Zd : AddDigits<Bd, Zd>) extends infer End extends string
+              ? CompareDigits<End, Dd> extends "gt"
+                ? SliceFail<"size", WriteTfSliceMessage<S, `axis ${Axis}: begin ${B} + size ${Z} = ${End} is past the end (${Dd})`>>
+                : [Z]
+              : never;
+
+/** The axes of the slice in order, stopping at the first failure. */
+type SliceAxes<S extends Shape, Dims extends Shape, Begins extends readonly number[], Sizes extends readonly number[], Acc extends Dim[] = []> =
+  Dims extends readonly [infer D extends Dim, ...infer Rest extends Shape]
+    ? [FirstOf<Begins, 0>, FirstOf<Sizes, -1>] extends [infer B extends number, infer Z extends number]
+      ? SliceAxis<S, Acc["length"], D, B, Z, Entry<B>, Entry<Z>, Entry<D>> extends infer Out
+        ? Out extends [infer Kept extends Dim]
+          ? SliceAxes<S, Rest, RestOf<Begins>, RestOf<Sizes>, [...Acc, Kept]>
+          : Out
+        : never
+      : never
+    : Acc;
+
+/** The slice rule: the result shape, or the failure and where it lands. */
+type TfSliceRule<S extends Shape, Begin, Size> =
+  number extends S["length"]
+    ? number[]
+    : S extends readonly []
+      ? SliceFail<"begin", WriteTfSliceMessage<S, "a scalar has no axes to slice">>
+      : [SliceList<Begin>, SliceList<Size>] extends [infer Begins extends readonly number[], infer Sizes extends readonly number[]]
+        ? number extends Begins["length"]
+          ? SliceAxes<S, S, Begins, Sizes>
+          : CompareDigits<ToDigits<Begins["length"]>, ToDigits<S["length"]>> extends "gt"
+            ? SliceFail<"begin", WriteTfSliceMessage<S, `begin has ${Begins["length"]} entries but the tensor has ${S["length"]} axes`>>
+            : number extends Sizes["length"]
+              ? SliceAxes<S, S, Begins, Sizes>
+              : CompareDigits<ToDigits<Sizes["length"]>, ToDigits<S["length"]>> extends "gt"
+                ? SliceFail<"size", WriteTfSliceMessage<S, `size has ${Sizes["length"]} entries but the tensor has ${S["length"]} axes`>>
+                : SliceAxes<S, S, Begins, Sizes>
+        : never;
+
+/**
+ * The shape of tfjs's `slice(x, begin, size)`: per axis `size` (or `dim − begin` for -1, "the rest"),
+ * a missing begin entry being 0 and a missing size entry -1 (a number is the first axis's); or the
+ * `SHAPE_SLICE` error, as `tfSliceShape`. `number` where a dim or an entry is not known.
+ * @example
+ * type Out = TfSliceShape<[4, 5], [1, 2], [2, -1]>; //=> [2, 3]
+ */
+export type TfSliceShape<S extends Shape, Begin, Size = undefined> =
+  TfSliceRule<S, Begin, Size> extends infer Rule ? (Rule extends SliceFail<"begin" | "size", infer Message> ? ShapeError<Message> : Rule) : never;
+
+/** The slice error that lands on argument `Arg` (`unknown` when there is none there). */
+export type TfSliceCheck<S extends Shape, Begin, Size, Arg extends "begin" | "size"> =
+  TfSliceRule<S, Begin, Size> extends infer Rule ? (Rule extends SliceFail<Arg, infer Message> ? ShapeError<Message> : unknown) : never;
 
 // ---------------------------------------------------------------------------------------------
 // conv2d, maxPool, avgPool (TensorFlow's layouts and output sizes)
