@@ -12,7 +12,7 @@
 import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, Checked, ResultShape } from "../../types/errors.js";
+import type { CheckArg, Checked, CheckedArg, ResultShape } from "../../types/errors.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape } from "../../types/creation.js";
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
@@ -88,29 +88,29 @@ type TransposeMethod = <Self extends Shape, const Perm extends readonly number[]
 ) => TfTensor<PermuteResult<Self, Perm, "transpose">>;
 type ExpandDimsMethod = <Self extends Shape, const Axis extends number = 0>(
   this: TfTensor<Self>,
-  axis?: Axis & CheckArg<UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+  axis?: CheckedArg<Axis, UnsqueezeChecked<Self, Axis, "unsqueeze">>,
 ) => TfTensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
 type SqueezeMethod = <Self extends Shape, const Axis extends readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
-  axis?: Axis & CheckArg<SqueezeChecked<Self, Axis, "squeeze">>,
+  axis?: CheckedArg<Axis, SqueezeChecked<Self, Axis, "squeeze">>,
 ) => TfTensor<SqueezeResult<Self, Axis, "squeeze">>;
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  this: TfTensor<Self> & CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
   axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
   this: TfTensor<Self>,
-  axis?: Axis & CheckArg<ReduceShape<Self, Axis, false, "argMax">>,
+  axis?: CheckedArg<Axis, ReduceShape<Self, Axis, false, "argMax">>,
 ) => TfTensor<ReduceResult<Self, Axis, false, "argMax">>;
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
-  this: TfTensor<Self> & CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
+  this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>>,
   axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
 ) => TfTensor<Self>;
 type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis extends number = 0, const BatchDims extends number = 0>(
   this: TfTensor<Self>,
   indices: TfTensor<Indices>,
-  axis?: Axis & CheckArg<GatherAxisCheck<Self, Indices, Axis>>,
+  axis?: CheckedArg<Axis, GatherAxisCheck<Self, Indices, Axis>>,
   batchDims?: BatchDims & CheckArg<GatherBatchCheck<Self, Indices, Axis, BatchDims>>,
 ) => TfTensor<GatherResult<Self, Indices, Axis, BatchDims>>;
 type SliceMethod = <Self extends Shape, const Begin extends number | readonly number[], const Size extends number | readonly number[] | undefined = undefined>(
@@ -133,7 +133,7 @@ type Conv2dMethod = <
   const Dilations extends TfPair = 1,
 >(
   this: TfTensor<Self>,
-  filter: TfTensor<F> & CheckArg<TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>,
+  filter: CheckedArg<TfTensor<F>, TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>,
   strides: Strides,
   pad: Pad,
   dataFormat?: DataFormat,
@@ -427,7 +427,7 @@ export function conv2d<
   const Dilations extends TfPair = 1,
 >(
   x: TfTensor<X>,
-  filter: TfTensor<F> & CheckArg<TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>,
+  filter: CheckedArg<TfTensor<F>, TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>,
   strides: Strides,
   pad: Pad,
   dataFormat?: DataFormat,
@@ -496,7 +496,7 @@ export function transpose<S extends Shape, const Perm extends readonly number[] 
  */
 export function expandDims<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
-  axis?: Axis & CheckArg<UnsqueezeChecked<S, Axis, "unsqueeze">>,
+  axis?: CheckedArg<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">>,
 ): TfTensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
   const dims = unsqueezedFor("unsqueeze", shapeOf("expandDims", x), axis ?? 0) as number[];
   return tfc.reshape(raw(x), dims) as never;
@@ -508,7 +508,7 @@ export function expandDims<S extends Shape, const Axis extends number = 0>(
  */
 export function squeeze<S extends Shape, const Axis extends readonly number[] | undefined = undefined>(
   x: TfTensor<S>,
-  axis?: Axis & CheckArg<SqueezeChecked<S, Axis, "squeeze">>,
+  axis?: CheckedArg<Axis, SqueezeChecked<S, Axis, "squeeze">>,
 ): TfTensor<SqueezeResult<S, Axis, "squeeze">> {
   const dims = shapeOf("squeeze", x);
   const removed = squeezedAxesFor("squeeze", dims, axis as readonly number[] | undefined);
@@ -528,7 +528,7 @@ function shapesOf(op: string, tensors: unknown): number[][] {
  */
 export function concat<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
   tensors: ListArgs<Tensors, ConcatResult<ShapesOf<Tensors>, Axis, "concat">>,
-  axis?: Axis & CheckArg<ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
+  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
 ): TfTensor<ResultShape<ConcatShape<ShapesOf<Tensors>, Axis, "concat">>> {
   concatenatedFor("concat", shapesOf("concat", tensors), axis ?? 0);
   return tfc.concat(tensors as unknown as tfc.Tensor[], axis) as never;
@@ -540,7 +540,7 @@ export function concat<const Tensors extends readonly TfTensor[], const Axis ext
  */
 export function stack<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
   tensors: ListArgs<Tensors, StackResult<ShapesOf<Tensors>, Axis, "stack">>,
-  axis?: Axis & CheckArg<StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
+  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
 ): TfTensor<ResultShape<StackShape<ShapesOf<Tensors>, Axis, "stack">>> {
   stackedFor("stack", shapesOf("stack", tensors), axis ?? 0);
   return tfc.stack(tensors as unknown as tfc.Tensor[], axis) as never;
@@ -559,7 +559,7 @@ export function stack<const Tensors extends readonly TfTensor[], const Axis exte
 export function gather<S extends Shape, Indices extends Shape, const Axis extends number = 0, const BatchDims extends number = 0>(
   x: TfTensor<S>,
   indices: TfTensor<Indices>,
-  axis?: Axis & CheckArg<GatherAxisCheck<S, Indices, Axis>>,
+  axis?: CheckedArg<Axis, GatherAxisCheck<S, Indices, Axis>>,
   batchDims?: BatchDims & CheckArg<GatherBatchCheck<S, Indices, Axis, BatchDims>>,
 ): TfTensor<GatherResult<S, Indices, Axis, BatchDims>> {
   gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), axis ?? 0, batchDims ?? 0);
@@ -603,7 +603,7 @@ export function oneHot<S extends Shape, const Depth extends number>(
 // Reductions and softmax
 
 type ReduceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  x: TfTensor<S> & CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
   axis?: Axes & CheckGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<S, Axes, KeepDims, Op>>;
@@ -630,14 +630,14 @@ export const min = reduction("min", tfc.min);
  */
 export function argMax<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
-  axis?: Axis & CheckArg<ReduceShape<S, Axis, false, "argMax">>,
+  axis?: CheckedArg<Axis, ReduceShape<S, Axis, false, "argMax">>,
 ): TfTensor<ReduceResult<S, Axis, false, "argMax">> {
   reducedAxesFor("argMax", shapeOf("argMax", x), axis ?? 0);
   return tfc.argMax(raw(x), axis) as never;
 }
 
 type SoftmaxFn<Op extends string> = <S extends Shape, const Axis extends number | undefined = undefined>(
-  x: TfTensor<S> & CheckOmittedAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
+  x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axis, TfSoftmaxShape<S, Axis, Op>>>,
   axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
 ) => TfTensor<S>;
 
@@ -665,7 +665,7 @@ type LossShape<S extends Shape, Reduction, PerExample extends Shape> = [Reductio
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
-  onehotLabels: TfTensor<Labels> & CheckArg<SameShapeCheck<"softmaxCrossEntropy", "onehotLabels", "logits", Labels, Logits>>,
+  onehotLabels: CheckedArg<TfTensor<Labels>, SameShapeCheck<"softmaxCrossEntropy", "onehotLabels", "logits", Labels, Logits>>,
   logits: TfTensor<Logits>,
   weights?: TfTensor,
   labelSmoothing?: number,
@@ -680,7 +680,7 @@ function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const R
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 function meanSquaredError<Labels extends Shape, Predictions extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
-  labels: TfTensor<Labels> & CheckArg<SameShapeCheck<"meanSquaredError", "labels", "predictions", Labels, Predictions>>,
+  labels: CheckedArg<TfTensor<Labels>, SameShapeCheck<"meanSquaredError", "labels", "predictions", Labels, Predictions>>,
   predictions: TfTensor<Predictions>,
   weights?: TfTensor,
   reduction?: Reduction,
@@ -738,14 +738,14 @@ function scalarResult(op: string, f: () => unknown): () => tfc.Scalar {
  * @throws ShapeError `SHAPE_NOT_SCALAR`
  */
 export function variableGrads<Out extends Shape>(
-  f: (() => TfTensor<Out>) & ScalarOnly<Out, "variableGrads">,
+  f: CheckedArg<(() => TfTensor<Out>), ScalarOnly<Out, "variableGrads">>,
   varList?: readonly TfVariable[],
 ): { value: TfTensor<[]>; grads: Record<string, TfTensor> } {
   return tfc.variableGrads(scalarResult("variableGrads", f), varList as tfc.Variable[] | undefined) as never;
 }
 
 type MinimizeMethod = <Out extends Shape>(
-  f: (() => TfTensor<Out>) & ScalarOnly<Out, "minimize">,
+  f: CheckedArg<(() => TfTensor<Out>), ScalarOnly<Out, "minimize">>,
   returnCost?: boolean,
   varList?: readonly TfVariable[],
 ) => TfTensor<[]> | null;
