@@ -2,7 +2,7 @@
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
 import { randn, zeros, type Dim, type Tensor } from "../../src/index.js";
-import { affine } from "./layers.js";
+import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
 export function biasWidth<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>, b: Tensor<[64]>) {
@@ -66,4 +66,11 @@ export function disagreeingArguments() {
   // message: SHAPE_BROADCAST: add: axis -1 of the left operand is a union of sizes, not one size; a generic function was called with arguments that disagree on a dim (make them agree)
   // @shape-error SHAPE_BROADCAST
   return y.add(zeros([128]));
+}
+
+/** The same call to a signature that says where `Out` is decided (`NoInfer` on the bias): the call is the error. */
+export function disagreeingArgumentsAtTheCall() {
+  // message: SHAPE_DECLARED: declared: [64] is not assignable to [128]
+  // @shape-error SHAPE_DECLARED
+  return affineFrom(randn([32, 784], { seed: 1 }), randn([784, 128], { seed: 2 }), zeros([64]));
 }

@@ -21,6 +21,11 @@ export function affine<B extends Dim, In extends Dim, Out extends Dim>(x: Tensor
   return h.add(b).tanh();
 }
 
+/** `affine` whose weight and bias follow the input's and the weight's dims (`NoInfer`): a call whose arguments disagree is an error at the disagreeing argument. */
+export function affineFrom<B extends Dim, In extends Dim, Out extends Dim>(x: Tensor<[B, In]>, w: Tensor<[NoInfer<In>, Out]>, b: Tensor<[NoInfer<Out>]>): Tensor<[B, Out]> {
+  return x.matmul(w).add(b).tanh();
+}
+
 /** One attention head over `B` and `T` (head size 64), with an additive mask. */
 export function attention<B extends Dim, T extends Dim>(q: Tensor<[B, T, 64]>, k: Tensor<[B, T, 64]>, v: Tensor<[B, T, 64]>, mask: Tensor<[T, T]>): Tensor<[B, T, 64]> {
   const keys = k.transpose([0, 2, 1]); // type: Tensor<[B, 64, T]>
