@@ -297,6 +297,18 @@ describe("inputs that used to hang, crash or mislead it (issue 12)", () => {
     expect(run.status).toBe(EXIT_ERRORS);
     expect(run.stdout).toContain(MESSAGE_2_3_WITH_4.slice("SHAPE_BROADCAST: ".length));
     expect(run.stdout).toContain("> 3 | export const bad = broadcastShapes([2, 3], [4]);");
+    // UTF-16BE and UTF-8 with a byte-order mark too; and TypeScript 6 through ts-morph reads them all as
+    // tsc does (it used to call UTF-16 "binary" and find nothing)
+    const swapped = Buffer.from(ONE_ERROR, "utf16le");
+    for (let i = 0; i < swapped.length; i += 2) [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+    writeFileSync(path.join(dir, "src/wide-be.ts"), Buffer.concat([Buffer.from([0xfe, 0xff]), swapped]));
+    writeFileSync(path.join(dir, "src/bom.ts"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ONE_ERROR, "utf8")]));
+    const files = ["src/bom.ts", "src/wide-be.ts", "src/wide.ts"];
+    const seven = await runCli(files, dir);
+    expect(seven.status).toBe(EXIT_ERRORS);
+    expect(seven.stdout.match(/^> 3 \| export const bad = broadcastShapes\(\[2, 3\], \[4\]\);$/gm)).toHaveLength(3);
+    expect(seven.stdout.trimEnd().split("\n").at(-1)).toBe("3 shape errors in 3 files (3 files checked)");
+    expect(await runCli([...files, "--engine", "ts-morph"], dir)).toEqual(seven);
   });
 
   it("a very long line shows a window around the error, with the caret under it", () => {
