@@ -9,9 +9,10 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { readAnnotations } from "../../src/testing/index.js";
 import { root } from "../harness/compile.js";
-import { repoModule, runCli, tempProject } from "./helpers.js";
+import { chainSource, repoModule, runCli, tempProject } from "./helpers.js";
 
-const outDir = path.join(root, "node_modules/.cache/shapecheck-bin-test");
+// In this checkout (.run/ is ignored), not node_modules/.cache: node_modules may be shared between checkouts.
+const outDir = path.join(root, ".run/bin-test");
 const bin = path.join(outDir, "src/cli/bin.js");
 const fixture = "test/fixtures/broadcast.fixture.ts";
 
@@ -66,3 +67,12 @@ it("ends quietly, with its status, when the reader closes the pipe early (shapec
   expect(run.stdout.split("\n")).toHaveLength(2);
   expect(run.stderr.split("\n").filter((line) => !/^shapecheck: checking|^ {2}\d+\/200 files checked$/.test(line))).toEqual(["status 1", ""]);
 }, 60_000);
+
+it("checks one expression chaining 1,000 ops with TypeScript 6 too (a worker thread with a larger stack), as TypeScript 7 does", () => {
+  const dir = tempProject({ "src/chain.ts": chainSource(1000) });
+  const seven = spawnSync(bin, ["src/chain.ts"], { cwd: dir, encoding: "utf8" });
+  const six = spawnSync(bin, ["src/chain.ts", "--engine", "ts-morph"], { cwd: dir, encoding: "utf8" });
+  expect(seven.status).toBe(1);
+  expect(seven.stdout.trimEnd().split("\n").at(-1)).toBe("1 shape error in 1 file (1 file checked)");
+  expect({ status: six.status, stdout: six.stdout, stderr: six.stderr }).toEqual({ status: seven.status, stdout: seven.stdout, stderr: seven.stderr });
+}, 120_000);

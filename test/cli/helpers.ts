@@ -61,3 +61,12 @@ export function tempProject(files: Record<string, string>, tsconfig: object | nu
   }
   return dir;
 }
+
+/**
+ * A file whose one expression chains `ops` tensor methods (`zeros([2, 3]).relu().relu()…`), then a line
+ * with one shape error (line 3, at `zeros([4])`): deep enough, at 1,000, to overflow TypeScript 6's
+ * recursion on Node's default stack.
+ */
+export function chainSource(ops: number): string {
+  return `import { zeros } from ${repoModule("src/index.js")};\nexport const deep = zeros([2, 3])${".relu()".repeat(ops)};\nexport const bad = zeros([2, 3]).add(zeros([4]));\n`;
+}

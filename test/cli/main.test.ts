@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeFrame, type JsonError } from "../../src/cli/format.js";
 import { EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE, PROGRESS_THRESHOLD } from "../../src/cli/main.js";
-import { repoModule, runCli, tempProject } from "./helpers.js";
+import { chainSource, repoModule, runCli, tempProject } from "./helpers.js";
 
 const broadcast = repoModule("src/ops/broadcast.js");
 
@@ -309,6 +309,24 @@ describe("inputs that used to hang, crash or mislead it (issue 12)", () => {
     expect(seven.stdout.match(/^> 3 \| export const bad = broadcastShapes\(\[2, 3\], \[4\]\);$/gm)).toHaveLength(3);
     expect(seven.stdout.trimEnd().split("\n").at(-1)).toBe("3 shape errors in 3 files (3 files checked)");
     expect(await runCli([...files, "--engine", "ts-morph"], dir)).toEqual(seven);
+  });
+
+  it("one expression chaining 1,000 ops: TypeScript 7 checks it; TypeScript 6 in process says cleanly that it is too deep (exit 2)", async () => {
+    // (The built executable checks it with TypeScript 6 too, in a worker thread with a larger stack:
+    // test/cli/bin.test.ts. From the TypeScript sources there is no built worker to run.)
+    const dir = tempProject({ "src/chain.ts": chainSource(1000) });
+    const seven = await runCli(["--json", "src/chain.ts"], dir);
+    expect(seven.status).toBe(EXIT_ERRORS);
+    expect((JSON.parse(seven.stdout) as JsonError[]).map((e) => [e.line, e.code])).toEqual([[3, "SHAPE_BROADCAST"]]);
+    const six = await runCli(["--json", "src/chain.ts", "--engine", "ts-morph"], dir);
+    expect(six).toEqual({
+      status: EXIT_USAGE,
+      stdout: "",
+      stderr:
+        "shapecheck: src/chain.ts is nested too deeply for TypeScript 6 (the ts-morph engine) to check: its call stack overflowed. " +
+        "Check it with TypeScript 7 (--engine tsc; npm install -D typescript@7), or split the longest expression into shorter statements\n" +
+        "Run shapecheck --help for usage.\n",
+    });
   });
 
   it("a very long line shows a window around the error, with the caret under it", () => {
