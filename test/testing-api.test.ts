@@ -41,7 +41,7 @@ describe("findShapeErrors", () => {
       expect(found.map((e) => `${e.line} ${e.code}`)).toEqual(annotations.map((a) => `${a.line} ${a.code}`));
       expect(all.filter((e) => e.file === file)).toEqual(found);
     }
-  });
+  }, 180_000); // TypeScript 6 over every fixture: seconds, minutes on a loaded machine
 
   it("reads files afresh on every call", () => {
     const checker = new ShapeChecker({ tsconfig: null });

@@ -1,30 +1,21 @@
 /**
  * The built `shapecheck` executable, spawned as a user's shell would: compiled with TypeScript 7 from
- * tsconfig.build.json (into a scratch directory, so it never races `npm pack` for dist/), run by its
- * shebang, and compared with the in-process CLI.
+ * tsconfig.build.json (once per test run, into .run/test-build/, so it never races `npm pack` for
+ * dist/: test/harness/build.ts), run by its shebang, and compared with the in-process CLI.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { readAnnotations } from "../../src/testing/index.js";
 import { root } from "../harness/compile.js";
-import { chainSource, repoModule, runCli, tempProject } from "./helpers.js";
+import { builtModule, builtPackage, chainSource, runCli, tempProject } from "./helpers.js";
 
-// In this checkout (.run/ is ignored), not node_modules/.cache: node_modules may be shared between checkouts.
-const outDir = path.join(root, ".run/bin-test");
-const bin = path.join(outDir, "src/cli/bin.js");
+let bin = "";
 const fixture = "test/fixtures/broadcast.fixture.ts";
 
-beforeAll(() => {
-  rmSync(outDir, { recursive: true, force: true });
-  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
-  try {
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", outDir], { cwd: root, stdio: "pipe", encoding: "utf8" });
-  } catch (error) {
-    throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
-  }
-  chmodSync(bin, 0o755);
+beforeAll(async () => {
+  bin = path.join(await builtPackage(), "src/cli/bin.js");
 }, 120_000);
 
 const spawn = (args: string[]) => spawnSync(bin, args, { cwd: root, encoding: "utf8" });
@@ -61,7 +52,7 @@ it("exits 0 for a clean file and 2 for bad usage, with the message on stderr", (
 it("ends quietly, with its status, when the reader closes the pipe early (shapecheck | head -1)", () => {
   // More output than a pipe buffers (64 KiB), so the writer is still writing when head exits.
   const files: Record<string, string> = {};
-  for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = `import { broadcastShapes } from ${repoModule("src/ops/broadcast.js")};\nexport const bad = broadcastShapes([2, 3], [4]);\n`;
+  for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = `import { broadcastShapes } from ${builtModule("src/ops/broadcast.js")};\nexport const bad = broadcastShapes([2, 3], [4]);\n`;
   const dir = tempProject(files);
   const run = spawnSync("bash", ["-c", `${JSON.stringify(bin)} src | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: dir, encoding: "utf8" });
   expect(run.stdout.split("\n")).toHaveLength(2);

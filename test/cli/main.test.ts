@@ -5,12 +5,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { codeFrame, type JsonError } from "../../src/cli/format.js";
 import { EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE, PROGRESS_THRESHOLD } from "../../src/cli/main.js";
-import { chainSource, repoModule, runCli, tempProject } from "./helpers.js";
+import { builtModule, builtPackage, chainSource, runCli, tempProject } from "./helpers.js";
 
-const broadcast = repoModule("src/ops/broadcast.js");
+const broadcast = builtModule("src/ops/broadcast.js");
+beforeAll(() => builtPackage(), 120_000);
 
 const CLEAN = `import { broadcastShapes } from ${broadcast};
 export const out = broadcastShapes([8, 1, 6, 1], [7, 1, 5]);
