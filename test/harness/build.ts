@@ -31,6 +31,7 @@ async function build(): Promise<string> {
   const done = path.join(buildDir, ".done");
   const failed = path.join(buildDir, ".failed");
   let owner = false;
+  mkdirSync(path.dirname(buildLock), { recursive: true }); // .run/ is not there on a fresh clone
   try {
     mkdirSync(buildLock);
     owner = true;
