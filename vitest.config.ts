@@ -1,12 +1,52 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+
+/**
+ * The slowest test files (end-to-end runs of npm, tsc and the CLI; TypeScript 6 over many cases), in
+ * the order they start: two workers share the rest, so a slow file started last would run alone at
+ * the end. Vitest orders by the last run's durations when it has them (not on a fresh clone).
+ */
+const SLOW_FIRST = [
+  "test/pack.test.ts",
+  "test/cli/main.test.ts",
+  "test/cli/examples.test.ts",
+  "test/cli/demo.test.ts",
+  "test/cli/bin.test.ts",
+  "test/compile-errors.test.ts",
+  "test/type-cost.test.ts",
+  "test/testing-api.test.ts",
+  "test/generic.test.ts",
+  "test/differential/conv.test.ts",
+  "test/differential/broadcast.test.ts",
+  "test/differential/reshape.test.ts",
+  "test/differential/concat.test.ts",
+  "test/runtime/example-cnn.test.ts",
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const index = SLOW_FIRST.findIndex((file) => spec.moduleId.endsWith(`/${file}`));
+      return index < 0 ? SLOW_FIRST.length : index;
+    };
+    return sorted.map((spec, order) => ({ spec, order })).sort((a, b) => rank(a.spec) - rank(b.spec) || a.order - b.order).map(({ spec }) => spec);
+  }
+}
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Removes the last run's package build; the first test that needs one builds it (test/harness/build.ts).
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Test files share a worker's modules: one ts-morph import and one shared compiler project per
     // worker instead of one per file (the compile tests' harness keeps its project in a module).
     isolate: false,
+    // Two workers on a two-core machine (vitest's default is one fewer than the cores: one worker here).
+    // Much of the suite waits on child processes (tsc 7, npm), so two keep both cores busy.
+    maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });

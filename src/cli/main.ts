@@ -16,12 +16,13 @@
  * In-process, as the tests run it: `await main(["--json", "src"], { cwd, stdout, stderr })` returns the
  * exit status.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { isShapeError, type FoundDiagnostic } from "../testing/diagnostics.js";
 import { USAGE, UsageError, parseArgs, type CliOptions } from "./args.js";
 import { checkTsconfigFile, collectFiles, findTsconfig, loadTsconfig } from "./files.js";
 import { displayPath, formatError, formatSummary, readSource, toJsonError } from "./format.js";
+import type { MorphWorkerData } from "./morph-worker.js";
 import { findTsc7, tsc7Check, type Tsc7 } from "./tsc.js";
 
 /** Where the CLI reads and writes: the process's, or a test's. */
@@ -143,7 +144,13 @@ async function withTsc7(tsc: Tsc7, options: CliOptions, io: CliIo, tsconfigPath:
   return diagnostics === undefined ? undefined : { diagnostics, files: files.length };
 }
 
-/** The TypeScript 6 engine (ts-morph, in process), loaded on demand. */
+/**
+ * The TypeScript 6 engine (ts-morph, in process), loaded on demand. TypeScript 6 checks nested code by
+ * recursion: a file it cannot check within this thread's stack (one expression chaining ~1,000 ops)
+ * is checked again in a worker thread with a {@link WORKER_STACK_MB} MB stack; a file too deep even for
+ * that (or, running from the TypeScript sources, with no built worker) is a {@link UsageError} that
+ * names it and points to TypeScript 7, never a stack trace.
+ */
 async function withTsMorph(options: CliOptions, io: CliIo, tsconfigPath: string | undefined, shown: string): Promise<Checked> {
   const tsconfig = tsconfigPath === undefined ? undefined : await loadTsconfig(tsconfigPath, shown);
   const files = filesToCheck(options, io, tsconfig?.fileNames, shown);
@@ -151,7 +158,54 @@ async function withTsMorph(options: CliOptions, io: CliIo, tsconfigPath: string 
   const { ts } = await import("ts-morph");
   const checker = new ShapeChecker({ tsconfig: tsconfig?.path ?? null, dir: io.cwd });
   const progress = files.length > PROGRESS_THRESHOLD ? progressReporter(io, files.length, ts.version) : undefined;
-  return { diagnostics: checker.diagnostics(files, progress), files: files.length };
+  let done = 0;
+  try {
+    const diagnostics = checker.diagnostics(files, (count, total) => progress?.((done = count), total));
+    return { diagnostics, files: files.length };
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+  }
+  const data: MorphWorkerData = { tsconfig: tsconfig?.path ?? null, dir: io.cwd, files };
+  const retried = await inWorker(data, (count) => progress?.(Math.max(done, count), files.length));
+  if ("overflow" in retried) throw tooDeep(retried.overflow ?? files[done]!, io.cwd);
+  return { diagnostics: retried.diagnostics, files: files.length };
+}
+
+/** The stack of the worker thread that checks what overflowed the main thread's (Node's default: ~1 MB). */
+export const WORKER_STACK_MB = 256;
+
+const isStackOverflow = (error: unknown) => error instanceof RangeError && /call stack/i.test(error.message);
+
+/** The usage error for a file TypeScript 6 cannot check: too deeply nested for its recursion. */
+function tooDeep(file: string, cwd: string): UsageError {
+  return new UsageError(
+    `${displayPath(file, cwd)} is nested too deeply for TypeScript 6 (the ts-morph engine) to check: its call stack overflowed. ` +
+      "Check it with TypeScript 7 (--engine tsc; npm install -D typescript@7), or split the longest expression into shorter statements",
+  );
+}
+
+/**
+ * Runs the ts-morph check in a worker thread with a large stack (src/cli/morph-worker.ts, built next to
+ * this file). Resolves to `{ overflow }` when the worker overflowed too, or cannot start: from the
+ * TypeScript sources (under a test runner) there is no built worker to run.
+ */
+async function inWorker(
+  data: MorphWorkerData,
+  onProgress: (done: number) => void,
+): Promise<{ diagnostics: FoundDiagnostic[] } | { overflow: string | undefined }> {
+  const script = new URL("./morph-worker.js", import.meta.url);
+  if (!existsSync(script)) return { overflow: undefined };
+  const { Worker } = await import("node:worker_threads");
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: data, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    worker.on("message", (message: { progress?: number; diagnostics?: FoundDiagnostic[]; overflow?: string }) => {
+      if (message.progress !== undefined) onProgress(message.progress);
+      else if (message.diagnostics !== undefined) resolve({ diagnostics: message.diagnostics });
+      else resolve({ overflow: message.overflow });
+    });
+    worker.on("error", (error) => (isStackOverflow(error) ? resolve({ overflow: undefined }) : reject(error)));
+    worker.on("exit", () => resolve({ overflow: undefined }));
+  });
 }
 
 /** Progress on standard error: updated in place on a terminal, else a line at each quarter. */

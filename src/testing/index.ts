@@ -127,9 +127,9 @@ export class ShapeChecker {
     return this.#withModuleFormat(
       files.map((file) => {
         const fullPath = path.resolve(this.dir, file);
-        const text = readFileSync(fullPath, "utf8");
+        const text = readText(fullPath);
         const existing = this.project.getSourceFile(fullPath);
-        if (!existing) return this.project.addSourceFileAtPath(fullPath);
+        if (!existing) return this.project.createSourceFile(fullPath, text, { overwrite: true });
         // Unchanged text keeps the current program (and its type checker) for the next call.
         if (existing.getFullText() !== text) existing.replaceWithText(text);
         return existing;
@@ -170,6 +170,15 @@ export class ShapeChecker {
       return toFoundDiagnostic(file.getFilePath(), line + 1, character + 1, d.length ?? 0, d.code, text);
     });
   }
+}
+
+/**
+ * A file's text as the compiler reads it (`ts.sys.readFile`): UTF-8, or UTF-16 little- or big-endian
+ * after its byte-order mark (ts-morph's own reading takes every file as UTF-8, and a UTF-16 file then
+ * "appears to be binary"). A missing or unreadable file throws as `readFileSync` does.
+ */
+function readText(file: string): string {
+  return ts.sys.readFile(file) ?? readFileSync(file, "utf8");
 }
 
 const checkers = new Map<string, ShapeChecker>();

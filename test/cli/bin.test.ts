@@ -1,29 +1,21 @@
 /**
  * The built `shapecheck` executable, spawned as a user's shell would: compiled with TypeScript 7 from
- * tsconfig.build.json (into a scratch directory, so it never races `npm pack` for dist/), run by its
- * shebang, and compared with the in-process CLI.
+ * tsconfig.build.json (once per test run, into .run/test-build/, so it never races `npm pack` for
+ * dist/: test/harness/build.ts), run by its shebang, and compared with the in-process CLI.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { readAnnotations } from "../../src/testing/index.js";
 import { root } from "../harness/compile.js";
-import { repoModule, runCli, tempProject } from "./helpers.js";
+import { builtModule, builtPackage, chainSource, runCli, tempProject } from "./helpers.js";
 
-const outDir = path.join(root, "node_modules/.cache/shapecheck-bin-test");
-const bin = path.join(outDir, "src/cli/bin.js");
+let bin = "";
 const fixture = "test/fixtures/broadcast.fixture.ts";
 
-beforeAll(() => {
-  rmSync(outDir, { recursive: true, force: true });
-  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
-  try {
-    execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", outDir], { cwd: root, stdio: "pipe", encoding: "utf8" });
-  } catch (error) {
-    throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
-  }
-  chmodSync(bin, 0o755);
+beforeAll(async () => {
+  bin = path.join(await builtPackage(), "src/cli/bin.js");
 }, 120_000);
 
 const spawn = (args: string[]) => spawnSync(bin, args, { cwd: root, encoding: "utf8" });
@@ -60,9 +52,18 @@ it("exits 0 for a clean file and 2 for bad usage, with the message on stderr", (
 it("ends quietly, with its status, when the reader closes the pipe early (shapecheck | head -1)", () => {
   // More output than a pipe buffers (64 KiB), so the writer is still writing when head exits.
   const files: Record<string, string> = {};
-  for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = `import { broadcastShapes } from ${repoModule("src/ops/broadcast.js")};\nexport const bad = broadcastShapes([2, 3], [4]);\n`;
+  for (let i = 0; i < 200; i++) files[`src/f${i}.ts`] = `import { broadcastShapes } from ${builtModule("src/ops/broadcast.js")};\nexport const bad = broadcastShapes([2, 3], [4]);\n`;
   const dir = tempProject(files);
   const run = spawnSync("bash", ["-c", `${JSON.stringify(bin)} src | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: dir, encoding: "utf8" });
   expect(run.stdout.split("\n")).toHaveLength(2);
   expect(run.stderr.split("\n").filter((line) => !/^shapecheck: checking|^ {2}\d+\/200 files checked$/.test(line))).toEqual(["status 1", ""]);
 }, 60_000);
+
+it("checks one expression chaining 1,000 ops with TypeScript 6 too (a worker thread with a larger stack), as TypeScript 7 does", () => {
+  const dir = tempProject({ "src/chain.ts": chainSource(1000) });
+  const seven = spawnSync(bin, ["src/chain.ts"], { cwd: dir, encoding: "utf8" });
+  const six = spawnSync(bin, ["src/chain.ts", "--engine", "ts-morph"], { cwd: dir, encoding: "utf8" });
+  expect(seven.status).toBe(1);
+  expect(seven.stdout.trimEnd().split("\n").at(-1)).toBe("1 shape error in 1 file (1 file checked)");
+  expect({ status: six.status, stdout: six.stdout, stderr: six.stderr }).toEqual({ status: seven.status, stdout: seven.stdout, stderr: seven.stderr });
+}, 120_000);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { root } from "../harness/compile.js";
+import { buildDir, builtPackage } from "../harness/build.js";
 
 /** What one CLI run printed and returned. */
 export interface CliRun {
@@ -24,8 +24,15 @@ export async function runCli(argv: readonly string[], cwd: string): Promise<CliR
   return { status, stdout, stderr };
 }
 
-/** An import specifier for one of this repository's source modules, usable from anywhere. */
-export const repoModule = (relative: string) => JSON.stringify(path.join(root, relative));
+/**
+ * An import specifier for one of this repository's modules as built (JavaScript and declarations, as an
+ * installed package has them), usable from anywhere; the test file awaits {@link builtPackage} first.
+ * Checking a throwaway project against declarations, not against the library's sources, keeps each
+ * compiler run to the project itself.
+ */
+export const builtModule = (relative: string) => JSON.stringify(path.join(buildDir, relative));
+
+export { builtPackage };
 
 /** Compiler options like the repository's, without `types` (a temp dir has no node_modules). */
 export const TEST_TSCONFIG = {
@@ -60,4 +67,13 @@ export function tempProject(files: Record<string, string>, tsconfig: object | nu
     writeFileSync(path.join(dir, name), text);
   }
   return dir;
+}
+
+/**
+ * A file whose one expression chains `ops` tensor methods (`zeros([2, 3]).relu().relu()…`), then a line
+ * with one shape error (line 3, at `zeros([4])`): deep enough, at 1,000, to overflow TypeScript 6's
+ * recursion on Node's default stack.
+ */
+export function chainSource(ops: number): string {
+  return `import { zeros } from ${builtModule("src/index.js")};\nexport const deep = zeros([2, 3])${".relu()".repeat(ops)};\nexport const bad = zeros([2, 3]).add(zeros([4]));\n`;
 }

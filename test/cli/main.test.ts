@@ -5,12 +5,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { codeFrame, type JsonError } from "../../src/cli/format.js";
 import { EXIT_CLEAN, EXIT_ERRORS, EXIT_USAGE, PROGRESS_THRESHOLD } from "../../src/cli/main.js";
-import { repoModule, runCli, tempProject } from "./helpers.js";
+import { builtModule, builtPackage, chainSource, runCli, tempProject } from "./helpers.js";
 
-const broadcast = repoModule("src/ops/broadcast.js");
+const broadcast = builtModule("src/ops/broadcast.js");
+beforeAll(() => builtPackage(), 120_000);
 
 const CLEAN = `import { broadcastShapes } from ${broadcast};
 export const out = broadcastShapes([8, 1, 6, 1], [7, 1, 5]);
@@ -297,6 +298,36 @@ describe("inputs that used to hang, crash or mislead it (issue 12)", () => {
     expect(run.status).toBe(EXIT_ERRORS);
     expect(run.stdout).toContain(MESSAGE_2_3_WITH_4.slice("SHAPE_BROADCAST: ".length));
     expect(run.stdout).toContain("> 3 | export const bad = broadcastShapes([2, 3], [4]);");
+    // UTF-16BE and UTF-8 with a byte-order mark too; and TypeScript 6 through ts-morph reads them all as
+    // tsc does (it used to call UTF-16 "binary" and find nothing)
+    const swapped = Buffer.from(ONE_ERROR, "utf16le");
+    for (let i = 0; i < swapped.length; i += 2) [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+    writeFileSync(path.join(dir, "src/wide-be.ts"), Buffer.concat([Buffer.from([0xfe, 0xff]), swapped]));
+    writeFileSync(path.join(dir, "src/bom.ts"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ONE_ERROR, "utf8")]));
+    const files = ["src/bom.ts", "src/wide-be.ts", "src/wide.ts"];
+    const seven = await runCli(files, dir);
+    expect(seven.status).toBe(EXIT_ERRORS);
+    expect(seven.stdout.match(/^> 3 \| export const bad = broadcastShapes\(\[2, 3\], \[4\]\);$/gm)).toHaveLength(3);
+    expect(seven.stdout.trimEnd().split("\n").at(-1)).toBe("3 shape errors in 3 files (3 files checked)");
+    expect(await runCli([...files, "--engine", "ts-morph"], dir)).toEqual(seven);
+  });
+
+  it("one expression chaining 1,000 ops: TypeScript 7 checks it; TypeScript 6 in process says cleanly that it is too deep (exit 2)", async () => {
+    // (The built executable checks it with TypeScript 6 too, in a worker thread with a larger stack:
+    // test/cli/bin.test.ts. From the TypeScript sources there is no built worker to run.)
+    const dir = tempProject({ "src/chain.ts": chainSource(1000) });
+    const seven = await runCli(["--json", "src/chain.ts"], dir);
+    expect(seven.status).toBe(EXIT_ERRORS);
+    expect((JSON.parse(seven.stdout) as JsonError[]).map((e) => [e.line, e.code])).toEqual([[3, "SHAPE_BROADCAST"]]);
+    const six = await runCli(["--json", "src/chain.ts", "--engine", "ts-morph"], dir);
+    expect(six).toEqual({
+      status: EXIT_USAGE,
+      stdout: "",
+      stderr:
+        "shapecheck: src/chain.ts is nested too deeply for TypeScript 6 (the ts-morph engine) to check: its call stack overflowed. " +
+        "Check it with TypeScript 7 (--engine tsc; npm install -D typescript@7), or split the longest expression into shorter statements\n" +
+        "Run shapecheck --help for usage.\n",
+    });
   });
 
   it("a very long line shows a window around the error, with the caret under it", () => {

@@ -2,7 +2,7 @@
  * The compile legs of the harness: one shared ts-morph project (TypeScript 6) for every compile-error
  * test, and one run of TypeScript 7's `tsc` over the same fixtures, read line for line.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,4 +37,17 @@ export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
     output = String((error as { stdout?: string }).stdout ?? "");
   }
   return parseTscOutput(output, (file) => path.resolve(root, file));
+}
+
+/**
+ * {@link tsc7Diagnostics} without blocking: `tsc` runs in its own process while the caller goes on (with
+ * the TypeScript 6 check, say), and the promise gives its diagnostics.
+ */
+export function tsc7DiagnosticsAsync(tsconfig: string): Promise<FoundDiagnostic[]> {
+  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => {
+      resolve(parseTscOutput(stdout, (file) => path.resolve(root, file)));
+    });
+  });
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../../src/errors.js";
 import { seeded } from "./random.js";
-import { DYNAMIC, evaluateTypes, parseTypeText, type SourceDim, type SourceShape, type TypeResult } from "./types.js";
+import { DYNAMIC, evaluateTypeBatches, parseTypeText, type SourceDim, type SourceShape, type TypeResult } from "./types.js";
 
 /** What a runtime rule did: a shape (or axis list), or a ShapeError's message. */
 export type Outcome = { kind: "error"; message: string } | { kind: "ok"; value: readonly (number | string)[] };
@@ -92,9 +92,12 @@ export interface Rule {
 export function differentialSuite(rules: readonly Rule[], imports: string, casesPerRule: number, seed: number): void {
   const random = seeded(seed);
   const hasDynamic = (c: RuleCase) => c.shapes.some(isDynamicShape);
-  describe.each(rules)("differential: $name, type level vs runtime", (rule) => {
-    const cases = Array.from({ length: casesPerRule }, () => rule.generate());
-    const texts = evaluateTypes(imports, cases.map(rule.type));
+  // Every rule's cases are generated first, in rule order, and evaluated by one program (a file per rule).
+  const generated = rules.map((rule) => Array.from({ length: casesPerRule }, () => rule.generate()));
+  const evaluated = evaluateTypeBatches(rules.map((rule, i) => ({ imports, expressions: generated[i]!.map(rule.type) })));
+  describe.each(rules.map((rule, index) => ({ name: rule.name, rule, index })))("differential: $name, type level vs runtime", ({ rule, index }) => {
+    const cases = generated[index]!;
+    const texts = evaluated[index]!;
     const typed = texts.map(parseTypeText);
     const exact = (c: RuleCase) => !hasDynamic(c) && !(rule.loose?.(c) ?? false);
 

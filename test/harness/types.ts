@@ -51,26 +51,39 @@ let batch = 0;
  * printed without truncation. One file for all expressions keeps it to one check.
  */
 export function evaluateTypes(imports: string, expressions: readonly string[]): string[] {
+  return evaluateTypeBatches([{ imports, expressions }])[0]!;
+}
+
+/**
+ * {@link evaluateTypes} for several batches at once: each batch is a file of its own (so what one
+ * declares cannot affect another), and all of them are checked by one program — building a program
+ * and its checker costs about as much as a few hundred small evaluations.
+ */
+export function evaluateTypeBatches(batches: readonly { readonly imports: string; readonly expressions: readonly string[] }[]): string[][] {
   const checker = sharedChecker();
-  const fileName = path.join(root, `test/__types_${batch++}.ts`);
-  const body = expressions.map((e, i) => `export type R${i} = ${e};`).join("\n");
-  const file = checker.project.createSourceFile(fileName, `${imports}\n${body}\n`, { overwrite: true });
+  const files = batches.map(({ imports, expressions }) => {
+    const fileName = path.join(root, `test/__types_${batch++}.ts`);
+    const body = expressions.map((e, i) => `export type R${i} = ${e};`).join("\n");
+    return checker.project.createSourceFile(fileName, `${imports}\n${body}\n`, { overwrite: true });
+  });
   try {
     const program = checker.project.getProgram().compilerObject;
     const typeChecker = program.getTypeChecker();
-    const sf = program.getSourceFile(fileName)!;
-    const problems = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
-    if (problems.length > 0) {
-      throw new Error(problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).slice(0, 5).join("\n"));
-    }
-    const out: string[] = [];
-    for (const statement of sf.statements) {
-      if (!ts.isTypeAliasDeclaration(statement) || !/^R\d+$/.test(statement.name.text)) continue;
-      const type = typeChecker.getTypeAtLocation(statement.name);
-      out.push(typeChecker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias));
-    }
-    return out;
+    return files.map((file) => {
+      const sf = program.getSourceFile(file.getFilePath())!;
+      const problems = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+      if (problems.length > 0) {
+        throw new Error(problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).slice(0, 5).join("\n"));
+      }
+      const out: string[] = [];
+      for (const statement of sf.statements) {
+        if (!ts.isTypeAliasDeclaration(statement) || !/^R\d+$/.test(statement.name.text)) continue;
+        const type = typeChecker.getTypeAtLocation(statement.name);
+        out.push(typeChecker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias));
+      }
+      return out;
+    });
   } finally {
-    checker.project.removeSourceFile(file);
+    for (const file of files) checker.project.removeSourceFile(file);
   }
 }
