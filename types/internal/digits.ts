@@ -195,7 +195,7 @@ type TrimReversed<Reversed extends string> = Reversed extends `${infer Rest}0`
 
 // `true` when a digit string is above 2^53 − 1. Only 16-digit strings starting with 9 need a
 // digit-by-digit look, and that stops at the first digit that differs from 9007199254740991.
-type AboveMaxSafe<Digits extends string> = Digits extends AtLeast17
+export type AboveMaxSafe<Digits extends string> = Digits extends AtLeast17
   ? true
   : Digits extends AtLeast16
     ? Digits extends `9${string}`

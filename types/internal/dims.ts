@@ -1,5 +1,6 @@
 import type { Dim, Shape } from "../shape.js";
 import type { PrintDim, PrintShape } from "./print.js";
+import type { AboveMaxSafe } from "./digits.js";
 
 /** Distributes over the members of `D`: `true` for a member equal to the whole union, else `false`. */
 type EachIsWhole<D, Whole = D> = D extends unknown ? ([Whole] extends [D] ? true : false) : never;
@@ -8,10 +9,10 @@ type EachIsWhole<D, Whole = D> = D extends unknown ? ([Whole] extends [D] ? true
 export type IsSingle<D> = [D] extends [never] ? false : [EachIsWhole<D>] extends [true] ? true : false;
 
 /**
- * The dims of `S` that are not valid, as a union: numbers that are not non-negative integers (negative,
- * fractional, or written with an exponent, i.e. ≥ 1e21), and names that are empty or hold a quote or
- * a backslash (they could not be printed as the compiler prints them). Mirrors `isValidDim`; sizes
- * between 2^53 and 1e21 are caught at run time only.
+ * The dims of `S` that are not valid, as a union: numbers that are not non-negative safe integers
+ * (negative, fractional, written with an exponent — i.e. ≥ 1e21 — or above 2^53 − 1), and names that
+ * are empty or hold a quote or a backslash (they could not be printed as messages print them).
+ * Mirrors `isValidDim`.
  */
 export type BadDims<S extends Shape> =
   | Extract<
@@ -19,7 +20,9 @@ export type BadDims<S extends Shape> =
       `${Extract<S[number], number>}` extends infer Text
         ? Text extends `-${string}` | `${string}.${string}` | `${string}e${string}`
           ? Text extends `${infer N extends number}` ? N : never
-          : never
+          : AboveMaxSafe<Text & string> extends true
+            ? Text extends `${infer N extends number}` ? N : never
+            : never
         : never
     >
   | BadNames<S[number]>;
