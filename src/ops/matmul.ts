@@ -182,6 +182,11 @@ export function matmul<Left extends Shape, Right extends Shape>(
   if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new InputError("INPUT_OPERAND", "matmul: both operands must be tensors");
   commonDType("matmul", [a.dtype, b.dtype]);
   requireFloat("matmul", a.dtype, "a");
+  // Two matrices whose inner dims agree: no promotion, no batch to broadcast — the product itself.
+  if (a.dims.length === 2 && b.dims.length === 2 && a.dims[1] === b.dims[0]) {
+    mergeNames("matmul", [a, b]);
+    return product(a, b) as never;
+  }
   const out = matmulShapeFor("matmul", a.dims, b.dims) as number[];
   const left = a.dims.length === 1 ? unsqueezed(a, 0) : a;
   const right = b.dims.length === 1 ? unsqueezed(b, 1) : b;
