@@ -13,18 +13,8 @@ import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
 import { BACKENDS, useBackend } from "./backends.js";
+import { random } from "./cases.js";
 
-/** A small seeded generator (mulberry32), so the cases are the same on every run. */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 type Pair = number | [number, number];
 type Pad = "valid" | "same" | number;
