@@ -76,6 +76,14 @@ function generateCases(): Case[] {
     const b = i % 6 === 0 ? (past > MAX ? MAX : past) : i % 13 === 0 ? 0n : random.below(MAX / a + 1n);
     add(`Mul<${a}, ${b}>`, literal(a * b));
   }
+  // A one-digit factor takes a shortcut (a table lookup, or one pass): every digit against a few
+  // numbers of each length, on both sides.
+  for (const a of [0n, 1n, 2n, 7n, 9n, 10n, 13n, 99n, 505n, 123456789n, MAX / 9n, MAX / 2n + 1n]) {
+    for (const d of [0n, 1n, 3n, 9n]) {
+      add(`Mul<${a}, ${d}>`, literal(a * d));
+      add(`Mul<${d}, ${a}>`, literal(a * d));
+    }
+  }
   for (let i = 0; i < 35; i++) {
     const divisor = 1n + random.natural(i < 12 ? 4 : 9);
     const quotient = random.below(MAX / divisor + 1n);

@@ -160,7 +160,9 @@ type AtLeast17 = `${bigint}${AtLeast16}`;
 type AtLeast18 = `${bigint}${AtLeast17}`;
 
 /** Reverses a string: `ReverseDigits<"123">` → `"321"`. */
-export type ReverseDigits<Text extends string, Acc extends string = ""> = Text extends AtLeast8
+export type ReverseDigits<Text extends string, Acc extends string = ""> = Text extends Digit
+  ? `${Text}${Acc}`
+  : Text extends AtLeast8
   ? Text extends `${infer C0}${infer C1}${infer C2}${infer C3}${infer C4}${infer C5}${infer C6}${infer C7}${infer Rest}`
     ? ReverseDigits<Rest, `${C7}${C6}${C5}${C4}${C3}${C2}${C1}${C0}${Acc}`>
     : never
@@ -434,9 +436,23 @@ export type MulDigits<Left extends string, Right extends string> = Left extends 
   ? "0"
   : Right extends "0"
     ? "0"
-    : LongerThan<Right, Left> extends true // loop over the shorter operand's digits
+    : Right extends Digit // one digit (most dims' factors): one pass, or a table lookup
+      ? MulByDigit<Left, Right>
+      : Left extends Digit
+        ? MulByDigit<Right, Left>
+        : LongerThan<Right, Left> extends true // loop over the shorter operand's digits
       ? ReverseDigits<TrimReversed<MulReversed<ReverseDigits<Right>, ReverseDigits<Left>>>>
       : ReverseDigits<TrimReversed<MulReversed<ReverseDigits<Left>, ReverseDigits<Right>>>>;
+
+// Digits × D for a non-zero digit D, Digits canonical and not "0": a table lookup when Digits is one
+// digit too, else one pass of MulDigitReversed.
+type MulByDigit<Digits extends string, D extends Digit> = D extends "1"
+  ? Digits
+  : Digits extends Digit
+    ? MulTable[Digits][D] extends `0${infer Units}`
+      ? Units
+      : MulTable[Digits][D]
+    : ReverseDigits<TrimReversed<MulDigitReversed<ReverseDigits<Digits>, D>>>;
 
 /**
  * [quotient, remainder] of Left ÷ Right on digit strings, `never` when Right is "0":
