@@ -376,7 +376,9 @@ export type MulDim<Acc extends Poly, D extends Dim> = [D] extends [number]
       : `${D}` extends "0"
         ? []
         : IsSingle<D> extends true
-          ? ScalePoly<Acc, `${D}`>
+          ? Acc extends readonly [readonly ["", infer C extends string]] // a constant so far (most shapes): one product
+            ? [["", MulCoefficients<C, `${D}`>]]
+            : ScalePoly<Acc, `${D}`>
           : Dynamic
   : DimPoly<D> extends infer P
     ? P extends Poly
