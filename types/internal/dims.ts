@@ -47,13 +47,17 @@ type NaturalText = Digit | `${Digit}${bigint}`;
 
 /**
  * The message for the first invalid dim of `S`, or `never` when every dim is valid. Checked at once
- * first for the common shape, all dims plain non-negative integer literals.
+ * first for the common shape: its numbers all plain non-negative integer literals, no bad name.
  */
 export type InvalidShapeMessage<Op extends string, S extends Shape> = [S[number]] extends [number]
   ? [`${S[number]}`] extends [NaturalText]
     ? never
     : FirstInvalidDim<Op, S>
-  : FirstInvalidDim<Op, S>;
+  : [`${Extract<S[number], number>}`] extends [NaturalText]
+    ? [BadNames<S[number]>] extends [never]
+      ? never
+      : FirstInvalidDim<Op, S>
+    : FirstInvalidDim<Op, S>;
 
 type FirstInvalidDim<Op extends string, S extends Shape> = [BadDims<S>] extends [never]
   ? never
