@@ -265,9 +265,7 @@ type AtLeast17 = `${bigint}${AtLeast16}`;
 type AtLeast18 = `${bigint}${AtLeast17}`;
 
 /** Reverses a string: `ReverseDigits<"123">` → `"321"`. */
-export type ReverseDigits<Text extends string, Acc extends string = ""> = Text extends Digit
-  ? `${Text}${Acc}`
-  : Text extends AtLeast8
+export type ReverseDigits<Text extends string, Acc extends string = ""> = Text extends AtLeast8
   ? Text extends `${infer C0}${infer C1}${infer C2}${infer C3}${infer C4}${infer C5}${infer C6}${infer C7}${infer Rest}`
     ? ReverseDigits<Rest, `${C7}${C6}${C5}${C4}${C3}${C2}${C1}${C0}${Acc}`>
     : never
