@@ -76,6 +76,26 @@ function generateCases(): Case[] {
     const b = i % 6 === 0 ? (past > MAX ? MAX : past) : i % 13 === 0 ? 0n : random.below(MAX / a + 1n);
     add(`Mul<${a}, ${b}>`, literal(a * b));
   }
+  // One-digit operands add by a table lookup (one digit and a longer number, on both sides, too).
+  for (const [a, b] of [[0n, 0n], [0n, 7n], [3n, 4n], [5n, 5n], [9n, 9n], [1n, 9n], [9n, 91n], [7n, MAX - 7n], [8n, MAX - 7n]]) {
+    add(`Add<${a}, ${b}>`, literal(a + b));
+    add(`Add<${b}, ${a}>`, literal(a + b));
+  }
+  // A one-digit factor takes a shortcut (table lookups for one or two digits, else one pass): digits against
+  // numbers of each length, on both sides.
+  for (const a of [0n, 1n, 2n, 7n, 9n, 10n, 13n, 19n, 56n, 99n, 505n, 123456789n, MAX / 9n, MAX / 2n + 1n]) {
+    for (const d of [0n, 1n, 2n, 3n, 7n, 9n]) {
+      add(`Mul<${a}, ${d}>`, literal(a * d));
+      add(`Mul<${d}, ${a}>`, literal(a * d));
+    }
+  }
+  // A one-digit divisor divides by table lookups: every divisor, exact and not, short and long dividends.
+  for (let d = 1n; d <= 9n; d++) {
+    for (const a of [0n, d, 7n * d, 10n * d + (d > 1n ? 1n : 0n), 123456789n * d, (MAX / d) * d, MAX]) {
+      add(`DivExact<${a}, ${d}>`, a % d === 0n ? (a / d).toString() : "never");
+      add(`Mod<${a}, ${d}>`, (a % d).toString());
+    }
+  }
   for (let i = 0; i < 35; i++) {
     const divisor = 1n + random.natural(i < 12 ? 4 : 9);
     const quotient = random.below(MAX / divisor + 1n);

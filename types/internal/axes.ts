@@ -61,17 +61,28 @@ export type NormalizeAxis<Op extends string, S extends Shape, Axis extends numbe
  * Normalises a list of axes (in the order given) and rejects duplicates: the indices, or a
  * `ShapeError`. `number[]` when any axis is not a literal or the rank is unknown.
  */
-export type NormalizeAxes<Op extends string, S extends Shape, Axes extends readonly number[], Rest extends readonly number[] = Axes, Acc extends number[] = []> =
+export type NormalizeAxes<Op extends string, S extends Shape, Axes extends readonly number[]> =
   number extends Axes["length"] | S["length"]
     ? number[]
-    : Rest extends readonly [infer Head extends number, ...infer Tail extends readonly number[]]
-      ? NormalizeAxis<Op, S, Head> extends infer Index
+    : Axes extends readonly [infer Only extends number] // one axis (the common call): nothing can repeat
+      ? NormalizeAxis<Op, S, Only> extends infer Index
         ? Index extends ShapeError<string>
           ? Index
           : number extends Index
             ? number[]
-            : Index extends Acc[number]
-              ? ShapeError<WriteDuplicateAxisMessage<Op, S, Axes, Index & number>>
-              : NormalizeAxes<Op, S, Axes, Tail, [...Acc, Index & number]>
+            : [Index & number]
         : never
-      : Acc;
+      : NormalizeAxesFrom<Op, S, Axes>;
+
+type NormalizeAxesFrom<Op extends string, S extends Shape, Axes extends readonly number[], Rest extends readonly number[] = Axes, Acc extends number[] = []> =
+  Rest extends readonly [infer Head extends number, ...infer Tail extends readonly number[]]
+    ? NormalizeAxis<Op, S, Head> extends infer Index
+      ? Index extends ShapeError<string>
+        ? Index
+        : number extends Index
+          ? number[]
+          : Index extends Acc[number]
+            ? ShapeError<WriteDuplicateAxisMessage<Op, S, Axes, Index & number>>
+            : NormalizeAxesFrom<Op, S, Axes, Tail, [...Acc, Index & number]>
+      : never
+    : Acc;

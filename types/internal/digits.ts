@@ -144,6 +144,111 @@ type DigitCompareTable = [
   ["gt", "gt", "gt", "gt", "gt", "gt", "gt", "gt", "gt", "eq"],
 ];
 
+// DivTable[D][R][N] = (10 × R + N) ÷ D for a divisor digit D ≥ 2 and a remainder R < D, as two
+// characters: the quotient digit, then the new remainder. Other rows are never read (`NoRow`).
+type NoRow = [never, never, never, never, never, never, never, never, never, never];
+type NoDivisor = [NoRow, NoRow, NoRow, NoRow, NoRow, NoRow, NoRow, NoRow, NoRow, NoRow];
+type DivTable = [
+  NoDivisor,
+  NoDivisor,
+  [ // ÷ 2
+    ["00", "01", "10", "11", "20", "21", "30", "31", "40", "41"],
+    ["50", "51", "60", "61", "70", "71", "80", "81", "90", "91"],
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 3
+    ["00", "01", "02", "10", "11", "12", "20", "21", "22", "30"],
+    ["31", "32", "40", "41", "42", "50", "51", "52", "60", "61"],
+    ["62", "70", "71", "72", "80", "81", "82", "90", "91", "92"],
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 4
+    ["00", "01", "02", "03", "10", "11", "12", "13", "20", "21"],
+    ["22", "23", "30", "31", "32", "33", "40", "41", "42", "43"],
+    ["50", "51", "52", "53", "60", "61", "62", "63", "70", "71"],
+    ["72", "73", "80", "81", "82", "83", "90", "91", "92", "93"],
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 5
+    ["00", "01", "02", "03", "04", "10", "11", "12", "13", "14"],
+    ["20", "21", "22", "23", "24", "30", "31", "32", "33", "34"],
+    ["40", "41", "42", "43", "44", "50", "51", "52", "53", "54"],
+    ["60", "61", "62", "63", "64", "70", "71", "72", "73", "74"],
+    ["80", "81", "82", "83", "84", "90", "91", "92", "93", "94"],
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 6
+    ["00", "01", "02", "03", "04", "05", "10", "11", "12", "13"],
+    ["14", "15", "20", "21", "22", "23", "24", "25", "30", "31"],
+    ["32", "33", "34", "35", "40", "41", "42", "43", "44", "45"],
+    ["50", "51", "52", "53", "54", "55", "60", "61", "62", "63"],
+    ["64", "65", "70", "71", "72", "73", "74", "75", "80", "81"],
+    ["82", "83", "84", "85", "90", "91", "92", "93", "94", "95"],
+    NoRow,
+    NoRow,
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 7
+    ["00", "01", "02", "03", "04", "05", "06", "10", "11", "12"],
+    ["13", "14", "15", "16", "20", "21", "22", "23", "24", "25"],
+    ["26", "30", "31", "32", "33", "34", "35", "36", "40", "41"],
+    ["42", "43", "44", "45", "46", "50", "51", "52", "53", "54"],
+    ["55", "56", "60", "61", "62", "63", "64", "65", "66", "70"],
+    ["71", "72", "73", "74", "75", "76", "80", "81", "82", "83"],
+    ["84", "85", "86", "90", "91", "92", "93", "94", "95", "96"],
+    NoRow,
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 8
+    ["00", "01", "02", "03", "04", "05", "06", "07", "10", "11"],
+    ["12", "13", "14", "15", "16", "17", "20", "21", "22", "23"],
+    ["24", "25", "26", "27", "30", "31", "32", "33", "34", "35"],
+    ["36", "37", "40", "41", "42", "43", "44", "45", "46", "47"],
+    ["50", "51", "52", "53", "54", "55", "56", "57", "60", "61"],
+    ["62", "63", "64", "65", "66", "67", "70", "71", "72", "73"],
+    ["74", "75", "76", "77", "80", "81", "82", "83", "84", "85"],
+    ["86", "87", "90", "91", "92", "93", "94", "95", "96", "97"],
+    NoRow,
+    NoRow,
+  ],
+  [ // ÷ 9
+    ["00", "01", "02", "03", "04", "05", "06", "07", "08", "10"],
+    ["11", "12", "13", "14", "15", "16", "17", "18", "20", "21"],
+    ["22", "23", "24", "25", "26", "27", "28", "30", "31", "32"],
+    ["33", "34", "35", "36", "37", "38", "40", "41", "42", "43"],
+    ["44", "45", "46", "47", "48", "50", "51", "52", "53", "54"],
+    ["55", "56", "57", "58", "60", "61", "62", "63", "64", "65"],
+    ["66", "67", "68", "70", "71", "72", "73", "74", "75", "76"],
+    ["77", "78", "80", "81", "82", "83", "84", "85", "86", "87"],
+    ["88", "90", "91", "92", "93", "94", "95", "96", "97", "98"],
+    NoRow,
+  ],
+];
+
 // Successor of a digit below 9 (the tens of a digit product plus one never reach 10).
 type Successor = ["1", "2", "3", "4", "5", "6", "7", "8", "9", never];
 
@@ -416,9 +521,13 @@ type IsAllDigits<Text extends string> = Text extends `${infer _ extends Digit}${
   : false;
 
 /** Left + Right on digit strings: `AddDigits<"123", "456">` → `"579"`. */
-export type AddDigits<Left extends string, Right extends string> = ReverseDigits<
-  AddReversed<ReverseDigits<Left>, ReverseDigits<Right>>
->;
+export type AddDigits<Left extends string, Right extends string> = Left extends Digit // two one-digit numbers: a table lookup
+  ? Right extends Digit
+    ? AddTable["0"][Left][Right] extends `0${infer Units extends Digit}`
+      ? Units
+      : AddTable["0"][Left][Right]
+    : ReverseDigits<AddReversed<Left, ReverseDigits<Right>>>
+  : ReverseDigits<AddReversed<ReverseDigits<Left>, ReverseDigits<Right>>>;
 
 /** Left − Right on digit strings, `never` when Right > Left: `SubDigits<"1000", "1">` → `"999"`. */
 export type SubDigits<Left extends string, Right extends string> = TrimReversed<
@@ -434,9 +543,33 @@ export type MulDigits<Left extends string, Right extends string> = Left extends 
   ? "0"
   : Right extends "0"
     ? "0"
-    : LongerThan<Right, Left> extends true // loop over the shorter operand's digits
+    : Right extends Digit // one digit (most dims' factors): one pass, or a table lookup
+      ? MulByDigit<Left, Right>
+      : Left extends Digit
+        ? MulByDigit<Right, Left>
+        : LongerThan<Right, Left> extends true // loop over the shorter operand's digits
       ? ReverseDigits<TrimReversed<MulReversed<ReverseDigits<Right>, ReverseDigits<Left>>>>
       : ReverseDigits<TrimReversed<MulReversed<ReverseDigits<Left>, ReverseDigits<Right>>>>;
+
+// Digits × D for a non-zero digit D, Digits canonical and not "0": a table lookup when Digits is one
+// digit too, else one pass of MulDigitReversed.
+type MulByDigit<Digits extends string, D extends Digit> = D extends "1"
+  ? Digits
+  : Digits extends Digit
+    ? MulTable[Digits][D] extends `0${infer Units}`
+      ? Units
+      : MulTable[Digits][D]
+    : Digits extends `${infer A extends Digit}${infer B extends Digit}` // two digits: AB × D = (A × D + carry) then units
+      ? [MulTable[A][D], MulTable[B][D]] extends [`${infer High extends Digit}${infer Low extends Digit}`, `${infer Tens extends Digit}${infer Units}`]
+        ? AddTable["0"][Low][Tens] extends `${infer Over extends Carry}${infer Middle}`
+          ? (Over extends "1" ? Successor[High] : High) extends infer Top extends string
+            ? Top extends "0"
+              ? `${Middle}${Units}`
+              : `${Top}${Middle}${Units}`
+            : never
+          : never
+        : never
+      : ReverseDigits<TrimReversed<MulDigitReversed<ReverseDigits<Digits>, D>>>;
 
 /**
  * [quotient, remainder] of Left ÷ Right on digit strings, `never` when Right is "0":
@@ -444,11 +577,23 @@ export type MulDigits<Left extends string, Right extends string> = Left extends 
  */
 export type DivModDigits<Left extends string, Right extends string> = Right extends "0"
   ? never
-  : Right extends `${infer _}${infer RightRest}`
-    ? SplitAt<Left, RightRest> extends [infer Head extends string, infer Tail extends string]
-      ? LongDivision<Tail, Right, ReverseDigits<Right>, `0${Head}`>
-      : ["0", Left] // fewer digits than Right
-    : never;
+  : Right extends Digit // a one-digit divisor (most dims' factors): one table lookup per digit
+    ? Right extends "1"
+      ? [Left, "0"]
+      : DivModByDigit<Left, Right>
+    : Right extends `${infer _}${infer RightRest}`
+      ? SplitAt<Left, RightRest> extends [infer Head extends string, infer Tail extends string]
+        ? LongDivision<Tail, Right, ReverseDigits<Right>, `0${Head}`>
+        : ["0", Left] // fewer digits than Right
+      : never;
+
+// Long division by a divisor digit D ≥ 2, most significant digit first: the remainder stays one digit.
+type DivModByDigit<Dividend extends string, D extends Digit, Rem extends Digit = "0", Quotient extends string = ""> =
+  Dividend extends `${infer N extends Digit}${infer Rest}`
+    ? DivTable[D][Rem][N] extends `${infer Q extends Digit}${infer R extends Digit}`
+      ? DivModByDigit<Rest, D, R, Quotient extends "" ? (Q extends "0" ? "" : Q) : `${Quotient}${Q}`>
+      : never
+    : [Quotient extends "" ? "0" : Quotient, Rem];
 
 /**
  * Left ÷ Right on digit strings when Right divides Left exactly, else `never`:

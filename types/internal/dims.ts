@@ -1,6 +1,6 @@
 import type { Dim, Shape } from "../shape.js";
 import type { PrintDim, PrintShape } from "./print.js";
-import type { AboveMaxSafe } from "./digits.js";
+import type { AboveMaxSafe, Digit } from "./digits.js";
 
 /** Distributes over the members of `D`: `true` for a member equal to the whole union, else `false`. */
 type EachIsWhole<D, Whole = D> = D extends unknown ? ([Whole] extends [D] ? true : false) : never;
@@ -44,8 +44,24 @@ export type WriteInvalidShapeMessage<Op extends string, S extends Shape, Bad ext
 /** A string that cannot be a name: empty, or holding a quote or a backslash. Mirrors `isBadName`. */
 type BadName = "" | `${string}"${string}` | `${string}'${string}` | `${string}\\${string}`;
 
-/** The message for the first invalid dim of `S`, or `never` when every dim is valid. */
-export type InvalidShapeMessage<Op extends string, S extends Shape> = [BadDims<S>] extends [never]
+/** The text of a non-negative integer literal in plain notation: `"0"`, `"768"` (not `"-1"`, `"1.5"`, `"1e+21"`). */
+type NaturalText = Digit | `${Digit}${bigint}`;
+
+/**
+ * The message for the first invalid dim of `S`, or `never` when every dim is valid. Checked at once
+ * first for the common shape: its numbers all plain non-negative integer literals, no bad name.
+ */
+export type InvalidShapeMessage<Op extends string, S extends Shape> = [S[number]] extends [number]
+  ? [`${S[number]}`] extends [NaturalText]
+    ? never
+    : FirstInvalidDim<Op, S>
+  : [`${Extract<S[number], number>}`] extends [NaturalText]
+    ? [BadNames<S[number]>] extends [never]
+      ? never
+      : FirstInvalidDim<Op, S>
+    : FirstInvalidDim<Op, S>;
+
+type FirstInvalidDim<Op extends string, S extends Shape> = [BadDims<S>] extends [never]
   ? never
   : WriteInvalidShapeMessage<Op, S, FirstBad<S, BadDims<S>> & Dim>;
 

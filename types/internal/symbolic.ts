@@ -376,7 +376,9 @@ export type MulDim<Acc extends Poly, D extends Dim> = [D] extends [number]
       : `${D}` extends "0"
         ? []
         : IsSingle<D> extends true
-          ? ScalePoly<Acc, `${D}`>
+          ? Acc extends readonly [readonly ["", infer C extends string]] // a constant so far (most shapes): one product
+            ? [["", MulCoefficients<C, `${D}`>]]
+            : ScalePoly<Acc, `${D}`>
           : Dynamic
   : DimPoly<D> extends infer P
     ? P extends Poly
@@ -436,7 +438,17 @@ export type NormalizeSize<D extends Dim> = [D] extends [number]
  * A shape with every size expression in normal form (`"m+n"` → `"n+m"`, `"1"` → 1), so that
  * comparing dims is comparing values; a shape of unknown rank stays one. Mirrors `normalizeShape`.
  */
-export type NormalizeShape<S extends readonly Dim[]> = [Extract<S[number], string>] extends [never] ? S : { -readonly [K in keyof S]: NormalizedDim<S[K]> };
+export type NormalizeShape<S extends readonly Dim[]> = [Extract<S[number], string>] extends [never]
+  ? S
+  : [IsMutable<S>, IsExpressionDim<Extract<S[number], string>>] extends [true, false] // mapping a mutable shape whose names are
+    ? S //                                                                                 all plain (or `string`) gives the same tuple
+    : { -readonly [K in keyof S]: NormalizedDim<S[K]> };
+
+/** `true` for a mutable array or tuple type (what a mapped type with `-readonly` gives back). */
+type IsMutable<S> = S extends Dim[] ? true : false;
+
+/** Distributes over string dims: `true` for one that is a size expression (not a plain name, not `string`). */
+type IsExpressionDim<D> = D extends `${string}${"+" | "*"}${string}` | `${Digit}${string}` ? true : false;
 
 /** One dim in normal form; a dim with no normal form at compile time (`string`, a union) as it is. */
 type NormalizedDim<D extends Dim> = NormalizeSize<D> extends infer N extends Dim ? N : D;
@@ -583,7 +595,7 @@ export type FirstMalformed<S extends readonly Dim[]> = S extends readonly [infer
 export type InvalidSizesMessage<Op extends string, S extends readonly Dim[]> =
   InvalidShapeMessage<Op, S> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? [Extract<S[number], string>] extends [never] // no string dim: nothing to parse
+      ? [Extract<S[number], `${string}${"+" | "*"}${string}`>] extends [never] // no expression: nothing to parse ("" is a bad name, above)
         ? never
         : FirstMalformed<S> extends infer D extends string
         ? [D] extends [never]

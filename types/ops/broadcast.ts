@@ -280,15 +280,19 @@ export type BroadcastPair<
   ? [Left, unknown]
   : [Left] extends readonly [readonly []]
     ? [Right, unknown]
-    : [Left] extends readonly [FixedRank]
-      ? WalkPair<Left, Right, Op, Hint, BatchOf, Strict>
-      : [Right] extends readonly [FixedRank]
+    : [Left, Right] extends readonly [FixedRank, FixedRank] // equal ranks: no implicit outer broadcast to look for
+      ? WalkFixed<Left, Right, Op, Hint, BatchOf, Strict extends true ? (Left["length"] extends Right["length"] ? false : true) : false>
+      : [Left] extends readonly [FixedRank]
         ? WalkPair<Left, Right, Op, Hint, BatchOf, Strict>
-        : VariadicPair<Left, Right, Op, Hint, BatchOf>;
+        : [Right] extends readonly [FixedRank]
+          ? WalkPair<Left, Right, Op, Hint, BatchOf, Strict>
+          : VariadicPair<Left, Right, Op, Hint, BatchOf>;
 
 /**
  * Walks two shapes right to left, at least one of fixed rank (or of unknown rank). `Acc` holds the
  * result's trailing axes, `Check` the axis checks so far, `Failed` whether an axis has clashed.
+ * Both shapes are matched in one test, which TypeScript resolves for a variadic shape
+ * (`[...Batch, D]`) too.
  */
 type WalkPair<
   Left extends Shape,
@@ -320,7 +324,49 @@ type WalkPair<
       Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
       Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
     >
-  : [L, R] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
+  : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>;
+
+/**
+ * `WalkPair` for two shapes of fixed rank, the common case: the same steps, with each shape matched
+ * on its own (two small tests cost less to instantiate than one test of the pair).
+ */
+type WalkFixed<
+  Left extends Shape,
+  Right extends Shape,
+  Op extends string,
+  Hint extends boolean,
+  BatchOf extends readonly [Shape, Shape] | undefined,
+  Strict extends boolean,
+  L extends Shape = Left,
+  R extends Shape = Right,
+  Acc extends Dim[] = [],
+  Check = unknown,
+  Failed = false,
+  StretchedLeft = false,
+  StretchedRight = false,
+> = L extends readonly [...infer LRest extends Shape, infer LDim extends Dim]
+  ? R extends readonly [...infer RRest extends Shape, infer RDim extends Dim]
+    ? WalkFixed<
+        Left,
+        Right,
+        Op,
+        Hint,
+        BatchOf,
+        Strict,
+        LRest,
+        RRest,
+        [BroadcastDim<LDim, RDim>, ...Acc],
+        Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
+        Failed | AxisFails<LDim, RDim>,
+        Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
+        Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
+      >
+    : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>
+  : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>;
+
+/** The end of a walk: one side is used up (or has unknown rank). */
+type WalkEnd<Left extends Shape, Right extends Shape, Op extends string, Strict extends boolean, L extends Shape, R extends Shape, Acc extends Dim[], Check, Failed, StretchedLeft, StretchedRight> =
+  [L, R] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
     ? [
         [...L, ...R, ...Acc],
         Strict extends true ? Check & ImplicitOuterCheck<Op, Left, Right, [...L, ...R, ...Acc], L, R, StretchedLeft, StretchedRight, Failed> : Check,

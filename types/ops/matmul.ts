@@ -175,21 +175,23 @@ type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftB
  * For the tensor op (shapes already valid): `[result, check]` of `Left @ Right`. The result resolves
  * structurally around type parameters (`[B, 784] @ [784, 128]` is `[B, 128]`); the check goes on the
  * argument. Operands of fixed rank or with fixed trailing axes (`[...Batch, T, D]`) are walked.
+ * Matrices (two axes or more) are matched first: they are the common case, and a pattern that fails
+ * costs about as much to test as one that matches.
  */
 export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> =
-  [Left] extends readonly [readonly [infer LeftInner extends Dim]]
-    ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
-      ? [InnerResult<LeftInner, RightInner, []>, Inner<Op, Left, Right, LeftInner, RightInner>]
-      : [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
-        ? [InnerResult<LeftInner, RightInner, [...RightBatch, Columns]>, Inner<Op, Left, Right, LeftInner, RightInner>]
-        : MatmulUnknownRank<Left, Right, Op>
-    : [Left] extends readonly [readonly [...infer LeftBatch extends Shape, infer Rows extends Dim, infer LeftInner extends Dim]]
-      ? [Right] extends readonly [readonly [infer RightInner extends Dim]]
+  [Left] extends readonly [readonly [...infer LeftBatch extends Shape, infer Rows extends Dim, infer LeftInner extends Dim]]
+    ? [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
+      ? BatchDims<Op, Left, Right, LeftBatch, RightBatch> extends readonly [infer Batch extends Shape, infer BatchCheck]
+        ? [InnerResult<LeftInner, RightInner, [...Batch, Rows, Columns]>, InnerFirst<Inner<Op, Left, Right, LeftInner, RightInner>, BatchCheck>]
+        : never
+      : [Right] extends readonly [readonly [infer RightInner extends Dim]]
         ? [InnerResult<LeftInner, RightInner, [...LeftBatch, Rows]>, Inner<Op, Left, Right, LeftInner, RightInner>]
-        : [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
-          ? BatchDims<Op, Left, Right, LeftBatch, RightBatch> extends readonly [infer Batch extends Shape, infer BatchCheck]
-            ? [InnerResult<LeftInner, RightInner, [...Batch, Rows, Columns]>, InnerFirst<Inner<Op, Left, Right, LeftInner, RightInner>, BatchCheck>]
-            : never
+        : MatmulUnknownRank<Left, Right, Op>
+    : [Left] extends readonly [readonly [infer LeftInner extends Dim]]
+      ? [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
+        ? [InnerResult<LeftInner, RightInner, [...RightBatch, Columns]>, Inner<Op, Left, Right, LeftInner, RightInner>]
+        : [Right] extends readonly [readonly [infer RightInner extends Dim]]
+          ? [InnerResult<LeftInner, RightInner, []>, Inner<Op, Left, Right, LeftInner, RightInner>]
           : MatmulUnknownRank<Left, Right, Op>
       : MatmulUnknownRank<Left, Right, Op>;
 

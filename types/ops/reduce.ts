@@ -134,7 +134,7 @@ type ReduceOutcome<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends
     ? [KeepDims, EmptyCheck] extends [false, false]
       ? [[], unknown]
       : [S] extends readonly [FixedRank]
-        ? ReduceFixed<S, Axes, KeepDims, Op, EmptyCheck>
+        ? ReduceAllFixed<S, KeepDims, Op, EmptyCheck>
         : [Unknown<S, KeepDims>, unknown]
     : [S] extends readonly [FixedRank]
       ? ReduceFixed<S, Axes, KeepDims, Op, EmptyCheck>
@@ -156,6 +156,21 @@ type ReduceFixed<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends b
         : [ReduceKnown<S, Indices, KeepDims>, unknown]
     : [number[], ReducedAxes<S, Axes, Op>];
 
+/** `ReduceFixed` with `Axes` omitted: every axis reduced, the result written out at once (`[]`, or all 1s). */
+type ReduceAllFixed<S extends Shape, KeepDims extends boolean, Op extends string, EmptyCheck extends boolean> =
+  [EmptyCheck, Op] extends [true, NoIdentityOp]
+    ? [FirstEmpty<S, AllAxes<S>>] extends [never]
+      ? [AllReduced<S, KeepDims>, unknown]
+      : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, AllAxes<S>>>>]
+    : [AllReduced<S, KeepDims>, unknown];
+
+/** What `ReduceKnown` gives with every axis in `Indices`. */
+type AllReduced<S extends Shape, KeepDims extends boolean> = boolean extends KeepDims
+  ? Unknown<S, false>
+  : KeepDims extends true
+    ? { -readonly [K in keyof S]: 1 }
+    : [];
+
 type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims extends boolean> = boolean extends KeepDims
   ? Unknown<S, false>
   : KeepDims extends true
@@ -167,7 +182,8 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
  * and variadic groups), or `number[]` after an error (see `ResultShape`).
  */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  ReduceOutcome<S, Axes, KeepDims, Op, false>[0];
+  ReduceOutcome<S, Axes, KeepDims, Op, [Axes] extends [undefined] ? false : Op extends NoIdentityOp ? false : true>[0]; // with an axis given and an
+  // op that has an identity, the check's own outcome (`ReduceShape`): the empty check changes nothing then, and it is computed once
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis

@@ -27,7 +27,8 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { Digit } from "../internal/digits.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
@@ -156,8 +157,23 @@ type OrderWalk<
     : OrderWalk<Source, Target, Rest, At, Group, GroupName, Group, GroupName>
   : false;
 
-/** `Out` (the reshape's result), or `SHAPE_RESHAPE_ORDER` when it reorders named factors of `From`. */
+/**
+ * `Out` (the reshape's result), or `SHAPE_RESHAPE_ORDER` when it reorders named factors of `From`.
+ * At most one distinct name, and that a plain one (or no name at all), has no order to keep.
+ */
 type CheckOrder<From extends Shape, To extends Shape, Op extends string, Out extends Shape> =
+  OneNameAtMost<Extract<Out[number], string>> extends true ? Out : CheckNamedOrder<From, To, Op, Out>;
+
+/** `true` when `Names` (a shape's string dims) is `never`, or one name that is not an expression. */
+type OneNameAtMost<Names> = [Names] extends [never]
+  ? true
+  : IsSingle<Names> extends true
+    ? Names extends `${string}${"+" | "*"}${string}` | `${Digit}${string}`
+      ? false
+      : true
+    : false;
+
+type CheckNamedOrder<From extends Shape, To extends Shape, Op extends string, Out extends Shape> =
   Placed<Out> extends infer Target extends [string, 0[]][]
     ? Target extends readonly [unknown, unknown, ...unknown[]]
       ? OrderWalk<Placed<From>, Target, Target> extends [infer Early extends string, infer Late extends string]

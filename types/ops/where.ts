@@ -49,7 +49,9 @@ export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right 
   ? unknown
   : Exact<[Cond, Left]> extends Exact<[Right, Right]>
     ? unknown
-    : BroadcastOperands<WhereFirst<Cond, Left>[0], Right, "where">[1];
+    : WhereFirst<Cond, Left>[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
+      ? BroadcastOperands<First, Right, "where">[1]
+      : never;
 
 /**
  * The result shape of the tensor op: the three-way broadcast, folded left, computed structurally
