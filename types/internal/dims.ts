@@ -49,15 +49,20 @@ type NaturalText = Digit | `${Digit}${bigint}`;
 
 /**
  * The message for the first invalid dim of `S`, or `never` when every dim is valid. Checked at once
- * first for the common shape: its numbers all plain non-negative integer literals, no bad name.
+ * first for the common shape: its numbers all plain non-negative integer literals up to 2^53 − 1, no
+ * bad name.
  */
 export type InvalidShapeMessage<Op extends string, S extends Shape> = [S[number]] extends [number]
   ? [`${S[number]}`] extends [NaturalText]
-    ? never
+    ? true extends AboveMaxSafe<`${S[number]}`>
+      ? FirstInvalidDim<Op, S>
+      : never
     : FirstInvalidDim<Op, S>
   : [`${Extract<S[number], number>}`] extends [NaturalText]
     ? [BadNames<S[number]>] extends [never]
-      ? never
+      ? true extends AboveMaxSafe<`${Extract<S[number], number>}`>
+        ? FirstInvalidDim<Op, S>
+        : never
       : FirstInvalidDim<Op, S>
     : FirstInvalidDim<Op, S>;
 
