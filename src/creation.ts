@@ -6,7 +6,7 @@
  * Mirrors types/creation.ts.
  */
 import type { Shape } from "../types/shape.js";
-import type { CheckNested, CheckShape, NestedNumbers, NestedShape } from "../types/creation.js";
+import type { CheckNested, CheckShape, NestedNumbers, NestedShape, ShapeArg } from "../types/creation.js";
 import { InputError, ShapeError, formatShape } from "./errors.js";
 import { allocate, dtypeOf as dtypeOfStorage, isFloat, storeValue, validateDType, type DType, type Storage } from "./dtype.js";
 import { sizeOf, validateShape, writeInvalidShapeMessage } from "./shape.js";
@@ -168,7 +168,7 @@ export function tensor<const N extends number | readonly unknown[]>(data: N & On
 }
 
 /** The shared signature of `zeros` and `ones`. */
-type FilledFn<Op extends string> = <const S extends number[]>(shape: S & CheckShape<Op, S>, options?: TensorOptions) => Tensor<S>;
+type FilledFn<Op extends string> = <const S extends number[]>(shape: ShapeArg<Op, S>, options?: TensorOptions) => Tensor<S>;
 
 /**
  * A tensor of `shape` filled with `value`.
@@ -176,7 +176,7 @@ type FilledFn<Op extends string> = <const S extends number[]>(shape: S & CheckSh
  * full([2], 7).toArray(); //=> [7, 7]
  * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`, `INPUT_TOO_LARGE` (more than 2^53 − 1 elements, or more than can be allocated)
  */
-export function full<const S extends number[]>(shape: S & CheckShape<"full", S>, value: number, options?: TensorOptions): Tensor<S> {
+export function full<const S extends number[]>(shape: ShapeArg<"full", S>, value: number, options?: TensorOptions): Tensor<S> {
   return filled("full", shape, value, options);
 }
 
@@ -231,7 +231,7 @@ export function arange<const N extends number>(n: N & CheckShape<"arange", [N]>,
  * fromArray([1, 2, 3, 4, 5, 6], [2, 3]).toArray(); //=> [[1, 2, 3], [4, 5, 6]]
  * @throws InputError `INPUT_DATA_LENGTH`, `INPUT_VALUE`, `INPUT_TOO_LARGE`; ShapeError `SHAPE_INVALID_SHAPE`
  */
-export function fromArray<const S extends number[]>(data: ArrayLike<number>, shape: S & CheckShape<"fromArray", S>, options?: TensorOptions): Tensor<S> {
+export function fromArray<const S extends number[]>(data: ArrayLike<number>, shape: ShapeArg<"fromArray", S>, options?: TensorOptions): Tensor<S> {
   const dims = creationShape("fromArray", shape);
   const size = sizeOf(dims);
   if (data === null || typeof data !== "object" || typeof data.length !== "number") {

@@ -4,8 +4,8 @@
  * of non-negative integers. Mirrors src/creation.ts message for message.
  */
 import type { Dim, Shape } from "./shape.js";
-import type { CheckMessage } from "./errors.js";
-import type { InvalidShapeMessage } from "./internal/dims.js";
+import type { CheckMessage, CheckedArg, ShapeError } from "./errors.js";
+import type { BadDims, InvalidShapeMessage } from "./internal/dims.js";
 import type { PrintShape } from "./internal/print.js";
 
 /** A number, or a (nested) array of numbers: what `tensor()` takes. */
@@ -144,3 +144,22 @@ export type CheckNested<N, Op extends string = "tensor"> =
  * every dim is a non-negative integer (or `number`), else the `SHAPE_INVALID_SHAPE` error.
  */
 export type CheckShape<Op extends string, S extends Shape> = CheckMessage<InvalidShapeMessage<Op, S>>;
+
+/**
+ * A creation shape (`zeros(shape)`, `full`, `randn`, …) checked dim by dim: each dim's parameter type
+ * is the dim itself, except the first invalid one's, which is the `SHAPE_INVALID_SHAPE` message — so
+ * the error lands on that dim and the diagnostic is the message (`Type '-4' is not assignable to type
+ * '"SHAPE_INVALID_SHAPE: zeros: …"'`). Each dim is judged on its own first, so a valid literal next
+ * to a type parameter (`zeros([n, 3])`) stays exactly what it is, and a type-parameter dim is left to
+ * the runtime (`CheckedArg`'s "maybe").
+ */
+export type ShapeArg<Op extends string, S extends readonly number[]> = {
+  [K in keyof S]: CheckedArg<S[K], [BadDims<[S[K]]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<InvalidShapeMessage<Op, S>> : unknown>;
+};
+
+/** The index of the first invalid dim of `S`. */
+type FirstBadIndex<S extends readonly unknown[], Index extends 0[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest]
+  ? [BadDims<[Head]>] extends [never]
+    ? FirstBadIndex<Rest, [...Index, 0]>
+    : Index["length"]
+  : never;

@@ -13,7 +13,7 @@ import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, Checked, CheckedArg, ResultShape } from "../../types/errors.js";
-import type { NestedNumbers, NestedShape, CheckNested, CheckShape } from "../../types/creation.js";
+import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
@@ -262,7 +262,7 @@ type CreationOptions = DataType | undefined;
  * @throws ShapeError `SHAPE_INVALID_SHAPE`
  */
 export function tensor<const N extends NestedNumbers>(values: N & CheckNested<N>, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
-export function tensor<const S extends number[]>(values: TensorLike, shape: S & CheckShape<"tensor", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor<const S extends number[]>(values: TensorLike, shape: ShapeArg<"tensor", S>, dtype?: CreationOptions): TfTensor<S>;
 export function tensor(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
   return tfc.tensor(values, shape === undefined ? undefined : creationShape("tensor", shape), dtype) as never;
 }
@@ -274,38 +274,38 @@ export function tensor1d<const N extends readonly number[]>(values: N, dtype?: C
 
 /** `tf.tensor2d(values, shape?)`: the shape from a nested literal, or given. */
 export function tensor2d<const N extends readonly (readonly number[])[]>(values: N & CheckNested<N, "tensor2d">, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
-export function tensor2d<const S extends [number, number]>(values: TensorLike, shape: S & CheckShape<"tensor2d", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor2d<const S extends [number, number]>(values: TensorLike, shape: ShapeArg<"tensor2d", S>, dtype?: CreationOptions): TfTensor<S>;
 export function tensor2d(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
   return tfc.tensor2d(values as never, shape === undefined ? undefined : (creationShape("tensor2d", shape) as [number, number]), dtype) as never;
 }
 
 /** `tf.tensor3d(values, shape?)`. */
 export function tensor3d<const N extends readonly (readonly (readonly number[])[])[]>(values: N & CheckNested<N, "tensor3d">, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
-export function tensor3d<const S extends [number, number, number]>(values: TensorLike, shape: S & CheckShape<"tensor3d", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor3d<const S extends [number, number, number]>(values: TensorLike, shape: ShapeArg<"tensor3d", S>, dtype?: CreationOptions): TfTensor<S>;
 export function tensor3d(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
   return tfc.tensor3d(values as never, shape === undefined ? undefined : (creationShape("tensor3d", shape) as [number, number, number]), dtype) as never;
 }
 
 /** `tf.tensor4d(values, shape?)`. */
 export function tensor4d<const N extends readonly (readonly (readonly (readonly number[])[])[])[]>(values: N & CheckNested<N, "tensor4d">, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
-export function tensor4d<const S extends [number, number, number, number]>(values: TensorLike, shape: S & CheckShape<"tensor4d", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor4d<const S extends [number, number, number, number]>(values: TensorLike, shape: ShapeArg<"tensor4d", S>, dtype?: CreationOptions): TfTensor<S>;
 export function tensor4d(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
   return tfc.tensor4d(values as never, shape === undefined ? undefined : (creationShape("tensor4d", shape) as [number, number, number, number]), dtype) as never;
 }
 
 /** `tf.zeros(shape, dtype?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
-export function zeros<const S extends number[]>(shape: S & CheckShape<"zeros", S>, dtype?: CreationOptions): TfTensor<S> {
+export function zeros<const S extends number[]>(shape: ShapeArg<"zeros", S>, dtype?: CreationOptions): TfTensor<S> {
   return tfc.zeros(creationShape("zeros", shape), dtype) as never;
 }
 
 /** `tf.ones(shape, dtype?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
-export function ones<const S extends number[]>(shape: S & CheckShape<"ones", S>, dtype?: CreationOptions): TfTensor<S> {
+export function ones<const S extends number[]>(shape: ShapeArg<"ones", S>, dtype?: CreationOptions): TfTensor<S> {
   return tfc.ones(creationShape("ones", shape), dtype) as never;
 }
 
 /** `tf.randomNormal(shape, mean?, stdDev?, dtype?, seed?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
 export function randomNormal<const S extends number[]>(
-  shape: S & CheckShape<"randomNormal", S>,
+  shape: ShapeArg<"randomNormal", S>,
   mean?: number,
   stdDev?: number,
   dtype?: "float32" | "int32",
