@@ -16,11 +16,12 @@ export type IsShapeError<T> = [T] extends [never] ? false : [T] extends [ShapeEr
 type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
 
 /**
- * The parameter-side check of the rules that do not yet compute around type parameters (axis ops,
- * reshape, concat, stack, slice, squeeze, `as`, the scalar-only methods): `unknown` when `Result` is
- * fine, the error itself when it is a shape error. Intersected with an argument's own type
- * (`Tensor<Right> & CheckArg<…>`), it makes a wrong argument fail to type-check at that argument, with
- * the message in the diagnostic.
+ * The parameter-side check, by intersection, for arguments written as array literals whose type is
+ * inferred from themselves (reshape/as/broadcastTo targets, axis lists, option objects, lists, the pure
+ * `…Shape` rule functions) of the rules that do not yet compute around type parameters: `unknown` when
+ * `Result` is fine, the error itself when it is a shape error. Intersected with the argument's own type
+ * (`To & CheckArg<…>`), it makes a wrong argument fail to type-check at that argument, with the message
+ * in the diagnostic — twice, as TypeScript prints an intersection (see `CheckedArg` for the others).
  *
  * Where such a rule cannot be evaluated (a whole-shape parameter, a value a type parameter leaves
  * open — a reshape's element count, a max over an axis that may be 0), the check stays deferred and
