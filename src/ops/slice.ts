@@ -86,7 +86,7 @@ function isWhole(start: SliceBound, end: SliceBound, step: SliceBound): boolean 
 }
 
 /** The new dim for a named (symbolic) size: the name when the whole axis is kept, else a derived name. */
-function symbolicSlice(name: string, start: SliceBound, end: SliceBound, step: SliceBound): Dim {
+export function symbolicSlice(name: string, start: SliceBound, end: SliceBound, step: SliceBound): Dim {
   if (isWhole(start, end, step)) return name;
   return `${name}[${start ?? ""}:${end ?? ""}${step === undefined ? "" : `:${step}`}]`;
 }

@@ -13,6 +13,7 @@ import { formatOption, perAxis } from "../ops/conv.js";
 import { compareSizes } from "../symbolic.js";
 import { describeValue, swapLastTwoDims } from "../shape.js";
 import { checkShapesEqual } from "../ops/same-shape.js";
+import { symbolicSlice } from "../ops/slice.js";
 
 /** Mirrors `WriteTfMatMulRankMessage`. */
 export function writeTfMatMulRankMessage(left: Shape, right: Shape, side: "left" | "right"): string {
@@ -273,7 +274,8 @@ export function tfSliceShape(shape: Shape, begin: unknown, size?: unknown): Dim[
     if (typeof b !== "number" || typeof z !== "number") throw new InputError("INPUT_OPTION", `slice: begin and size must hold numbers, got ${describeValue(typeof b !== "number" ? b : z)}`);
     if (!Number.isSafeInteger(b) || b < 0) fail(`axis ${axis}: begin ${b} is not a non-negative integer (tfjs's slice does not count from the end)`);
     if (z !== -1 && (!Number.isSafeInteger(z) || z < 0)) fail(`axis ${axis}: size ${z} is neither a non-negative integer nor -1 (the rest of the axis)`);
-    if (typeof dim === "string") return z === -1 ? (b === 0 ? dim : Number.NaN) : z;
+    // A named dim: kept whole, or the built-in slice's derived name (`n[2:]`); the type says `number`.
+    if (typeof dim === "string") return z === -1 ? symbolicSlice(dim, b, undefined, undefined) : z;
     if (z === -1) {
       if (b > dim) fail(`axis ${axis}: begin ${b} is past the end (${dim})`);
       return dim - b;

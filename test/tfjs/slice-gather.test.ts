@@ -171,6 +171,12 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
     });
   });
 
+  it("the pure rule on a named dim: kept whole, a size, or the built-in slice's derived name (never NaN)", () => {
+    expect(tf.tfSliceShape(["n", 5], [0, 1], [-1, 3])).toEqual(["n", 3]);
+    expect(tf.tfSliceShape(["n", 5], [2, 1], [-1, 3])).toEqual(["n[2:]", 3]);
+    expect(tf.tfSliceShape(["n", 5], [1], [4])).toEqual([4, 5]);
+  });
+
   it("begin and size that are not numbers are INPUT_OPTION errors", () => {
     const x = tf.typed(tfc.zeros([4, 5]));
     expect(thrown(() => tf.slice(x, "1" as never)).message).toBe('INPUT_OPTION: slice: begin must be a number or an array of numbers, got "1"');
