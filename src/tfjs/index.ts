@@ -111,7 +111,7 @@ type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis exten
   this: TfTensor<Self>,
   indices: TfTensor<Indices>,
   axis?: CheckedArg<Axis, GatherAxisCheck<Self, Indices, Axis>>,
-  batchDims?: BatchDims & CheckArg<GatherBatchCheck<Self, Indices, Axis, BatchDims>>,
+  batchDims?: CheckedArg<BatchDims, GatherBatchCheck<Self, Indices, Axis, BatchDims>>,
 ) => TfTensor<GatherResult<Self, Indices, Axis, BatchDims>>;
 type SliceMethod = <Self extends Shape, const Begin extends number | readonly number[], const Size extends number | readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
@@ -120,7 +120,7 @@ type SliceMethod = <Self extends Shape, const Begin extends number | readonly nu
 ) => TfTensor<ResultShape<TfSliceShape<Self, Begin, Size>>>;
 type OneHotMethod = <Self extends Shape, const Depth extends number>(
   this: TfTensor<Self>,
-  depth: Depth & CheckShape<"oneHot", [Depth]>,
+  depth: CheckedArg<Depth, CheckShape<"oneHot", [Depth]>>,
   onValue?: number,
   offValue?: number,
 ) => TfTensor<[...Self, Depth]>;
@@ -560,7 +560,7 @@ export function gather<S extends Shape, Indices extends Shape, const Axis extend
   x: TfTensor<S>,
   indices: TfTensor<Indices>,
   axis?: CheckedArg<Axis, GatherAxisCheck<S, Indices, Axis>>,
-  batchDims?: BatchDims & CheckArg<GatherBatchCheck<S, Indices, Axis, BatchDims>>,
+  batchDims?: CheckedArg<BatchDims, GatherBatchCheck<S, Indices, Axis, BatchDims>>,
 ): TfTensor<GatherResult<S, Indices, Axis, BatchDims>> {
   gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), axis ?? 0, batchDims ?? 0);
   return tfc.gather(raw(x), raw(indices), axis, batchDims) as never;
@@ -589,7 +589,7 @@ export function slice<S extends Shape, const Begin extends number | readonly num
 /** `tf.oneHot(indices, depth)`: `[...indices.shape, depth]` (indices are int32). */
 export function oneHot<S extends Shape, const Depth extends number>(
   indices: TfTensor<S>,
-  depth: Depth & CheckShape<"oneHot", [Depth]>,
+  depth: CheckedArg<Depth, CheckShape<"oneHot", [Depth]>>,
   onValue?: number,
   offValue?: number,
   dtype?: DataType,
