@@ -11,6 +11,10 @@ import * as tfc from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { expect, it } from "vitest";
+import { ShapeError } from "../../src/index.js";
+import { typed, type TfTensor } from "../../src/tfjs/index.js";
+import { thrown } from "../harness/runtime.js";
 
 const require = createRequire(import.meta.url);
 
@@ -27,4 +31,32 @@ export async function useBackend(name: (typeof BACKENDS)[number]): Promise<void>
   const ok = await tfc.setBackend(name);
   await tfc.ready();
   if (!ok || tfc.getBackend() !== name) throw new Error(`could not switch tfjs to the ${name} backend`);
+}
+
+/** A maker of input tensors by shape (zeros, kept across calls), for the error tables. */
+export type MakeInput = (shape: number[], dtype?: "int32") => TfTensor<number[]>;
+
+/** One row of an error table: a name, a call that makes its inputs with `T`, the message it must throw. */
+export type ErrorCase = [name: string, call: (T: MakeInput) => unknown, message: string];
+
+/**
+ * One test per row: the call throws a `ShapeError` with exactly the row's message, and before tfjs
+ * runs — no tensor is left behind. Inputs are made once per shape, dtype and backend (and kept), so a
+ * failed call that made a tensor shows in the count.
+ */
+export function itThrowsBeforeTfjs(rows: readonly ErrorCase[]): void {
+  const inputs = new Map<string, tfc.Tensor>();
+  const T: MakeInput = (shape, dtype) => {
+    const key = `${shape.join(",")}/${dtype ?? "float32"}/${tfc.getBackend()}`;
+    if (!inputs.has(key)) inputs.set(key, tfc.keep(tfc.zeros(shape, dtype)));
+    return typed(inputs.get(key)!);
+  };
+  it.each(rows)("%s", (_name, call, message) => {
+    thrown(() => call(T)); // makes the inputs
+    const before = tfc.memory().numTensors;
+    const error = thrown(() => call(T));
+    expect(error).toBeInstanceOf(ShapeError);
+    expect(error.message).toBe(message);
+    expect(tfc.memory().numTensors).toBe(before);
+  });
 }

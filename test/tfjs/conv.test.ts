@@ -12,7 +12,7 @@ import * as tfc from "@tensorflow/tfjs-core";
 import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
-import { BACKENDS, useBackend } from "./backends.js";
+import { BACKENDS, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
 import { random } from "./cases.js";
 
 
@@ -63,7 +63,7 @@ const wasmSoundConv = (c: ConvCase) => c.dataFormat === "NHWC" && (typeof c.pad 
 const wasmSoundPool = (c: PoolCase) => typeof c.pad !== "number" || (square(c.filterSize) && square(c.strides));
 
 /** The expected error messages, written out. */
-const ERRORS: [name: string, call: (x: (shape: number[]) => tf.TfTensor<number[]>) => unknown, message: string][] = [
+const ERRORS: ErrorCase[] = [
   ["conv2d: an unbatched input", (T) => tf.conv2d(T([5, 7, 2]), T([3, 3, 2, 4]), 1, "valid"),
     "SHAPE_CONV: conv2d: cannot convolve [5, 7, 2] with [3, 3, 2, 4]: the input has 3 axes, conv2d needs 4 ([N, H, W, C])"],
   ["conv2d: an NCHW input of rank 5", (T) => tf.conv2d(T([1, 1, 2, 5, 7]), T([3, 3, 2, 4]), 1, "valid", "NCHW"),
@@ -175,21 +175,7 @@ describe.each(BACKENDS)("shapecheck/tfjs conv2d and pooling on the %s backend", 
   });
 
   describe("each error throws its message before tfjs runs", () => {
-    /** Inputs made once per shape (kept), so a failed call that made no tensor shows in the count. */
-    const inputs = new Map<string, tfc.Tensor>();
-    const T = (shape: number[]) => {
-      const key = `${shape.join(",")}/${tfc.getBackend()}`;
-      if (!inputs.has(key)) inputs.set(key, tfc.keep(tfc.zeros(shape)));
-      return tf.typed(inputs.get(key)!);
-    };
-    it.each(ERRORS)("%s", (_name, call, message) => {
-      thrown(() => call(T)); // makes the inputs
-      const before = tfc.memory().numTensors;
-      const error = thrown(() => call(T));
-      expect(error).toBeInstanceOf(sc.ShapeError);
-      expect(error.message).toBe(message);
-      expect(tfc.memory().numTensors).toBe(before);
-    });
+    itThrowsBeforeTfjs(ERRORS);
   });
 
   it("options tfjs rejects are INPUT_OPTION errors", () => {

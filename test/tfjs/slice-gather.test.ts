@@ -13,7 +13,7 @@ import * as tfc from "@tensorflow/tfjs-core";
 import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
-import { BACKENDS, useBackend } from "./backends.js";
+import { BACKENDS, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
 import { gatherCases, random, sliceCases } from "./cases.js";
 
 const SLICE = sliceCases(400);
@@ -23,7 +23,7 @@ const GATHER = gatherCases(300);
 const ramp = (shape: number[]) => tfc.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => i), shape, "float32");
 
 /** The expected error messages, written out. */
-const ERRORS: [name: string, call: (T: (shape: number[], dtype?: "int32") => tf.TfTensor<number[]>) => unknown, message: string][] = [
+const ERRORS: ErrorCase[] = [
   ["slice: begin past the end", (T) => tf.slice(T([4, 5]), [0, 6]),
     "SHAPE_SLICE: slice: cannot slice [4, 5]: axis 1: begin 6 is past the end (5)"],
   ["slice: begin + size past the end", (T) => tf.slice(T([4, 5]), [0, 2], [1, 4]),
@@ -154,21 +154,7 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
   });
 
   describe("each error throws its message before tfjs runs", () => {
-    /** Inputs made once per shape (kept), so a failed call that made no tensor shows in the count. */
-    const inputs = new Map<string, tfc.Tensor>();
-    const T = (shape: number[], dtype?: "int32") => {
-      const key = `${shape.join(",")}/${dtype ?? "float32"}/${tfc.getBackend()}`;
-      if (!inputs.has(key)) inputs.set(key, tfc.keep(tfc.zeros(shape, dtype)));
-      return tf.typed(inputs.get(key)!);
-    };
-    it.each(ERRORS)("%s", (_name, call, message) => {
-      thrown(() => call(T)); // makes the inputs
-      const before = tfc.memory().numTensors;
-      const error = thrown(() => call(T));
-      expect(error).toBeInstanceOf(sc.ShapeError);
-      expect(error.message).toBe(message);
-      expect(tfc.memory().numTensors).toBe(before);
-    });
+    itThrowsBeforeTfjs(ERRORS);
   });
 
   it("the pure rule on a named dim: kept whole, a size, or the built-in slice's derived name (never NaN)", () => {
