@@ -60,3 +60,28 @@ export function itThrowsBeforeTfjs(rows: readonly ErrorCase[]): void {
     expect(tfc.memory().numTensors).toBe(before);
   });
 }
+
+/**
+ * Runs a typed call and tfjs's own on the same inputs. When the runtime rule (`predict`) accepts, both
+ * give its predicted shape and — with `values` — the same values; when it throws, the typed call
+ * throws that very message before tfjs runs (no tensor left behind). Returns which of the two it was.
+ */
+export function checkAgainstTfjs(predict: () => unknown, typedCall: () => unknown, own: () => tfc.Tensor, values = true): "ok" | "error" {
+  let predicted: unknown;
+  try {
+    predicted = predict();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ShapeError);
+    const before = tfc.memory().numTensors;
+    expect(thrown(typedCall).message).toBe((error as Error).message);
+    expect(tfc.memory().numTensors).toBe(before);
+    return "error";
+  }
+  const result = typedCall() as tfc.Tensor;
+  const expected = own();
+  expect(result).toBeInstanceOf(tfc.Tensor);
+  expect(expected.shape).toEqual(predicted);
+  expect(result.shape).toEqual(predicted);
+  if (values) expect(result.arraySync()).toEqual(expected.arraySync());
+  return "ok";
+}

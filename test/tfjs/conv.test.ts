@@ -12,7 +12,7 @@ import * as tfc from "@tensorflow/tfjs-core";
 import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
-import { BACKENDS, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
+import { BACKENDS, checkAgainstTfjs, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
 import { random } from "./cases.js";
 
 
@@ -99,33 +99,13 @@ describe.each(BACKENDS)("shapecheck/tfjs conv2d and pooling on the %s backend", 
 
   const input = (shape: number[], seed: number) => tf.typed(tfc.randomNormal(shape, 0, 1, "float32", seed));
 
-  /** Runs `typed` and `own` (tfjs's) on the same inputs: the same shape as `predict`, the same values; or the rule's error, thrown before tfjs. */
-  function check(predict: () => unknown, typed: () => tf.TfTensor, own: () => tfc.Tensor, values = true): "ok" | "error" {
-    let predicted: unknown;
-    try {
-      predicted = predict();
-    } catch (error) {
-      expect(error).toBeInstanceOf(sc.ShapeError);
-      const before = tfc.memory().numTensors;
-      expect(thrown(typed).message).toBe((error as Error).message);
-      expect(tfc.memory().numTensors).toBe(before);
-      return "error";
-    }
-    const result = typed() as unknown as tfc.Tensor;
-    const expected = own();
-    expect(result).toBeInstanceOf(tfc.Tensor);
-    expect(expected.shape).toEqual(predicted);
-    expect(result.shape).toEqual(predicted);
-    if (values) expect(result.arraySync()).toEqual(expected.arraySync());
-    return "ok";
-  }
 
   it("conv2d: the predicted shape is tfjs's, the values are tfjs's (generated cases)", () => {
     const outcomes = { ok: 0, error: 0 };
     CONV.filter((c) => backend === "cpu" || wasmSoundConv(c)).forEach((c, i) => {
       tfc.tidy(() => {
         const [x, filter] = [input(c.x, i), input(c.filter, 1000 + i)];
-        const outcome = check(
+        const outcome = checkAgainstTfjs(
           () => tf.tfConv2dShape(c.x, c.filter, c.strides, c.pad, c.dataFormat, c.dilations),
           () => tf.conv2d(x, filter as never, c.strides, c.pad, c.dataFormat, c.dilations),
           () => tfc.conv2d(tf.untyped(x) as tfc.Tensor4D, tf.untyped(filter) as tfc.Tensor4D, c.strides, c.pad, c.dataFormat, c.dilations),
@@ -146,7 +126,7 @@ describe.each(BACKENDS)("shapecheck/tfjs conv2d and pooling on the %s backend", 
     POOL.filter((c) => backend === "cpu" || wasmSoundPool(c)).forEach((c, i) => {
       tfc.tidy(() => {
         const x = input(c.x, i);
-        const outcome = check(
+        const outcome = checkAgainstTfjs(
           () => tf.tfPoolShape(op, c.x, c.filterSize, c.strides, c.pad),
           () => typed(x, c.filterSize as never, c.strides, c.pad),
           () => own(tf.untyped(x) as tfc.Tensor4D, c.filterSize, c.strides, c.pad),

@@ -13,7 +13,7 @@ import * as tfc from "@tensorflow/tfjs-core";
 import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
-import { BACKENDS, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
+import { BACKENDS, checkAgainstTfjs, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
 import { gatherCases, random, sliceCases } from "./cases.js";
 
 const SLICE = sliceCases(400);
@@ -59,33 +59,13 @@ const ERRORS: ErrorCase[] = [
 describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (backend) => {
   beforeAll(() => useBackend(backend));
 
-  /** Runs `typed` and `own` (tfjs's) on the same inputs: the same shape as `predict`, the same values; or the rule's error, thrown before tfjs. */
-  function check(predict: () => unknown, typed: () => unknown, own: () => tfc.Tensor, values = true): "ok" | "error" {
-    let predicted: unknown;
-    try {
-      predicted = predict();
-    } catch (error) {
-      expect(error).toBeInstanceOf(sc.ShapeError);
-      const before = tfc.memory().numTensors;
-      expect(thrown(typed).message).toBe((error as Error).message);
-      expect(tfc.memory().numTensors).toBe(before);
-      return "error";
-    }
-    const result = typed() as tfc.Tensor;
-    const expected = own();
-    expect(result).toBeInstanceOf(tfc.Tensor);
-    expect(expected.shape).toEqual(predicted);
-    expect(result.shape).toEqual(predicted);
-    if (values) expect(result.arraySync()).toEqual(expected.arraySync());
-    return "ok";
-  }
 
   it("slice: the predicted shape is tfjs's, the values are tfjs's (generated cases)", () => {
     const outcomes = { ok: 0, error: 0 };
     for (const c of SLICE) {
       tfc.tidy(() => {
         const x = c.x.length === 0 ? tfc.scalar(1) : ramp(c.x);
-        const outcome = check(
+        const outcome = checkAgainstTfjs(
           () => tf.tfSliceShape(c.x, c.begin, c.size),
           () => tf.slice(tf.typed(x), c.begin as never, c.size as never),
           () => tfc.slice(x, c.begin, c.size),
@@ -122,7 +102,7 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
           }
           if (!fails) return;
         }
-        const outcome = check(predict, typed, () => tfc.gather(x, indices, c.axis, c.batchDims));
+        const outcome = checkAgainstTfjs(predict, typed, () => tfc.gather(x, indices, c.axis, c.batchDims));
         outcomes[outcome]++;
       });
     });
