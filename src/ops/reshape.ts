@@ -7,7 +7,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape, CheckedArg } from "../../types/errors.js";
-import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
+import type { FlattenShape, ReshapeOf, ReshapeShape } from "../../types/ops/reshape.js";
 import type { CheckSizes, NormalizeShape } from "../../types/internal/symbolic.js";
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -344,7 +344,7 @@ export function resolveTarget(op: string, x: Tensor, target: readonly Dim[]): Di
  * gives them, and as the names on the result's axes read at run time), or `number[]` when it failed
  * (the argument check reports that).
  */
-export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = NormalizeShape<ResultShape<ReshapeShape<S, To, Op>>>;
+export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> = ResultShape<ReshapeOf<S, To, Op>>;
 
 /**
  * `x` with the same elements, row-major, in the shape `shape` (one `-1` is inferred): a view when
@@ -362,7 +362,7 @@ export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> 
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: To & CheckArg<ReshapeShape<S, To, "reshape">>,
+  shape: To & CheckArg<ReshapeOf<S, To, "reshape">>,
 ): Tensor<ReshapeResult<S, To, "reshape">> {
   checkTensor("reshape", x);
   const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape)) as number[];
@@ -401,7 +401,7 @@ export function flatten<S extends Shape>(x: CheckedArg<Tensor<S>, FlattenShape<S
  */
 type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
   this: Tensor<Self>,
-  shape: To & CheckArg<ReshapeShape<Self, To, "reshape">>,
+  shape: To & CheckArg<ReshapeOf<Self, To, "reshape">>,
 ) => Tensor<ReshapeResult<Self, To, "reshape">>;
 
 /** The type of `Tensor#flatten`. */

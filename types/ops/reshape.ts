@@ -27,7 +27,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { Digit } from "../internal/digits.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
@@ -40,6 +40,7 @@ import type {
   IsTooLarge,
   Malformed,
   NoQuotient,
+  NormalizeShape,
   ParseSize,
   Poly,
   PolyDim,
@@ -329,7 +330,7 @@ type InferMinus<From extends Shape, To extends Shape, Op extends string, Known e
       : never;
 
 /** The reshape of a valid `From` to a fixed-rank `To`. */
-type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
+export type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
   ScanTarget<From, To, Op> extends infer Scan
     ? Scan extends { minus: infer Minus extends boolean; dynamic: infer Dynamic extends boolean; known: infer Known extends Shape }
       ? (Dynamic extends true ? true : HasDynamic<From>) extends true
@@ -345,6 +346,75 @@ type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
     : never;
 
 /**
+ * The dims a reshape keeps in place, for generic code: `[prefix, from, to, suffix]` where `prefix`
+ * and `suffix` are the leading and trailing dims `From` and `To` share position by position
+ * (identical types, `Exact`), and `from`/`to` what is left between them. Only identity is asked of
+ * a pair, so the walk resolves when a dim is a type parameter (`[B, T, 512]` → `[B, T, 8, 64]` keeps
+ * `B` and `T` and leaves `[512]` → `[8, 64]`); it stops at the first pair that differs — decided for
+ * two known dims, undecided (so the rule is) where a type parameter meets anything but itself.
+ */
+export type KeptEnds<From extends Shape, To extends Shape, Prefix extends Dim[] = []> = From extends readonly [infer F extends Dim, ...infer FromRest extends Shape]
+  ? To extends readonly [infer T extends Dim, ...infer ToRest extends Shape]
+    ? Exact<F> extends Exact<T>
+      ? KeptEnds<FromRest, ToRest, [...Prefix, F]>
+      : KeptSuffix<From, To, Prefix>
+    : KeptSuffix<From, To, Prefix>
+  : KeptSuffix<From, To, Prefix>;
+
+export type KeptSuffix<From extends Shape, To extends Shape, Prefix extends Dim[], Suffix extends Dim[] = []> = From extends readonly [...infer FromRest extends Shape, infer F extends Dim]
+  ? To extends readonly [...infer ToRest extends Shape, infer T extends Dim]
+    ? Exact<F> extends Exact<T>
+      ? KeptSuffix<FromRest, ToRest, Prefix, [F, ...Suffix]>
+      : [Prefix, From, To, Suffix]
+    : [Prefix, From, To, Suffix]
+  : [Prefix, From, To, Suffix];
+
+/** `S` in normal form when `Normal` is `true` (the tensor ops), as written otherwise (the pure rule). */
+export type MaybeNormal<S, Normal extends boolean> = Normal extends true ? (S extends Shape ? NormalizeShape<S> : S) : S;
+
+/**
+ * The reshape of a valid `From`, deciding on the dims between the ends kept in place. When the
+ * target has no `-1` and the middles reshape on their own, the whole shapes do too whatever the
+ * kept dims are — equal counts stay equal when both sides gain the same factors, and the result is
+ * the target as written — so the result is the kept prefix, the middle's result, the kept suffix,
+ * and hover shows `[B, T, 8, 64]`, not a rule. Everything else is decided on the whole shapes, with
+ * the whole shapes in the message, exactly as before: a middle that does not reshape (`[0, 3]` →
+ * `[0, 4]` holds no elements and is fine; `[number, 3]` → `[number, 4]` is left to the run time),
+ * and any `-1` — its value depends on the kept dims (a kept `0` leaves it undefined; two `number`
+ * dims at the same place may differ at run time), which TypeScript cannot tell from a type
+ * parameter. Where a type parameter is involved there, the rule stays undecided and the run time
+ * checks it (see `CheckArg`).
+ */
+export type ReshapeAligned<From extends Shape, To extends Shape, Op extends string, Normal extends boolean> =
+  KeptEnds<From, To> extends [infer Prefix extends Dim[], infer FromMiddle extends Shape, infer ToMiddle extends Shape, infer Suffix extends Dim[]]
+    ? [...Prefix, ...Suffix] extends []
+      ? ReshapeWhole<From, To, Op, Normal>
+      : [Extract<ToMiddle[number], -1>] extends [never]
+        ? ReshapeChecked<FromMiddle, ToMiddle, Op> extends infer Middle
+          ? Middle extends Shape
+            ? [...Prefix, ...MaybeNormal<Middle, Normal>, ...Suffix]
+            : ReshapeWhole<From, To, Op, Normal>
+          : never
+        : ReshapeWhole<From, To, Op, Normal>
+    : never;
+
+/**
+ * The reshape decided on the whole shapes (`ReshapeChecked`), in normal form when `Normal`. Exported
+ * so that where a type parameter leaves it undecided, the compiler prints this name, not its body.
+ */
+export type ReshapeWhole<From extends Shape, To extends Shape, Op extends string, Normal extends boolean> = MaybeNormal<ReshapeChecked<From, To, Op>, Normal>;
+
+/**
+ * The reshape of a tensor's shape (valid by construction, so not validated again) to `To`, in
+ * normal form — the rule behind `reshape()`, `flatten()` and `Tensor#reshape`.
+ */
+export type ReshapeOf<From extends Shape, To extends Shape, Op extends string> = number extends To["length"]
+  ? number[]
+  : number extends From["length"]
+    ? ReshapeWhole<From, To, Op, true>
+    : ReshapeAligned<From, To, Op, true>;
+
+/**
  * The shape `From` takes when reshaped to `To` — `To`, with its one `-1` inferred — or a
  * `ShapeError` whose message is the runtime's.
  * @example
@@ -355,7 +425,9 @@ export type ReshapeShape<From extends Shape, To extends Shape, Op extends string
     ? [Invalid] extends [never]
       ? number extends To["length"]
         ? number[]
-        : ReshapeChecked<From, To, Op>
+        : number extends From["length"]
+          ? ReshapeChecked<From, To, Op>
+          : ReshapeAligned<From, To, Op, false>
       : ShapeError<Invalid>
     : never;
 
