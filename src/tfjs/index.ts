@@ -933,7 +933,10 @@ const CHECKED = new Map(
   ]),
 );
 
-/** What each prototype member was before `installChecks()` replaced it (`undefined`: absent). */
+/**
+ * What each prototype member would be without the checks (`undefined`: absent): what it was before
+ * `installChecks()` first replaced it, or what replaced the checked method since.
+ */
 const replaced = new Map<string, PropertyDescriptor | undefined>();
 
 /** Restores the prototype members `installChecks()` replaced. */
@@ -953,15 +956,17 @@ function uninstallChecks(): void {
  * chained methods (the `@tensorflow/tfjs` bundle registers its own, unchecked), and other code that
  * relies on tfjs's exact behaviour (an implicit outer broadcast, say) would now get shapecheck's
  * errors. Returns a function that restores what was there before. Calling it again is harmless: it
- * reinstalls a method that something (tfjs's bundle, loaded later) replaced, and keeps what each
- * member was before the first install.
+ * reinstalls a method that something replaced since, and the restore function then puts back that
+ * replacement — what the prototype would hold without the checks — not what was there before the
+ * first install: tfjs's bundle, loaded after a first install, registers its own chained methods
+ * (`toFloat`, `flatten`, …) where there were none, and restoring "none" would delete them.
  */
 export function installChecks(): () => void {
   const prototype = tfc.Tensor.prototype as unknown as Record<string, unknown>;
   for (const [name, method] of CHECKED) {
     const current = Object.getOwnPropertyDescriptor(prototype, name);
     if (current?.value === method) continue;
-    if (!replaced.has(name)) replaced.set(name, current);
+    replaced.set(name, current);
     Object.defineProperty(prototype, name, { configurable: true, writable: true, value: method });
   }
   return uninstallChecks;
