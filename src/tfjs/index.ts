@@ -28,6 +28,7 @@ import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dShape, TfPoolShape } from "../../types/tfjs/rules.js";
+import type { TfReshapeShape } from "../../types/tfjs/rules.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
 import { reducedAxesFor } from "../ops/reduce.js";
@@ -42,9 +43,11 @@ import { assertScalar, checkAs } from "../tensor.js";
 import { validateSizes } from "../symbolic.js";
 import { checkSameShape, gatherShape, tfMatMulShape, tfSliceShape, tfSoftmaxAxis } from "./rules.js";
 import { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
+import { tfReshapeShape, type TfReshapeMethod } from "./rules.js";
 
 export { checkSameShape, gatherShape, tfMatMulShape, tfSliceShape, tfSoftmaxAxis, swapLastTwo } from "./rules.js";
 export { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
+export { tfReshapeShape, type TfReshapeMethod } from "./rules.js";
 export { ShapeError, InputError } from "../errors.js";
 export { configure } from "../ops/broadcast.js";
 export type { Dim, Shape } from "../../types/shape.js";
@@ -59,7 +62,9 @@ type Typed =
   | "neg" | "exp" | "log" | "sqrt" | "abs" | "tanh" | "sigmoid" | "relu" | "square"
   | "matMul" | "reshape" | "transpose" | "expandDims" | "squeeze" | "concat" | "stack"
   | "sum" | "mean" | "max" | "min" | "argMax" | "softmax" | "logSoftmax" | "gather"
-  | "slice" | "oneHot" | "conv2d" | "maxPool" | "avgPool";
+  | "slice" | "oneHot" | "conv2d" | "maxPool" | "avgPool"
+  | "flatten" | "as1D" | "as2D" | "as3D" | "as4D" | "as5D" | "asScalar"
+  | "cast" | "asType" | "toFloat" | "toInt" | "toBool";
 
 /** tfjs's `Tensor` without the members shapecheck types. */
 type TensorBase = Omit<tfc.Tensor, Typed>;
@@ -72,6 +77,45 @@ type BinaryMethod<Op extends string> = {
   <Self extends Shape, Right extends Shape = []>(this: TfTensor<Self>, other: Checked<Operand<Right>, ElementwiseCheck<Self, Right, Op>>): TfTensor<ElementwiseResult<Self, Right, Op>>;
 };
 type UnaryMethod = <Self extends Shape>(this: TfTensor<Self>) => TfTensor<Self>;
+/** `x.cast(dtype)`, `x.asType(dtype)`: the same shape (the dtype is not part of the type). */
+type CastMethod = <Self extends Shape>(this: TfTensor<Self>, dtype: DataType) => TfTensor<Self>;
+/**
+ * `x.flatten()`, `x.as1D()` (`[size]`), `x.asScalar()` (`[]`, one element): tfjs's reshape of `x`,
+ * checked on `x` by the built-in reshape rule (`TfReshapeShape`), messages naming the method.
+ */
+type ReshapeToMethod<Op extends "flatten" | "as1D" | "asScalar"> = <Self extends Shape>(
+  this: CheckedArg<TfTensor<Self>, TfReshapeShape<Op, Self>>,
+) => TfTensor<ResultShape<TfReshapeShape<Op, Self>>>;
+/**
+ * `x.as2D(rows, columns)` … `x.as5D(…)`: tfjs's reshape to exactly those dims (one `-1` inferred),
+ * the built-in reshape rule; a mistake lands on the first dim.
+ */
+type As2DMethod = <Self extends Shape, const D0 extends number, const D1 extends number>(
+  this: TfTensor<Self>,
+  rows: CheckedArg<D0, TfReshapeShape<"as2D", Self, [D0, D1]>>,
+  columns: D1,
+) => TfTensor<ResultShape<TfReshapeShape<"as2D", Self, [D0, D1]>>>;
+type As3DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number>(
+  this: TfTensor<Self>,
+  rows: CheckedArg<D0, TfReshapeShape<"as3D", Self, [D0, D1, D2]>>,
+  columns: D1,
+  depth: D2,
+) => TfTensor<ResultShape<TfReshapeShape<"as3D", Self, [D0, D1, D2]>>>;
+type As4DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number, const D3 extends number>(
+  this: TfTensor<Self>,
+  rows: CheckedArg<D0, TfReshapeShape<"as4D", Self, [D0, D1, D2, D3]>>,
+  columns: D1,
+  depth: D2,
+  depth2: D3,
+) => TfTensor<ResultShape<TfReshapeShape<"as4D", Self, [D0, D1, D2, D3]>>>;
+type As5DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number, const D3 extends number, const D4 extends number>(
+  this: TfTensor<Self>,
+  rows: CheckedArg<D0, TfReshapeShape<"as5D", Self, [D0, D1, D2, D3, D4]>>,
+  columns: D1,
+  depth: D2,
+  depth2: D3,
+  depth3: D4,
+) => TfTensor<ResultShape<TfReshapeShape<"as5D", Self, [D0, D1, D2, D3, D4]>>>;
 type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA extends boolean = false, const TransposeB extends boolean = false>(
   this: TfTensor<Self>,
   b: Checked<TfTensor<Right>, TfMatMulCheck<Self, Right, TransposeA, TransposeB>>,
@@ -210,6 +254,18 @@ export interface TfTensor<out S extends Shape = Shape> extends TensorBase {
   conv2d: Conv2dMethod;
   maxPool: PoolMethod<"maxPool">;
   avgPool: PoolMethod<"avgPool">;
+  flatten: ReshapeToMethod<"flatten">;
+  as1D: ReshapeToMethod<"as1D">;
+  as2D: As2DMethod;
+  as3D: As3DMethod;
+  as4D: As4DMethod;
+  as5D: As5DMethod;
+  asScalar: ReshapeToMethod<"asScalar">;
+  cast: CastMethod;
+  asType: CastMethod;
+  toFloat: UnaryMethod;
+  toInt: UnaryMethod;
+  toBool: UnaryMethod;
 }
 
 /** A tfjs `Variable` typed with its shape: `assign` takes a tensor of the same shape. */
@@ -382,6 +438,16 @@ export const relu = unary("relu", tfc.relu);
 /** `x²`. */
 export const square = unary("square", tfc.square);
 
+/**
+ * `tf.cast(x, dtype)`: the same shape in another dtype (tfjs's own dtype checks apply; the dtype is
+ * not part of the type). The chained `x.cast(dtype)`, `x.asType(dtype)`, `x.toFloat()`, `x.toInt()`
+ * and `x.toBool()` are this function.
+ */
+export function cast<S extends Shape>(x: TfTensor<S>, dtype: DataType): TfTensor<S> {
+  shapeOf("cast", x);
+  return tfc.cast(raw(x), dtype) as never;
+}
+
 // ---------------------------------------------------------------------------------------------
 // matMul and the movement ops
 
@@ -475,6 +541,17 @@ export function reshape<S extends Shape, const To extends Dim[]>(
 ): TfTensor<ResultShape<ReshapeShape<S, To, "reshape">>> {
   const dims = reshapedFor("reshape", shapeOf("reshape", x), shape) as number[];
   return tfc.reshape(raw(x), dims) as never;
+}
+
+/**
+ * tfjs's reshaping methods (`x.flatten()`, `x.as1D()` … `x.as5D(…)`, `x.asScalar()`, which tfjs has
+ * only as methods): the rule `tfReshapeShape` on `x`'s shape (the built-in reshape rule, messages
+ * naming the method), then tfjs's reshape, as tfjs's own methods do.
+ * @throws ShapeError `SHAPE_RESHAPE`
+ */
+function reshapeMethod(op: TfReshapeMethod, x: unknown, dims?: readonly unknown[]): TfTensor {
+  const out = tfReshapeShape(op, shapeOf(op, x), dims) as number[];
+  return tfc.reshape(raw(x), out) as never;
 }
 
 /**
@@ -829,6 +906,18 @@ const CHAINED: Record<string, (self: unknown, ...args: unknown[]) => unknown> = 
     if (dimRoundingMode !== undefined) throw new InputError("INPUT_OPTION", "avgPool: dimRoundingMode is not supported by shapecheck/tfjs (call tfjs through untyped)");
     return avgPool(x as never, filterSize as never, strides as never, pad as never);
   },
+  flatten: (x) => reshapeMethod("flatten", x),
+  as1D: (x) => reshapeMethod("as1D", x),
+  as2D: (x, rows, columns) => reshapeMethod("as2D", x, [rows, columns]),
+  as3D: (x, rows, columns, depth) => reshapeMethod("as3D", x, [rows, columns, depth]),
+  as4D: (x, rows, columns, depth, depth2) => reshapeMethod("as4D", x, [rows, columns, depth, depth2]),
+  as5D: (x, rows, columns, depth, depth2, depth3) => reshapeMethod("as5D", x, [rows, columns, depth, depth2, depth3]),
+  asScalar: (x) => reshapeMethod("asScalar", x),
+  cast: (x, dtype) => cast(x as never, dtype as never),
+  asType: (x, dtype) => cast(x as never, dtype as never),
+  toFloat: (x) => cast(x as never, "float32"),
+  toInt: (x) => cast(x as never, "int32"),
+  toBool: (x) => cast(x as never, "bool"),
 };
 
 /** The names of the chained methods `installChecks()` installs. */
@@ -844,7 +933,10 @@ const CHECKED = new Map(
   ]),
 );
 
-/** What each prototype member was before `installChecks()` replaced it (`undefined`: absent). */
+/**
+ * What each prototype member would be without the checks (`undefined`: absent): what it was before
+ * `installChecks()` first replaced it, or what replaced the checked method since.
+ */
 const replaced = new Map<string, PropertyDescriptor | undefined>();
 
 /** Restores the prototype members `installChecks()` replaced. */
@@ -864,15 +956,17 @@ function uninstallChecks(): void {
  * chained methods (the `@tensorflow/tfjs` bundle registers its own, unchecked), and other code that
  * relies on tfjs's exact behaviour (an implicit outer broadcast, say) would now get shapecheck's
  * errors. Returns a function that restores what was there before. Calling it again is harmless: it
- * reinstalls a method that something (tfjs's bundle, loaded later) replaced, and keeps what each
- * member was before the first install.
+ * reinstalls a method that something replaced since, and the restore function then puts back that
+ * replacement — what the prototype would hold without the checks — not what was there before the
+ * first install: tfjs's bundle, loaded after a first install, registers its own chained methods
+ * (`toFloat`, `flatten`, …) where there were none, and restoring "none" would delete them.
  */
 export function installChecks(): () => void {
   const prototype = tfc.Tensor.prototype as unknown as Record<string, unknown>;
   for (const [name, method] of CHECKED) {
     const current = Object.getOwnPropertyDescriptor(prototype, name);
     if (current?.value === method) continue;
-    if (!replaced.has(name)) replaced.set(name, current);
+    replaced.set(name, current);
     Object.defineProperty(prototype, name, { configurable: true, writable: true, value: method });
   }
   return uninstallChecks;

@@ -1,7 +1,8 @@
 /**
  * The runtime shape rules of `shapecheck/tfjs` where TensorFlow.js's semantics differ from the
  * built-in ops' (NumPy's): matMul's rank and transpose flags, softmax's last-axis limit, the losses'
- * same-shape rule, gather, oneHot. Everything else reuses the built-in rules (src/ops/*) as they
+ * same-shape rule, gather, oneHot, and the reshaping methods (`flatten`, `asND`, `asScalar`: the
+ * built-in reshape rule under tfjs's method names). Everything else reuses the built-in rules (src/ops/*) as they
  * are, so their messages are byte-identical. Mirrors types/tfjs/rules.ts message for message. Pure
  * functions on shapes: nothing here imports tfjs.
  */
@@ -14,6 +15,10 @@ import { compareSizes } from "../symbolic.js";
 import { describeValue, swapLastTwoDims } from "../shape.js";
 import { checkShapesEqual } from "../ops/same-shape.js";
 import { symbolicSlice } from "../ops/slice.js";
+import { reshapedFor } from "../ops/reshape.js";
+import type { TfReshapeMethod } from "../../types/tfjs/rules.js";
+
+export type { TfReshapeMethod };
 
 /** Mirrors `WriteTfMatMulRankMessage`. */
 export function writeTfMatMulRankMessage(left: Shape, right: Shape, side: "left" | "right"): string {
@@ -283,4 +288,22 @@ export function tfSliceShape(shape: Shape, begin: unknown, size?: unknown): Dim[
     if (b + z > dim) fail(`axis ${axis}: begin ${b} + size ${z} = ${b + z} is past the end (${dim})`);
     return z;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reshaping methods: x.flatten(), x.as1D() … x.as5D(…), x.asScalar()
+
+/**
+ * The shape of tfjs's reshaping methods, each a `reshape` in tfjs: `flatten()` and `as1D()` →
+ * `[size]` (the reshape to `[-1]`), `asScalar()` → `[]` (tfjs requires one element), `as2D(r, c)` …
+ * `as5D(…)` → exactly `dims` (one `-1` inferred, as tfjs's reshape does). The built-in reshape rule
+ * with the method's name in its messages (`dims` is read only by the asND methods).
+ * @example
+ * tfReshapeShape("flatten", [2, 3, 4]); //=> [24]
+ * tfReshapeShape("as2D", [6], [-1, 2]); //=> [3, 2]
+ * tfReshapeShape("asScalar", [2, 3]); //=> throws SHAPE_RESHAPE
+ * @throws ShapeError `SHAPE_RESHAPE`, `SHAPE_INVALID_SHAPE`
+ */
+export function tfReshapeShape(op: TfReshapeMethod, shape: Shape, dims: readonly unknown[] = []): Dim[] {
+  return reshapedFor(op, shape, op === "flatten" || op === "as1D" ? [-1] : op === "asScalar" ? [] : dims);
 }

@@ -23,6 +23,26 @@ export const WASM_DIR = path.join(path.dirname(require.resolve("@tensorflow/tfjs
 
 setWasmPaths(WASM_DIR);
 
+/**
+ * tfjs's own chained methods (`x.flatten()`, `x.cast(…)`, …) as the `@tensorflow/tfjs` bundle, imported
+ * above, registered them on tfjs-core's `Tensor` — taken when this module is first evaluated, before
+ * an `installChecks()` here replaces them (one made earlier, by a fixture in the same worker, is
+ * overwritten by the bundle as it loads). The oracle for the checked chained methods.
+ */
+const OWN_METHODS = new Map(
+  Object.entries(Object.getOwnPropertyDescriptors(tfc.Tensor.prototype)).flatMap(([name, d]) => (typeof d.value === "function" ? [[name, d.value as (...args: unknown[]) => unknown]] : [])),
+);
+
+/** Calls tfjs's own chained method `name` on `x` (see `OWN_METHODS`). */
+export function callOwnMethod(x: tfc.Tensor, name: string, ...args: unknown[]): tfc.Tensor {
+  const method = OWN_METHODS.get(name);
+  if (method === undefined) throw new Error(`tfjs registered no chained method ${name}`);
+  return method.apply(x, args) as tfc.Tensor;
+}
+
+/** The source of tfjs's own chained method `name` (tests check that it is tfjs's, not a checked one). */
+export const ownMethodSource = (name: string): string => String(OWN_METHODS.get(name));
+
 /** The backends every runtime test of the tfjs layer runs on. */
 export const BACKENDS = ["cpu", "wasm"] as const;
 

@@ -1,4 +1,7 @@
-/** Generated cases of tfjs's slice and gather (seeded: the same on every run), for the runtime and type-level tests. */
+/**
+ * Generated cases of tfjs's slice, gather and reshaping methods (seeded: the same on every run), for
+ * the runtime and type-level tests.
+ */
 
 /** A small seeded generator (mulberry32), so the cases are the same on every run. */
 export function random(seed: number): (n: number) => number {
@@ -49,3 +52,47 @@ export function gatherCases(count: number): GatherCase[] {
   });
 }
 
+
+/** tfjs's reshaping methods and how many dims each takes. */
+export const RESHAPE_METHODS = { flatten: 0, as1D: 0, asScalar: 0, as2D: 2, as3D: 3, as4D: 4, as5D: 5 } as const;
+export type ReshapeMethod = keyof typeof RESHAPE_METHODS;
+export interface ReshapeCase { op: ReshapeMethod; x: number[]; dims: number[] }
+
+/**
+ * Cases of `x.flatten()`, `x.as1D()`, `x.asScalar()`, `x.as2D(…)` … `x.as5D(…)`: mostly a
+ * factorisation of x's size (sometimes with a -1), else a dim off by one, two -1s, a negative dim,
+ * or a -1 beside a 0; x is often of size 1 for asScalar, and sometimes empty.
+ */
+export function reshapeCases(count: number): ReshapeCase[] {
+  const r = random(41);
+  const ops = Object.keys(RESHAPE_METHODS) as ReshapeMethod[];
+  return Array.from({ length: count }, () => {
+    const op = ops[r(ops.length)]!;
+    const rank = r(5);
+    const x = Array.from({ length: rank }, () => (op === "asScalar" && r(2) === 0 ? 1 : r(10) === 0 ? 0 : 1 + r(5)));
+    const n = RESHAPE_METHODS[op];
+    if (n === 0) return { op, x, dims: [] };
+    let left = x.reduce((a, b) => a * b, 1);
+    const dims: number[] = [];
+    for (let i = 0; i < n - 1; i++) {
+      const divisors = left === 0 ? [0, 1, 2, 3] : Array.from({ length: left }, (_, k) => k + 1).filter((d) => left % d === 0);
+      const d = divisors[r(divisors.length)]!;
+      dims.push(d);
+      left = d === 0 ? 0 : left / d;
+    }
+    dims.push(left);
+    const roll = r(10);
+    const at = r(n);
+    if (roll < 3) dims[at] = -1;
+    else if (roll === 3) dims[at]! += 1;
+    else if (roll === 4) {
+      dims[at] = -1;
+      dims[(at + 1) % n] = -1;
+    } else if (roll === 5) dims[at] = -2 - r(2);
+    else if (roll === 6) {
+      dims[at] = -1;
+      dims[(at + 1) % n] = 0;
+    }
+    return { op, x, dims };
+  });
+}

@@ -261,13 +261,32 @@ describe.each(BACKENDS)("shapecheck/tfjs on the %s backend", (backend) => {
       const installedAdd = prototype["add"];
       expect(tf.installChecks()).toBe(uninstall);
       expect(prototype["add"]).toBe(installedAdd);
-      // Something replaces a checked method (as loading tfjs's bundle does): installing again puts it back.
-      prototype["add"] = function () {};
+      // What uninstall restores: tfjs's own add here (the bundle's), or none.
+      uninstall();
+      const original = Object.getOwnPropertyDescriptor(prototype, "add");
+      expect(original?.value).not.toBe(installedAdd);
+      uninstall = tf.installChecks();
+      // Something replaces a checked method (as loading tfjs's bundle does): installing again puts it
+      // back, and uninstall then restores that replacement (what the prototype holds without checks).
+      const replacement = function () {};
+      prototype["add"] = replacement;
       expect(tf.installChecks()).toBe(uninstall);
       expect(prototype["add"]).toBe(installedAdd);
       uninstall();
-      expect(prototype["add"]).not.toBe(installedAdd);
+      expect(prototype["add"]).toBe(replacement);
+      // A member that was absent and is registered after the first install (tfjs's bundle does that
+      // for its chained methods) is restored too, not deleted.
+      delete prototype["add"];
       uninstall = tf.installChecks();
+      prototype["add"] = replacement;
+      tf.installChecks();
+      uninstall();
+      expect(prototype["add"]).toBe(replacement);
+      // Back to tfjs's own, for the tests after this one.
+      if (original === undefined) delete prototype["add"];
+      else Object.defineProperty(prototype, "add", original);
+      uninstall = tf.installChecks();
+      expect(prototype["add"]).toBe(installedAdd);
       expect(tf.CHECKED_METHODS).toContain("matMul");
     });
   });

@@ -1,16 +1,16 @@
 /**
- * The type rules of shapecheck/tfjs's slice and gather (`TfSliceShape`, `GatherShape` with batchDims)
- * give the runtime rules' answers on the same generated cases (test/tfjs/cases.ts, the ones the
+ * The type rules of shapecheck/tfjs's slice, gather (`TfSliceShape`, `GatherShape` with batchDims)
+ * and reshaping methods (`TfReshapeShape`; and the chained methods' result types) give the runtime rules' answers on the same generated cases (test/tfjs/cases.ts, the ones the
  * runtime tests run against tfjs): the same shape, or the same error message, byte for byte. Plus
  * cases the runtime cannot state: named and `number` dims, entries that are not literals.
  */
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../../src/errors.js";
-import { gatherShape, tfSliceShape } from "../../src/tfjs/rules.js";
+import { gatherShape, tfReshapeShape, tfSliceShape } from "../../src/tfjs/rules.js";
 import { evaluateTypes, parseTypeText, type TypeResult } from "../harness/types.js";
-import { gatherCases, sliceCases, type Entries } from "./cases.js";
+import { gatherCases, reshapeCases, sliceCases, type Entries } from "./cases.js";
 
-const IMPORTS = `import type { GatherShape, TfSliceShape } from "../types/tfjs/rules.js";`;
+const IMPORTS = `import type { GatherShape, TfReshapeShape, TfSliceShape } from "../types/tfjs/rules.js";`;
 
 /** A runtime rule's answer in the form of the type harness: a shape, or the error message. */
 function runtime(run: () => readonly (number | string)[]): TypeResult {
@@ -22,7 +22,7 @@ function runtime(run: () => readonly (number | string)[]): TypeResult {
   }
 }
 
-const literal = (value: Entries) => (value === undefined ? "undefined" : JSON.stringify(value).replace(/,/g, ", "));
+const literal = (value: Entries | readonly (number | string)[]) => (value === undefined ? "undefined" : JSON.stringify(value).replace(/,/g, ", "));
 
 describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
   it("slice: every generated case", () => {
@@ -43,6 +43,52 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
       .filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime));
     expect(wrong).toEqual([]);
     expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(50);
+  });
+
+  it("reshaping methods: every generated case, by the rule and by the chained method's result type", () => {
+    const cases = reshapeCases(400);
+    const texts = evaluateTypes(IMPORTS, cases.map((c) => `TfReshapeShape<"${c.op}", ${literal(c.x)}, ${literal(c.dims)}>`));
+    const results = cases.map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => tfReshapeShape(c.op, c.x, c.dims)) }));
+    expect(results.filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime))).toEqual([]);
+    expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(80);
+    // The methods themselves (x.as2D(…), x.flatten(), …) give the rule's shape on every valid case.
+    const valid = results.filter((r) => r.runtime.kind === "shape");
+    const declarations = valid.map(({ c }, i) => `declare const x${i}: TfTensor<${literal(c.x)}>;\nconst r${i} = x${i}.${c.op}(${c.dims.join(", ")});`);
+    const methods = evaluateTypes(`import type { TfTensor } from "../src/tfjs/index.js";\n${declarations.join("\n")}`, valid.map((_, i) => `typeof r${i}`));
+    const wrong = valid
+      .map((r, i) => ({ c: r.c, method: methods[i]!, runtime: r.runtime }))
+      .filter((r) => !r.method.startsWith("TfTensor<") || JSON.stringify(parseTypeText(r.method.slice("TfTensor<".length, -1))) !== JSON.stringify(r.runtime));
+    expect(wrong).toEqual([]);
+    expect(valid.length).toBeGreaterThan(150);
+  });
+
+  it("reshaping methods on names, number dims and sizes past 2^53 − 1: names as polynomials, number never an error", () => {
+    const named: [string, string, (number | string)[], (number | string)[]][] = [
+      ["flatten", `["b", 28, 28]`, ["b", 28, 28], []],
+      ["as1D", `["b", "s", 4]`, ["b", "s", 4], []],
+      ["as2D", `["b", 6]`, ["b", 6], [-1, 3]],
+      ["as2D", `["b", 6]`, ["b", 6], [3, 3]],
+      ["asScalar", `["b"]`, ["b"], []],
+      ["flatten", `[9007199254740991, 2]`, [9007199254740991, 2], []],
+    ];
+    const texts = evaluateTypes(IMPORTS, named.map(([op, x, , dims]) => `TfReshapeShape<"${op}", ${x}, ${literal(dims)}>`));
+    expect(texts.map(parseTypeText)).toEqual(named.map(([op, , x, dims]) => runtime(() => tfReshapeShape(op as never, x, dims))));
+    expect(texts).toEqual([
+      `["b*784"]`,
+      `["b*s*4"]`,
+      `["b*2", 3]`,
+      `ShapeError<"SHAPE_RESHAPE: as2D: cannot reshape ['b', 6] (b*6 elements) to [3, 3] (9 elements): element counts differ">`,
+      `ShapeError<"SHAPE_RESHAPE: asScalar: cannot reshape ['b'] (b elements) to [] (1 elements): element counts differ">`,
+      `ShapeError<"SHAPE_RESHAPE: flatten: cannot reshape [9007199254740991, 2] (18014398509481982 elements) to [-1]: -1 would be 18014398509481982, above the largest safe integer 9007199254740991">`,
+    ]);
+    const dynamic = evaluateTypes(IMPORTS, [
+      `TfReshapeShape<"as2D", [number, 4], [2, 8]>`,
+      `TfReshapeShape<"as2D", [number, 4], [-1, 2]>`,
+      `TfReshapeShape<"as3D", [2, 4], [number, 2, 2]>`,
+      `TfReshapeShape<"flatten", [number, 4]>`,
+      `TfReshapeShape<"asScalar", number[]>`,
+    ]);
+    expect(dynamic).toEqual([`[2, 8]`, `[number, 2]`, `[number, 2, 2]`, `[number]`, `[]`]);
   });
 
   it("names, number dims and non-literal entries: no error where a value is unknown; names kept where the whole axis is", () => {

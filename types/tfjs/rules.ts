@@ -1,8 +1,9 @@
 /**
  * The type rules of `shapecheck/tfjs` where TensorFlow.js's semantics differ from the built-in ops'
  * (NumPy's): matMul's rank and transpose flags, softmax's last-axis limit, the losses' same-shape
- * rule, gather, oneHot. Everything else in the tfjs layer reuses types/ops/* as it is. Mirrors
- * src/tfjs/rules.ts rule for rule and message for message.
+ * rule, gather, oneHot, and the reshaping methods (`flatten`, `asND`, `asScalar`: the built-in
+ * reshape rule under tfjs's method names). Everything else in the tfjs layer reuses types/ops/* as it
+ * is. Mirrors src/tfjs/rules.ts rule for rule and message for message.
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ResultShape, ShapeError } from "../errors.js";
@@ -13,6 +14,7 @@ import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareSizes } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
+import type { FlattenShape, ReshapeShape } from "../ops/reshape.js";
 import type { Exact, SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -473,3 +475,22 @@ export type TfPoolShape<Op extends string, X extends Shape, FilterSize, Strides,
             : never
         : never
       : ShapeError<WriteTfPoolRankMessage<Op, X, FilterSize>>;
+
+// ---------------------------------------------------------------------------------------------
+// The reshaping methods: x.flatten(), x.as1D() … x.as5D(…), x.asScalar()
+
+/** tfjs's chained reshaping methods (each a `reshape` in tfjs-core's chained_ops). */
+export type TfReshapeMethod = "flatten" | "as1D" | "as2D" | "as3D" | "as4D" | "as5D" | "asScalar";
+
+/**
+ * The shape of tfjs's reshaping methods: `flatten()` and `as1D()` reshape to `[x.size]` (the built-in
+ * `FlattenShape`, a reshape to `[-1]`), `asScalar()` to `[]` (one element), `as2D(r, c)` … `as5D(…)`
+ * to exactly `Dims` (tfjs's reshape, so one `-1` is inferred). The built-in reshape rule — exact
+ * counts on digit strings, names as polynomials, `number` dims never an error — with the method's
+ * name in its `SHAPE_RESHAPE` messages, as `tfReshapeShape`.
+ * @example
+ * type Flat = TfReshapeShape<"flatten", ["batch", 28, 28]>; //=> ["batch*784"]
+ * type Grid = TfReshapeShape<"as2D", [6], [2, 3]>; //=> [2, 3]
+ */
+export type TfReshapeShape<Op extends TfReshapeMethod, S extends Shape, Dims extends Shape = []> =
+  Op extends "flatten" | "as1D" ? FlattenShape<S, Op> : ReshapeShape<S, Op extends "asScalar" ? [] : Dims, Op>;
