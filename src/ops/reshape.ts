@@ -8,7 +8,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape, CheckedArg } from "../../types/errors.js";
 import type { FlattenShape, ReshapeOf, ReshapeShape } from "../../types/ops/reshape.js";
-import type { CheckSizes, NormalizeShape } from "../../types/internal/symbolic.js";
+import type { CheckSizes } from "../../types/internal/symbolic.js";
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { invalidShapeError, isValidDim } from "../shape.js";
