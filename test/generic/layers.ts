@@ -93,13 +93,32 @@ export function batchNorm<B extends Dim, C extends Dim>(x: Tensor<[B, C]>, gamma
 
 /**
  * Shapes whose axes cannot be lined up at compile time — a whole-shape parameter against another
- * shape, the result of an op that is not computed structurally around type parameters yet (reshape)
- * — are checked at run time, like `number[]`: no compile error either way.
+ * shape, a reshape that merges a type parameter's axis into `-1` (its size is a product the compiler
+ * cannot name) — are checked at run time, like `number[]`: no compile error either way.
  */
 export function unknownStructure<S extends Shape, B extends Dim, T extends Dim>(s: Tensor<S>, x: Tensor<[B, T, 64]>) {
   const scaled = s.add(zeros([3]));
-  const heads = x.reshape([x.shape[0], x.shape[1], 8, 8]).add(zeros([8]));
-  return [scaled, heads] as const;
+  const rows = x.reshape([-1, 64]).add(zeros([64]));
+  return [scaled, rows] as const;
+}
+
+/**
+ * Heads split and merged by reshape: the dims kept in place (`B`, `T`) are matched by identity, and
+ * the known axes between them are split and merged exactly.
+ */
+export function splitHeads<B extends Dim, T extends Dim>(x: Tensor<[B, T, 512]>, mask: Tensor<[T, T]>): Tensor<[B, T, 512]> {
+  const heads = x.reshape([x.shape[0], x.shape[1], 8, 64]).transpose([0, 2, 1, 3]); // type: Tensor<[B, 8, T, 64]>
+  const scores = heads.matmul(heads.mT).add(mask).softmax(-1); // type: Tensor<[B, 8, T, T]>
+  const merged = scores.matmul(heads).transpose([0, 2, 1, 3]).reshape([x.shape[0], x.shape[1], 512]); // type: Tensor<[B, T, 512]>
+  const exact: Exactly<[typeof heads, typeof scores, typeof merged], [Tensor<[B, 8, T, 64]>, Tensor<[B, 8, T, T]>, Tensor<[B, T, 512]>]> = true;
+  return merged;
+}
+
+/** A convolutional feature map flattened for a dense head, with the batch kept in place. */
+export function denseHead<B extends Dim>(features: Tensor<[B, 16, 7, 7]>, w: Tensor<[784, 10]>): Tensor<[B, 10]> {
+  const flat = features.reshape([features.shape[0], 784]); // type: Tensor<[B, 784]>
+  const exact: Exactly<typeof flat, Tensor<[B, 784]>> = true;
+  return flat.matmul(w);
 }
 
 // Called with concrete shapes, the concrete rules come back.
