@@ -80,7 +80,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
   }, 120_000);
 
   it("has the buggy versions the issue lists", () => {
-    expect(expectedMessages().size).toBe(9);
+    expect(expectedMessages().size).toBe(11);
   });
 
   it("TypeScript 6: exactly the annotated errors, with the messages above them", () => {
@@ -98,7 +98,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
     expect(run.status).toBe(1);
     const reported = [...run.stdout.matchAll(/^test\/generic\/bugs\.ts:(\d+):\d+ {2}(SHAPE_[A-Z_]+) {2}(.*)$/gm)].map((m) => `${m[1]}: ${m[2]}: ${m[3]}`);
     expect(reported.sort()).toEqual(expectedByLine());
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("9 shape errors in 1 file (1 file checked)");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("11 shape errors in 1 file (1 file checked)");
   });
 });
 
@@ -128,6 +128,8 @@ describe("at run time the generic functions run with concrete shapes, and the ru
     throws("SHAPE_BROADCAST", () => bugs.wrongTrailingAxis!(any(zeros([2, 3, 7])), any(zeros([10]))));
     throws("SHAPE_BROADCAST", () => bugs.disagreeingArguments!()); // inside affine: the bias of width 64
     throws("SHAPE_BROADCAST", () => bugs.disagreeingArgumentsAtTheCall!()); // inside affineFrom: the same bias
+    throws("SHAPE_CONCAT", () => bugs.joinedLengths!(any(zeros([2, 5, 64])), any(zeros([2, 7, 16]))));
+    throws("SHAPE_STACK", () => bugs.stackedBatches!(any(zeros([4, 10])), any(zeros([6, 10]))));
   });
 
   it("the declared-shape mistakes: the widening loop fails on its second pass, the wrong declared result returns the computed shape", async () => {

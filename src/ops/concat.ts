@@ -6,8 +6,8 @@
  * src/symbolic.ts).
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { ConcatArgs, ConcatAxisArg, ConcatResult, ConcatShape, ListArgs } from "../../types/ops/concat.js";
+import type { CheckedArg } from "../../types/errors.js";
+import type { ConcatArgs, ConcatAxisArg, ConcatShape, ConcatTensorsArgs, ConcatTensorsShape } from "../../types/ops/concat.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { record, type GradRule } from "../autograd.js";
@@ -149,10 +149,10 @@ export function concatTensors(tensors: readonly Tensor[], axis: number, dims: re
 export type ShapesOf<Tensors extends readonly Tensor[]> = { [K in keyof Tensors]: Tensors[K]["shape"] };
 
 /** The result type of a concatenation: the rule's shape, or `number[]` when it failed (the argument checks report that). */
-export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ResultShape<ConcatShape<ShapesOf<Tensors>, Axis, Op>>;
+export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ConcatTensorsShape<ShapesOf<Tensors>, Axis, Op>;
 
 /** The tensor list argument of `concat`: the failing tensor (or the whole list) intersected with its error. */
-export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ListArgs<Tensors, ConcatResult<ShapesOf<Tensors>, Axis, Op>>;
+export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ConcatTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, Op>;
 
 /**
  * The tensors joined along `axis` (default 0; negative counts from the end): the same rank, equal

@@ -4,9 +4,8 @@
  * documented there): equal shapes, a new axis of size "number of shapes".
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { StackArgs, StackAxisArg, StackResult, StackShape } from "../../types/ops/stack.js";
-import type { ListArgs } from "../../types/ops/concat.js";
+import type { CheckedArg } from "../../types/errors.js";
+import type { StackArgs, StackAxisArg, StackShape, StackTensorsArgs, StackTensorsShape } from "../../types/ops/stack.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { compareSizes, sizeClashHint, type SizeComparison } from "../symbolic.js";
@@ -71,10 +70,10 @@ export function stackShape<const Shapes extends Dim[][], const Axis extends numb
 // The op (tensors): a composition, unsqueeze then concat, with no gradient rule of its own
 
 /** The result type of a stack: the rule's shape, or `number[]` when it failed (the argument checks report that). */
-export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ResultShape<StackShape<ShapesOf<Tensors>, Axis, Op>>;
+export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = StackTensorsShape<ShapesOf<Tensors>, Axis, Op>;
 
 /** The tensor list argument of `stack`: the failing tensor (or the whole list) intersected with its error. */
-export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ListArgs<Tensors, StackResult<ShapesOf<Tensors>, Axis, Op>>;
+export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = StackTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, Op>;
 
 /**
  * The tensors (all of one shape) joined along a new axis `axis` (default 0; −rank−1 … rank): each

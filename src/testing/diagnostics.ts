@@ -34,17 +34,27 @@ export type FoundShapeError = FoundDiagnostic & { readonly code: `SHAPE_${string
  */
 const SHAPE_MESSAGE_LITERAL = /"(SHAPE_[A-Z_]+: (?:[^"\\]|\\.)*)"|`(SHAPE_[A-Z_]+: [^`]*)`/g;
 
+/** A dim the compiler could not print because it is a type parameter: `${PrintDim<B>}`, read as `${B}`. */
+const UNPRINTED_DIM = /\$\{PrintDim<([A-Za-z_$][\w$]*)>\}/g;
+
+/** A part of a template the compiler left unevaluated (`${PrintShape<…>}`, `${At}` is fine). */
+const UNEVALUATED = /\$\{[^}]*[<([]/;
+
 /**
  * The distinct shape error messages in a diagnostic's text (string literals unescaped as the
- * compiler escaped them; template literals as printed, `${B}` and all), in order of appearance.
+ * compiler escaped them; template literals as printed, a type parameter as `${B}`), complete ones
+ * first, each group in order of appearance. A message with a part the compiler left unevaluated
+ * (where a rule stayed undecided around a type parameter, its text is printed as a template with
+ * `${PrintShape<…>}` in it) comes after the complete ones: the check that failed is then the one
+ * with the complete text.
  */
 export function shapeMessagesIn(text: string): string[] {
   const messages: string[] = [];
   for (const match of text.matchAll(SHAPE_MESSAGE_LITERAL)) {
-    const message = match[1] !== undefined ? (JSON.parse(`"${match[1]}"`) as string) : match[2]!;
+    const message = match[1] !== undefined ? (JSON.parse(`"${match[1]}"`) as string) : match[2]!.replace(UNPRINTED_DIM, "${$1}");
     if (!messages.includes(message)) messages.push(message);
   }
-  return messages;
+  return [...messages.filter((m) => !UNEVALUATED.test(m)), ...messages.filter((m) => UNEVALUATED.test(m))];
 }
 
 /**

@@ -21,8 +21,8 @@ import type { ReshapeShape } from "../../types/ops/reshape.js";
 import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
 import type { SqueezeChecked, SqueezeResult } from "../../types/ops/squeeze.js";
 import type { UnsqueezeChecked, UnsqueezeResult } from "../../types/ops/unsqueeze.js";
-import type { ConcatAxisArg, ConcatResult, ListArgs } from "../../types/ops/concat.js";
-import type { StackAxisArg, StackResult } from "../../types/ops/stack.js";
+import type { ConcatAxisArg, ConcatTensorsArgs, ConcatTensorsShape } from "../../types/ops/concat.js";
+import type { StackAxisArg, StackTensorsArgs, StackTensorsShape } from "../../types/ops/stack.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
@@ -604,9 +604,9 @@ function shapesOf(op: string, tensors: unknown): number[][] {
  * @throws ShapeError `SHAPE_CONCAT`, `SHAPE_RANK`, `SHAPE_AXIS`
  */
 export function concat<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
-  tensors: ListArgs<Tensors, ConcatResult<ShapesOf<Tensors>, Axis, "concat">>,
+  tensors: ConcatTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, "concat">,
   axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
-): TfTensor<ResultShape<ConcatShape<ShapesOf<Tensors>, Axis, "concat">>> {
+): TfTensor<ConcatTensorsShape<ShapesOf<Tensors>, Axis, "concat">> {
   concatenatedFor("concat", shapesOf("concat", tensors), axis ?? 0);
   return tfc.concat(tensors as unknown as tfc.Tensor[], axis) as never;
 }
@@ -616,9 +616,9 @@ export function concat<const Tensors extends readonly TfTensor[], const Axis ext
  * @throws ShapeError `SHAPE_STACK`, `SHAPE_AXIS`
  */
 export function stack<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
-  tensors: ListArgs<Tensors, StackResult<ShapesOf<Tensors>, Axis, "stack">>,
+  tensors: StackTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, "stack">,
   axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
-): TfTensor<ResultShape<StackShape<ShapesOf<Tensors>, Axis, "stack">>> {
+): TfTensor<StackTensorsShape<ShapesOf<Tensors>, Axis, "stack">> {
   stackedFor("stack", shapesOf("stack", tensors), axis ?? 0);
   return tfc.stack(tensors as unknown as tfc.Tensor[], axis) as never;
 }

@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { randn, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { concat, randn, stack, zeros, type Dim, type Tensor } from "../../src/index.js";
 import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
@@ -73,4 +73,18 @@ export function disagreeingArgumentsAtTheCall() {
   // message: SHAPE_DECLARED: declared: [64] is not assignable to [128]
   // @shape-error SHAPE_DECLARED
   return affineFrom(randn([32, 784], { seed: 1 }), randn([784, 128], { seed: 2 }), zeros([64]));
+}
+
+/** Features of two sequences of different lengths joined along the feature axis. */
+export function joinedLengths<B extends Dim, T extends Dim, S extends Dim>(words: Tensor<[B, T, 64]>, tags: Tensor<[B, S, 16]>) {
+  // message: SHAPE_CONCAT: concat: axis 1 is ${T} in tensor 0 but ${S} in tensor 1; only axis 2 may differ, and a type parameter is equal only to itself
+  // @shape-error SHAPE_CONCAT
+  return concat([words, tags], -1);
+}
+
+/** Two batches of different sizes stacked. */
+export function stackedBatches<B extends Dim, N extends Dim>(a: Tensor<[B, 10]>, b: Tensor<[N, 10]>) {
+  // message: SHAPE_STACK: stack: axis 0 is ${B} in tensor 0 but ${N} in tensor 1; stacked tensors must have the same shape, and a type parameter is equal only to itself
+  // @shape-error SHAPE_STACK
+  return stack([a, b]);
 }

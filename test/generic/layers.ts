@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { randn, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { concat, randn, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 
 /** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
@@ -112,6 +112,15 @@ export function splitHeads<B extends Dim, T extends Dim>(x: Tensor<[B, T, 512]>,
   const merged = scores.matmul(heads).transpose([0, 2, 1, 3]).reshape([x.shape[0], x.shape[1], 512]); // type: Tensor<[B, T, 512]>
   const exact: Exactly<[typeof heads, typeof scores, typeof merged], [Tensor<[B, 8, T, 64]>, Tensor<[B, 8, T, T]>, Tensor<[B, T, 512]>]> = true;
   return merged;
+}
+
+/** Features joined along their last axis, and an ensemble stacked on a new one, around `B` and `T`. */
+export function joinFeatures<B extends Dim, T extends Dim>(words: Tensor<[B, T, 64]>, tags: Tensor<[B, T, 16]>, models: readonly [Tensor<[B, T, 80]>, Tensor<[B, T, 80]>]) {
+  const joined = concat([words, tags], -1); // type: Tensor<[B, T, 80]>
+  const ensemble = stack([joined, ...models], 0); // type: Tensor<[3, B, T, 80]>
+  const pairs = stack([words, words], -1); // type: Tensor<[B, T, 64, 2]>
+  const exact: Exactly<[typeof joined, typeof ensemble, typeof pairs], [Tensor<[B, T, 80]>, Tensor<[3, B, T, 80]>, Tensor<[B, T, 64, 2]>]> = true;
+  return ensemble.mean(0);
 }
 
 /** A convolutional feature map flattened for a dense head, with the batch kept in place. */

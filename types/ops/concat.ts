@@ -20,8 +20,10 @@
  *   the axis `number`; an `Axis` that is not a literal gives `number` dims (after the rank checks).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError, CheckArg } from "../errors.js";
+import type { ShapeError, CheckArg, ResultShape } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { Exact } from "../internal/dims.js";
+import type { Add } from "../internal/digits.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
   AddPoly,
@@ -129,7 +131,7 @@ export type MergeDims<
     ? Sources extends readonly [infer Source extends number, ...infer SourcesRest extends readonly number[]]
       ? At["length"] extends Skip
         ? MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
-        : CompareSizes<M, D> extends infer Kind
+        : (Exact<M> extends Exact<D> ? "equal" : CompareSizes<M, D>) extends infer Kind
           ? Kind extends "equal" | "dynamic"
             ? Kind extends "dynamic"
               ? IsDynamicDim<M> extends true
@@ -143,7 +145,7 @@ export type MergeDims<
   : [DimsAcc, SourcesAcc];
 
 /** `[I, I, …]`, one per dim of `S`. */
-export type SourcesOf<S extends Shape, I extends number, Acc extends number[] = []> = S extends readonly [Dim, ...infer Rest extends Shape]
+export type SourcesOf<S extends Shape, I extends number, Acc extends number[] = []> = S extends readonly [unknown, ...infer Rest extends Shape]
   ? SourcesOf<Rest, I, [...Acc, I]>
   : Acc;
 
@@ -202,12 +204,17 @@ type RanksOnly<All extends readonly Shape[], Op extends string, First extends Sh
         : Failure<Index["length"], ShapeError<WriteConcatRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
     : { [K in keyof First]: number };
 
-/** The concatenation of a tuple of shapes: the result shape, or a `Failure`. */
-export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Shapes["length"]
+/**
+ * The concatenation of a tuple of shapes: the result shape, or a `Failure`. `Validate` is `false`
+ * for tensors' shapes, valid by construction: their dims are not validated again, which also keeps
+ * the rule decidable where a dim is a type parameter (a dim is compared with its counterpart by
+ * identity first, `MergeDims`).
+ */
+export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
   ? ConcatUnknownLength<Shapes[number], Axis, Op>
   : Shapes extends readonly []
     ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
-    : FirstInvalid<Shapes, Op> extends infer Invalid
+    : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
         ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
           ? number extends Axis
@@ -262,13 +269,108 @@ export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op 
  * failing item — or the whole list, for a "list" failure — intersected with its error, so the
  * compiler reports it there; the list as given otherwise.
  */
-export type ListArgs<Items extends readonly unknown[], Result> = { [K in keyof Items]: Items[K] & CheckArg<ItemError<Result, K>> } & CheckArg<ListError<Result>>;
+export type ListArgs<Items extends readonly unknown[], Result, Names extends readonly unknown[] = []> = {
+  [K in keyof Items]: NamesFirst<Items[K] & CheckArg<ItemError<Result, K>>, K extends keyof Names ? Names[K] : unknown>;
+} & CheckArg<ListError<Result>>;
+
+/**
+ * An item's name checks before the rule's: `Param` when they hold; where a type parameter keeps
+ * them undecided, TypeScript relates the item to both branches, and the name check's message is
+ * the one it reports (the rule itself is then undecided too, and says nothing useful).
+ */
+type NamesFirst<Param, Check> = unknown extends Check ? Param : Check;
+
+/**
+ * The name checks of a list of tensors' shapes (concat, stack): for each shape after the first, each
+ * axis but `Skip` (the concatenation axis; `-1` for none) against the first shape's, by
+ * `SameDimCheck`. `Message` writes the text for tensor `Index`, axis `At` and the two dims.
+ */
+export type ListNameChecks<Shapes extends readonly Shape[], Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number = Skip> = Shapes extends readonly [
+  infer First extends Shape,
+  ...infer Rest extends readonly Shape[],
+]
+  ? [unknown, ...{ [K in keyof Rest]: ItemNameCheck<First, Rest[K], Skip, Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number> }]
+  : unknown[];
+
+/** One shape's name checks against the first (a shape of another rank is the rule's own error). */
+type ItemNameCheck<First extends Shape, S extends Shape, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number> =
+  S["length"] extends First["length"] ? AxisNameChecks<First, S, Skip, Kind, Op, Axis, Index> : unknown;
+
+/**
+ * Every axis of `S` but `Skip`, by `SameDimCheck`. Walked by index, with no `infer`, so that for a
+ * whole-shape parameter (`[S, S]`) TypeScript relates both branches at each step (bounded at rank
+ * 32) and finds each axis the same dim.
+ */
+type AxisNameChecks<First extends Shape, S extends Shape, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number, At extends 0[] = [], Check = unknown> =
+  At["length"] extends First["length"] | 32
+    ? Check
+    : AxisNameChecks<
+        First,
+        S,
+        Skip,
+        Kind,
+        Op,
+        Axis,
+        Index,
+        [...At, 0],
+        At["length"] extends Skip ? Check : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, At["length"], First[At["length"]], S[At["length"]], Index>, First[At["length"]], S[At["length"]]>
+      >;
+
+/**
+ * `SHAPE_CONCAT: concat: axis 0 is ${B} in tensor 0 but ${T} in tensor 1; only axis 1 may differ,
+ * and a type parameter is equal only to itself` — the message of an axis that a type parameter keeps
+ * TypeScript from deciding. Compile time only: at run time every dim is a number.
+ */
+export type WriteListNamesMessage<Kind extends "concat" | "stack", Op extends string, Axis extends number, At extends number, F extends Dim, D extends Dim, Index extends number> =
+  `${Kind extends "concat" ? "SHAPE_CONCAT" : "SHAPE_STACK"}: ${Op}: axis ${At} is ${F} in tensor 0 but ${D} in tensor ${Index}; ${Kind extends "concat" ? `only axis ${Axis} may differ` : "stacked tensors must have the same shape"}, and a type parameter is equal only to itself`;
+
+/**
+ * Two dims that must be one size, as a check with no `infer`: `unknown` when they are the same dim,
+ * when either is `number`, or when both are known or named (the rule itself compares those, in
+ * normal form, with the runtime's message); where a type parameter keeps TypeScript from deciding,
+ * the argument is related to both branches and fails against `Message` — a type parameter is a
+ * name, equal only to itself (as in broadcasting, types/ops/broadcast.ts).
+ */
+export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> = Exact<F> extends Exact<D>
+  ? unknown
+  : number extends F
+    ? unknown
+    : number extends D
+      ? unknown
+      : [F, D] extends [number | string, number | string]
+        ? unknown
+        : Message;
 
 /** The error of list item `K`, if the rule failed there. */
 type ItemError<Result, K> = Result extends Failure<infer Where, infer Error> ? (K extends `${Where & number}` ? Error : unknown) : unknown;
 
 /** The error of the list as a whole (an empty list, a sum too large), if the rule failed so. */
 type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : unknown;
+
+/** The name checks of a concatenation's tensors (`ListNameChecks`), off the concatenation axis. */
+export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends number, Op extends string> = Shapes extends readonly [infer First extends Shape, ...unknown[]]
+  ? number extends Axis
+    ? unknown[]
+    : NormalizeAxis<Op, First, Axis> extends infer Index extends number
+      ? ListNameChecks<Shapes, Index, "concat", Op>
+      : unknown[]
+  : unknown[];
+
+/** A list rule's result with a `Failure` replaced by its error. */
+export type ErrorOf<Out> = Out extends Failure<infer _, infer Error> ? Error : Out;
+
+/**
+ * The list argument of a concatenation of tensors (`Items`, whose shapes are `Shapes`): the rule on
+ * shapes valid by construction, and the name checks. Shared by `concat` and shapecheck/tfjs.
+ */
+export type ConcatTensorsArgs<Items extends readonly unknown[], Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<
+  Items,
+  ConcatResult<Shapes, Axis, Op, false>,
+  ConcatNameChecks<Shapes, Axis, Op>
+>;
+
+/** The shape of a concatenation of tensors whose shapes are `Shapes` (`number[]` when it failed; the argument check reports that). */
+export type ConcatTensorsShape<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<ConcatResult<Shapes, Axis, Op, false>>>;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =

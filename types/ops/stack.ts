@@ -14,11 +14,11 @@
  *   gives a new axis of size `number`; an `Axis` that is not a literal gives `number[]`.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ResultShape, ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { InvalidSizesMessage, SizeClashHint } from "../internal/symbolic.js";
-import type { Failure, FirstFixed, FirstInvalid, ListArgs, MergeDims, SourcesOf } from "./concat.js";
+import type { ErrorOf, Failure, FirstFixed, FirstInvalid, ListArgs, ListNameChecks, MergeDims, SourcesOf } from "./concat.js";
 
 /** `SHAPE_STACK: stack: cannot stack an empty list: needs at least one tensor`. Mirrors `writeStackEmptyMessage`. */
 export type WriteStackEmptyMessage<Op extends string> = `SHAPE_STACK: ${Op}: cannot stack an empty list: needs at least one tensor`;
@@ -88,8 +88,8 @@ type StackAxis<Merged extends readonly Dim[], First extends Shape, Axis extends 
         : never
     : never;
 
-/** The stack of a list of shapes: the result shape, or a `Failure`. */
-export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Shapes["length"]
+/** The stack of a list of shapes: the result shape, or a `Failure` (`Validate`: see `ConcatResult`). */
+export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
   ? number extends Shapes[number]["length"]
     ? number[]
     : InvalidSizesMessage<Op, Shapes[number]> extends infer Message extends string
@@ -99,12 +99,12 @@ export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op
       : never
   : Shapes extends readonly []
     ? Failure<"list", ShapeError<WriteStackEmptyMessage<Op>>>
-    : FirstInvalid<Shapes, Op> extends infer Invalid
+    : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
         ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
           ? StackFold<Shapes, Op, First, FirstIndex, First, SourcesOf<First, FirstIndex>> extends infer Merged
-            ? Merged extends readonly Dim[]
-              ? StackAxis<Merged, First, Axis, Shapes["length"], Op>
+            ? [Merged] extends [infer Dims extends readonly Dim[]] // resolves for dims that are type parameters (`[B, 64]`)
+              ? StackAxis<Dims, First, Axis, Shapes["length"], Op>
               : Merged
             : never
           : number[]
@@ -122,6 +122,19 @@ export type StackShape<Shapes extends readonly Shape[], Axis extends number = 0,
 
 /** The list argument of a stack: the failing shape (or the whole list) intersected with its error. */
 export type StackArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<Shapes, StackResult<Shapes, Axis, Op>>;
+
+/** The name checks of a stack's tensors (`ListNameChecks`): every axis. */
+export type StackNameChecks<Shapes extends readonly Shape[], Op extends string> = ListNameChecks<Shapes, -1, "stack", Op>;
+
+/** The list argument of a stack of tensors (`Items`, whose shapes are `Shapes`); see `ConcatTensorsArgs`. */
+export type StackTensorsArgs<Items extends readonly unknown[], Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<
+  Items,
+  StackResult<Shapes, Axis, Op, false>,
+  StackNameChecks<Shapes, Op>
+>;
+
+/** The shape of a stack of tensors whose shapes are `Shapes` (`number[]` when it failed). */
+export type StackTensorsShape<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<StackResult<Shapes, Axis, Op, false>>>;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
