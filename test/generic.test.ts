@@ -18,20 +18,22 @@ const dir = path.join(root, "test/generic");
 const layersFile = path.join(dir, "layers.ts");
 const bugsFile = path.join(dir, "bugs.ts");
 
-/** `line → message` from the `// message: …` comment above each annotation of the bugs file. */
-function expectedMessages(): Map<number, string> {
-  const lines = readFileSync(bugsFile, "utf8").split("\n");
+const limitsFile = path.join(dir, "limits.ts");
+
+/** `line → message` from the `// message: …` comment above each annotation of the bugs file (or `file`). */
+function expectedMessages(file = bugsFile): Map<number, string> {
+  const lines = readFileSync(file, "utf8").split("\n");
   const expected = new Map<number, string>();
   for (const annotation of readAnnotations(lines.join("\n"))) {
     const comment = /^\s*\/\/ message: (.*)$/.exec(lines[annotation.line - 3] ?? "");
-    if (!comment) throw new Error(`bugs.ts:${annotation.line}: no "// message:" line above the annotation`);
+    if (!comment) throw new Error(`${path.basename(file)}:${annotation.line}: no "// message:" line above the annotation`);
     expected.set(annotation.line, comment[1]!);
   }
   return expected;
 }
 
 const byLine = (found: readonly FoundDiagnostic[]) => found.map((d) => `${d.line}: ${d.message}`).sort();
-const expectedByLine = () => [...expectedMessages()].map(([line, message]) => `${line}: ${message}`).sort();
+const expectedByLine = (file = bugsFile) => [...expectedMessages(file)].map(([line, message]) => `${line}: ${message}`).sort();
 
 describe("generic layers type-check, with exact result types", () => {
   it("TypeScript 6: no diagnostics", () => {
@@ -91,6 +93,13 @@ describe("buggy generic code is a shape error on the bug line, with its message"
   it("TypeScript 7: the same errors, on the same lines, with the same messages", () => {
     expect(byLine(ts7.filter((d) => d.file === bugsFile))).toEqual(expectedByLine());
     expect(ts7.filter((d) => d.file === layersFile).map((d) => `${d.line}: ${d.text}`)).toEqual([]);
+  });
+
+  it("what the compiler cannot follow (limits.ts) is an error that says what to write instead, under TypeScript 6 and 7", () => {
+    expect(expectedMessages(limitsFile).size).toBe(3);
+    expect(sharedChecker().mismatches(limitsFile)).toEqual([]);
+    expect(byLine(sharedChecker().diagnostics(limitsFile))).toEqual(expectedByLine(limitsFile));
+    expect(byLine(ts7.filter((d) => d.file === limitsFile))).toEqual(expectedByLine(limitsFile));
   });
 
   it("the CLI's default report counts them as shape errors and exits 1", async () => {

@@ -19,7 +19,7 @@ export type NestedNumbers = number | readonly NestedNumbers[];
  */
 export type NestedArray<S extends Shape> = number extends S["length"]
   ? NestedNumbers
-  : S extends readonly [Dim, ...infer Rest extends Shape]
+  : S extends readonly [unknown, ...infer Rest extends Shape]
     ? NestedArray<Rest>[]
     : number;
 

@@ -18,26 +18,23 @@ type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
 /**
  * The parameter-side check, by intersection, for arguments written as array literals whose type is
  * inferred from themselves (reshape/as/broadcastTo targets, axis lists, option objects, lists, the pure
- * `…Shape` rule functions) of the rules that do not yet compute around type parameters: `unknown` when
- * `Result` is fine, the error itself when it is a shape error. Intersected with the argument's own type
- * (`To & CheckArg<…>`), it makes a wrong argument fail to type-check at that argument, with the message
- * in the diagnostic — twice, as TypeScript prints an intersection (see `CheckedArg` for the others).
+ * `…Shape` rule functions): `unknown` when `Result` is fine, the error itself when it is a shape
+ * error. Intersected with the argument's own type (`To & CheckArg<…>`), it makes a wrong argument
+ * fail to type-check at that argument, with the message in the diagnostic — twice, as TypeScript
+ * prints an intersection (see `CheckedArg` for the others; a conditional parameter type there would
+ * make TypeScript type an array literal as an array rather than a tuple).
  *
- * Where such a rule cannot be evaluated (a whole-shape parameter, a value a type parameter leaves
- * open — a reshape's element count, a max over an axis that may be 0), the check stays deferred and
- * TypeScript relates the argument to both branches. The error branch nests this check a dozen times
- * before it yields the error: a concrete error resolves through the levels, while a deferred one is
- * accepted as "maybe" once TypeScript sees the same conditional nested ten deep — the runtime checks
- * it. The broadcasting ops, matmul and `where` do not use it: their checks are per axis and hold in
- * every branch, so a type parameter is a name there (types/ops/broadcast.ts).
+ * Where a type parameter keeps TypeScript from deciding the rule, this check is undecided too, and
+ * TypeScript relates the argument to both branches: the error branch rejects it. That is the policy
+ * — a type parameter is a name, equal only to itself — applied to every rule: the rules compute
+ * around type parameters by identity (the same dim, the same shape, dims kept in place) wherever the
+ * answer holds for every size, and what they cannot decide is an error whose message the rule puts
+ * where the diagnostic shows it (an alias argument such as `ReshapeAligned<"SHAPE_RESHAPE: …", …>`).
+ * The rule's result is `NoInfer`: TypeScript infers an argument's type parameters from the argument,
+ * never from the shapes the rule computes out of them.
  */
-export type CheckArg<Result, Depth extends 0[] = []> = [OkPart<Result>] extends [never]
-  ? [Result] extends [never]
-    ? unknown
-    : Depth["length"] extends 12
-      ? Result
-      : CheckArg<Result, [...Depth, 0]>
-  : unknown;
+export type CheckArg<Result> = CheckOf<NoInfer<Result>>;
+type CheckOf<Result> = [OkPart<Result>] extends [never] ? ([Result] extends [never] ? unknown : Result) : unknown;
 
 /** `CheckArg` for a message: `unknown` when there is none (`never`), else the error carrying it. */
 export type CheckMessage<Message extends string> = CheckArg<[Message] extends [never] ? unknown : ShapeError<Message>>;
@@ -61,26 +58,19 @@ export type MessageOf<Failed> = Failed extends ShapeError<infer Message> ? Messa
 export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Check>;
 
 /**
- * `Checked` for the rules that do not yet compute around type parameters (see `CheckArg`): `Param`
- * when `Result` — the rule's result or error — is fine, the error's message when it is a
- * `ShapeError`, so the diagnostic is the message alone as with `Checked`. Where a type parameter
- * leaves the rule undecided, this gate nests itself like `CheckArg` and the call is accepted as
- * "maybe", for the runtime to check.
+ * `Checked` for a rule's whole result (`Result`, the shape or the `ShapeError`) rather than a
+ * per-axis check: `Param` when the rule succeeds, the error's message when it fails, so the
+ * diagnostic is the message alone as with `Checked`; undecided — a type parameter the rule cannot
+ * compute around — is rejected, as with `CheckArg`.
  *
  * Used for arguments TypeScript infers as a single value — an axis number, a pattern string, a
  * tensor, `this`. An argument written as an array literal whose type is inferred from itself (a
  * reshape target, a shape, a list of axes) keeps `CheckArg`'s intersection: under a conditional
  * parameter type TypeScript types the literal as an array rather than a tuple wherever the rule
- * stays undecided, and generic code that is correct would stop compiling. Those arguments get the
- * message-only diagnostic once their rules compute structurally around type parameters (issue 9).
+ * stays undecided.
  */
-export type CheckedArg<Param, Result, Depth extends 0[] = []> = [OkPart<Result>] extends [never]
-  ? [Result] extends [never]
-    ? Param
-    : Depth["length"] extends 12
-      ? MessageOf<Result>
-      : CheckedArg<Param, Result, [...Depth, 0]>
-  : Param;
+export type CheckedArg<Param, Result> = CheckedOf<Param, NoInfer<Result>>;
+type CheckedOf<Param, Result> = [OkPart<Result>] extends [never] ? ([Result] extends [never] ? Param : MessageOf<Result>) : Param;
 
 /**
  * The shape of an op's result: the rule's shape, or — when the rule failed, which the argument check

@@ -91,7 +91,7 @@ type AsVariadic<From extends Shape, To extends Shape, Op extends string, F exten
     : To;
 
 /** How many fixed trailing dims a shape of unknown rank has. */
-type AsFixedCount<S extends Shape, Count extends 0[] = []> = S extends readonly [...infer Rest extends Shape, Dim]
+type AsFixedCount<S extends Shape, Count extends 0[] = []> = S extends readonly [...infer Rest extends Shape, unknown]
   ? AsFixedCount<Rest, [...Count, 0]>
   : Count["length"];
 

@@ -7,7 +7,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
-import type { ConcatArgs, ConcatAxisArg, ConcatShape, ConcatTensorsArgs, ConcatTensorsShape } from "../../types/ops/concat.js";
+import type { ConcatArgs, ConcatAxisArg, ConcatShape, ConcatTensorsArgs, ConcatOfTensors } from "../../types/ops/concat.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { record, type GradRule } from "../autograd.js";
@@ -100,7 +100,7 @@ export function concatShape<const Shapes extends Dim[][], const Axis extends num
   shapes: ConcatArgs<Shapes, Axis, "concatShape">,
   axis?: CheckedArg<Axis, ConcatAxisArg<Shapes, Axis, "concatShape">>,
 ): ConcatShape<Shapes, Axis, "concatShape"> {
-  return concatenatedFor("concatShape", validateShapeList("concatShape", shapes), axis ?? 0) as never;
+  return concatenatedFor("concatShape", validateShapeList("concatShape", shapes), (axis as number | undefined) ?? 0) as never;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ export function concatTensors(tensors: readonly Tensor[], axis: number, dims: re
 export type ShapesOf<Tensors extends readonly Tensor[]> = { [K in keyof Tensors]: Tensors[K]["shape"] };
 
 /** The result type of a concatenation: the rule's shape, or `number[]` when it failed (the argument checks report that). */
-export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ConcatTensorsShape<ShapesOf<Tensors>, Axis, Op>;
+export type ConcatResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ConcatOfTensors<ShapesOf<Tensors>, Axis, Op>;
 
 /** The tensor list argument of `concat`: the failing tensor (or the whole list) intersected with its error. */
 export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = ConcatTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, Op>;
@@ -166,11 +166,11 @@ export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends num
  */
 export function concat<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
   tensors: ConcatTensorArgs<Tensors, Axis, "concat">,
-  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
+  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat", false>>,
 ): Tensor<ConcatResultShape<Tensors, Axis, "concat">> {
   const list = tensorList("concat", tensors);
-  const dims = concatenatedFor("concat", list.map((t) => t.dims), axis ?? 0) as number[];
-  const index = normalizeAxis("concat", list[0]!.dims, axis ?? 0);
+  const dims = concatenatedFor("concat", list.map((t) => t.dims), (axis as number | undefined) ?? 0) as number[];
+  const index = normalizeAxis("concat", list[0]!.dims, (axis as number | undefined) ?? 0);
   return concatTensors(list, index, dims) as never;
 }
 

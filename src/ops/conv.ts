@@ -312,7 +312,7 @@ export function conv1d<X extends Shape, W extends Shape, const Opts extends Conv
   w: CheckedArg<Tensor<W>, ConvCheck<1, X, W, Opts, "conv1d">>,
   opts?: Opts,
 ): Tensor<ConvResult<1, X, W, Opts, "conv1d">> {
-  return convOp("conv1d", 1, x, w, opts) as never;
+  return convOp("conv1d", 1, x, w as Tensor<W>, opts) as never;
 }
 
 /**
@@ -331,7 +331,7 @@ export function conv2d<X extends Shape, W extends Shape, const Opts extends Conv
   w: CheckedArg<Tensor<W>, ConvCheck<2, X, W, Opts, "conv2d">>,
   opts?: Opts,
 ): Tensor<ConvResult<2, X, W, Opts, "conv2d">> {
-  return convOp("conv2d", 2, x, w, opts) as never;
+  return convOp("conv2d", 2, x, w as Tensor<W>, opts) as never;
 }
 
 /** The type of `Tensor#conv1d`: a top-level function type (no per-shape instantiation). */

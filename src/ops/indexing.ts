@@ -35,7 +35,7 @@ export function indexSelectShape<const S extends Dim[], const Axis extends numbe
 ): IndexSelectShape<S, Axis, I> {
   validateShape("indexSelectShape", shape);
   validateShape("indexSelectShape", indicesShape);
-  return selectedShape("indexSelectShape", shape, axis, indicesShape) as never;
+  return selectedShape("indexSelectShape", shape, axis as number, indicesShape) as never;
 }
 
 function selectedShape(op: string, shape: Shape, axis: number, indices: Shape): Dim[] {
@@ -67,7 +67,7 @@ export function gatherShape<const S extends Dim[], const Axis extends number, co
 ): GatherShape<S, Axis, I> {
   validateShape("gatherShape", shape);
   validateShape("gatherShape", indexShape);
-  checkGather("gatherShape", shape, axis, indexShape);
+  checkGather("gatherShape", shape, axis as number, indexShape);
   return [...indexShape] as never;
 }
 
@@ -232,7 +232,7 @@ export function indexSelect<S extends Shape, const Axis extends number, I extend
 ): Tensor<IndexSelectResult<S, Axis, I>> {
   checkTensor("indexSelect", x);
   checkTensor("indexSelect", indices, "indices");
-  return select("indexSelect", x, axis, indices) as never;
+  return select("indexSelect", x, axis as number, indices) as never;
 }
 
 /**

@@ -114,7 +114,7 @@ export function crossEntropy<L extends Shape, Labels extends Shape, const Reduct
   labels: CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "crossEntropy">>,
   options?: LossOptions<Reduction>,
 ): Tensor<LossResult<L, Reduction>> {
-  return negativeLogLikelihood("crossEntropy", logits, labels, options, true) as never;
+  return negativeLogLikelihood("crossEntropy", logits as Tensor<L>, labels as unknown as Tensor, options, true) as never;
 }
 
 /**
@@ -131,5 +131,5 @@ export function nllLoss<L extends Shape, Labels extends Shape, const Reduction e
   labels: CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "nllLoss">>,
   options?: LossOptions<Reduction>,
 ): Tensor<LossResult<L, Reduction>> {
-  return negativeLogLikelihood("nllLoss", logProbs, labels, options, false) as never;
+  return negativeLogLikelihood("nllLoss", logProbs as Tensor<L>, labels as unknown as Tensor, options, false) as never;
 }

@@ -192,7 +192,7 @@ export function swapaxesShape<const S extends Dim[], const First extends number,
   second: CheckedArg<Second, SwapAxisCheck<S, Second, "swapaxesShape">>,
 ): SwapaxesShape<S, First, Second, "swapaxesShape"> {
   validateShape("swapaxesShape", shape);
-  return swapOrder("swapaxesShape", shape, first, second).map((index) => shape[index]!) as never;
+  return swapOrder("swapaxesShape", shape, first as number, second as number).map((index) => shape[index]!) as never;
 }
 
 /**
@@ -209,7 +209,7 @@ export function swapaxes<S extends Shape, const First extends number, const Seco
   dim1: CheckedArg<Second, SwapAxisCheck<S, Second, "swapaxes">>,
 ): Tensor<SwapAxesResult<S, First, Second, "swapaxes">> {
   const t = checkTensor("swapaxes", x);
-  return permuted(t, swapOrder("swapaxes", t.dims, dim0, dim1)) as never;
+  return permuted(t, swapOrder("swapaxes", t.dims, dim0 as number, dim1 as number)) as never;
 }
 
 /** Mirrors `WriteMatrixTransposeMessage`. */

@@ -7,10 +7,10 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckArg, ResultShape, CheckedArg } from "../../types/errors.js";
-import type { FlattenShape, ReshapeOf, ReshapeShape } from "../../types/ops/reshape.js";
+import type { FlattenRangeShape, FlattenShape, ReshapeOf, ReshapeShape } from "../../types/ops/reshape.js";
 import type { CheckSizes } from "../../types/internal/symbolic.js";
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
-import { checkTensor } from "../axes.js";
+import { checkTensor, normalizeAxis } from "../axes.js";
 import { invalidShapeError, isValidDim } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, contiguousStrides } from "../tensor.js";
@@ -383,16 +383,68 @@ export function reshape<S extends Shape, const To extends Dim[]>(
 }
 
 /**
- * `x` as a vector of its elements, row-major: `reshape(x, [-1])`; a scalar becomes `[1]`. Gradient:
- * the upstream gradient reshaped back.
+ * `SHAPE_AXIS: flatten: cannot flatten [2, 3, 4] from axis 2 to axis 1: the start axis comes after
+ * the end axis`. Mirrors `WriteFlattenOrderMessage`.
+ */
+export function writeFlattenOrderMessage(op: string, shape: Shape, start: number, end: number): string {
+  return `SHAPE_AXIS: ${op}: cannot flatten ${formatShape(shape)} from axis ${start} to axis ${end}: the start axis comes after the end axis`;
+}
+
+/**
+ * The dims of `dims` with axes `start` … `end` (inclusive) merged, checked: numbers multiplied,
+ * names in normal form (`["b", 3]` → `"3*b"`, as `Product`). Mirrors `FlattenRangeShape`.
+ */
+export function flattenedFor(op: string, dims: readonly Dim[], start: unknown, end: unknown): Dim[] {
+  const positions = Math.max(dims.length, 1); // a scalar flattens as a vector of one
+  const first = normalizeAxis(op, dims, start as number, positions, "start");
+  const last = normalizeAxis(op, dims, end as number, positions, "end");
+  if (first > last) throw new ShapeError("SHAPE_AXIS", op, [dims], writeFlattenOrderMessage(op, dims, start as number, end as number));
+  if (dims.length === 0) return [1];
+  const merged = dims.slice(first, last + 1);
+  const product = merged.length === 1 ? merged[0]! : merged.every((d) => typeof d === "number") ? merged.reduce<number>((a, b) => a * (b as number), 1) : polyDim(shapeSize(merged)!);
+  return [...dims.slice(0, first), product, ...dims.slice(last + 1)];
+}
+
+/**
+ * The shape `shape` takes with axes `start` … `end` (inclusive; negative counts from the end;
+ * default all) merged into one — PyTorch's `flatten(start_dim, end_dim)`; a scalar gives `[1]`.
+ * @example
+ * flattenRangeShape([2, 3, 4, 5], 1, 2); //=> [2, 12, 5]
+ * flattenRangeShape(["b", 28, 28], 1); //=> ["b", 784]
+ * flattenRangeShape([2, 3], 1, 0); //=> throws SHAPE_AXIS
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`; InputError `INPUT_AXIS`
+ */
+export function flattenRangeShape<const S extends Dim[], const Start extends number = 0, const End extends number = -1>(
+  shape: S & CheckSizes<"flattenRangeShape", S>,
+  start?: CheckedArg<Start, FlattenRangeShape<S, Start, End, "flattenRangeShape">>,
+  end?: CheckedArg<End, FlattenRangeShape<S, Start, End, "flattenRangeShape">>,
+): FlattenRangeShape<S, Start, End, "flattenRangeShape"> {
+  return flattenedFor("flattenRangeShape", validateSizes("flattenRangeShape", shape), start ?? 0, end ?? -1) as never;
+}
+
+/** The check of a flatten's axis arguments: the rule's error, if any. */
+export type FlattenCheck<S extends Shape, Start extends number, End extends number> = FlattenRangeShape<S, Start, End, "flatten">;
+
+/**
+ * `x` with axes `start` … `end` (inclusive; negative counts from the end; default all) merged into
+ * one, row-major — PyTorch's `flatten(start_dim, end_dim)`; a scalar becomes `[1]`. A view when the
+ * layout allows. It cannot fail on sizes (the tensor's count is the count), so it also merges axes
+ * whose dims are type parameters: `[B, 16, 7, 7]` from axis 1 is `[B, 784]`. Gradient: the upstream
+ * gradient reshaped back.
  * @example
  * flatten(tensor([[1, 2], [3, 4]])).toArray(); //=> [1, 2, 3, 4]
- * @throws ShapeError `SHAPE_RESHAPE` (more than 2^53 − 1 elements, at the type level); InputError `INPUT_OPERAND`,
- * `INPUT_TOO_LARGE` (the same, at run time)
+ * flatten(zeros([2, 3, 4, 5]), 1, 2).shape; //=> [2, 12, 5]
+ * flatten(zeros([2, 3]), 1, 0); //=> throws SHAPE_AXIS
+ * @throws ShapeError `SHAPE_AXIS` (an axis out of range, the start after the end); InputError
+ * `INPUT_OPERAND`, `INPUT_AXIS`
  */
-export function flatten<S extends Shape>(x: CheckedArg<Tensor<S>, FlattenShape<S, "flatten">>): Tensor<ReshapeResult<S, [-1], "flatten">> {
+export function flatten<S extends Shape, const Start extends number = 0, const End extends number = -1>(
+  x: Tensor<S>,
+  start?: CheckedArg<Start, FlattenCheck<S, Start, End>>,
+  end?: CheckedArg<End, FlattenCheck<S, Start, End>>,
+): Tensor<ResultShape<FlattenRangeShape<S, Start, End, "flatten">>> {
   const t = checkTensor("flatten", x);
-  return reshapeTensor(t, [t.size]) as never;
+  return reshapeTensor(t, flattenedFor("flatten", t.dims, start ?? 0, end ?? -1) as number[]) as never;
 }
 
 /**
@@ -405,7 +457,11 @@ type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
 ) => Tensor<ReshapeResult<Self, To, "reshape">>;
 
 /** The type of `Tensor#flatten`. */
-type FlattenMethod = <Self extends Shape>(this: CheckedArg<Tensor<Self>, FlattenShape<Self, "flatten">>) => Tensor<ReshapeResult<Self, [-1], "flatten">>;
+type FlattenMethod = <Self extends Shape, const Start extends number = 0, const End extends number = -1>(
+  this: Tensor<Self>,
+  start?: CheckedArg<Start, FlattenCheck<Self, Start, End>>,
+  end?: CheckedArg<End, FlattenCheck<Self, Start, End>>,
+) => Tensor<ResultShape<FlattenRangeShape<Self, Start, End, "flatten">>>;
 
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
@@ -418,9 +474,10 @@ declare module "../tensor.js" {
      */
     reshape: ReshapeMethod;
     /**
-     * This tensor's elements as a vector, row-major.
+     * This tensor with axes `start` … `end` (inclusive; default all) merged into one, row-major.
      * @example
      * zeros([2, 3, 4]).flatten().shape; //=> [24]
+     * zeros([2, 3, 4]).flatten(1).shape; //=> [2, 12]
      */
     flatten: FlattenMethod;
   }
@@ -429,6 +486,6 @@ declare module "../tensor.js" {
 Tensor.prototype.reshape = function (this: Tensor, shape: Dim[]) {
   return reshape(this, shape as never);
 } as never;
-Tensor.prototype.flatten = function (this: Tensor) {
-  return flatten(this as never);
+Tensor.prototype.flatten = function (this: Tensor, start?: number, end?: number) {
+  return flatten(this as never, start as never, end as never);
 } as never;

@@ -132,9 +132,9 @@ export function sliceShape<
   step?: CheckedArg<Step, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "step">>,
 ): SliceShape<S, Axis, Start, End, Step> {
   validateShape("sliceShape", shape);
-  const range = sliceRangeFor("sliceShape", shape, axis, start, end, step as SliceBound);
+  const range = sliceRangeFor("sliceShape", shape, axis as number, start as SliceBound, end as SliceBound, step as SliceBound);
   const dim = shape[range.axis]!;
-  const sliced = typeof dim === "string" ? symbolicSlice(dim, start, end, step as SliceBound) : range.length;
+  const sliced = typeof dim === "string" ? symbolicSlice(dim, start as SliceBound, end as SliceBound, step as SliceBound) : range.length;
   return shape.map((d, index) => (index === range.axis ? sliced : d)) as never;
 }
 
@@ -201,7 +201,7 @@ export function slice<
   step?: CheckedArg<Step, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "step">>,
 ): Tensor<SliceResult<S, Axis, Start, End, Step, "slice">> {
   const t = checkTensor("slice", x);
-  return sliced(t, sliceRangeFor("slice", t.dims, axis, start, end, step as SliceBound)) as never;
+  return sliced(t, sliceRangeFor("slice", t.dims, axis as number, start as SliceBound, end as SliceBound, step as SliceBound)) as never;
 }
 
 /** The type of `Tensor#slice` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */

@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
-import type { StackArgs, StackAxisArg, StackShape, StackTensorsArgs, StackTensorsShape } from "../../types/ops/stack.js";
+import type { StackArgs, StackAxisArg, StackShape, StackTensorsArgs, StackOfTensors } from "../../types/ops/stack.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { normalizeAxis } from "../axes.js";
 import { compareSizes, sizeClashHint, type SizeComparison } from "../symbolic.js";
@@ -63,14 +63,14 @@ export function stackShape<const Shapes extends Dim[][], const Axis extends numb
   shapes: StackArgs<Shapes, Axis, "stackShape">,
   axis?: CheckedArg<Axis, StackAxisArg<Shapes, Axis, "stackShape">>,
 ): StackShape<Shapes, Axis, "stackShape"> {
-  return stackedFor("stackShape", validateShapeList("stackShape", shapes), axis ?? 0)[0] as never;
+  return stackedFor("stackShape", validateShapeList("stackShape", shapes), (axis as number | undefined) ?? 0)[0] as never;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The op (tensors): a composition, unsqueeze then concat, with no gradient rule of its own
 
 /** The result type of a stack: the rule's shape, or `number[]` when it failed (the argument checks report that). */
-export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = StackTensorsShape<ShapesOf<Tensors>, Axis, Op>;
+export type StackResultShape<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = StackOfTensors<ShapesOf<Tensors>, Axis, Op>;
 
 /** The tensor list argument of `stack`: the failing tensor (or the whole list) intersected with its error. */
 export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends number, Op extends string> = StackTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, Op>;
@@ -87,10 +87,10 @@ export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends numb
  */
 export function stack<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
   tensors: StackTensorArgs<Tensors, Axis, "stack">,
-  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
+  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack", false>>,
 ): Tensor<StackResultShape<Tensors, Axis, "stack">> {
   const list = tensorList("stack", tensors);
-  const [dims, index] = stackedFor("stack", list.map((t) => t.dims), axis ?? 0);
+  const [dims, index] = stackedFor("stack", list.map((t) => t.dims), (axis as number | undefined) ?? 0);
   const pieces = list.map((t) => reshapeTensor(t, [...t.dims.slice(0, index), 1, ...t.dims.slice(index)]));
   return concatTensors(pieces, index, dims as number[]) as never;
 }

@@ -33,7 +33,7 @@ export function unsqueezeShape<const S extends Dim[], const Axis extends number>
   axis: CheckedArg<Axis, UnsqueezeShape<S, Axis>>,
 ): UnsqueezeShape<S, Axis> {
   validateShape("unsqueezeShape", shape);
-  return unsqueezedFor("unsqueezeShape", shape, axis) as never;
+  return unsqueezedFor("unsqueezeShape", shape, axis as number) as never;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -57,7 +57,7 @@ export function unsqueeze<S extends Shape, const Axis extends number>(
   x: Tensor<S>,
   axis: CheckedArg<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">>,
 ): Tensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
-  return unsqueezed(x, axis) as never;
+  return unsqueezed(x, axis as number) as never;
 }
 
 /** The type of `Tensor#unsqueeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */

@@ -17,12 +17,12 @@ import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } fr
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
-import type { ReshapeShape } from "../../types/ops/reshape.js";
+import type { FlattenRangeShape, ReshapeOf } from "../../types/ops/reshape.js";
 import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
 import type { SqueezeChecked, SqueezeResult } from "../../types/ops/squeeze.js";
 import type { UnsqueezeChecked, UnsqueezeResult } from "../../types/ops/unsqueeze.js";
-import type { ConcatAxisArg, ConcatTensorsArgs, ConcatTensorsShape } from "../../types/ops/concat.js";
-import type { StackAxisArg, StackTensorsArgs, StackTensorsShape } from "../../types/ops/stack.js";
+import type { ConcatAxisArg, ConcatTensorsArgs, ConcatOfTensors } from "../../types/ops/concat.js";
+import type { StackAxisArg, StackTensorsArgs, StackOfTensors } from "../../types/ops/stack.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
@@ -80,42 +80,47 @@ type UnaryMethod = <Self extends Shape>(this: TfTensor<Self>) => TfTensor<Self>;
 /** `x.cast(dtype)`, `x.asType(dtype)`: the same shape (the dtype is not part of the type). */
 type CastMethod = <Self extends Shape>(this: TfTensor<Self>, dtype: DataType) => TfTensor<Self>;
 /**
- * `x.flatten()`, `x.as1D()` (`[size]`), `x.asScalar()` (`[]`, one element): tfjs's reshape of `x`,
- * checked on `x` by the built-in reshape rule (`TfReshapeShape`), messages naming the method.
+ * `x.asScalar()` (`[]`, one element): tfjs's reshape of `x`, checked on `x` by the built-in reshape
+ * rule (`TfReshapeShape`), messages naming the method.
  */
-type ReshapeToMethod<Op extends "flatten" | "as1D" | "asScalar"> = <Self extends Shape>(
+type ReshapeToMethod<Op extends "asScalar"> = <Self extends Shape>(
   this: CheckedArg<TfTensor<Self>, TfReshapeShape<Op, Self>>,
 ) => TfTensor<ResultShape<TfReshapeShape<Op, Self>>>;
+/**
+ * `x.flatten()`, `x.as1D()`: `[size]`, the built-in `flatten()` of all axes — it cannot fail on a
+ * tensor (its count is the count), so it merges type parameters' axes too (`[Product<[B, 6]>]`).
+ */
+type FlattenToMethod<Op extends "flatten" | "as1D"> = <Self extends Shape>(this: TfTensor<Self>) => TfTensor<ResultShape<FlattenRangeShape<Self, 0, -1, Op>>>;
 /**
  * `x.as2D(rows, columns)` … `x.as5D(…)`: tfjs's reshape to exactly those dims (one `-1` inferred),
  * the built-in reshape rule; a mistake lands on the first dim.
  */
 type As2DMethod = <Self extends Shape, const D0 extends number, const D1 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, TfReshapeShape<"as2D", Self, [D0, D1]>>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1], "as2D">>,
   columns: D1,
-) => TfTensor<ResultShape<TfReshapeShape<"as2D", Self, [D0, D1]>>>;
+) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1], "as2D">>>;
 type As3DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, TfReshapeShape<"as3D", Self, [D0, D1, D2]>>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2], "as3D">>,
   columns: D1,
   depth: D2,
-) => TfTensor<ResultShape<TfReshapeShape<"as3D", Self, [D0, D1, D2]>>>;
+) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1, D2], "as3D">>>;
 type As4DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number, const D3 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, TfReshapeShape<"as4D", Self, [D0, D1, D2, D3]>>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2, D3], "as4D">>,
   columns: D1,
   depth: D2,
   depth2: D3,
-) => TfTensor<ResultShape<TfReshapeShape<"as4D", Self, [D0, D1, D2, D3]>>>;
+) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1, D2, D3], "as4D">>>;
 type As5DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number, const D3 extends number, const D4 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, TfReshapeShape<"as5D", Self, [D0, D1, D2, D3, D4]>>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2, D3, D4], "as5D">>,
   columns: D1,
   depth: D2,
   depth2: D3,
   depth3: D4,
-) => TfTensor<ResultShape<TfReshapeShape<"as5D", Self, [D0, D1, D2, D3, D4]>>>;
+) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1, D2, D3, D4], "as5D">>>;
 type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA extends boolean = false, const TransposeB extends boolean = false>(
   this: TfTensor<Self>,
   b: Checked<TfTensor<Right>, TfMatMulCheck<Self, Right, TransposeA, TransposeB>>,
@@ -124,8 +129,8 @@ type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA e
 ) => TfTensor<TfMatMulResult<Self, Right, TransposeA, TransposeB>>;
 type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
   this: TfTensor<Self>,
-  shape: To & CheckArg<ReshapeShape<Self, To, "reshape">>,
-) => TfTensor<ResultShape<ReshapeShape<Self, To, "reshape">>>;
+  shape: To & CheckArg<ReshapeOf<Self, To, "reshape">>,
+) => TfTensor<ResultShape<ReshapeOf<Self, To, "reshape">>>;
 type TransposeMethod = <Self extends Shape, const Perm extends readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
   perm?: Perm & CheckArg<PermuteCheck<Self, Perm, "transpose">>,
@@ -254,8 +259,8 @@ export interface TfTensor<out S extends Shape = Shape> extends TensorBase {
   conv2d: Conv2dMethod;
   maxPool: PoolMethod<"maxPool">;
   avgPool: PoolMethod<"avgPool">;
-  flatten: ReshapeToMethod<"flatten">;
-  as1D: ReshapeToMethod<"as1D">;
+  flatten: FlattenToMethod<"flatten">;
+  as1D: FlattenToMethod<"as1D">;
   as2D: As2DMethod;
   as3D: As3DMethod;
   as4D: As4DMethod;
@@ -537,8 +542,8 @@ export const avgPool = pool("avgPool", tfc.avgPool as typeof tfc.maxPool);
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: TfTensor<S>,
-  shape: To & CheckArg<ReshapeShape<S, To, "reshape">>,
-): TfTensor<ResultShape<ReshapeShape<S, To, "reshape">>> {
+  shape: To & CheckArg<ReshapeOf<S, To, "reshape">>,
+): TfTensor<ResultShape<ReshapeOf<S, To, "reshape">>> {
   const dims = reshapedFor("reshape", shapeOf("reshape", x), shape) as number[];
   return tfc.reshape(raw(x), dims) as never;
 }
@@ -575,7 +580,7 @@ export function expandDims<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
   axis?: CheckedArg<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">>,
 ): TfTensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
-  const dims = unsqueezedFor("unsqueeze", shapeOf("expandDims", x), axis ?? 0) as number[];
+  const dims = unsqueezedFor("unsqueeze", shapeOf("expandDims", x), (axis as number | undefined) ?? 0) as number[];
   return tfc.reshape(raw(x), dims) as never;
 }
 
@@ -605,10 +610,10 @@ function shapesOf(op: string, tensors: unknown): number[][] {
  */
 export function concat<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
   tensors: ConcatTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, "concat">,
-  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat">>,
-): TfTensor<ConcatTensorsShape<ShapesOf<Tensors>, Axis, "concat">> {
-  concatenatedFor("concat", shapesOf("concat", tensors), axis ?? 0);
-  return tfc.concat(tensors as unknown as tfc.Tensor[], axis) as never;
+  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat", false>>,
+): TfTensor<ConcatOfTensors<ShapesOf<Tensors>, Axis, "concat">> {
+  concatenatedFor("concat", shapesOf("concat", tensors), (axis as number | undefined) ?? 0);
+  return tfc.concat(tensors as unknown as tfc.Tensor[], axis as number | undefined) as never;
 }
 
 /**
@@ -617,10 +622,10 @@ export function concat<const Tensors extends readonly TfTensor[], const Axis ext
  */
 export function stack<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
   tensors: StackTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, "stack">,
-  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack">>,
-): TfTensor<StackTensorsShape<ShapesOf<Tensors>, Axis, "stack">> {
-  stackedFor("stack", shapesOf("stack", tensors), axis ?? 0);
-  return tfc.stack(tensors as unknown as tfc.Tensor[], axis) as never;
+  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack", false>>,
+): TfTensor<StackOfTensors<ShapesOf<Tensors>, Axis, "stack">> {
+  stackedFor("stack", shapesOf("stack", tensors), (axis as number | undefined) ?? 0);
+  return tfc.stack(tensors as unknown as tfc.Tensor[], axis as number | undefined) as never;
 }
 
 /**
@@ -639,8 +644,8 @@ export function gather<S extends Shape, Indices extends Shape, const Axis extend
   axis?: CheckedArg<Axis, GatherAxisCheck<S, Indices, Axis>>,
   batchDims?: CheckedArg<BatchDims, GatherBatchCheck<S, Indices, Axis, BatchDims>>,
 ): TfTensor<GatherResult<S, Indices, Axis, BatchDims>> {
-  gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), axis ?? 0, batchDims ?? 0);
-  return tfc.gather(raw(x), raw(indices), axis, batchDims) as never;
+  gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), (axis as number | undefined) ?? 0, (batchDims as number | undefined) ?? 0);
+  return tfc.gather(raw(x), raw(indices), axis as number | undefined, batchDims as number | undefined) as never;
 }
 
 /**
@@ -673,7 +678,7 @@ export function oneHot<S extends Shape, const Depth extends number>(
 ): TfTensor<[...S, Depth]> {
   shapeOf("oneHot", indices, "indices");
   creationShape("oneHot", [depth]); // the depth, as the type checks it (the same message)
-  return tfc.oneHot(raw(indices), depth, onValue, offValue, dtype) as never;
+  return tfc.oneHot(raw(indices), depth as number, onValue, offValue, dtype) as never;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -709,8 +714,8 @@ export function argMax<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
   axis?: CheckedArg<Axis, ReduceShape<S, Axis, false, "argMax">>,
 ): TfTensor<ReduceResult<S, Axis, false, "argMax">> {
-  reducedAxesFor("argMax", shapeOf("argMax", x), axis ?? 0);
-  return tfc.argMax(raw(x), axis) as never;
+  reducedAxesFor("argMax", shapeOf("argMax", x), (axis as number | undefined) ?? 0);
+  return tfc.argMax(raw(x), axis as number | undefined) as never;
 }
 
 type SoftmaxFn<Op extends string> = <S extends Shape, const Axis extends number | undefined = undefined>(
@@ -818,7 +823,7 @@ export function variableGrads<Out extends Shape>(
   f: CheckedArg<(() => TfTensor<Out>), ScalarOnly<Out, "variableGrads">>,
   varList?: readonly TfVariable[],
 ): { value: TfTensor<[]>; grads: Record<string, TfTensor> } {
-  return tfc.variableGrads(scalarResult("variableGrads", f), varList as tfc.Variable[] | undefined) as never;
+  return tfc.variableGrads(scalarResult("variableGrads", f as () => TfTensor<Out>), varList as tfc.Variable[] | undefined) as never;
 }
 
 type MinimizeMethod = <Out extends Shape>(

@@ -3,6 +3,7 @@
 // a type parameter is a name: the rules compute around it.
 import { concat, randn, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
+import type { Product } from "../../types/ops/reshape.js";
 
 /** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
 type Exactly<Actual, Expected> = Exact<Actual> extends Exact<Expected> ? true : false;
@@ -92,13 +93,14 @@ export function batchNorm<B extends Dim, C extends Dim>(x: Tensor<[B, C]>, gamma
 }
 
 /**
- * Shapes whose axes cannot be lined up at compile time — a whole-shape parameter against another
- * shape, a reshape that merges a type parameter's axis into `-1` (its size is a product the compiler
- * cannot name) — are checked at run time, like `number[]`: no compile error either way.
+ * A whole-shape parameter against another shape cannot be lined up at compile time: it is checked
+ * at run time, like `number[]`. Axes merged from type parameters (`flatten(start, end)`) make a dim
+ * that is their product, `Product<[B, T]>`, equal only to itself.
  */
 export function unknownStructure<S extends Shape, B extends Dim, T extends Dim>(s: Tensor<S>, x: Tensor<[B, T, 64]>) {
   const scaled = s.add(zeros([3]));
-  const rows = x.reshape([-1, 64]).add(zeros([64]));
+  const rows = x.flatten(0, 1).add(zeros([64])); // type: Tensor<[Product<[B, T]>, 64]>
+  const exact: Exactly<typeof rows, Tensor<[Product<[B, T]>, 64]>> = true;
   return [scaled, rows] as const;
 }
 
@@ -126,7 +128,8 @@ export function joinFeatures<B extends Dim, T extends Dim>(words: Tensor<[B, T, 
 /** A convolutional feature map flattened for a dense head, with the batch kept in place. */
 export function denseHead<B extends Dim>(features: Tensor<[B, 16, 7, 7]>, w: Tensor<[784, 10]>): Tensor<[B, 10]> {
   const flat = features.reshape([features.shape[0], 784]); // type: Tensor<[B, 784]>
-  const exact: Exactly<typeof flat, Tensor<[B, 784]>> = true;
+  const same = features.flatten(1); // type: Tensor<[B, 784]>
+  const exact: Exactly<[typeof flat, typeof same], [Tensor<[B, 784]>, Tensor<[B, 784]>]> = true;
   return flat.matmul(w);
 }
 
@@ -161,8 +164,8 @@ export function batchedTranspose<Batch extends Dim[], T extends Dim, D extends D
 }
 
 /** A transformer block's normalization and a regression loss over generic dims. */
-export function normalizedLoss<B extends Dim, D extends Dim>(x: Tensor<[B, D]>, gamma: Tensor<[D]>, target: Tensor<[B, D]>) {
-  const normed = layerNormOp(x, [x.shape[1]] as [D & number], gamma); // type: Tensor<[B, D]>
+export function normalizedLoss<B extends Dim, D extends number>(x: Tensor<[B, D]>, gamma: Tensor<[D]>, target: Tensor<[B, D]>) {
+  const normed = layerNormOp(x, [x.shape[1]], gamma); // type: Tensor<[B, D]>
   const loss = mseLoss(normed, target); // type: Tensor<[]>
   const spread = x.variance(-1, { keepdims: true }); // type: Tensor<[B, 1]>
   const exact: Exactly<[typeof normed, typeof loss, typeof spread], [Tensor<[B, D]>, Tensor<[]>, Tensor<[B, 1]>]> = true;

@@ -33,6 +33,7 @@
  *
  * Internal: used by the shape rules in types/ops, never re-exported from the package root.
  */
+import type { Exact } from "./dims.js";
 import type { Dim } from "../shape.js";
 import type { CheckMessage } from "../errors.js";
 import type { InvalidShapeMessage, IsSingle, WriteInvalidShapeMessage } from "./dims.js";
@@ -471,6 +472,15 @@ export type CompareSizes<Left extends Dim, Right extends Dim> = [Left] extends [
           : "dynamic"
     : CompareUnequal<Left, Right>
   : CompareUnequal<Left, Right>;
+
+/**
+ * `CompareSizes` for two dims that must be one size, asked "the same dim?" first: `"ok"` for the
+ * same dim (a type parameter with itself, which `CompareSizes` cannot decide), for a dynamic side
+ * and for sizes equal in normal form; else the kind of clash.
+ */
+export type CompareDims<Left extends Dim, Right extends Dim> = Exact<Left> extends Exact<Right>
+  ? "equal"
+  : CompareSizes<Left, Right>;
 
 type CompareUnequal<Left extends Dim, Right extends Dim> = [Left] extends [number]
   ? [Right] extends [number]

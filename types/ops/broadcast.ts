@@ -188,13 +188,13 @@ type TrailingFix<Left extends Shape, Right extends Shape> = number extends Left[
     ? "right"
     : FitsKeepingRank<[...Left, 1], Right, Right["length"]> extends true
       ? "left"
-      : Right extends readonly [Dim, Dim, ...Dim[]]
+      : Right extends readonly [unknown, unknown, ...unknown[]]
         ? FitsKeepingRank<Left, SwapLastTwo<Right>, Left["length"]> extends true
           ? "right-swap"
           : SwapLeft<Left, Right>
         : SwapLeft<Left, Right>;
 
-type SwapLeft<Left extends Shape, Right extends Shape> = Left extends readonly [Dim, Dim, ...Dim[]]
+type SwapLeft<Left extends Shape, Right extends Shape> = Left extends readonly [unknown, unknown, ...unknown[]]
   ? FitsKeepingRank<SwapLastTwo<Left>, Right, Right["length"]> extends true
     ? "left-swap"
     : "none"
@@ -466,9 +466,9 @@ type AgainstUnknown<S extends Shape, Acc extends Dim[] = []> = S extends readonl
   : Acc;
 
 /** One side has no fixed trailing axis left and the other is not empty: one has unknown rank. */
-type BroadcastRest<L extends Shape, R extends Shape, Acc extends Dim[]> = L extends readonly [...infer _, Dim]
+type BroadcastRest<L extends Shape, R extends Shape, Acc extends Dim[]> = L extends readonly [...infer _, unknown]
   ? [...number[], ...AgainstUnknown<L>, ...Acc]
-  : R extends readonly [...infer _, Dim]
+  : R extends readonly [...infer _, unknown]
     ? [...number[], ...AgainstUnknown<R>, ...Acc]
     : [...number[], ...Acc];
 
@@ -577,7 +577,7 @@ type BroadcastToDims<
       : never
     : [...T, ...Acc] // `From` is used up (leading axes are added) or has unknown rank (the runtime checks)
   : T extends readonly []
-    ? F extends readonly [...infer _, Dim]
+    ? F extends readonly [...infer _, unknown]
       ? ShapeError<WriteBroadcastToRankMessage<Op, From, To>>
       : Acc
     : [...T, ...Acc]; // the target has unknown rank: it stands, the runtime checks

@@ -27,7 +27,7 @@ import type { Add } from "../internal/digits.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
   AddPoly,
-  CompareSizes,
+  CompareDims,
   DimPoly,
   Dynamic,
   InvalidSizesMessage,
@@ -131,7 +131,7 @@ export type MergeDims<
     ? Sources extends readonly [infer Source extends number, ...infer SourcesRest extends readonly number[]]
       ? At["length"] extends Skip
         ? MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
-        : (Exact<M> extends Exact<D> ? "equal" : CompareSizes<M, D>) extends infer Kind
+        : CompareDims<M, D> extends infer Kind
           ? Kind extends "equal" | "dynamic"
             ? Kind extends "dynamic"
               ? IsDynamicDim<M> extends true
@@ -370,8 +370,30 @@ export type ConcatTensorsArgs<Items extends readonly unknown[], Shapes extends r
 >;
 
 /** The shape of a concatenation of tensors whose shapes are `Shapes` (`number[]` when it failed; the argument check reports that). */
-export type ConcatTensorsShape<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<ConcatResult<Shapes, Axis, Op, false>>>;
+export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<ConcatResult<Shapes, Axis, Op, false>>>;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
-export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
-  ConcatResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown;
+export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
+  ? ConcatResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown
+  : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
+    ? [Invalid] extends [never]
+      ? AxisFailure<Shapes, Axis, Op>
+      : unknown
+    : never;
+
+/**
+ * The axis's own error, as `ConcatResult` finds it (against the first shape of fixed rank, before the
+ * dims are compared — so it resolves when they cannot be, around type parameters): `SHAPE_AXIS`, or
+ * `unknown` (an axis 0 of a scalar is reported at the list).
+ */
+type AxisFailure<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Axis
+  ? unknown
+  : ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [number, infer First extends Shape]
+    ? NormalizeAxis<Op, First, Axis> extends infer Index
+      ? Index extends ShapeError<string>
+        ? Axis extends 0
+          ? unknown
+          : Index
+        : unknown
+      : never
+    : unknown;

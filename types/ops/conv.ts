@@ -21,7 +21,7 @@ import type { ShapeError, ResultShape } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
-import type { CompareSizes, InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
+import type { CompareDims, InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { CheckArg } from "../errors.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ type ChannelChecks<Op extends string, X extends Shape, W extends Shape, Groups, 
         : unknown;
 
 type GroupsCheck<Op extends string, X extends Shape, W extends Shape, Groups> = [Groups] extends [1]
-  ? CompareSizes<X[1], W[1]> extends "equal" | "dynamic"
+  ? CompareDims<X[1], W[1]> extends "equal" | "dynamic"
     ? unknown
     : ShapeError<WriteConvChannelsMessage<Op, X, W, 1>>
   : IsNatural<Groups> extends true
@@ -191,7 +191,7 @@ type BiasCheck<Op extends string, W extends Shape, Bias> = [Bias] extends [undef
     ? number extends Bias["length"]
       ? unknown
       : Bias extends readonly [infer Only extends Dim]
-        ? CompareSizes<Only, W[0]> extends "equal" | "dynamic"
+        ? CompareDims<Only, W[0]> extends "equal" | "dynamic"
           ? unknown
           : ShapeError<WriteConvBiasMessage<Op, W, Bias>>
         : ShapeError<WriteConvBiasMessage<Op, W, Bias>>

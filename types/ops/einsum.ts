@@ -9,7 +9,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { AsciiLetter, CompareSizes } from "../internal/symbolic.js";
+import type { AsciiLetter, CompareDims } from "../internal/symbolic.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
 export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read '${P}': ${Reason}`;
@@ -95,7 +95,7 @@ type SizeOperand<Op extends string, P extends string, Letters extends string[], 
     ? [Find<E, L>] extends [never]
       ? SizeOperand<Op, P, Rest, S, Operand, [...E, [L, D, Operand, Axis["length"]]], [...Axis, 0]>
       : Find<E, L> extends [string, infer First extends Dim, infer FirstOperand extends number, infer FirstAxis extends number]
-        ? CompareSizes<First, D> extends "equal" | "dynamic"
+        ? CompareDims<First, D> extends "equal" | "dynamic"
           ? SizeOperand<Op, P, Rest, S, Operand, E, [...Axis, 0]>
           : ShapeError<WriteEinsumSizeMessage<Op, P, L, First, FirstOperand, FirstAxis, D, Operand, Axis["length"]>>
         : never

@@ -16,7 +16,7 @@ import type { ShapeError } from "../errors.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { Compare } from "../internal/digits.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { CompareSizes } from "../internal/symbolic.js";
+import type { CompareDims } from "../internal/symbolic.js";
 
 /** `S` with the dim at `Index` replaced by the dims of `I` (recursion over the rank). */
 type Splice<S extends Shape, Index extends number, I extends Shape, Before extends Dim[] = []> = S extends readonly [
@@ -68,7 +68,7 @@ export type WriteGatherMessage<Op extends string, S extends Shape, I extends Sha
   `SHAPE_GATHER: ${Op}: index ${PrintShape<I>} does not fit x ${PrintShape<S>}: axis ${At} is ${PrintDim<I[At]>} vs ${PrintDim<S[At]>}; off the gather axis ${Axis}, index may be at most x's size`;
 
 /** Whether an index dim fits an x dim off the gather axis: equal, unknown, or a smaller known size. */
-type Fits<IndexDim extends Dim, XDim extends Dim> = CompareSizes<IndexDim, XDim> extends infer Kind
+type Fits<IndexDim extends Dim, XDim extends Dim> = CompareDims<IndexDim, XDim> extends infer Kind
   ? Kind extends "equal" | "dynamic"
     ? true
     : Kind extends "known"
@@ -122,7 +122,7 @@ export type WriteEmbeddingMessage<Op extends string, W extends Shape> =
  * type Out = EmbeddingShape<[1000, 64], [8, 12]>; //=> [8, 12, 64]
  */
 export type EmbeddingShape<W extends Shape, I extends Shape, Op extends string = "embeddingShape"> =
-  W extends readonly [Dim, infer D extends Dim]
+  W extends readonly [unknown, infer D extends Dim]
     ? [...I, D]
     : number extends W["length"]
       ? [...I, number]

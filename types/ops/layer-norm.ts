@@ -14,8 +14,9 @@ import type { TrailingDimsCheck } from "./same-shape.js";
  * @example
  * type Out = LayerNormShape<["batch", 16, 768], [768]>; //=> ["batch", 16, 768]
  */
-export type LayerNormShape<S extends Shape, Normalized extends Shape, Op extends string = "layerNormShape"> =
-  InvalidShapeMessage<Op, Normalized> extends infer Invalid extends string
+export type LayerNormShape<S extends Shape, Normalized extends Shape, Op extends string = "layerNormShape"> = S extends readonly [...unknown[], ...Normalized]
+  ? S // the input's own trailing dims (type parameters included): valid, and equal
+  : InvalidShapeMessage<Op, Normalized> extends infer Invalid extends string
     ? [Invalid] extends [never]
       ? TrailingDimsCheck<Op, S, Normalized> extends infer Check
         ? Check extends ShapeError<string>

@@ -9,7 +9,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { CompareSizes } from "../internal/symbolic.js";
+import type { CompareDims } from "../internal/symbolic.js";
 
 /** How a loss reduces the per-row losses: their mean (default), their sum, or none (`[N]`). */
 export type LossReduction = "mean" | "sum" | "none";
@@ -35,17 +35,17 @@ export type WriteLabelsMessage<Op extends string, Scores extends Shape, Labels e
 /** The check on the scores: `unknown`, or the `SHAPE_RANK` error. */
 export type ScoresCheck<Scores extends Shape, Op extends string> = number extends Scores["length"]
   ? unknown
-  : Scores extends readonly [Dim, Dim]
+  : Scores extends readonly [unknown, unknown]
     ? unknown
     : ShapeError<WriteLossRankMessage<Op, Scores>>;
 
 /** The check on the labels (once the scores are `[N, C]`): `unknown`, or the error. */
 export type LabelsCheck<Scores extends Shape, Labels extends Shape, Op extends string> =
-  Scores extends readonly [infer N extends Dim, Dim]
+  Scores extends readonly [infer N extends Dim, unknown]
     ? number extends Labels["length"]
       ? unknown
       : Labels extends readonly [infer M extends Dim]
-        ? CompareSizes<M, N> extends "equal" | "dynamic"
+        ? CompareDims<M, N> extends "equal" | "dynamic"
           ? unknown
           : ShapeError<WriteLabelsMessage<Op, Scores, Labels>>
         : ShapeError<WriteLabelsRankMessage<Op, Scores, Labels>>
@@ -53,7 +53,7 @@ export type LabelsCheck<Scores extends Shape, Labels extends Shape, Op extends s
 
 /** The result shape for a reduction: `[N]` for `"none"`, `[]` for `"mean"`/`"sum"`, else `number[]`. */
 export type LossResult<Scores extends Shape, Reduction extends LossReduction> = [Reduction] extends ["none"]
-  ? Scores extends readonly [infer N extends Dim, Dim]
+  ? Scores extends readonly [infer N extends Dim, unknown]
     ? [N]
     : number[]
   : [Reduction] extends ["mean" | "sum"]

@@ -55,7 +55,7 @@ type InnerKind<Left extends Dim, Right extends Dim> = number extends Left
 type InnerHint<Kind, LeftDim extends Dim, RightDim extends Dim, Right extends Shape> = Right extends readonly [...Dim[], Dim, infer Last extends Dim]
   ? Exact<[Last]> extends Exact<[LeftDim]>
     ? `the right's last axis is ${PrintDim<Last>}: .mT (transpose(-1, -2)) on the right gives ${PrintShape<SwapLastTwo<Right>>}`
-    : Right extends readonly [infer First extends Dim, Dim, Dim, ...Dim[]]
+    : Right extends readonly [infer First extends Dim, unknown, unknown, ...unknown[]]
       ? Exact<[First]> extends Exact<[LeftDim]>
         ? `the right's first axis is ${PrintDim<First>}: if transpose() made it, it reversed every axis; .mT (transpose(-1, -2)) swaps only the last two`
         : RuleHint<Kind, LeftDim, RightDim, Right["length"]>
@@ -206,7 +206,7 @@ type MatmulUnknownRank<Left extends Shape, Right extends Shape, Op extends strin
     ? [number[], ShapeError<WriteMatmulScalarMessage<Op, Left, Right, "right">>]
     : number extends Right["length"]
       ? [number[], unknown]
-      : Right extends readonly [Dim, Dim, ...Dim[]]
+      : Right extends readonly [unknown, unknown, ...unknown[]]
         ? Right extends readonly [...Shape, infer Columns extends Dim]
           ? [[...number[], Columns], unknown]
           : [number[], unknown]

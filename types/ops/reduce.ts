@@ -31,7 +31,7 @@ export type WriteEmptyReductionMessage<Op extends string, S extends Shape, Axis 
 type AxesList<Axes extends ReduceAxesArg> = Axes extends readonly number[] ? Axes : Axes extends number ? [Axes] : [];
 
 /** `[0, 1, …, rank − 1]` for a shape of fixed rank (recursion over the dims, so `never` ends it). */
-type AllAxes<S extends Shape, Acc extends number[] = []> = S extends readonly [Dim, ...infer Rest extends Shape]
+type AllAxes<S extends Shape, Acc extends number[] = []> = S extends readonly [unknown, ...infer Rest extends Shape]
   ? AllAxes<Rest, [...Acc, Acc["length"]]>
   : Acc;
 

@@ -28,7 +28,8 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
-import type { Digit } from "../internal/digits.js";
+import type { Add, Digit, Sub } from "../internal/digits.js";
+import type { NormalizeAxis } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
@@ -385,24 +386,43 @@ export type MaybeNormal<S, Normal extends boolean> = Normal extends true ? (S ex
  * parameter. Where a type parameter is involved there, the rule stays undecided and the run time
  * checks it (see `CheckArg`).
  */
-export type ReshapeAligned<From extends Shape, To extends Shape, Op extends string, Normal extends boolean> =
+export type ReshapeAligned<Names extends string, From extends Shape, To extends Shape, Op extends string, Normal extends boolean> =
   KeptEnds<From, To> extends [infer Prefix extends Dim[], infer FromMiddle extends Shape, infer ToMiddle extends Shape, infer Suffix extends Dim[]]
     ? [...Prefix, ...Suffix] extends []
-      ? ReshapeWhole<From, To, Op, Normal>
+      ? ReshapeWhole<Names, From, To, Op, Normal>
       : [Extract<ToMiddle[number], -1>] extends [never]
         ? ReshapeChecked<FromMiddle, ToMiddle, Op> extends infer Middle
           ? Middle extends Shape
             ? [...Prefix, ...MaybeNormal<Middle, Normal>, ...Suffix]
-            : ReshapeWhole<From, To, Op, Normal>
+            : ReshapeWhole<WriteReshapeKeptMessage<Middle, Op, From, To>, From, To, Op, Normal>
           : never
-        : ReshapeWhole<From, To, Op, Normal>
+        : ReshapeWhole<Names, From, To, Op, Normal>
     : never;
 
 /**
  * The reshape decided on the whole shapes (`ReshapeChecked`), in normal form when `Normal`. Exported
  * so that where a type parameter leaves it undecided, the compiler prints this name, not its body.
  */
-export type ReshapeWhole<From extends Shape, To extends Shape, Op extends string, Normal extends boolean> = MaybeNormal<ReshapeChecked<From, To, Op>, Normal>;
+export type ReshapeWhole<Names extends string, From extends Shape, To extends Shape, Op extends string, Normal extends boolean> = ReshapeChecked<From, To, Op> extends infer Out
+  ? MaybeNormal<Out, Normal>
+  : never;
+
+/**
+ * `SHAPE_RESHAPE: reshape: cannot reshape [${B}, T, 64] to [-1, 64]: …` — the message of a reshape
+ * that a type parameter keeps undecided: it merges, splits or moves a type parameter's axis, whose
+ * size the compiler cannot name. Compile time only (at run time every dim is a number).
+ */
+export type WriteReshapeNamesMessage<Op extends string, From extends Shape, To extends Shape> =
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+
+/**
+ * The message of a reshape whose dims between those kept in place do not reshape (`Middle`, the
+ * middle's error), where a type parameter is kept: `SHAPE_RESHAPE: reshape: cannot reshape [${B},
+ * 28, 28] to [${B}, 785]: with the type parameters' axes kept in place, cannot reshape [28, 28] …`.
+ */
+export type WriteReshapeKeptMessage<Middle, Op extends string, From extends Shape, To extends Shape> = Middle extends ShapeError<`${infer Code}: ${Op}: ${infer Detail}`>
+  ? `${Code}: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: with the type parameters' axes kept in place, ${Detail}`
+  : never;
 
 /**
  * The reshape of a tensor's shape (valid by construction, so not validated again) to `To`, in
@@ -411,8 +431,8 @@ export type ReshapeWhole<From extends Shape, To extends Shape, Op extends string
 export type ReshapeOf<From extends Shape, To extends Shape, Op extends string> = number extends To["length"]
   ? number[]
   : number extends From["length"]
-    ? ReshapeWhole<From, To, Op, true>
-    : ReshapeAligned<From, To, Op, true>;
+    ? ReshapeWhole<WriteReshapeNamesMessage<Op, From, To>, From, To, Op, true>
+    : ReshapeAligned<WriteReshapeNamesMessage<Op, From, To>, From, To, Op, true>;
 
 /**
  * The shape `From` takes when reshaped to `To` — `To`, with its one `-1` inferred — or a
@@ -427,7 +447,7 @@ export type ReshapeShape<From extends Shape, To extends Shape, Op extends string
         ? number[]
         : number extends From["length"]
           ? ReshapeChecked<From, To, Op>
-          : ReshapeAligned<From, To, Op, false>
+          : ReshapeAligned<WriteReshapeNamesMessage<Op, From, To>, From, To, Op, false>
       : ShapeError<Invalid>
     : never;
 
@@ -437,3 +457,76 @@ export type ReshapeShape<From extends Shape, To extends Shape, Op extends string
  * type Out = FlattenShape<["batch", 28, 28]>; //=> ["batch*784"]
  */
 export type FlattenShape<S extends Shape, Op extends string = "flattenShape"> = ReshapeShape<S, [-1], Op>;
+
+/**
+ * The product of `Dims` (two or more) — the size of the axis they merge into: exact on digits for
+ * known dims, in normal form for names, `number` with a `number` dim (or above 2^53 − 1, which no
+ * tensor holds), and — where a dim is a type parameter — this type itself (`Product<[B, T]>`), a dim
+ * equal only to itself.
+ */
+export type Product<Dims extends Shape> = ShapeSize<Dims> extends infer P
+  ? P extends Poly
+    ? IsTooLarge<P> extends true
+      ? number
+      : PolyDim<P>
+    : number
+  : never;
+
+/** The dim that `Dims` merge into: a single dim is itself, more are their `Product`. */
+type MergedDim<Dims extends Shape> = Dims extends readonly [infer Only extends Dim] ? Only : Product<Dims>;
+
+/** `S` split at `At`: `[S[:At], S[At:]]`, by position (it resolves when dims are type parameters). */
+type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []> = Front["length"] extends At
+  ? [Front, S]
+  : S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
+    ? SplitAt<Rest, At, [...Front, Head]>
+    : [Front, S];
+
+/**
+ * `SHAPE_AXIS: flatten: cannot flatten [2, 3, 4] from axis 2 to axis 1: the start axis comes after
+ * the end axis`. Mirrors `writeFlattenOrderMessage`.
+ */
+export type WriteFlattenOrderMessage<Op extends string, S extends Shape, Start extends number, End extends number> =
+  `SHAPE_AXIS: ${Op}: cannot flatten ${PrintShape<S>} from axis ${Start} to axis ${End}: the start axis comes after the end axis`;
+
+/** The start and end axes of a flatten, normalised: `[start, end]`, or the error. A scalar flattens as `[1]`. */
+export type FlattenAxes<S extends Shape, Start extends number, End extends number, Op extends string> = NormalizeAxis<Op, S, Start, S extends readonly [] ? [unknown] : S> extends infer First
+  ? First extends ShapeError<string>
+    ? First
+    : NormalizeAxis<Op, S, End, S extends readonly [] ? [unknown] : S> extends infer Last
+      ? Last extends ShapeError<string>
+        ? Last
+        : [First, Last] extends [infer F extends number, infer L extends number]
+          ? SplitAt<S, L> extends [infer Before extends Shape, unknown]
+            ? SplitAt<Before, F> extends [unknown, readonly []] // the start comes after the end
+              ? F extends L
+                ? [F, L]
+                : ShapeError<WriteFlattenOrderMessage<Op, S, Start, End>>
+              : [F, L]
+            : never
+          : [number, number]
+      : never
+    : never;
+
+/**
+ * The shape of a tensor of shape `S` with axes `Start` … `End` (inclusive; negative from the end)
+ * merged into one, PyTorch's `flatten(start_dim, end_dim)`: `[2, 3, 4, 5]` from 1 to 2 is
+ * `[2, 12, 5]`; a scalar is `[1]`; or the axis error. Resolves around type parameters: the axes
+ * outside the range are kept as they are, the merged one is their `Product` (`[B, 16, 7, 7]` from
+ * 1 is `[B, 784]`, from 0 to 1 is `[Product<[B, 16]>, 7, 7]`).
+ */
+export type FlattenRangeShape<S extends Shape, Start extends number = 0, End extends number = -1, Op extends string = "flatten"> = number extends S["length"] | Start | End
+  ? number[]
+  : S extends readonly []
+    ? FlattenAxes<S, Start, End, Op> extends ShapeError<string>
+      ? FlattenAxes<S, Start, End, Op>
+      : [1]
+    : FlattenAxes<S, Start, End, Op> extends infer Axes
+      ? Axes extends [infer F extends number, infer L extends number]
+        ? SplitAt<S, F> extends [infer Before extends Shape, infer Rest extends Shape]
+          ? SplitAt<Rest, Add<Sub<L, F>, 1> & number> extends [infer Merged extends Shape, infer After extends Shape]
+            ? [...Before, MergedDim<Merged>, ...After]
+            : never
+          : never
+        : Axes
+      : never;

@@ -134,8 +134,21 @@ export type StackTensorsArgs<Items extends readonly unknown[], Shapes extends re
 >;
 
 /** The shape of a stack of tensors whose shapes are `Shapes` (`number[]` when it failed). */
-export type StackTensorsShape<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<StackResult<Shapes, Axis, Op, false>>>;
+export type StackOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<StackResult<Shapes, Axis, Op, false>>>;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
-export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string> =
-  StackResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown;
+export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"] | Axis
+  ? StackResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown
+  : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
+    ? [Invalid] extends [never]
+      ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
+        ? StackFold<Shapes, Op, First, FirstIndex, First, SourcesOf<First, FirstIndex>> extends Failure
+          ? unknown // the shapes are reported first, as at run time
+          : NormalizeAxis<Op, First, Axis, [...First, unknown]> extends infer Index
+            ? Index extends ShapeError<string>
+              ? Index
+              : unknown
+            : never
+        : unknown
+      : unknown
+    : never;

@@ -12,7 +12,7 @@ import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
-import type { CompareSizes } from "../internal/symbolic.js";
+import type { CompareDims } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
 import type { FlattenShape, ReshapeShape } from "../ops/reshape.js";
 import type { Exact, SwapLastTwo } from "../internal/dims.js";
@@ -78,7 +78,7 @@ export type TfSoftmaxShape<S extends Shape, Axis extends number | undefined, Op 
       ? Index
       : number extends Index
         ? S
-        : S extends readonly [...infer Init extends Shape, Dim]
+        : S extends readonly [...infer Init extends Shape, unknown]
           ? [Index] extends [Init["length"]]
             ? S
             : ShapeError<WriteTfLastAxisMessage<Op, S, Axis & number>>
@@ -98,7 +98,7 @@ export type SameShapeCheck<Op extends string, LeftName extends string, RightName
   EqualShapesCheck<Op, LeftName, Left, RightName, Right, "tfjs does not broadcast them">;
 
 /** `S` without its last axis (a per-example loss with `Reduction.NONE`). */
-export type DropLastAxis<S extends Shape> = S extends readonly [...infer Init extends Shape, Dim] ? Init : number[];
+export type DropLastAxis<S extends Shape> = S extends readonly [...infer Init extends Shape, unknown] ? Init : number[];
 
 // ---------------------------------------------------------------------------------------------
 // gather(x, indices, axis) and oneHot(indices, depth)
@@ -154,7 +154,7 @@ type BatchClash<S extends Shape, Indices extends Shape, Count extends number, I 
   ? []
   : SameDim<S[I["length"]], Indices[I["length"]]> extends true
     ? BatchClash<S, Indices, Count, [...I, 0]>
-    : CompareSizes<S[I["length"]] & Dim, Indices[I["length"]] & Dim> extends "equal" | "dynamic"
+    : CompareDims<S[I["length"]] & Dim, Indices[I["length"]] & Dim> extends "equal" | "dynamic"
       ? BatchClash<S, Indices, Count, [...I, 0]>
       : [I["length"]];
 
@@ -439,10 +439,10 @@ type Add1<N extends number> = N extends 1 ? 2 : 3;
 export type TfConv2dShape<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
   number extends X["length"] | F["length"]
     ? number[]
-    : X extends readonly [Dim, Dim, Dim, Dim]
-      ? F extends readonly [Dim, Dim, Dim, Dim]
+    : X extends readonly [unknown, unknown, unknown, unknown]
+      ? F extends readonly [unknown, unknown, unknown, unknown]
         ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
-          ? CompareSizes<X[Axis], F[2]> extends "equal" | "dynamic"
+          ? CompareDims<X[Axis] & Dim, F[2] & Dim> extends "equal" | "dynamic"
             ? TfConvSpatial<X, F, Strides, Pad, DataFormat, Dilations> extends infer Out
               ? Out extends readonly [infer OutH extends Dim, infer OutW extends Dim]
                 ? [DataFormat] extends ["NCHW"]

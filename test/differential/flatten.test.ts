@@ -1,0 +1,87 @@
+/**
+ * The flatten(start, end) mirror, proven on generated cases (see broadcast.test.ts for the method):
+ * `FlattenRangeShape` (evaluated by the compiler) and `flattenRangeShape` (run) must give the same
+ * shape or byte-identical messages, on known and symbolic dims, axes in and out of range, start
+ * before, at and after end, and scalars. The merged dim is also checked against its definition
+ * here — the product of the merged dims (PyTorch's `flatten`) — and tensors of those shapes flatten
+ * to it at run time with their elements in the same order.
+ */
+import { describe, expect, it } from "vitest";
+import { flattenRangeShape } from "../../src/ops/reshape.js";
+import { arange } from "../../src/index.js";
+import { outcome, sameResult } from "../harness/differential.js";
+import { seeded } from "../harness/random.js";
+import { evaluateTypes, parseTypeText, shapeType, type SourceDim } from "../harness/types.js";
+
+const random = seeded(20261202);
+
+interface Case {
+  readonly shape: SourceDim[];
+  readonly start: number | undefined;
+  readonly end: number | undefined;
+}
+
+function randomDim(): SourceDim {
+  const r = random.next();
+  if (r < 0.15) return 1;
+  if (r < 0.2) return 0;
+  if (r < 0.75) return random.int(2, 7);
+  return random.pick(["b", "n", "s*768", "n+m"]);
+}
+
+function generate(count: number): Case[] {
+  return Array.from({ length: count }, () => {
+    const rank = random.int(0, 5);
+    const shape = Array.from({ length: rank }, randomDim);
+    const axis = () => random.int(-rank - 1, rank);
+    const r = random.next();
+    return r < 0.15 ? { shape, start: undefined, end: undefined } : r < 0.35 ? { shape, start: axis(), end: undefined } : { shape, start: axis(), end: axis() };
+  });
+}
+
+const cases = generate(600);
+const typeExpression = (c: Case) => `FlattenRangeShape<${shapeType(c.shape)}, ${c.start ?? 0}, ${c.end ?? -1}, "flattenRangeShape">`;
+const run = (c: Case) => outcome(() => flattenRangeShape(c.shape as never, c.start as never, c.end as never));
+
+describe(`differential: ${cases.length} generated flatten(start, end) cases, type level vs runtime`, () => {
+  const texts = evaluateTypes(`import type { FlattenRangeShape } from "../types/ops/reshape.js";`, cases.map(typeExpression));
+  const typed = texts.map(parseTypeText);
+  const outcomes = cases.map(run);
+
+  it("covers merges, single axes, scalars and every kind of axis error", () => {
+    expect(typed.filter((t) => t.kind === "shape").length).toBeGreaterThan(250);
+    const messages = typed.flatMap((t) => (t.kind === "error" ? [t.message] : []));
+    expect(messages.some((m) => m.includes("the start axis comes after the end axis"))).toBe(true);
+    expect(messages.some((m) => m.includes("is out of range for"))).toBe(true);
+    expect(cases.some((c, i) => c.shape.length === 0 && typed[i]!.kind === "shape")).toBe(true);
+  });
+
+  it("the same shape, or byte-identical error messages", () => {
+    const disagreements: string[] = [];
+    cases.forEach((c, i) => {
+      if (!sameResult(typed[i]!, outcomes[i]!)) disagreements.push(`${typeExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`);
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it("known dims: the merged dim is the product of the merged dims, and a tensor flattens to it with its elements in order", () => {
+    let checked = 0;
+    cases.forEach((c, i) => {
+      const result = outcomes[i]!;
+      if (result.kind !== "ok" || !c.shape.every((d) => typeof d === "number")) return;
+      const dims = c.shape as number[];
+      const rank = dims.length;
+      const first = rank === 0 ? 0 : ((c.start ?? 0) + rank) % rank;
+      const last = rank === 0 ? 0 : ((c.end ?? -1) + rank) % rank;
+      const expected = rank === 0 ? [1] : [...dims.slice(0, first), dims.slice(first, last + 1).reduce((a, b) => a * b, 1), ...dims.slice(last + 1)];
+      expect(result.value).toEqual(expected);
+      const size = dims.reduce((a, b) => a * b, 1);
+      const x = arange(size).reshape(dims as never);
+      const flat = x.flatten(c.start as never, c.end as never);
+      expect(flat.shape).toEqual(expected);
+      expect(flat.toFlatArray()).toEqual(x.toFlatArray());
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(150);
+  });
+});

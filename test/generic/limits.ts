@@ -1,0 +1,26 @@
+// Generic code the compiler cannot follow, each an error with a message that says what to write
+// instead (asserted by test/generic.test.ts like bugs.ts, under TypeScript 6 and 7 and in the CLI).
+// Unlike bugs.ts these run fine with concrete shapes: a type parameter is a name, and a reshape that
+// merges its axis into -1 makes a dim the compiler cannot size.
+import { type Dim, type Tensor } from "../../src/index.js";
+
+/** Rows of a `[B, T, 64]` batch for a dense layer: `flatten(0, 1)` says it (`[Product<[B, T]>, 64]`). */
+export function mergedBatch<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [-1, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)
+  // @shape-error SHAPE_RESHAPE
+  return x.reshape([-1, 64]);
+}
+
+/** A feature map flattened with `-1` beside a kept batch: `flatten(1)` says it (`[B, 784]`). */
+export function flattenedFeatures<B extends Dim>(x: Tensor<[B, 16, 7, 7]>) {
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, 16, 7, 7] to [${B}, -1]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)
+  // @shape-error SHAPE_RESHAPE
+  return x.reshape([x.shape[0], -1]);
+}
+
+/** A wrong count between the axes kept in place is a bug, named with its counts. */
+export function wrongCount<B extends Dim>(x: Tensor<[B, 28, 28]>) {
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, 28, 28] to [${B}, 785]: with the type parameters' axes kept in place, cannot reshape [28, 28] (784 elements) to [785] (785 elements): element counts differ
+  // @shape-error SHAPE_RESHAPE
+  return x.reshape([x.shape[0], 785]);
+}
