@@ -8,6 +8,7 @@ import type { CheckArg, CheckedArg } from "../types/errors.js";
 import type { AsShape, ScalarOnly } from "../types/tensor.js";
 import type { NestedArray } from "../types/creation.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../types/internal/symbolic.js";
+import type { Exact } from "../types/internal/dims.js";
 import type { TapeNode } from "./autograd.js";
 import { allocate, dtypeOf, type DType, type Storage } from "./dtype.js";
 import { ShapeError, formatDim, formatShape } from "./errors.js";
@@ -20,10 +21,21 @@ import { copyStrided } from "./kernels/elementwise.js";
  * so reading `x.as` does not instantiate a signature for every shape `x` has (the same measure as the
  * op methods; see README, "Measured").
  */
-type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsChecked<Self, To>>) => Tensor<NormalizeShape<To>>;
+type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: To & CheckArg<AsChecked<Self, To>>) => Tensor<AsResult<Self, To>>;
 
-/** `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. */
-type AsChecked<Self extends Shape, To extends Shape> = [InvalidSizesMessage<"as", To>] extends [never] ? AsShape<Self, To> : ShapeError<InvalidSizesMessage<"as", To>>;
+/**
+ * `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. A
+ * statement of the tensor's own shape (type parameters included: `x.as([x.shape[0], 64])` on
+ * `[B, 64]`) holds as it is.
+ */
+type AsChecked<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To>
+  ? Self
+  : [InvalidSizesMessage<"as", To>] extends [never]
+    ? AsShape<Self, To>
+    : ShapeError<InvalidSizesMessage<"as", To>>;
+
+/** `.as`'s result: the statement in normal form (the tensor's own shape as it is). */
+type AsResult<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To> ? Self : NormalizeShape<To>;
 type ItemMethod = <Self extends Shape>(this: CheckedArg<Tensor<Self>, ScalarOnly<Self, "item">>) => number;
 
 /**

@@ -4,7 +4,7 @@
  * known shapes that cannot broadcast is already a compile error at the offending argument.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { BroadcastArgs, BroadcastShapes, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
+import type { BroadcastArgs, BroadcastShapes, BroadcastToOf, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { CheckArg, ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape, swapLastTwoDims } from "../shape.js";
@@ -283,8 +283,8 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
  */
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: To & CheckArg<BroadcastToShape<S, To, "broadcastTo">>,
-): Tensor<ResultShape<BroadcastToShape<S, To, "broadcastTo">>> {
+  shape: To & CheckArg<BroadcastToOf<S, To, "broadcastTo">>,
+): Tensor<ResultShape<BroadcastToOf<S, To, "broadcastTo">>> {
   validateShape("broadcastTo", shape);
   const target = resolveTarget("broadcastTo", x.dims, shape);
   broadcastToShapeFor("broadcastTo", x.dims, target);
@@ -302,8 +302,8 @@ declare module "../tensor.js" {
      */
     broadcastTo<Self extends Shape, const To extends Dim[]>(
       this: Tensor<Self>,
-      shape: To & CheckArg<BroadcastToShape<Self, To, "broadcastTo">>,
-    ): Tensor<ResultShape<BroadcastToShape<Self, To, "broadcastTo">>>;
+      shape: To & CheckArg<BroadcastToOf<Self, To, "broadcastTo">>,
+    ): Tensor<ResultShape<BroadcastToOf<Self, To, "broadcastTo">>>;
   }
 }
 

@@ -1,9 +1,10 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { concat, randn, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { concat, einsum, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
+import type { AxisSum } from "../../types/ops/concat.js";
 
 /** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
 type Exactly<Actual, Expected> = Exact<Actual> extends Exact<Expected> ? true : false;
@@ -123,6 +124,20 @@ export function joinFeatures<B extends Dim, T extends Dim>(words: Tensor<[B, T, 
   const pairs = stack([words, words], -1); // type: Tensor<[B, T, 64, 2]>
   const exact: Exactly<[typeof joined, typeof ensemble, typeof pairs], [Tensor<[B, T, 80]>, Tensor<[3, B, T, 80]>, Tensor<[B, T, 64, 2]>]> = true;
   return ensemble.mean(0);
+}
+
+/** A stated shape, a broadcast to one, a concatenation along a generic axis, einsum and rearrange, over `B` and `T`. */
+export function statedAndRearranged<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, w: Tensor<[64, 32]>, token: Tensor<[B, 1, 64]>) {
+  const stated = x.as([x.shape[0], x.shape[1], 64]); // type: Tensor<[B, T, 64]>
+  const tokens = token.broadcastTo([x.shape[0], 5, 64]); // type: Tensor<[B, 5, 64]>
+  const longer = concat([x, x], 1); // type: Tensor<[B, AxisSum<readonly [T, T]>, 64]>
+  const projected = einsum("btd,de->bte", x, w); // type: Tensor<[B, T, 32]>
+  const heads = rearrange(x, "b t (h d) -> b h t d", { h: 8 }); // type: Tensor<[B, 8, T, 8]>
+  const exact: Exactly<
+    [typeof stated, typeof tokens, typeof longer, typeof projected, typeof heads],
+    [Tensor<[B, T, 64]>, Tensor<[B, 5, 64]>, Tensor<[B, AxisSum<readonly [T, T]>, 64]>, Tensor<[B, T, 32]>, Tensor<[B, 8, T, 8]>]
+  > = true;
+  return heads;
 }
 
 /** A convolutional feature map flattened for a dense head, with the batch kept in place. */

@@ -36,7 +36,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, InvalidShapesMessage, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
@@ -562,7 +562,9 @@ type BroadcastToDims<
   Acc extends Dim[] = [],
 > = T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
   ? F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
-    ? AxisKind<FDim, TDim> extends infer Kind
+    ? Exact<FDim> extends Exact<TDim> // the same dim (a type parameter with itself included) stays
+      ? BroadcastToDims<From, To, Op, FRest, TRest, [TDim, ...Acc]>
+      : AxisKind<FDim, TDim> extends infer Kind
       ? Kind extends ClashKind
         ? ShapeError<WriteBroadcastToMessage<Op, From, To, [0, ...Acc]["length"], FDim, TDim, Kind>>
         : BroadcastDim<FDim, TDim> extends infer Out
@@ -594,6 +596,26 @@ export type BroadcastToShape<From extends Shape, To extends Shape, Op extends st
       ? BroadcastToDims<From, To, Op>
       : ShapeError<Invalid>
     : never;
+
+/**
+ * `BroadcastToShape` of a tensor's shape (valid by construction, not validated again) to `To`,
+ * whose dims are validated except those that are the tensor's own aligned dims — so a target written
+ * from the tensor's dims (`[x.shape[0], 5, 64]` on `[B, 1, 64]`) resolves around type parameters.
+ */
+export type BroadcastToOf<From extends Shape, To extends Shape, Op extends string> = number extends From["length"] | To["length"]
+  ? BroadcastToShape<From, To, Op>
+  : InvalidShapeMessage<Op, MaskKept<From, To>> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? BroadcastToDims<From, To, Op>
+      : ShapeError<InvalidShapeMessage<Op, To>>
+    : never;
+
+/** `To` with each dim that is the same as `From`'s aligned one (on the right) replaced by 1. */
+type MaskKept<From extends Shape, To extends Shape, Acc extends Dim[] = []> = To extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
+  ? From extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
+    ? MaskKept<FRest, TRest, [Exact<FDim> extends Exact<TDim> ? 1 : TDim, ...Acc]>
+    : [...To, ...Acc]
+  : Acc;
 
 // ---------------------------------------------------------------------------------------------
 // Gradient reduction

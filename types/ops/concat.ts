@@ -167,17 +167,38 @@ type ConcatFold<
     : S["length"] extends First["length"]
       ? (Index["length"] extends FirstIndex ? [Merged, Sources] : MergeDims<Merged, Sources, S, Index["length"], Axis>) extends infer Step
         ? Step extends [infer NextMerged extends readonly Dim[], infer NextSources extends readonly number[]]
-          ? ConcatFold<All, Op, Axis, First, FirstIndex, NextMerged, NextSources, AddDim<Sum, S[Axis]>, Tail, [...Index, 0]>
+          ? ConcatFold<All, Op, Axis, First, FirstIndex, NextMerged, NextSources, Sum extends "tensors" ? Sum : AddDim<Sum, S[Axis]>, Tail, [...Index, 0]>
           : Step extends [infer At extends number, infer M extends Dim, infer D extends Dim, infer Kind, infer Source extends number]
             ? Failure<Index["length"], ShapeError<WriteConcatMessage<Op, All[Source], S, Source, Index["length"], Axis, At, M, D, Kind>>>
             : never
         : never
       : Failure<Index["length"], ShapeError<WriteConcatRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
-  : Sum extends Poly
+  : Sum extends "tensors"
+    ? SetAt<Merged, Axis, AxisSum<AxisDims<All, Axis>>>
+    : Sum extends Poly
+      ? IsTooLarge<Sum> extends true
+        ? Failure<"list", ShapeError<WriteConcatSizeMessage<Op, All, Axis, PrintPoly<Sum>>>>
+        : SetAt<Merged, Axis, PolyDim<Sum>>
+      : SetAt<Merged, Axis, number>;
+
+/** Each shape's dim on `Axis` (`number` for a shape of unknown rank). */
+type AxisDims<Shapes extends readonly Shape[], Axis extends number> = { [K in keyof Shapes]: number extends Shapes[K]["length"] ? number : Shapes[K][Axis] };
+
+/**
+ * The size of a concatenation's axis for tensors: the sum of `Dims` — exact on digits, in normal
+ * form with names, `number` with a `number` dim (or above 2^53 − 1, which no two tensors hold) — and,
+ * where a dim is a type parameter, this type itself (`AxisSum<[T, T]>`), a dim equal only to itself.
+ * Computed apart from the checks, so that it cannot leave them undecided.
+ */
+export type AxisSum<Dims extends readonly unknown[]> = SumOf<Dims> extends infer Sum
+  ? Sum extends Poly
     ? IsTooLarge<Sum> extends true
-      ? Failure<"list", ShapeError<WriteConcatSizeMessage<Op, All, Axis, PrintPoly<Sum>>>>
-      : SetAt<Merged, Axis, PolyDim<Sum>>
-    : SetAt<Merged, Axis, number>;
+      ? number
+      : PolyDim<Sum>
+    : number
+  : never;
+
+type SumOf<Dims extends readonly unknown[], Sum = []> = Dims extends readonly [infer D, ...infer Rest] ? SumOf<Rest, AddDim<Sum, D>> : Sum;
 
 /** `Sum` plus dim `D` (`Dynamic` stays). */
 type AddDim<Sum, D> = Sum extends Poly
@@ -223,7 +244,7 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
               ? Index extends ShapeError<string>
                 ? Failure<Axis extends 0 ? FirstIndex : "axis", Index>
                 : Index extends number
-                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, SourcesOf<First, FirstIndex>, []>
+                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, SourcesOf<First, FirstIndex>, Validate extends true ? [] : "tensors">
                   : never
               : never
           : number[]

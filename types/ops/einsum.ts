@@ -84,14 +84,14 @@ type RankError<Op extends string, P extends string, Inputs extends string[], Sha
 /** Where an index's size was first seen: `[letter, size, operand, axis]`. */
 type Entry = [string, Dim, number, number];
 
-type Find<E extends Entry[], L extends string> = Extract<E[number], [L, Dim, number, number]>;
+type Find<E extends Entry[], L extends string> = Extract<E[number], [L, unknown, number, number]>; // `unknown`: a type parameter dim matches too
 
 /** One operand's letters against `E`: `E` with the new indices, or the size error. */
 type SizeOperand<Op extends string, P extends string, Letters extends string[], S extends Shape, Operand extends number, E extends Entry[], Axis extends 0[] = []> = Letters extends [
   infer L extends string,
   ...infer Rest extends string[],
 ]
-  ? S[Axis["length"]] extends infer D extends Dim
+  ? [[S[Axis["length"]]]] extends [[infer D extends Dim]] // resolves for a type parameter (`B`): the inner tuple is not itself generic
     ? [Find<E, L>] extends [never]
       ? SizeOperand<Op, P, Rest, S, Operand, [...E, [L, D, Operand, Axis["length"]]], [...Axis, 0]>
       : Find<E, L> extends [string, infer First extends Dim, infer FirstOperand extends number, infer FirstAxis extends number]
@@ -111,8 +111,8 @@ type SizeAll<Op extends string, P extends string, Inputs extends string[], Shape
     ? number extends S["length"]
       ? SizeAll<Op, P, Rest, Shapes, E, [...Index, 0]>
       : SizeOperand<Op, P, Chars<Subs>, S, Index["length"], E> extends infer Next
-        ? Next extends Entry[]
-          ? SizeAll<Op, P, Rest, Shapes, Next, [...Index, 0]>
+        ? [Next] extends [infer Entries extends Entry[]] // resolves with type parameter dims in the entries
+          ? SizeAll<Op, P, Rest, Shapes, Entries, [...Index, 0]>
           : Next
         : never
     : never
@@ -136,8 +136,8 @@ export type EinsumShape<P extends string, Shapes extends Shape[], Op extends str
         : Inputs["length"] extends Shapes["length"]
           ? [RankError<Op, P, Inputs, Shapes>] extends [never]
             ? SizeAll<Op, P, Inputs, Shapes> extends infer E
-              ? E extends Entry[]
-                ? Output<Out, E>
+              ? [E] extends [infer Entries extends Entry[]]
+                ? Output<Out, Entries>
                 : E
               : never
             : RankError<Op, P, Inputs, Shapes>

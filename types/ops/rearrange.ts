@@ -167,12 +167,18 @@ type Join<Names extends string[], Separator extends string, Quote extends string
   : Acc;
 
 /** A product of dims as a dim: its normal form, or `number` when a factor is not known here. */
-type ProductDim<Dims extends Dim[]> = ShapeSize<Dims> extends infer P ? (P extends Poly ? PolyDim<P> : number) : never;
+type ProductDim<Dims extends Dim[]> = Dims extends readonly [infer Only extends Dim] // one name: its size as it is (a type parameter included)
+  ? Only
+  : ShapeSize<Dims> extends infer P
+    ? P extends Poly
+      ? PolyDim<P>
+      : number
+    : never;
 
 /** Sizes of the names so far: `[name, size]` pairs. */
 type Env = [string, Dim][];
 
-type Lookup<E extends Env, Name extends string> = Extract<E[number], [Name, Dim]>[1];
+type Lookup<E extends Env, Name extends string> = Extract<E[number], [Name, unknown]>[1]; // `unknown`: a type parameter dim matches too
 
 /** The sizes one left axis (of size `D`, made of `Group`) gives its names, added to `E`; or the error. Mirrors `rearrangeFor`. */
 type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extends number, D extends Dim, Group extends string[], Z, E extends Env> = Group extends [
@@ -266,8 +272,8 @@ type SizeAll<Op extends string, P extends string, S extends Shape, Left extends 
   ...infer Rest extends string[][],
 ]
   ? SizeGroup<Op, P, S, Axis["length"], S[Axis["length"]], Group, Z, E> extends infer Next
-    ? Next extends Env
-      ? SizeAll<Op, P, S, Rest, Z, Next, [...Axis, 0]>
+    ? [Next] extends [infer Entries extends Env] // resolves with type parameter dims in the entries
+      ? SizeAll<Op, P, S, Rest, Z, Entries, [...Axis, 0]>
       : Next
     : never
   : E;
@@ -297,8 +303,8 @@ export type RearrangeShape<S extends Shape, P extends string, Z = {}, Op extends
         ? Output<Right, UnknownRankEnv<Names, Z>>
         : Left["length"] extends S["length"]
           ? SizeAll<Op, P, S, Left, Z> extends infer E
-            ? E extends Env
-              ? Output<Right, E>
+            ? [E] extends [infer Entries extends Env]
+              ? Output<Right, Entries>
               : E
             : never
           : ShapeError<WriteRearrangeRankMessage<Op, P, S, Left["length"]>>
