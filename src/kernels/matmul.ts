@@ -31,13 +31,19 @@ const COLUMN_BLOCK = 512;
 
 /**
  * The kernel's working memory, allocated once and reused by every call: the row scratch, and the
- * panel a right side is packed into (`k × min(n, COLUMN_BLOCK)` values; kept up to `PACK_KEEP`
- * elements, larger ones are allocated per call and dropped). Internal to the kernel — never part of a tensor — and the kernel neither calls
+ * panel a right side is packed into (`k × block` values; kept up to `PACK_KEEP` elements, larger
+ * ones are allocated per call and dropped). Internal to the kernel — never part of a tensor — and the kernel neither calls
  * out nor re-enters, so one of each suffices. The scratch is all zeros between uses: each block of
  * rows is zeroed as it is copied out (`flush`), so no pass clears it before the next block.
  */
 const SCRATCH = new Float64Array(4 * COLUMN_BLOCK);
 const PACK_KEEP = 1 << 20;
+/**
+ * Packed column blocks are narrowed below `COLUMN_BLOCK` when `k` is so large that a panel would
+ * exceed this many elements (32 MiB): a very long inner dimension narrows the passes instead of
+ * allocating a panel as large as `B` itself.
+ */
+const PACK_LIMIT = 1 << 22;
 let packSpace = new Float64Array(0);
 
 /** A float64 buffer of at least `size` elements for packing. */
@@ -89,7 +95,8 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
         : sBn === 1 && m < 4
           ? FEW_ROWS
           : PACKED;
-  const panel = path === PACKED ? packBuffer(k * Math.min(n, COLUMN_BLOCK)) : null;
+  const block = path === PACKED ? Math.min(COLUMN_BLOCK, Math.max(4, Math.floor(PACK_LIMIT / k))) : COLUMN_BLOCK;
+  const panel = path === PACKED ? packBuffer(k * Math.min(n, block)) : null;
   // The panel holds the block of B's columns starting at storage position `panelFrom`, `panelWidth`
   // wide (with this call's strides, that determines its contents): a B broadcast over the batch is
   // packed once when it is one column block wide.
@@ -104,8 +111,8 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
     } else if (path === FEW_ROWS) {
       fewRows(out, o, n, a.data, aBase, sAm, sAk, B, bBase, sBk, m, k);
     } else {
-      for (let j = 0; j < n; j += COLUMN_BLOCK) {
-        const w = Math.min(COLUMN_BLOCK, n - j);
+      for (let j = 0; j < n; j += block) {
+        const w = Math.min(block, n - j);
         if (panel === null) {
           tiledProduct(out, o, n, a.data, aBase, sAm, sAk, B as Float64Array, bBase + j, sBk, m, k, w, j, SCRATCH);
           continue;

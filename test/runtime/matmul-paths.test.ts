@@ -8,8 +8,9 @@
 // - the tiled loops over a right side packed into float64 panels: a float32 right side with
 //   contiguous rows (one contiguous run, rows wider or narrower than the view threshold, rows with
 //   gaps), a transposed or otherwise strided one of either dtype, results wider than one column
-//   block, batches of distinct right sides and one right side broadcast over the batch (packed
-//   once, reused), and a right side broadcast along its columns (stride 0).
+//   block or narrowed for a very long inner dimension, batches of distinct right sides and one right
+//   side broadcast over the batch (packed once, reused), and a right side broadcast along its
+//   columns (stride 0).
 //
 // Values are multiples of 1/64 in [-2, 2]: every partial sum is exact in float64, so float64 results
 // must equal the loop's exactly, and float32 results (summed in float64 by the kernel, rounded once)
@@ -155,6 +156,11 @@ describe("every path of the matmul kernel against the naive loop", () => {
           }
         }
       }
+    });
+
+    it(`a very long inner dimension: packed column blocks narrowed to bound the panel (${dtype})`, () => {
+      // k = 9000: panels of at most 2^22 values hold 466 columns, so 600 columns take two blocks
+      check(dtype, operand(dtype, [], 5, 9000), operand(dtype, [], 9000, 600, { transposed: dtype === "float64" }), [], 5, 9000, 600);
     });
 
     it(`random shapes, strides and batches (${dtype})`, () => {
