@@ -54,6 +54,9 @@ function packBuffer(size: number): Float64Array {
   return buffer;
 }
 
+/** The batch counter of a product without batch axes (never written). */
+const NO_BATCH: number[] = [];
+
 /** A strided batch of matrices: storage, offset, strides of `[...batch, rows, columns]`. */
 export interface MatrixOperand {
   readonly data: Storage;
@@ -102,7 +105,7 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
   // packed once when it is one column block wide.
   let panelFrom = -1;
   let panelWidth = 0;
-  const counter: number[] = new Array<number>(batch.length).fill(0);
+  const counter: number[] = batch.length === 0 ? NO_BATCH : new Array<number>(batch.length).fill(0);
   let aBase = a.offset;
   let bBase = b.offset;
   for (let o = 0; o < out.length; o += m * n) {
@@ -142,10 +145,10 @@ export function matmulKernel(out: Storage, a: MatrixOperand, b: MatrixOperand, b
  * Copies the `k × w` block of the strided matrix starting at `base` into row-major `out` (row length
  * `w`), converting to float64. Contiguous rows are copied by `set` (the engine's own conversion loop,
  * about 10× faster than one in JavaScript): the whole block at once when it is one contiguous run,
- * else row by row when rows are wide enough to pay for a view each.
+ * else row by row — when the run or the rows are long enough to pay for the view `set` reads.
  */
 function packPanel(out: Float64Array, B: Storage, base: number, sBk: number, sBn: number, k: number, w: number): void {
-  if (sBn === 1 && sBk === w) {
+  if (sBn === 1 && sBk === w && k * w >= 4 * LOOP_WIDTH) {
     out.set(B.subarray(base, base + k * w));
     return;
   }
