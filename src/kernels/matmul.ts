@@ -32,8 +32,8 @@ const COLUMN_BLOCK = 512;
 /**
  * The kernel's working memory, allocated once and reused by every call: the row scratch, and the
  * panel a right side is packed into (`k × block` values; kept up to `PACK_KEEP` elements, larger
- * ones are allocated per call and dropped). Internal to the kernel — never part of a tensor — and the kernel neither calls
- * out nor re-enters, so one of each suffices. The scratch is all zeros between uses: each block of
+ * ones are allocated per call and dropped). Internal to the kernel — never part of a tensor — and
+ * the kernel neither calls out nor re-enters, so one of each suffices. The scratch is all zeros between uses: each block of
  * rows is zeroed as it is copied out (`flush`), so no pass clears it before the next block.
  */
 const SCRATCH = new Float64Array(4 * COLUMN_BLOCK);
