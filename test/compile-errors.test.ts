@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatMismatches, readAnnotations, type FoundDiagnostic } from "../src/testing/index.js";
+import { expectShapeErrors, findShapeErrors, formatMismatches, readAnnotations, type FoundDiagnostic } from "../src/testing/index.js";
 import { fixtureFiles, fixturesDir, root, sharedChecker, tsc7DiagnosticsAsync } from "./harness/compile.js";
 import { takeOutcomes } from "./harness/runtime.js";
 
@@ -128,4 +128,37 @@ it("TypeScript 7 finds no errors outside the fixtures' annotated lines", () => {
   const annotated = new Set(files.flatMap((file) => readAnnotations(readFileSync(file, "utf8")).map((a) => `${file}:${a.line}`)));
   const stray = ts7.filter((d) => !annotated.has(`${d.file}:${d.line}`)).map((d) => `${rel(d.file)}:${d.line}: ${d.text}`);
   expect(stray).toEqual([]);
+});
+
+/**
+ * shapecheck/testing as its users call it (the rest of it: test/testing-api.test.ts), over every
+ * fixture: here, because its functions' shared checker for default options is the one the tests above
+ * used (test/harness/compile.ts), so they read the program that checked the fixtures.
+ */
+describe("shapecheck/testing on the fixtures", () => {
+  const broadcast = JSON.stringify(path.join(root, "src/ops/broadcast.js"));
+  const MESSAGE =
+    "SHAPE_BROADCAST: broadcastShapes: cannot broadcast [2, 3] with [4]: axis -1 is 3 vs 4; each axis must be equal or 1 (unsqueeze adds a size-1 axis)";
+
+  describe("findShapeErrors", () => {
+    it("finds every annotated error in the project's fixtures, one per annotation", () => {
+      // All the fixtures in one call (one program), then file by file (from the same program).
+      const all = findShapeErrors(fixtureFiles());
+      for (const file of fixtureFiles()) {
+        const annotations = readAnnotations(readFileSync(file, "utf8"));
+        const found = findShapeErrors([file]);
+        expect(found.map((e) => `${e.line} ${e.code}`)).toEqual(annotations.map((a) => `${a.line} ${a.code}`));
+        expect(all.filter((e) => e.file === file)).toEqual(found);
+      }
+    }, 180_000); // TypeScript 6 over every fixture: seconds, minutes on a loaded machine
+  });
+
+  describe("expectShapeErrors", () => {
+    it("passes and returns the errors when the annotations match", () => {
+      // The fixtures first: they are checked already (above), and a snippet needs a new program.
+      for (const file of fixtureFiles()) expect(expectShapeErrors([file]).length).toBeGreaterThan(0);
+      const code = `import { broadcastShapes } from ${broadcast};\n// @shape-error SHAPE_BROADCAST\nbroadcastShapes([2, 3], [4]);\nbroadcastShapes([2, 3], [3]);\n`;
+      expect(expectShapeErrors({ code }).map((e) => [e.line, e.message])).toEqual([[3, MESSAGE]]);
+    });
+  });
 });

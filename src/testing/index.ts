@@ -183,6 +183,16 @@ function readText(file: string): string {
 
 const checkers = new Map<string, ShapeChecker>();
 
+/**
+ * The `ShapeChecker` that `findShapeErrors` and `expectShapeErrors` share for `options` (one project
+ * per options, created on first use): checking more files with it reuses the program they built.
+ * @example
+ * checkerFor({}) === checkerFor({}); //=> true
+ */
+export function checkerFor(options: ShapeCheckerOptions = {}): ShapeChecker {
+  return sharedChecker(options);
+}
+
 function sharedChecker(options: ShapeCheckerOptions): ShapeChecker {
   const key = JSON.stringify(options);
   let checker = checkers.get(key);

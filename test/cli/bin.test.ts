@@ -40,7 +40,10 @@ it("exits 1 and prints what the in-process CLI prints for shape errors", async (
 });
 
 it("exits 0 for a clean file and 2 for bad usage, with the message on stderr", () => {
-  const clean = spawn(["src/cli/args.ts"]);
+  // A clean file in a small project of its own: a file of this repository's project would have `tsc`
+  // check the whole repository (the engine checks the whole project when it holds every path given).
+  const dir = tempProject({ "src/clean.ts": `import { broadcastShapes } from ${builtModule("src/ops/broadcast.js")};\nexport const out = broadcastShapes([8, 1, 6, 1], [7, 1, 5]);\n` });
+  const clean = spawnSync(bin, ["src/clean.ts"], { cwd: dir, encoding: "utf8" });
   expect(clean.status).toBe(0);
   expect(clean.stdout).toBe("no shape errors (1 file checked)\n");
   const usage = spawn(["--no-such-flag"]);

@@ -6,16 +6,23 @@ import { execFile, execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ShapeChecker, parseTscOutput, type FoundDiagnostic } from "../../src/testing/index.js";
+import { ShapeChecker, checkerFor, parseTscOutput, type FoundDiagnostic } from "../../src/testing/index.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesDir = path.join(root, "test/fixtures");
 
 let checker: ShapeChecker | undefined;
 
-/** The one ts-morph project shared by every compile-error test (creating one costs seconds). */
+/**
+ * The one ts-morph project shared by every compile-error test (creating one costs seconds, and each
+ * program checks the library's types afresh). When the tests run from the repository's root (as
+ * vitest runs them), it is the checker `findShapeErrors`/`expectShapeErrors` share for their default
+ * options (`checkerFor({})`: the tsconfig.json in the working directory, the same options), so the
+ * shapecheck/testing tests on the fixtures read the program the compile-error tests built rather than
+ * check every fixture again in a second one.
+ */
 export function sharedChecker(): ShapeChecker {
-  checker ??= new ShapeChecker({ tsconfig: path.join(root, "tsconfig.json"), dir: root });
+  checker ??= process.cwd() === root ? checkerFor({}) : new ShapeChecker({ tsconfig: path.join(root, "tsconfig.json"), dir: root });
   return checker;
 }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../../src/errors.js";
 import { gatherShape, tfReshapeShape, tfSliceShape } from "../../src/tfjs/rules.js";
-import { evaluateTypes, parseTypeText, type TypeResult } from "../harness/types.js";
+import { evaluateTypeBatches, parseTypeText, type TypeResult } from "../harness/types.js";
 import { gatherCases, reshapeCases, sliceCases, type Entries } from "./cases.js";
 
 const IMPORTS = `import type { GatherShape, TfReshapeShape, TfSliceShape } from "../types/tfjs/rules.js";`;
@@ -24,10 +24,62 @@ function runtime(run: () => readonly (number | string)[]): TypeResult {
 
 const literal = (value: Entries | readonly (number | string)[]) => (value === undefined ? "undefined" : JSON.stringify(value).replace(/,/g, ", "));
 
+/**
+ * Every type expression of this file, evaluated by one program when a test first asks (each program
+ * checks the rules and tfjs's types afresh: one per test cost seconds). `evaluatedTexts(i)` is the i-th batch's
+ * types as text, in the order {@link batches} lists them.
+ */
+const batches: { imports: string; expressions: string[] }[] = [];
+const batch = (imports: string, expressions: readonly string[]): number => batches.push({ imports, expressions: [...expressions] }) - 1;
+let evaluated: string[][] | undefined;
+const evaluatedTexts = (index: number): string[] => (evaluated ??= evaluateTypeBatches(batches))[index]!;
+
+const sliced = sliceCases(400);
+const SLICE = batch(IMPORTS, sliced.map((c) => `TfSliceShape<${literal(c.x)}, ${literal(c.begin)}, ${literal(c.size)}>`));
+const gathered = gatherCases(300);
+const GATHER = batch(IMPORTS, gathered.map((c) => `GatherShape<${literal(c.x)}, ${literal(c.indices)}, ${c.axis}, ${c.batchDims}>`));
+const reshaped = reshapeCases(400);
+const RESHAPE = batch(IMPORTS, reshaped.map((c) => `TfReshapeShape<"${c.op}", ${literal(c.x)}, ${literal(c.dims)}>`));
+// The chained methods (x.as2D(…), x.flatten(), …) on every case the runtime rule accepts.
+const reshapedValid = reshaped.filter((c) => runtime(() => tfReshapeShape(c.op, c.x, c.dims)).kind === "shape");
+const METHODS = batch(
+  `import type { TfTensor } from "../src/tfjs/index.js";\n${reshapedValid.map((c, i) => `declare const x${i}: TfTensor<${literal(c.x)}>;\nconst r${i} = x${i}.${c.op}(${c.dims.join(", ")});`).join("\n")}`,
+  reshapedValid.map((_, i) => `typeof r${i}`),
+);
+const named: [string, string, (number | string)[], (number | string)[]][] = [
+  ["flatten", `["b", 28, 28]`, ["b", 28, 28], []],
+  ["as1D", `["b", "s", 4]`, ["b", "s", 4], []],
+  ["as2D", `["b", 6]`, ["b", 6], [-1, 3]],
+  ["as2D", `["b", 6]`, ["b", 6], [3, 3]],
+  ["asScalar", `["b"]`, ["b"], []],
+  ["flatten", `[9007199254740991, 2]`, [9007199254740991, 2], []],
+];
+const NAMED = batch(IMPORTS, named.map(([op, x, , dims]) => `TfReshapeShape<"${op}", ${x}, ${literal(dims)}>`));
+const DYNAMIC = batch(IMPORTS, [
+  `TfReshapeShape<"as2D", [number, 4], [2, 8]>`,
+  `TfReshapeShape<"as2D", [number, 4], [-1, 2]>`,
+  `TfReshapeShape<"as3D", [2, 4], [number, 2, 2]>`,
+  `TfReshapeShape<"flatten", [number, 4]>`,
+  `TfReshapeShape<"asScalar", number[]>`,
+]);
+const UNKNOWN = batch(IMPORTS, [
+  `TfSliceShape<["b", 5], [0, 2]>`,
+  `TfSliceShape<["b", 5], [1]>`,
+  `TfSliceShape<["b", 5], [9], [2, 1]>`,
+  `TfSliceShape<[number, 5], [3, 6]>`,
+  `TfSliceShape<[4, 5], number[]>`,
+  `TfSliceShape<[4, 5], number[], [2, 1]>`,
+  `TfSliceShape<[4, 5], [number, 1], [number, 2]>`,
+  `TfSliceShape<number[], [9, 9]>`,
+  `GatherShape<["b", 5, 4], ["b", 3], 1, 1>`,
+  `GatherShape<[number, 5, 4], [2, 3], 1, 1>`,
+  `GatherShape<[2, 5, 4], [2, 3], 1, number>`,
+]);
+
 describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
   it("slice: every generated case", () => {
-    const cases = sliceCases(400);
-    const texts = evaluateTypes(IMPORTS, cases.map((c) => `TfSliceShape<${literal(c.x)}, ${literal(c.begin)}, ${literal(c.size)}>`));
+    const cases = sliced;
+    const texts = evaluatedTexts(SLICE);
     const wrong = cases
       .map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => tfSliceShape(c.x, c.begin, c.size)) }))
       .filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime));
@@ -36,8 +88,8 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
   });
 
   it("gather with batchDims: every generated case", () => {
-    const cases = gatherCases(300);
-    const texts = evaluateTypes(IMPORTS, cases.map((c) => `GatherShape<${literal(c.x)}, ${literal(c.indices)}, ${c.axis}, ${c.batchDims}>`));
+    const cases = gathered;
+    const texts = evaluatedTexts(GATHER);
     const wrong = cases
       .map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => gatherShape(c.x, c.indices, c.axis, c.batchDims)) }))
       .filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime));
@@ -46,15 +98,15 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
   });
 
   it("reshaping methods: every generated case, by the rule and by the chained method's result type", () => {
-    const cases = reshapeCases(400);
-    const texts = evaluateTypes(IMPORTS, cases.map((c) => `TfReshapeShape<"${c.op}", ${literal(c.x)}, ${literal(c.dims)}>`));
+    const cases = reshaped;
+    const texts = evaluatedTexts(RESHAPE);
     const results = cases.map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => tfReshapeShape(c.op, c.x, c.dims)) }));
     expect(results.filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime))).toEqual([]);
     expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(80);
     // The methods themselves (x.as2D(…), x.flatten(), …) give the rule's shape on every valid case.
     const valid = results.filter((r) => r.runtime.kind === "shape");
-    const declarations = valid.map(({ c }, i) => `declare const x${i}: TfTensor<${literal(c.x)}>;\nconst r${i} = x${i}.${c.op}(${c.dims.join(", ")});`);
-    const methods = evaluateTypes(`import type { TfTensor } from "../src/tfjs/index.js";\n${declarations.join("\n")}`, valid.map((_, i) => `typeof r${i}`));
+    expect(valid.map((r) => r.c)).toEqual(reshapedValid); // the cases whose methods were evaluated
+    const methods = evaluatedTexts(METHODS);
     const wrong = valid
       .map((r, i) => ({ c: r.c, method: methods[i]!, runtime: r.runtime }))
       .filter((r) => !r.method.startsWith("TfTensor<") || JSON.stringify(parseTypeText(r.method.slice("TfTensor<".length, -1))) !== JSON.stringify(r.runtime));
@@ -63,15 +115,7 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
   });
 
   it("reshaping methods on names, number dims and sizes past 2^53 − 1: names as polynomials, number never an error", () => {
-    const named: [string, string, (number | string)[], (number | string)[]][] = [
-      ["flatten", `["b", 28, 28]`, ["b", 28, 28], []],
-      ["as1D", `["b", "s", 4]`, ["b", "s", 4], []],
-      ["as2D", `["b", 6]`, ["b", 6], [-1, 3]],
-      ["as2D", `["b", 6]`, ["b", 6], [3, 3]],
-      ["asScalar", `["b"]`, ["b"], []],
-      ["flatten", `[9007199254740991, 2]`, [9007199254740991, 2], []],
-    ];
-    const texts = evaluateTypes(IMPORTS, named.map(([op, x, , dims]) => `TfReshapeShape<"${op}", ${x}, ${literal(dims)}>`));
+    const texts = evaluatedTexts(NAMED);
     expect(texts.map(parseTypeText)).toEqual(named.map(([op, , x, dims]) => runtime(() => tfReshapeShape(op as never, x, dims))));
     expect(texts).toEqual([
       `["b*784"]`,
@@ -81,30 +125,12 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
       `ShapeError<"SHAPE_RESHAPE: asScalar: cannot reshape ['b'] (b elements) to [] (1 elements): element counts differ">`,
       `ShapeError<"SHAPE_RESHAPE: flatten: cannot reshape [9007199254740991, 2] (18014398509481982 elements) to [-1]: -1 would be 18014398509481982, above the largest safe integer 9007199254740991">`,
     ]);
-    const dynamic = evaluateTypes(IMPORTS, [
-      `TfReshapeShape<"as2D", [number, 4], [2, 8]>`,
-      `TfReshapeShape<"as2D", [number, 4], [-1, 2]>`,
-      `TfReshapeShape<"as3D", [2, 4], [number, 2, 2]>`,
-      `TfReshapeShape<"flatten", [number, 4]>`,
-      `TfReshapeShape<"asScalar", number[]>`,
-    ]);
+    const dynamic = evaluatedTexts(DYNAMIC);
     expect(dynamic).toEqual([`[2, 8]`, `[number, 2]`, `[number, 2, 2]`, `[number]`, `[]`]);
   });
 
   it("names, number dims and non-literal entries: no error where a value is unknown; names kept where the whole axis is", () => {
-    const texts = evaluateTypes(IMPORTS, [
-      `TfSliceShape<["b", 5], [0, 2]>`,
-      `TfSliceShape<["b", 5], [1]>`,
-      `TfSliceShape<["b", 5], [9], [2, 1]>`,
-      `TfSliceShape<[number, 5], [3, 6]>`,
-      `TfSliceShape<[4, 5], number[]>`,
-      `TfSliceShape<[4, 5], number[], [2, 1]>`,
-      `TfSliceShape<[4, 5], [number, 1], [number, 2]>`,
-      `TfSliceShape<number[], [9, 9]>`,
-      `GatherShape<["b", 5, 4], ["b", 3], 1, 1>`,
-      `GatherShape<[number, 5, 4], [2, 3], 1, 1>`,
-      `GatherShape<[2, 5, 4], [2, 3], 1, number>`,
-    ]);
+    const texts = evaluatedTexts(UNKNOWN);
     expect(texts).toEqual([
       `["b", 3]`,
       `[number, 5]`,
