@@ -4,7 +4,7 @@
  * of non-negative integers. Mirrors src/creation.ts message for message.
  */
 import type { Dim, Shape } from "./shape.js";
-import type { CheckMessage, CheckedArg, ShapeError } from "./errors.js";
+import type { CheckMessage, CheckedArg, MessageCheck, ShapeError } from "./errors.js";
 import type { BadDims, InvalidShapeMessage } from "./internal/dims.js";
 import type { PrintShape } from "./internal/print.js";
 
@@ -144,6 +144,9 @@ export type CheckNested<N, Op extends string = "tensor"> =
  * every dim is a non-negative integer (or `number`), else the `SHAPE_INVALID_SHAPE` error.
  */
 export type CheckShape<Op extends string, S extends Shape> = CheckMessage<InvalidShapeMessage<Op, S>>;
+
+/** `CheckShape` as a parameter type (`CheckedArg`): `Param`, or the message of `S`'s first invalid dim. */
+export type CheckedShape<Param, Op extends string, S extends Shape> = CheckedArg<Param, MessageCheck<InvalidShapeMessage<Op, S>>>;
 
 /**
  * A creation shape (`zeros(shape)`, `full`, `randn`, …) checked dim by dim: each dim's parameter type

@@ -36,6 +36,9 @@ type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
 export type CheckArg<Result> = CheckOf<NoInfer<Result>>;
 type CheckOf<Result> = [OkPart<Result>] extends [never] ? ([Result] extends [never] ? unknown : Result) : unknown;
 
+/** A message as a check: `unknown` when there is none (`never`), else the error carrying it. */
+export type MessageCheck<Message extends string> = [Message] extends [never] ? unknown : ShapeError<Message>;
+
 /** `CheckArg` for a message: `unknown` when there is none (`never`), else the error carrying it. */
 export type CheckMessage<Message extends string> = CheckArg<[Message] extends [never] ? unknown : ShapeError<Message>>;
 

@@ -3,9 +3,10 @@
  * types/ops/broadcast.ts rule for rule; each function is typed with its type rule, so a call with
  * known shapes that cannot broadcast is already a compile error at the offending argument.
  */
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { BroadcastArgs, BroadcastShapes, BroadcastToOf, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
-import type { CheckArg, ResultShape } from "../../types/errors.js";
+import type { ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape, swapLastTwoDims } from "../shape.js";
 import { normalizeShape, validateSizes, alignedLabels } from "../symbolic.js";
@@ -206,9 +207,9 @@ export function broadcastToShapeFor(op: string, from: Shape, to: Shape): Dim[] {
  */
 export function broadcastToShape<const From extends Dim[], const To extends Dim[]>(
   from: From,
-  to: To & CheckArg<BroadcastToShape<From, To>>,
+  to: CheckedArg<To, BroadcastToShape<From, To>>,
 ): BroadcastToShape<From, To> {
-  return broadcastToShapeFor("broadcastToShape", from, to) as never;
+  return broadcastToShapeFor("broadcastToShape", from as Shape, to as Shape) as never;
 }
 
 /** `reductionAxes` without the static typing, for internal callers (gradient reduction). */
@@ -232,9 +233,9 @@ export function reductionAxesFor(operand: Shape, out: Shape): number[] {
  */
 export function reductionAxes<const Operand extends Dim[], const Out extends Dim[]>(
   operand: Operand,
-  out: Out & CheckArg<ReductionAxes<Operand, Out>>,
+  out: CheckedArg<Out, ReductionAxes<Operand, Out>>,
 ): ReductionAxes<Operand, Out> {
-  return reductionAxesFor(operand, out) as never;
+  return reductionAxesFor(operand as Shape, out as Shape) as never;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,10 +284,10 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
  */
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: To & CheckArg<BroadcastToOf<S, To, "broadcastTo">>,
+  shape: CheckedArg<To, BroadcastToOf<S, To, "broadcastTo">>,
 ): Tensor<ResultShape<BroadcastToOf<S, To, "broadcastTo">>> {
   validateShape("broadcastTo", shape);
-  const target = resolveTarget("broadcastTo", x.dims, shape);
+  const target = resolveTarget("broadcastTo", x.dims, shape as Shape);
   broadcastToShapeFor("broadcastTo", x.dims, target);
   sizeOf(target, "broadcastTo", "the target"); // a view, too, holds at most 2^53 − 1 elements
   return expand(x, target) as never;
@@ -302,7 +303,7 @@ declare module "../tensor.js" {
      */
     broadcastTo<Self extends Shape, const To extends Dim[]>(
       this: Tensor<Self>,
-      shape: To & CheckArg<BroadcastToOf<Self, To, "broadcastTo">>,
+      shape: CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
     ): Tensor<ResultShape<BroadcastToOf<Self, To, "broadcastTo">>>;
   }
 }

@@ -21,7 +21,7 @@
  *   which has no value for the name). A tensor op always runs on concrete sizes.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { ConvCheck, ConvResult, Conv1dShape, Conv2dShape, Conv1dOptions, Conv2dOptions, ConvShapeOptions } from "../../types/ops/conv.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { allocate, commonDType } from "../dtype.js";
@@ -200,11 +200,11 @@ function ruleOptions(op: string, opts: unknown): [Record<string, unknown>, Shape
  */
 export function conv1dShape<const X extends Dim[], const W extends Dim[], const Opts extends ConvShapeOptions<1> = {}>(
   x: X,
-  w: W & CheckArg<Conv1dShape<X, W, Opts>>,
+  w: CheckedArg<W, Conv1dShape<X, W, Opts>>,
   opts?: Opts,
 ): Conv1dShape<X, W, Opts> {
   const [options, bias] = ruleOptions("conv1dShape", opts);
-  return convPlan("conv1dShape", 1, x, w, options, bias).out as never;
+  return convPlan("conv1dShape", 1, x as Shape, w as Shape, options, bias).out as never;
 }
 
 /**
@@ -218,11 +218,11 @@ export function conv1dShape<const X extends Dim[], const W extends Dim[], const 
  */
 export function conv2dShape<const X extends Dim[], const W extends Dim[], const Opts extends ConvShapeOptions<2> = {}>(
   x: X,
-  w: W & CheckArg<Conv2dShape<X, W, Opts>>,
+  w: CheckedArg<W, Conv2dShape<X, W, Opts>>,
   opts?: Opts,
 ): Conv2dShape<X, W, Opts> {
   const [options, bias] = ruleOptions("conv2dShape", opts);
-  return convPlan("conv2dShape", 2, x, w, options, bias).out as never;
+  return convPlan("conv2dShape", 2, x as Shape, w as Shape, options, bias).out as never;
 }
 
 // ---------------------------------------------------------------------------------------------

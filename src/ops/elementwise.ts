@@ -16,8 +16,9 @@
  * bool takes no arithmetic (`INPUT_DTYPE`). Comparisons take any dtype, and a plain number is compared
  * as it is (`gt(ints, 2.5)`).
  */
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, Checked } from "../../types/errors.js";
+import type { Checked } from "../../types/errors.js";
 import type { ElementwiseCheck, ElementwiseResult, ElementwiseShape, SameShapeOperand } from "../../types/ops/elementwise.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, isFloat, isInt32, requireFloat, requireNumeric, type DType } from "../dtype.js";
@@ -40,9 +41,9 @@ export type Operand<S extends Shape> = Tensor<S> | number;
  */
 export function elementwiseShape<const Left extends Dim[], const Right extends Dim[]>(
   left: Left,
-  right: Right & CheckArg<ElementwiseShape<Left, Right>>,
+  right: CheckedArg<Right, ElementwiseShape<Left, Right>>,
 ): ElementwiseShape<Left, Right> {
-  return broadcastShapesFor("elementwiseShape", [left, right]) as never;
+  return broadcastShapesFor("elementwiseShape", [left as Shape, right as Shape]) as never;
 }
 
 /**

@@ -9,7 +9,7 @@
  * indices take none. Mirrors types/ops/indexing.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { EmbeddingResult, EmbeddingShape, GatherShape, IndexSelectResult, IndexSelectShape } from "../../types/ops/indexing.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -63,11 +63,11 @@ export function writeGatherMessage(op: string, shape: Shape, index: Shape, axis:
 export function gatherShape<const S extends Dim[], const Axis extends number, const I extends Dim[]>(
   shape: S,
   axis: CheckedArg<Axis, GatherShape<S, Axis, I>>,
-  indexShape: I & CheckArg<GatherShape<S, Axis, I>>,
+  indexShape: CheckedArg<I, GatherShape<S, Axis, I>>,
 ): GatherShape<S, Axis, I> {
   validateShape("gatherShape", shape);
   validateShape("gatherShape", indexShape);
-  checkGather("gatherShape", shape, axis as number, indexShape);
+  checkGather("gatherShape", shape, axis as number, indexShape as Shape);
   return [...indexShape] as never;
 }
 
@@ -100,12 +100,12 @@ export function writeEmbeddingMessage(op: string, weight: Shape): string {
  * @throws ShapeError `SHAPE_RANK`, `SHAPE_INVALID_SHAPE`
  */
 export function embeddingShape<const W extends Dim[], const I extends Dim[]>(
-  weight: W & CheckArg<EmbeddingShape<W, I>>,
+  weight: CheckedArg<W, EmbeddingShape<W, I>>,
   idsShape: I,
 ): EmbeddingShape<W, I> {
   validateShape("embeddingShape", weight);
   validateShape("embeddingShape", idsShape);
-  if (weight.length !== 2) throw new ShapeError("SHAPE_RANK", "embeddingShape", [weight], writeEmbeddingMessage("embeddingShape", weight));
+  if ((weight as Shape).length !== 2) throw new ShapeError("SHAPE_RANK", "embeddingShape", [weight as Shape], writeEmbeddingMessage("embeddingShape", weight as Shape));
   return [...idsShape, weight[1]!] as never;
 }
 

@@ -5,7 +5,7 @@
  * primitives, so its gradient is theirs. Mirrors types/ops/layer-norm.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { LayerNormShape } from "../../types/ops/layer-norm.js";
 import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
 import { InputError } from "../errors.js";
@@ -26,7 +26,7 @@ import { sqrt } from "./unary.js";
  */
 export function layerNormShape<const S extends Dim[], const Normalized extends number[]>(
   shape: S,
-  normalizedShape: Normalized & CheckArg<LayerNormShape<S, Normalized>>,
+  normalizedShape: CheckedArg<Normalized, LayerNormShape<S, Normalized>>,
 ): LayerNormShape<S, Normalized> {
   validateShape("layerNormShape", shape);
   checkTrailingDims("layerNormShape", shape, validateShape("layerNormShape", normalizedShape));
@@ -45,7 +45,7 @@ export function layerNormShape<const S extends Dim[], const Normalized extends n
  */
 export function layerNorm<S extends Shape, const Normalized extends number[], Weight extends Shape = Normalized, Bias extends Shape = Normalized>(
   x: Tensor<S>,
-  normalizedShape: Normalized & CheckArg<LayerNormShape<S, Normalized, "layerNorm">>,
+  normalizedShape: CheckedArg<Normalized, LayerNormShape<S, Normalized, "layerNorm">>,
   weight?: CheckedArg<Tensor<Weight>, EqualShapesCheck<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
   bias?: CheckedArg<Tensor<Bias>, EqualShapesCheck<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
   eps = 1e-5,

@@ -9,7 +9,7 @@
  * types/ops/loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { LabelsCheck, LossReduction, LossResult, LossShape, ScoresCheck } from "../../types/ops/loss.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -59,13 +59,13 @@ function checkReduction(op: string, reduction: unknown): LossReduction {
  * @throws ShapeError `SHAPE_RANK`, `SHAPE_LABELS`, `SHAPE_INVALID_SHAPE`
  */
 export function lossShape<const Scores extends Dim[], const Labels extends Dim[], const Reduction extends LossReduction = "mean">(
-  scores: Scores & CheckArg<ScoresCheck<Scores, "lossShape">>,
-  labels: Labels & CheckArg<LabelsCheck<Scores, Labels, "lossShape">>,
+  scores: CheckedArg<Scores, ScoresCheck<Scores, "lossShape">>,
+  labels: CheckedArg<Labels, LabelsCheck<Scores, Labels, "lossShape">>,
   reduction?: Reduction,
 ): LossShape<Scores, Labels, Reduction> {
   validateShape("lossShape", scores);
   validateShape("lossShape", labels);
-  checkLossShapes("lossShape", scores, labels);
+  checkLossShapes("lossShape", scores as Shape, labels as Shape);
   return (checkReduction("lossShape", reduction) === "none" ? [scores[0]] : []) as never;
 }
 

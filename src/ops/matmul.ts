@@ -6,9 +6,11 @@
  * the promoted axis is removed from the result; the inner dims must be equal; the batch dims (all but
  * the last two) broadcast with the one broadcasting rule of src/ops/broadcast.ts. Scalars are rejected.
  */
+import type { CheckedShape } from "../../types/creation.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, Checked } from "../../types/errors.js";
-import type { CheckShape } from "../../types/creation.js";
+import type { Checked } from "../../types/errors.js";
+
 import type { MatmulCheck, MatmulResult, MatmulShape } from "../../types/ops/matmul.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, swapLastTwoDims } from "../shape.js";
@@ -116,10 +118,10 @@ export function matmulShapeFor(op: string, given: Shape, givenRight: Shape): Dim
  * dims), `SHAPE_INVALID_SHAPE`
  */
 export function matmulShape<const Left extends Dim[], const Right extends Dim[]>(
-  left: Left & CheckShape<"matmulShape", Left>,
-  right: Right & CheckArg<MatmulShape<Left, Right>>,
+  left: CheckedShape<Left, "matmulShape", Left>,
+  right: CheckedArg<Right, MatmulShape<Left, Right>>,
 ): MatmulShape<Left, Right> {
-  return matmulShapeFor("matmulShape", left, right) as never;
+  return matmulShapeFor("matmulShape", left as Shape, right as Shape) as never;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  * Mirrors types/ops/mse-loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
 import type { LossOptions, LossOutput, LossReduction, MseLossShape } from "../../types/ops/mse-loss.js";
 import { InputError } from "../errors.js";
@@ -39,13 +39,13 @@ export function reduceLoss(losses: Tensor, reduction: LossReduction): Tensor {
  */
 export function mseLossShape<const Input extends Dim[], const Target extends Dim[], const Reduction extends LossReduction = "mean">(
   input: Input,
-  target: Target & CheckArg<MseLossShape<Input, Target, Reduction>>,
+  target: CheckedArg<Target, MseLossShape<Input, Target, Reduction>>,
   reduction?: Reduction,
 ): MseLossShape<Input, Target, Reduction> {
   validateShape("mseLossShape", input);
   validateShape("mseLossShape", target);
   const mode = lossReduction("mseLossShape", { reduction: reduction ?? "mean" });
-  checkShapesEqual("mseLossShape", "input", input, "target", target);
+  checkShapesEqual("mseLossShape", "input", input as Shape, "target", target as Shape);
   return (mode === "none" ? [...input] : []) as never;
 }
 

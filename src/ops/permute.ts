@@ -5,9 +5,10 @@
  * The axes must name every axis once (negative axes count from the end): out of range or named twice
  * is `SHAPE_AXIS`, an axis left out is `SHAPE_PERMUTE`. `transpose()` without axes reverses them all.
  */
+import type { CheckedShape } from "../../types/creation.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
-import type { CheckShape } from "../../types/creation.js";
+import type { CheckedArg } from "../../types/errors.js";
+
 import type {
   MatrixTransposeOutcome,
   MatrixTransposeShape,
@@ -60,11 +61,11 @@ export function permutationFor(op: string, shape: Shape, axes: readonly number[]
  * `SHAPE_INVALID_SHAPE`
  */
 export function permuteShape<const S extends Dim[], const Axes extends number[]>(
-  shape: S & CheckShape<"permuteShape", S>,
-  axes: Axes & CheckArg<PermuteShape<S, Axes>>,
+  shape: CheckedShape<S, "permuteShape", S>,
+  axes: CheckedArg<Axes, PermuteShape<S, Axes>>,
 ): PermuteShape<S, Axes> {
   validateShape("permuteShape", shape);
-  return permutationFor("permuteShape", shape, axes).map((index) => shape[index]!) as never;
+  return permutationFor("permuteShape", shape as Shape, axes as number[]).map((index) => (shape as Shape)[index]!) as never;
 }
 
 /**
@@ -76,11 +77,11 @@ export function permuteShape<const S extends Dim[], const Axes extends number[]>
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_PERMUTE`, `SHAPE_INVALID_SHAPE`
  */
 export function transposeShape<const S extends Dim[], const Axes extends number[] | undefined = undefined>(
-  shape: S & CheckShape<"transposeShape", S>,
-  axes?: Axes & CheckArg<TransposeShape<S, Axes>>,
+  shape: CheckedShape<S, "transposeShape", S>,
+  axes?: CheckedArg<Axes, TransposeShape<S, Axes>>,
 ): TransposeShape<S, Axes> {
   validateShape("transposeShape", shape);
-  return permutationFor("transposeShape", shape, axes as number[] | undefined).map((index) => shape[index]!) as never;
+  return permutationFor("transposeShape", shape as Shape, axes as number[] | undefined).map((index) => (shape as Shape)[index]!) as never;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ export function swapLastTwo(x: Tensor): Tensor {
  */
 export function permute<S extends Shape, const Axes extends readonly number[]>(
   x: Tensor<S>,
-  axes: Axes & CheckArg<PermuteCheck<S, Axes, "permute">>,
+  axes: CheckedArg<Axes, PermuteCheck<S, Axes, "permute">>,
 ): Tensor<PermuteResult<S, Axes, "permute">> {
   const t = checkTensor("permute", x);
   return permuted(t, permutationFor("permute", t.dims, axes as readonly number[])) as never;
@@ -141,7 +142,7 @@ export function permute<S extends Shape, const Axes extends readonly number[]>(
  */
 export function transpose<S extends Shape, const First extends TransposeArg = undefined, const Second extends number | undefined = undefined>(
   x: Tensor<S>,
-  first?: First & CheckArg<TransposeFirstCheck<S, First, Second, "transpose">>,
+  first?: CheckedArg<First, TransposeFirstCheck<S, First, Second, "transpose">>,
   second?: Second & TransposeSecondCheck<S, First, Second, "transpose">,
 ): Tensor<TransposeResult<S, First, Second, "transpose">> {
   const t = checkTensor("transpose", x);
@@ -187,12 +188,12 @@ function swapOrder(op: string, shape: Shape, first: number, second: number): num
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
 export function swapaxesShape<const S extends Dim[], const First extends number, const Second extends number>(
-  shape: S & CheckShape<"swapaxesShape", S>,
+  shape: CheckedShape<S, "swapaxesShape", S>,
   first: CheckedArg<First, SwapAxisCheck<S, First, "swapaxesShape">>,
   second: CheckedArg<Second, SwapAxisCheck<S, Second, "swapaxesShape">>,
 ): SwapaxesShape<S, First, Second, "swapaxesShape"> {
   validateShape("swapaxesShape", shape);
-  return swapOrder("swapaxesShape", shape, first as number, second as number).map((index) => shape[index]!) as never;
+  return swapOrder("swapaxesShape", shape as Shape, first as number, second as number).map((index) => (shape as Shape)[index]!) as never;
 }
 
 /**
@@ -223,9 +224,9 @@ export function writeMatrixTransposeMessage(op: string, shape: Shape): string {
  * matrixTransposeShape(["batch", 3, 4]); //=> ["batch", 4, 3]
  * @throws ShapeError `SHAPE_RANK` (rank < 2), `SHAPE_INVALID_SHAPE`
  */
-export function matrixTransposeShape<const S extends Dim[]>(shape: S & CheckArg<MatrixTransposeShape<S>>): MatrixTransposeShape<S> {
+export function matrixTransposeShape<const S extends Dim[]>(shape: CheckedArg<S, MatrixTransposeShape<S>>): MatrixTransposeShape<S> {
   validateShape("matrixTransposeShape", shape);
-  return matrixTransposeOrder("matrixTransposeShape", shape).map((index) => shape[index]!) as never;
+  return matrixTransposeOrder("matrixTransposeShape", shape as Shape).map((index) => (shape as Shape)[index]!) as never;
 }
 
 function matrixTransposeOrder(op: string, shape: Shape): number[] {
@@ -236,13 +237,13 @@ function matrixTransposeOrder(op: string, shape: Shape): number[] {
 /** The type of `Tensor#permute` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type PermuteMethod<Op extends string> = <Self extends Shape, const Axes extends readonly number[]>(
   this: Tensor<Self>,
-  axes: Axes & CheckArg<PermuteCheck<Self, Axes, Op>>,
+  axes: CheckedArg<Axes, PermuteCheck<Self, Axes, Op>>,
 ) => Tensor<PermuteResult<Self, Axes, Op>>;
 
 /** The type of `Tensor#transpose`. */
 type TransposeMethod = <Self extends Shape, const First extends TransposeArg = undefined, const Second extends number | undefined = undefined>(
   this: Tensor<Self>,
-  first?: First & CheckArg<TransposeFirstCheck<Self, First, Second, "transpose">>,
+  first?: CheckedArg<First, TransposeFirstCheck<Self, First, Second, "transpose">>,
   second?: Second & TransposeSecondCheck<Self, First, Second, "transpose">,
 ) => Tensor<TransposeResult<Self, First, Second, "transpose">>;
 

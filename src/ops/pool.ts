@@ -19,9 +19,10 @@
  * - A named spatial dim comes out as `number` (`NaN` from the pure rule): the output size depends on
  *   the name's value.
  */
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { PoolCheck, PoolResult, Pool2dOptions, Pool2dShape } from "../../types/ops/pool.js";
-import type { CheckArg } from "../../types/errors.js";
+
 import { InputError, ShapeError, formatShape } from "../errors.js";
 import { allocate } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
@@ -97,7 +98,7 @@ function poolPlan(op: string, given: Shape, opts: unknown): PoolPlan {
  */
 export function pool2dShape<const X extends Dim[], const Opts extends Pool2dOptions>(
   x: X,
-  opts: Opts & CheckArg<Pool2dShape<X, Opts>>,
+  opts: CheckedArg<Opts, Pool2dShape<X, Opts>>,
 ): Pool2dShape<X, Opts> {
   return poolPlan("pool2dShape", x, opts).out as never;
 }

@@ -8,7 +8,7 @@
  * `logsumexp` −∞, as in NumPy.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
@@ -63,7 +63,7 @@ function reducedShape(shape: Shape, axes: readonly number[], keepdims: boolean):
  */
 export function reduceShape<const S extends Dim[], const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   shape: S,
-  axes?: Axes & CheckArg<ReduceShape<S, Axes, KeepDims>>,
+  axes?: CheckedArg<Axes, ReduceShape<S, Axes, KeepDims>>,
   keepdims?: KeepDims,
 ): ReduceShape<S, Axes, KeepDims> {
   validateShape("reduceShape", shape);

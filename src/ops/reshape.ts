@@ -5,10 +5,11 @@
  * documented there): element counts are compared as polynomials in normal form (src/symbolic.ts), a
  * `-1` is inferred by exact division.
  */
+import type { CheckedSizes } from "../../types/internal/symbolic.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, ResultShape, CheckedArg } from "../../types/errors.js";
+import type { ResultShape, CheckedArg } from "../../types/errors.js";
 import type { FlattenRangeShape, FlattenShape, ReshapeOf, ReshapeShape } from "../../types/ops/reshape.js";
-import type { CheckSizes } from "../../types/internal/symbolic.js";
+
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { invalidShapeError, isValidDim } from "../shape.js";
@@ -211,8 +212,8 @@ function checkOrder(op: string, source: readonly Dim[], target: readonly Dim[], 
  * negative dim), `SHAPE_INVALID_SHAPE`
  */
 export function reshapeShape<const From extends Dim[], const To extends Dim[]>(
-  shape: From & CheckSizes<"reshapeShape", From>,
-  target: To & CheckArg<ReshapeShape<From, To>>,
+  shape: CheckedSizes<From, "reshapeShape", From>,
+  target: CheckedArg<To, ReshapeShape<From, To>>,
 ): ReshapeShape<From, To> {
   return reshapedFor("reshapeShape", shape, target) as never;
 }
@@ -224,7 +225,7 @@ export function reshapeShape<const From extends Dim[], const To extends Dim[]>(
  * flattenShape(["batch", 28, 28]); //=> ["batch*784"]
  * @throws ShapeError `SHAPE_RESHAPE` (a size above 2^53 − 1), `SHAPE_INVALID_SHAPE`
  */
-export function flattenShape<const S extends Dim[]>(shape: S & CheckArg<FlattenShape<S>>): FlattenShape<S> {
+export function flattenShape<const S extends Dim[]>(shape: CheckedArg<S, FlattenShape<S>>): FlattenShape<S> {
   return reshapedFor("flattenShape", shape, [-1]) as never;
 }
 
@@ -362,14 +363,14 @@ export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> 
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: To & CheckArg<ReshapeOf<S, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<S, To, "reshape">>,
 ): Tensor<ReshapeResult<S, To, "reshape">> {
   checkTensor("reshape", x);
-  const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape)) as number[];
+  const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape as Dim[])) as number[];
   // The rule once more on the names the axes carry, as the compiler saw it: the same order check
   // (SHAPE_RESHAPE_ORDER), and the target's names (a -1 inferred from names is a name too).
   const labelled = labelledShape(x);
-  let named: readonly Dim[] = shape;
+  let named: readonly Dim[] = shape as Dim[];
   if (labelled !== undefined) {
     try {
       named = reshapedFor("reshape", labelled, shape);
@@ -415,7 +416,7 @@ export function flattenedFor(op: string, dims: readonly Dim[], start: unknown, e
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`; InputError `INPUT_AXIS`
  */
 export function flattenRangeShape<const S extends Dim[], const Start extends number = 0, const End extends number = -1>(
-  shape: S & CheckSizes<"flattenRangeShape", S>,
+  shape: CheckedSizes<S, "flattenRangeShape", S>,
   start?: CheckedArg<Start, FlattenRangeShape<S, Start, End, "flattenRangeShape">>,
   end?: CheckedArg<End, FlattenRangeShape<S, Start, End, "flattenRangeShape">>,
 ): FlattenRangeShape<S, Start, End, "flattenRangeShape"> {
@@ -453,7 +454,7 @@ export function flatten<S extends Shape, const Start extends number = 0, const E
  */
 type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
   this: Tensor<Self>,
-  shape: To & CheckArg<ReshapeOf<Self, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<Self, To, "reshape">>,
 ) => Tensor<ReshapeResult<Self, To, "reshape">>;
 
 /** The type of `Tensor#flatten`. */

@@ -7,9 +7,10 @@
  * and the new length is `len(range(*slice(start, end, step).indices(n)))`. Bounds and step must be
  * integers and the step non-zero (`SHAPE_SLICE`); the axis must be in range (`SHAPE_AXIS`).
  */
+import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckShape } from "../../types/creation.js";
+
 import type { SliceBound, SliceCheck, SliceChecked, SliceResult, SliceShape } from "../../types/ops/slice.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -125,17 +126,17 @@ export function sliceShape<
   const End extends SliceBound = undefined,
   const Step extends SliceBound = undefined,
 >(
-  shape: S & CheckShape<"sliceShape", S>,
+  shape: CheckedShape<S, "sliceShape", S>,
   axis: CheckedArg<Axis, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "axis">>,
   start: CheckedArg<Start, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "start">>,
   end?: CheckedArg<End, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "end">>,
   step?: CheckedArg<Step, SliceCheck<SliceShape<S, Axis, Start, End, Step>, Start, End, Step, "step">>,
 ): SliceShape<S, Axis, Start, End, Step> {
   validateShape("sliceShape", shape);
-  const range = sliceRangeFor("sliceShape", shape, axis as number, start as SliceBound, end as SliceBound, step as SliceBound);
+  const range = sliceRangeFor("sliceShape", shape as Shape, axis as number, start as SliceBound, end as SliceBound, step as SliceBound);
   const dim = shape[range.axis]!;
   const sliced = typeof dim === "string" ? symbolicSlice(dim, start as SliceBound, end as SliceBound, step as SliceBound) : range.length;
-  return shape.map((d, index) => (index === range.axis ? sliced : d)) as never;
+  return (shape as Shape).map((d, index) => (index === range.axis ? sliced : d)) as never;
 }
 
 // ---------------------------------------------------------------------------------------------

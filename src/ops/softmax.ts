@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -21,7 +21,7 @@ import { reduce, stableShift } from "./reduce.js";
  * softmaxShape([2, 3], -1); //=> [2, 3]
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
-export function softmaxShape<const S extends Dim[]>(shape: S & CheckArg<SoftmaxShape<S, -1, "softmaxShape">>): SoftmaxShape<S, -1, "softmaxShape">;
+export function softmaxShape<const S extends Dim[]>(shape: CheckedArg<S, SoftmaxShape<S, -1, "softmaxShape">>): SoftmaxShape<S, -1, "softmaxShape">;
 /**
  * The shape of `softmax(x, axis)` / `logSoftmax(x, axis)`: the input's shape, once the axis is checked.
  * @example

@@ -6,9 +6,11 @@
  * named (symbolic) dim is not known to be 1, so squeezing it is `SHAPE_SQUEEZE` too. Without axes,
  * every size-1 axis is removed.
  */
+import type { CheckedShape } from "../../types/creation.js";
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg } from "../../types/errors.js";
-import type { CheckShape } from "../../types/creation.js";
+
+
 import type { SqueezeAxesArg, SqueezeChecked, SqueezeResult, SqueezeShape } from "../../types/ops/squeeze.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
@@ -45,12 +47,12 @@ export function squeezedAxesFor(op: string, shape: Shape, axes: SqueezeAxesArg):
  * @throws ShapeError `SHAPE_SQUEEZE` (an axis whose size is not 1), `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
 export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAxesArg = undefined>(
-  shape: S & CheckShape<"squeezeShape", S>,
-  axes?: Axes & CheckArg<SqueezeShape<S, Axes>>,
+  shape: CheckedShape<S, "squeezeShape", S>,
+  axes?: CheckedArg<Axes, SqueezeShape<S, Axes>>,
 ): SqueezeShape<S, Axes> {
   validateShape("squeezeShape", shape);
-  const removed = squeezedAxesFor("squeezeShape", shape, axes as SqueezeAxesArg);
-  return shape.filter((_, index) => !removed.includes(index)) as never;
+  const removed = squeezedAxesFor("squeezeShape", shape as Shape, axes as SqueezeAxesArg);
+  return (shape as Shape).filter((_, index) => !removed.includes(index)) as never;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,7 +69,7 @@ export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAx
  */
 export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   x: Tensor<S>,
-  axes?: Axes & CheckArg<SqueezeChecked<S, Axes, "squeeze">>,
+  axes?: CheckedArg<Axes, SqueezeChecked<S, Axes, "squeeze">>,
 ): Tensor<SqueezeResult<S, Axes, "squeeze">> {
   const t = checkTensor("squeeze", x);
   const removed = squeezedAxesFor("squeeze", t.dims, axes as SqueezeAxesArg);
@@ -77,7 +79,7 @@ export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = und
 /** The type of `Tensor#squeeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type SqueezeMethod = <Self extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   this: Tensor<Self>,
-  axes?: Axes & CheckArg<SqueezeChecked<Self, Axes, "squeeze">>,
+  axes?: CheckedArg<Axes, SqueezeChecked<Self, Axes, "squeeze">>,
 ) => Tensor<SqueezeResult<Self, Axes, "squeeze">>;
 
 declare module "../tensor.js" {

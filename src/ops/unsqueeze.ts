@@ -4,9 +4,10 @@
  *
  * The axis is the new axis's index in the result: −rank−1 … rank, else `SHAPE_AXIS`.
  */
+import type { CheckedShape } from "../../types/creation.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
-import type { CheckShape } from "../../types/creation.js";
+
 import type { UnsqueezeChecked, UnsqueezeResult, UnsqueezeShape } from "../../types/ops/unsqueeze.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -29,11 +30,11 @@ export function unsqueezedFor(op: string, shape: Shape, axis: number): Dim[] {
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
 export function unsqueezeShape<const S extends Dim[], const Axis extends number>(
-  shape: S & CheckShape<"unsqueezeShape", S>,
+  shape: CheckedShape<S, "unsqueezeShape", S>,
   axis: CheckedArg<Axis, UnsqueezeShape<S, Axis>>,
 ): UnsqueezeShape<S, Axis> {
   validateShape("unsqueezeShape", shape);
-  return unsqueezedFor("unsqueezeShape", shape, axis as number) as never;
+  return unsqueezedFor("unsqueezeShape", shape as Shape, axis as number) as never;
 }
 
 // ---------------------------------------------------------------------------------------------

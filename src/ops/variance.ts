@@ -7,7 +7,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import type { KeepDimsOf, VarianceOptions, VarianceShape } from "../../types/ops/variance.js";
-import type { CheckArg, CheckedArg } from "../../types/errors.js";
+import type { CheckedArg } from "../../types/errors.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { describeValue, validateShape } from "../shape.js";
@@ -24,7 +24,7 @@ import { sqrt } from "./unary.js";
  */
 export function varianceShape<const S extends Dim[], const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   shape: S,
-  axes?: Axes & CheckArg<VarianceShape<S, Axes, KeepDims>>,
+  axes?: CheckedArg<Axes, VarianceShape<S, Axes, KeepDims>>,
   keepdims?: KeepDims,
 ): VarianceShape<S, Axes, KeepDims> {
   validateShape("varianceShape", shape);

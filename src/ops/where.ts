@@ -5,8 +5,9 @@
  * condition holds and to `b` elsewhere (summed over stretched axes by expand's rule), none to `cond`.
  * Mirrors types/ops/where.ts.
  */
+import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, Checked } from "../../types/errors.js";
+import type { Checked } from "../../types/errors.js";
 import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, isFloat, type DType } from "../dtype.js";
@@ -25,10 +26,10 @@ import { alignedLabels, mergeNames } from "../symbolic.js";
  */
 export function whereShape<const Cond extends Dim[], const Left extends Dim[], const Right extends Dim[]>(
   cond: Cond,
-  a: Left & CheckArg<WhereLeftCheck<Cond, Left, "whereShape">>,
-  b: Right & CheckArg<WhereRightCheck<Cond, Left, Right, "whereShape">>,
+  a: CheckedArg<Left, WhereLeftCheck<Cond, Left, "whereShape">>,
+  b: CheckedArg<Right, WhereRightCheck<Cond, Left, Right, "whereShape">>,
 ): WhereShape<Cond, Left, Right> {
-  return broadcastShapesFor("whereShape", [cond, a, b]) as never;
+  return broadcastShapesFor("whereShape", [cond, a as Shape, b as Shape]) as never;
 }
 
 /**

@@ -12,7 +12,7 @@
 import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckArg, Checked, CheckedArg, ResultShape } from "../../types/errors.js";
+import type { Checked, CheckedArg, ResultShape } from "../../types/errors.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
@@ -129,11 +129,11 @@ type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA e
 ) => TfTensor<TfMatMulResult<Self, Right, TransposeA, TransposeB>>;
 type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
   this: TfTensor<Self>,
-  shape: To & CheckArg<ReshapeOf<Self, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<Self, To, "reshape">>,
 ) => TfTensor<ResultShape<ReshapeOf<Self, To, "reshape">>>;
 type TransposeMethod = <Self extends Shape, const Perm extends readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
-  perm?: Perm & CheckArg<PermuteCheck<Self, Perm, "transpose">>,
+  perm?: CheckedArg<Perm, PermuteCheck<Self, Perm, "transpose">>,
 ) => TfTensor<PermuteResult<Self, Perm, "transpose">>;
 type ExpandDimsMethod = <Self extends Shape, const Axis extends number = 0>(
   this: TfTensor<Self>,
@@ -164,8 +164,8 @@ type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis exten
 ) => TfTensor<GatherResult<Self, Indices, Axis, BatchDims>>;
 type SliceMethod = <Self extends Shape, const Begin extends number | readonly number[], const Size extends number | readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
-  begin: Begin & CheckArg<TfSliceCheck<Self, Begin, Size, "begin">>,
-  size?: Size & CheckArg<TfSliceCheck<Self, Begin, Size, "size">>,
+  begin: CheckedArg<Begin, TfSliceCheck<Self, Begin, Size, "begin">>,
+  size?: CheckedArg<Size, TfSliceCheck<Self, Begin, Size, "size">>,
 ) => TfTensor<ResultShape<TfSliceShape<Self, Begin, Size>>>;
 type OneHotMethod = <Self extends Shape, const Depth extends number>(
   this: TfTensor<Self>,
@@ -190,7 +190,7 @@ type Conv2dMethod = <
 ) => TfTensor<ResultShape<TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>>;
 type PoolMethod<Op extends string> = <Self extends Shape, const FilterSize extends TfPair, const Strides extends TfPair, const Pad extends TfPad>(
   this: TfTensor<Self>,
-  filterSize: FilterSize & CheckArg<TfPoolShape<Op, Self, FilterSize, Strides, Pad>>,
+  filterSize: CheckedArg<FilterSize, TfPoolShape<Op, Self, FilterSize, Strides, Pad>>,
   strides: Strides,
   pad: Pad,
 ) => TfTensor<ResultShape<TfPoolShape<Op, Self, FilterSize, Strides, Pad>>>;
@@ -203,13 +203,13 @@ type JoinedShapes<Self extends Shape, Other> = Other extends readonly TfTensor[]
 /** `x.concat(other, axis?)`, or tfjs's list form `x.concat([a, b, …], axis?)` (`x` first). */
 type ConcatMethod = <Self extends Shape, const Other extends TfTensor | readonly TfTensor[], const Axis extends number = 0>(
   this: TfTensor<Self>,
-  other: Other & CheckArg<ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>,
+  other: CheckedArg<Other, ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>,
   axis?: Axis,
 ) => TfTensor<ResultShape<ConcatShape<JoinedShapes<Self, Other>, Axis, "concat">>>;
 /** `x.stack(other, axis?)`, or tfjs's list form `x.stack([a, b, …], axis?)` (`x` first). */
 type StackMethod = <Self extends Shape, const Other extends TfTensor | readonly TfTensor[], const Axis extends number = 0>(
   this: TfTensor<Self>,
-  other: Other & CheckArg<StackShape<JoinedShapes<Self, Other>, Axis, "stack">>,
+  other: CheckedArg<Other, StackShape<JoinedShapes<Self, Other>, Axis, "stack">>,
   axis?: Axis,
 ) => TfTensor<ResultShape<StackShape<JoinedShapes<Self, Other>, Axis, "stack">>>;
 
@@ -302,7 +302,7 @@ export function typed(x: tfc.Tensor): TfTensor<number[]> {
  * run time (names are claims the compiler then tracks). Returns the same tensor.
  * @throws ShapeError `SHAPE_AS`
  */
-export function as<Self extends Shape, const To extends Dim[]>(x: TfTensor<Self>, shape: To & CheckArg<AsShape<Self, To>>): TfTensor<To> {
+export function as<Self extends Shape, const To extends Dim[]>(x: TfTensor<Self>, shape: CheckedArg<To, AsShape<Self, To>>): TfTensor<To> {
   checkAs("as", shapeOf("as", x), validateSizes("as", shape));
   return x as never;
 }
@@ -510,7 +510,7 @@ export function conv2d<
 
 type PoolFn<Op extends string> = <X extends Shape, const FilterSize extends TfPair, const Strides extends TfPair, const Pad extends TfPad>(
   x: TfTensor<X>,
-  filterSize: FilterSize & CheckArg<TfPoolShape<Op, X, FilterSize, Strides, Pad>>,
+  filterSize: CheckedArg<FilterSize, TfPoolShape<Op, X, FilterSize, Strides, Pad>>,
   strides: Strides,
   pad: Pad,
 ) => TfTensor<ResultShape<TfPoolShape<Op, X, FilterSize, Strides, Pad>>>;
@@ -542,7 +542,7 @@ export const avgPool = pool("avgPool", tfc.avgPool as typeof tfc.maxPool);
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: TfTensor<S>,
-  shape: To & CheckArg<ReshapeOf<S, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<S, To, "reshape">>,
 ): TfTensor<ResultShape<ReshapeOf<S, To, "reshape">>> {
   const dims = reshapedFor("reshape", shapeOf("reshape", x), shape) as number[];
   return tfc.reshape(raw(x), dims) as never;
@@ -565,7 +565,7 @@ function reshapeMethod(op: TfReshapeMethod, x: unknown, dims?: readonly unknown[
  */
 export function transpose<S extends Shape, const Perm extends readonly number[] | undefined = undefined>(
   x: TfTensor<S>,
-  perm?: Perm & CheckArg<PermuteCheck<S, Perm, "transpose">>,
+  perm?: CheckedArg<Perm, PermuteCheck<S, Perm, "transpose">>,
 ): TfTensor<PermuteResult<S, Perm, "transpose">> {
   const order = permutationFor("transpose", shapeOf("transpose", x), perm as readonly number[] | undefined);
   return tfc.transpose(raw(x), order) as never;
@@ -661,8 +661,8 @@ export function gather<S extends Shape, Indices extends Shape, const Axis extend
  */
 export function slice<S extends Shape, const Begin extends number | readonly number[], const Size extends number | readonly number[] | undefined = undefined>(
   x: TfTensor<S>,
-  begin: Begin & CheckArg<TfSliceCheck<S, Begin, Size, "begin">>,
-  size?: Size & CheckArg<TfSliceCheck<S, Begin, Size, "size">>,
+  begin: CheckedArg<Begin, TfSliceCheck<S, Begin, Size, "begin">>,
+  size?: CheckedArg<Size, TfSliceCheck<S, Begin, Size, "size">>,
 ): TfTensor<ResultShape<TfSliceShape<S, Begin, Size>>> {
   tfSliceShape(shapeOf("slice", x), begin, size);
   return tfc.slice(raw(x), begin as number | number[], size as number | number[] | undefined) as never;

@@ -35,7 +35,7 @@
  */
 import type { Exact } from "./dims.js";
 import type { Dim } from "../shape.js";
-import type { CheckMessage } from "../errors.js";
+import type { CheckMessage, CheckedArg, MessageCheck } from "../errors.js";
 import type { InvalidShapeMessage, IsSingle, WriteInvalidShapeMessage } from "./dims.js";
 import type { PrintShape } from "./print.js";
 import type { AddDigits, DivModDigits, Digit, FromDigits, MulDigits, CompareDigits, MaxSafeDigits } from "./digits.js";
@@ -619,3 +619,6 @@ export type InvalidSizesMessage<Op extends string, S extends readonly Dim[]> =
 
 /** The parameter-side check of a shape argument: `unknown`, or the `ShapeError` of its first invalid dim. */
 export type CheckSizes<Op extends string, S extends readonly Dim[]> = CheckMessage<InvalidSizesMessage<Op, S>>;
+
+/** `CheckSizes` as a parameter type (`CheckedArg`): `Param`, or the message of `S`'s first invalid dim. */
+export type CheckedSizes<Param, Op extends string, S extends readonly Dim[]> = CheckedArg<Param, MessageCheck<InvalidSizesMessage<Op, S>>>;
