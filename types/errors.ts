@@ -16,13 +16,10 @@ export type IsShapeError<T> = [T] extends [never] ? false : [T] extends [ShapeEr
 type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
 
 /**
- * The parameter-side check, by intersection, for arguments written as array literals whose type is
- * inferred from themselves (reshape/as/broadcastTo targets, axis lists, option objects, lists, the pure
- * `…Shape` rule functions): `unknown` when `Result` is fine, the error itself when it is a shape
- * error. Intersected with the argument's own type (`To & CheckArg<…>`), it makes a wrong argument
- * fail to type-check at that argument, with the message in the diagnostic — twice, as TypeScript
- * prints an intersection (see `CheckedArg` for the others; a conditional parameter type there would
- * make TypeScript type an array literal as an array rather than a tuple).
+ * The parameter-side check, by intersection (`Item & CheckArg<…>`, the items of a `concat`/`stack`
+ * list) and the building block of the other checks: `unknown` when `Result` is fine, the error itself
+ * when it is a shape error. Arguments themselves take `CheckedArg`, whose diagnostic is the message
+ * alone.
  *
  * Where a type parameter keeps TypeScript from deciding the rule, this check is undecided too, and
  * TypeScript relates the argument to both branches: the error branch rejects it. That is the policy
@@ -64,13 +61,9 @@ export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Ch
  * `Checked` for a rule's whole result (`Result`, the shape or the `ShapeError`) rather than a
  * per-axis check: `Param` when the rule succeeds, the error's message when it fails, so the
  * diagnostic is the message alone as with `Checked`; undecided — a type parameter the rule cannot
- * compute around — is rejected, as with `CheckArg`.
- *
- * Used for arguments TypeScript infers as a single value — an axis number, a pattern string, a
- * tensor, `this`. An argument written as an array literal whose type is inferred from itself (a
- * reshape target, a shape, a list of axes) keeps `CheckArg`'s intersection: under a conditional
- * parameter type TypeScript types the literal as an array rather than a tuple wherever the rule
- * stays undecided.
+ * compute around — is rejected, as with `CheckArg`. Used for every argument: a tensor, an axis, a
+ * pattern, `this`, and array literals (targets, axis lists, option objects, shapes), which TypeScript
+ * still infers as tuples through this single conditional.
  */
 export type CheckedArg<Param, Result> = CheckedOf<Param, NoInfer<Result>>;
 type CheckedOf<Param, Result> = [OkPart<Result>] extends [never] ? ([Result] extends [never] ? Param : MessageOf<Result>) : Param;
