@@ -21,7 +21,7 @@
  */
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { PoolCheck, PoolResult, Pool2dOptions, Pool2dShape } from "../../types/ops/pool.js";
+import type { CheckedPool, PoolResult, Pool2dOptions, Pool2dShape } from "../../types/ops/pool.js";
 
 import { InputError, ShapeError, formatShape } from "../errors.js";
 import { allocate } from "../dtype.js";
@@ -154,7 +154,7 @@ function poolOp(op: "maxPool2d" | "avgPool2d", x: Tensor, opts: unknown): Tensor
  */
 export function maxPool2d<X extends Shape, const Opts extends Pool2dOptions>(
   x: Tensor<X>,
-  opts: Opts & PoolCheck<X, Opts, "maxPool2d">,
+  opts: CheckedPool<X, Opts, "maxPool2d">,
 ): Tensor<PoolResult<X, Opts, "maxPool2d">> {
   return poolOp("maxPool2d", x, opts) as never;
 }
@@ -170,7 +170,7 @@ export function maxPool2d<X extends Shape, const Opts extends Pool2dOptions>(
  */
 export function avgPool2d<X extends Shape, const Opts extends Pool2dOptions>(
   x: Tensor<X>,
-  opts: Opts & PoolCheck<X, Opts, "avgPool2d">,
+  opts: CheckedPool<X, Opts, "avgPool2d">,
 ): Tensor<PoolResult<X, Opts, "avgPool2d">> {
   return poolOp("avgPool2d", x, opts) as never;
 }
@@ -178,7 +178,7 @@ export function avgPool2d<X extends Shape, const Opts extends Pool2dOptions>(
 /** The type of `Tensor#maxPool2d`/`avgPool2d`: a top-level function type (no per-shape instantiation). */
 type PoolMethod<Op extends string> = <Self extends Shape, const Opts extends Pool2dOptions>(
   this: Tensor<Self>,
-  opts: Opts & PoolCheck<Self, Opts, Op>,
+  opts: CheckedPool<Self, Opts, Op>,
 ) => Tensor<PoolResult<Self, Opts, Op>>;
 
 declare module "../tensor.js" {

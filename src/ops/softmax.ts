@@ -6,7 +6,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { SoftmaxShape } from "../../types/ops/softmax.js";
 import type { CheckedArg } from "../../types/errors.js";
-import type { CheckGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
+import type { CheckedGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
 import { requireFloat } from "../dtype.js";
@@ -49,11 +49,11 @@ export function softmaxShape(shape: Dim[], axis?: number): Dim[] {
  */
 export function softmax<S extends Shape, const Axis extends number | undefined = undefined>(
   x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>>,
-  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
+  axis?: CheckedGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
 ): Tensor<S> {
   const t = checkTensor("softmax", x);
   requireFloat("softmax", t.dtype);
-  const index = normalizeAxis("softmax", t.dims, axis ?? -1);
+  const index = normalizeAxis("softmax", t.dims, (axis as number | undefined) ?? -1);
   const e = exp(sub(t, stableShift(t, [index])));
   return div(e, reduce("sum", e, [index], true)) as never;
 }
@@ -67,11 +67,11 @@ export function softmax<S extends Shape, const Axis extends number | undefined =
  */
 export function logSoftmax<S extends Shape, const Axis extends number | undefined = undefined>(
   x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>>,
-  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
+  axis?: CheckedGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
 ): Tensor<S> {
   const t = checkTensor("logSoftmax", x);
   requireFloat("logSoftmax", t.dtype);
-  const index = normalizeAxis("logSoftmax", t.dims, axis ?? -1);
+  const index = normalizeAxis("logSoftmax", t.dims, (axis as number | undefined) ?? -1);
   const shifted = sub(t, stableShift(t, [index]));
   return sub(shifted, log(reduce("sum", exp(shifted), [index], true))) as never;
 }
@@ -79,7 +79,7 @@ export function logSoftmax<S extends Shape, const Axis extends number | undefine
 /** The type of `Tensor#softmax`/`logSoftmax`: a top-level function type (no per-shape instantiation). */
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
   this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, Op>>>,
-  axis?: Axis & CheckGivenAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
+  axis?: CheckedGivenAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
 ) => Tensor<Self>;
 
 declare module "../tensor.js" {

@@ -16,7 +16,7 @@ import type { Checked, CheckedArg, ResultShape } from "../../types/errors.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
-import type { CheckGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { CheckedGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
 import type { FlattenRangeShape, ReshapeOf } from "../../types/ops/reshape.js";
 import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
 import type { SqueezeChecked, SqueezeResult } from "../../types/ops/squeeze.js";
@@ -145,7 +145,7 @@ type SqueezeMethod = <Self extends Shape, const Axis extends readonly number[] |
 ) => TfTensor<SqueezeResult<Self, Axis, "squeeze">>;
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
-  axis?: Axes & CheckGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
@@ -154,7 +154,7 @@ type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
 ) => TfTensor<ReduceResult<Self, Axis, false, "argMax">>;
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>>,
-  axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
+  axis?: CheckedGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
 ) => TfTensor<Self>;
 type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis extends number = 0, const BatchDims extends number = 0>(
   this: TfTensor<Self>,
@@ -686,7 +686,7 @@ export function oneHot<S extends Shape, const Depth extends number>(
 
 type ReduceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
-  axis?: Axes & CheckGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<S, Axes, KeepDims, Op>>;
 
@@ -720,18 +720,18 @@ export function argMax<S extends Shape, const Axis extends number = 0>(
 
 type SoftmaxFn<Op extends string> = <S extends Shape, const Axis extends number | undefined = undefined>(
   x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axis, TfSoftmaxShape<S, Axis, Op>>>,
-  axis?: Axis & CheckGivenAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
+  axis?: CheckedGivenAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
 ) => TfTensor<S>;
 
 /** `tf.softmax(logits, dim = -1)`: tfjs computes it along the last axis only. @throws ShapeError `SHAPE_AXIS` */
 export const softmax: SoftmaxFn<"softmax"> = (x, axis) => {
-  tfSoftmaxAxis("softmax", shapeOf("softmax", x, "logits"), axis ?? -1);
-  return tfc.softmax(raw(x), axis) as never;
+  tfSoftmaxAxis("softmax", shapeOf("softmax", x, "logits"), (axis as number | undefined) ?? -1);
+  return tfc.softmax(raw(x), axis as number | undefined) as never;
 };
 /** `tf.logSoftmax(logits, axis = -1)`: along the last axis only. @throws ShapeError `SHAPE_AXIS` */
 export const logSoftmax: SoftmaxFn<"logSoftmax"> = (x, axis) => {
-  tfSoftmaxAxis("logSoftmax", shapeOf("logSoftmax", x, "logits"), axis ?? -1);
-  return tfc.logSoftmax(raw(x), axis) as never;
+  tfSoftmaxAxis("logSoftmax", shapeOf("logSoftmax", x, "logits"), (axis as number | undefined) ?? -1);
+  return tfc.logSoftmax(raw(x), axis as number | undefined) as never;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@
  *   `number` and symbolic dims are carried through untouched.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, ShapeError } from "../errors.js";
+import type { CheckArg, CheckedArg, ShapeError } from "../errors.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
@@ -191,5 +191,7 @@ export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims e
  * tensor itself — `this` of a method or the first argument of a free function (`CheckOmittedAxis`).
  */
 export type CheckGivenAxis<Axes, Result> = [Axes] extends [undefined] ? unknown : CheckArg<Result>;
+/** `CheckGivenAxis` as a parameter type (`CheckedArg`): `Axes`, or the message when the rule fails on it. */
+export type CheckedGivenAxis<Axes, Result> = CheckedArg<Axes, [Axes] extends [undefined] ? unknown : Result>;
 /** See `CheckGivenAxis`. */
 export type CheckOmittedAxis<Axes, Result> = [Axes] extends [undefined] ? CheckArg<Result> : unknown;
