@@ -8,7 +8,7 @@
 import type { CheckedSizes } from "../../types/internal/symbolic.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { FlattenRangeShape, FlattenShape, ReshapeOf, ReshapeShape } from "../../types/ops/reshape.js";
+import type { FlattenRangeShape, FlattenShape, ReshapeOf, ReshapeShape, UnflattenShape } from "../../types/ops/reshape.js";
 
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -449,6 +449,59 @@ export function flatten<S extends Shape, const Start extends number = 0, const E
 }
 
 /**
+ * The dims of `dims` with axis `axis` split into `sizes` (one `-1` inferred), checked: the axis by
+ * `normalizeAxis`, the split by the reshape rule on that axis's dim. Mirrors `UnflattenShape`.
+ */
+export function unflattenedFor(op: string, dims: readonly Dim[], axis: unknown, sizes: unknown): Dim[] {
+  const index = normalizeAxis(op, dims, axis as number);
+  const split = reshapedFor(op, [dims[index]!], sizes);
+  return [...dims.slice(0, index), ...split, ...dims.slice(index + 1)];
+}
+
+/**
+ * The shape `shape` takes with axis `axis` split into `sizes` (one `-1` inferred) — PyTorch's
+ * `unflatten(dim, sizes)`.
+ * @example
+ * unflattenShape([2, 12, 5], 1, [3, 4]); //=> [2, 3, 4, 5]
+ * unflattenShape([2, 12], -1, [3, -1]); //=> [2, 3, 4]
+ * unflattenShape([2, 12], 1, [5, 3]); //=> throws SHAPE_RESHAPE
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_RESHAPE`, `SHAPE_INVALID_SHAPE`
+ */
+export function unflattenShape<const S extends Dim[], const Axis extends number, const Sizes extends Dim[]>(
+  shape: CheckedSizes<S, "unflattenShape", S>,
+  axis: CheckedArg<Axis, UnflattenShape<S, Axis, Sizes, "unflattenShape">>,
+  sizes: CheckedArg<Sizes, UnflattenShape<S, Axis, Sizes, "unflattenShape">>,
+): UnflattenShape<S, Axis, Sizes, "unflattenShape"> {
+  return unflattenedFor("unflattenShape", validateSizes("unflattenShape", shape), axis, sizes) as never;
+}
+
+/**
+ * `x` with axis `axis` split into `sizes` (one `-1` inferred), row-major — PyTorch's
+ * `unflatten(dim, sizes)`, the inverse of `flatten`: a view when the layout allows. Sizes whose
+ * product is the axis's own dim split it in generic code too (`[Product<[B, T]>, 64]` with
+ * `[x.shape[0], x.shape[1]]` is `[B, T, 64]`). Gradient: the upstream gradient reshaped back.
+ * @example
+ * unflatten(zeros([2, 12]), 1, [3, 4]).shape; //=> [2, 3, 4]
+ * unflatten(zeros([2, 12]), 1, [5, 3]); //=> throws SHAPE_RESHAPE
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_RESHAPE`; InputError `INPUT_OPERAND`, `INPUT_AXIS`
+ */
+export function unflatten<S extends Shape, const Axis extends number, const Sizes extends Dim[]>(
+  x: Tensor<S>,
+  axis: CheckedArg<Axis, UnflattenShape<S, Axis, Sizes, "unflatten">>,
+  sizes: CheckedArg<Sizes, UnflattenShape<S, Axis, Sizes, "unflatten">>,
+): Tensor<ResultShape<UnflattenShape<S, Axis, Sizes, "unflatten">>> {
+  const t = checkTensor("unflatten", x);
+  return reshapeTensor(t, unflattenedFor("unflatten", t.dims, axis, sizes) as number[]) as never;
+}
+
+/** The type of `Tensor#unflatten`. */
+type UnflattenMethod = <Self extends Shape, const Axis extends number, const Sizes extends Dim[]>(
+  this: Tensor<Self>,
+  axis: CheckedArg<Axis, UnflattenShape<Self, Axis, Sizes, "unflatten">>,
+  sizes: CheckedArg<Sizes, UnflattenShape<Self, Axis, Sizes, "unflatten">>,
+) => Tensor<ResultShape<UnflattenShape<Self, Axis, Sizes, "unflatten">>>;
+
+/**
  * The type of `Tensor#reshape` (a top-level function type, so the compiler does not re-instantiate
  * the signature for every tensor type it is called on; see `MatmulMethod` in matmul.ts).
  */
@@ -481,11 +534,20 @@ declare module "../tensor.js" {
      * zeros([2, 3, 4]).flatten(1).shape; //=> [2, 12]
      */
     flatten: FlattenMethod;
+    /**
+     * This tensor with axis `axis` split into `sizes` (one `-1` inferred), row-major.
+     * @example
+     * zeros([2, 12]).unflatten(1, [3, 4]).shape; //=> [2, 3, 4]
+     */
+    unflatten: UnflattenMethod;
   }
 }
 
 Tensor.prototype.reshape = function (this: Tensor, shape: Dim[]) {
   return reshape(this, shape as never);
+} as never;
+Tensor.prototype.unflatten = function (this: Tensor, axis: number, sizes: Dim[]) {
+  return unflatten(this as never, axis as never, sizes as never);
 } as never;
 Tensor.prototype.flatten = function (this: Tensor, start?: number, end?: number) {
   return flatten(this as never, start as never, end as never);

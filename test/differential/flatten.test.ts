@@ -85,3 +85,70 @@ describe(`differential: ${cases.length} generated flatten(start, end) cases, typ
     expect(checked).toBeGreaterThan(150);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// unflatten(axis, sizes), the inverse: the same method on its own generated cases.
+import { unflattenShape } from "../../src/ops/reshape.js";
+
+interface SplitCase {
+  readonly shape: SourceDim[];
+  readonly axis: number;
+  readonly sizes: SourceDim[];
+}
+
+/** Sizes whose product is `d` (a split), sometimes with a `-1`, sometimes off by one. */
+function sizesFor(d: SourceDim): SourceDim[] {
+  const factor = random.pick([1, 2, 3, 4]);
+  let sizes: SourceDim[] = typeof d === "number" && d % factor === 0 ? [factor, d / factor] : [d];
+  const r = random.next();
+  if (r < 0.3) sizes[random.int(0, sizes.length - 1)] = -1;
+  else if (r < 0.5) sizes = sizes.map((s) => (typeof s === "number" ? s + 1 : s));
+  else if (r < 0.6) sizes = [...sizes, 1];
+  return sizes;
+}
+
+const splits: SplitCase[] = Array.from({ length: 400 }, () => {
+  const rank = random.int(1, 4);
+  const shape = Array.from({ length: rank }, randomDim);
+  const axis = random.int(-rank - 1, rank);
+  const inRange = axis >= -rank && axis < rank ? shape[(axis + rank) % rank]! : 6;
+  return { shape, axis, sizes: sizesFor(inRange) };
+});
+const splitExpression = (c: SplitCase) => `UnflattenShape<${shapeType(c.shape)}, ${c.axis}, ${shapeType(c.sizes)}, "unflattenShape">`;
+
+describe(`differential: ${splits.length} generated unflatten(axis, sizes) cases, type level vs runtime`, () => {
+  const texts = evaluateTypes(`import type { UnflattenShape } from "../types/ops/reshape.js";`, splits.map(splitExpression));
+  const typed = texts.map(parseTypeText);
+  const outcomes = splits.map((c) => outcome(() => unflattenShape(c.shape as never, c.axis as never, c.sizes as never)));
+
+  it("covers splits, inferred sizes, wrong sizes and axes out of range", () => {
+    expect(typed.filter((t) => t.kind === "shape").length).toBeGreaterThan(120);
+    const codes = new Set(typed.flatMap((t) => (t.kind === "error" ? [t.message.split(":")[0]] : [])));
+    expect([...codes].sort()).toEqual(expect.arrayContaining(["SHAPE_AXIS", "SHAPE_RESHAPE"]));
+  });
+
+  it("the same shape, or byte-identical error messages", () => {
+    const disagreements: string[] = [];
+    splits.forEach((c, i) => {
+      if (!sameResult(typed[i]!, outcomes[i]!)) disagreements.push(`${splitExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`);
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it("known dims: a tensor unflattens with its elements in order, and flattening the split axes back gives the tensor", () => {
+    let checked = 0;
+    splits.forEach((c, i) => {
+      const result = outcomes[i]!;
+      if (result.kind !== "ok" || !c.shape.every((d) => typeof d === "number")) return;
+      const dims = c.shape as number[];
+      const x = arange(dims.reduce((a, b) => a * b, 1)).reshape(dims as never);
+      const split = x.unflatten(c.axis as never, c.sizes as never);
+      expect(split.shape).toEqual(result.value);
+      expect(split.toFlatArray()).toEqual(x.toFlatArray());
+      const index = (c.axis + dims.length) % dims.length;
+      expect(split.flatten(index as never, (index + c.sizes.length - 1) as never).shape).toEqual(dims);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(60);
+  });
+});

@@ -101,8 +101,9 @@ export function batchNorm<B extends Dim, C extends Dim>(x: Tensor<[B, C]>, gamma
 export function unknownStructure<S extends Shape, B extends Dim, T extends Dim>(s: Tensor<S>, x: Tensor<[B, T, 64]>) {
   const scaled = s.add(zeros([3]));
   const rows = x.flatten(0, 1).add(zeros([64])); // type: Tensor<[Product<[B, T]>, 64]>
-  const exact: Exactly<typeof rows, Tensor<[Product<[B, T]>, 64]>> = true;
-  return [scaled, rows] as const;
+  const back = rows.unflatten(0, [x.shape[0], x.shape[1]]); // type: Tensor<[B, T, 64]>
+  const exact: Exactly<[typeof rows, typeof back], [Tensor<[Product<[B, T]>, 64]>, Tensor<[B, T, 64]>]> = true;
+  return [scaled, rows, back] as const;
 }
 
 /**

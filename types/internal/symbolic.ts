@@ -354,7 +354,9 @@ export type DimPoly<D extends Dim> = [D] extends [number]
   ? number extends D
     ? Dynamic
     : IsSingle<D> extends true
-      ? ConstPoly<`${D}`>
+      ? `${D}` extends `${string}${"-" | "." | "e"}${string}` // not a size (a negative, fractional or exponent literal): nothing to count
+        ? Dynamic
+        : ConstPoly<`${D}`>
       : Dynamic
   : [D] extends [string]
     ? string extends D
@@ -376,6 +378,8 @@ export type MulDim<Acc extends Poly, D extends Dim> = [D] extends [number]
       ? Acc
       : `${D}` extends "0"
         ? []
+        : `${D}` extends `${string}${"-" | "." | "e"}${string}` // not a size: nothing to count
+          ? Dynamic
         : IsSingle<D> extends true
           ? Acc extends readonly [readonly ["", infer C extends string]] // a constant so far (most shapes): one product
             ? [["", MulCoefficients<C, `${D}`>]]

@@ -530,3 +530,26 @@ export type FlattenRangeShape<S extends Shape, Start extends number = 0, End ext
           : never
         : Axes
       : never;
+
+/**
+ * The shape of a tensor of shape `S` with axis `Axis` split into `Sizes` (one `-1` inferred) —
+ * PyTorch's `unflatten(dim, sizes)`: `[2, 12, 5]` with axis 1 into `[3, 4]` is `[2, 3, 4, 5]`; or the
+ * error (`SHAPE_AXIS`, or the reshape of that axis's dim to `Sizes`, `SHAPE_RESHAPE`). Sizes whose
+ * merged dim is the axis's own dim split it whatever they are, so a `flatten(0, 1)` of `[B, T, 64]`
+ * (`[Product<[B, T]>, 64]`) unflattens with `[x.shape[0], x.shape[1]]` back to `[B, T, 64]`.
+ */
+export type UnflattenShape<S extends Shape, Axis extends number, Sizes extends Shape, Op extends string = "unflattenShape"> = number extends S["length"] | Axis | Sizes["length"]
+  ? number[]
+  : NormalizeAxis<Op, S, Axis> extends infer Index
+    ? Index extends number
+      ? SplitAt<S, Index> extends [infer Before extends Shape, readonly [infer D extends Dim, ...infer After extends Shape]]
+        ? Exact<D> extends Exact<MergedDim<Sizes>>
+          ? [...Before, ...Sizes, ...After]
+          : ReshapeOf<[D], Sizes, Op> extends infer Split
+            ? [Split] extends [infer Dims extends readonly Dim[]]
+              ? [...Before, ...Dims, ...After]
+              : Split
+            : never
+        : never
+      : Index
+    : never;
