@@ -153,8 +153,8 @@ export type CheckedShape<Param, Op extends string, S extends Shape> = CheckedArg
  * is the dim itself, except the first invalid one's, which is the `SHAPE_INVALID_SHAPE` message — so
  * the error lands on that dim and the diagnostic is the message (`Type '-4' is not assignable to type
  * '"SHAPE_INVALID_SHAPE: zeros: …"'`). Each dim is judged on its own first, so a valid literal next
- * to a type parameter (`zeros([n, 3])`) stays exactly what it is, and a type-parameter dim is left to
- * the runtime (`CheckedArg`'s "maybe").
+ * to a type parameter (`zeros([n, 3])`) stays exactly what it is, and a type-parameter dim (`N
+ * extends number`, from `x.shape[0]`) is valid: its check resolves through its constraint.
  */
 export type ShapeArg<Op extends string, S extends readonly number[]> = {
   [K in keyof S]: CheckedArg<S[K], [BadDims<[S[K]]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<InvalidShapeMessage<Op, S>> : unknown>;
