@@ -149,7 +149,11 @@ export type SourcesOf<S extends Shape, I extends number, Acc extends number[] = 
   ? SourcesOf<Rest, I, [...Acc, I]>
   : Acc;
 
-/** Folds the shapes: rank checks, merged off-axis dims, and the sum along the axis. */
+/**
+ * Folds the shapes: rank checks, merged off-axis dims, and the sum along the axis — `Sum` so far, or
+ * `"tensors"` for tensors' shapes, whose axis size is computed apart (`AxisSum`) so that a type
+ * parameter on the axis cannot leave the checks undecided.
+ */
 type ConcatFold<
   All extends readonly Shape[],
   Op extends string,
@@ -304,7 +308,7 @@ type NamesFirst<Param, Check> = unknown extends Check ? Param : Check;
 /**
  * The name checks of a list of tensors' shapes (concat, stack): for each shape after the first, each
  * axis but `Skip` (the concatenation axis; `-1` for none) against the first shape's, by
- * `SameDimCheck`. `Message` writes the text for tensor `Index`, axis `At` and the two dims.
+ * `SameDimCheck`, with the message `WriteListNamesMessage` writes for that tensor, axis and dims.
  */
 export type ListNameChecks<Shapes extends readonly Shape[], Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number = Skip> = Shapes extends readonly [
   infer First extends Shape,
