@@ -383,8 +383,9 @@ export type MaybeNormal<S, Normal extends boolean> = Normal extends true ? (S ex
  * `[0, 4]` holds no elements and is fine; `[number, 3]` → `[number, 4]` is left to the run time),
  * and any `-1` — its value depends on the kept dims (a kept `0` leaves it undefined; two `number`
  * dims at the same place may differ at run time), which TypeScript cannot tell from a type
- * parameter. Where a type parameter is involved there, the rule stays undecided and the run time
- * checks it (see `CheckArg`).
+ * parameter. Where a type parameter is involved there, the rule stays undecided, and the argument
+ * check rejects it (see `CheckArg`): the diagnostic prints this type, whose first argument, `Names`,
+ * is the message (`WriteReshapeNamesMessage`: keep the axis in place, or use `flatten(start, end)`).
  */
 export type ReshapeAligned<Names extends string, From extends Shape, To extends Shape, Op extends string, Normal extends boolean> =
   KeptEnds<From, To> extends [infer Prefix extends Dim[], infer FromMiddle extends Shape, infer ToMiddle extends Shape, infer Suffix extends Dim[]]
@@ -401,7 +402,8 @@ export type ReshapeAligned<Names extends string, From extends Shape, To extends 
 
 /**
  * The reshape decided on the whole shapes (`ReshapeChecked`), in normal form when `Normal`. Exported
- * so that where a type parameter leaves it undecided, the compiler prints this name, not its body.
+ * so that where a type parameter leaves it undecided, the compiler prints this name, not its body —
+ * with the message as its first argument, `Names` (unused by the rule itself).
  */
 export type ReshapeWhole<Names extends string, From extends Shape, To extends Shape, Op extends string, Normal extends boolean> = ReshapeChecked<From, To, Op> extends infer Out
   ? MaybeNormal<Out, Normal>
