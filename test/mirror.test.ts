@@ -28,6 +28,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteListNamesMessage",
   "WriteReshapeNamesMessage",
   "WriteReshapeKeptMessage",
+  "WriteUnknownRankAxisMessage",
   "WriteMatmulNamesMessage",
   "WriteBatchDimsMessage",
   "WriteUnionDimMessage",

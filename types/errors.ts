@@ -66,6 +66,17 @@ export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Ch
  * still infers as tuples through this single conditional.
  */
 export type CheckedArg<Param, Result> = CheckedOf<Param, NoInfer<Result>>;
+
+/**
+ * `CheckedArg` carrying the message for the case a type parameter leaves undecided: `Names` is not
+ * used by the check, but where the check is undecided the diagnostic prints this type, and the
+ * message is its first argument (as with reshape's `ReshapeAligned`).
+ */
+export type NamedCheckedArg<Names extends string, Param, Result> = [OkPart<NoInfer<Result>>] extends [never]
+  ? [NoInfer<Result>] extends [never]
+    ? Param
+    : MessageOf<NoInfer<Result>>
+  : Param;
 type CheckedOf<Param, Result> = [OkPart<Result>] extends [never] ? ([Result] extends [never] ? Param : MessageOf<Result>) : Param;
 
 /**

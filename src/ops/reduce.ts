@@ -128,7 +128,7 @@ type Reduction = "sum" | "mean" | "max" | "min" | "logsumexp";
 /** The methods and free functions share one signature shape; `Op` names the error. */
 type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axes, KeepDims, Op>>;
 
@@ -205,7 +205,7 @@ export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
  */
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 

@@ -49,7 +49,7 @@ export function softmaxShape(shape: Dim[], axis?: number): Dim[] {
  */
 export function softmax<S extends Shape, const Axis extends number | undefined = undefined>(
   x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "softmax">>>,
-  axis?: CheckedGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">>,
+  axis?: CheckedGivenAxis<Axis, SoftmaxShape<S, Axis, "softmax">, "softmax">,
 ): Tensor<S> {
   const t = checkTensor("softmax", x);
   requireFloat("softmax", t.dtype);
@@ -67,7 +67,7 @@ export function softmax<S extends Shape, const Axis extends number | undefined =
  */
 export function logSoftmax<S extends Shape, const Axis extends number | undefined = undefined>(
   x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>>,
-  axis?: CheckedGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">>,
+  axis?: CheckedGivenAxis<Axis, SoftmaxShape<S, Axis, "logSoftmax">, "logSoftmax">,
 ): Tensor<S> {
   const t = checkTensor("logSoftmax", x);
   requireFloat("logSoftmax", t.dtype);
@@ -79,7 +79,7 @@ export function logSoftmax<S extends Shape, const Axis extends number | undefine
 /** The type of `Tensor#softmax`/`logSoftmax`: a top-level function type (no per-shape instantiation). */
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
   this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axis, SoftmaxShape<Self, Axis, Op>>>,
-  axis?: CheckedGivenAxis<Axis, SoftmaxShape<Self, Axis, Op>>,
+  axis?: CheckedGivenAxis<Axis, SoftmaxShape<Self, Axis, Op>, Op>,
 ) => Tensor<Self>;
 
 declare module "../tensor.js" {

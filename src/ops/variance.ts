@@ -34,7 +34,7 @@ export function varianceShape<const S extends Dim[], const Axes extends ReduceAx
 /** The shared signature of `variance` and `std`; `Op` names the error. */
 type VarianceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, const Options extends VarianceOptions = {}>(
   x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDimsOf<Options>, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDimsOf<Options>, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDimsOf<Options>, Op>, Op>,
   options?: Options,
 ) => Tensor<ReduceResult<S, Axes, KeepDimsOf<Options>, Op>>;
 
@@ -78,7 +78,7 @@ export const std: VarianceFn<"std"> = (x, axis, options) => sqrt(varianceOf("std
 /** The type of `Tensor#variance` / `Tensor#std`: a top-level function type (no per-shape instantiation). */
 type VarianceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, const Options extends VarianceOptions = {}>(
   this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDimsOf<Options>, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDimsOf<Options>, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDimsOf<Options>, Op>, Op>,
   options?: Options,
 ) => Tensor<ReduceResult<Self, Axes, KeepDimsOf<Options>, Op>>;
 

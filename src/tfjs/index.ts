@@ -145,7 +145,7 @@ type SqueezeMethod = <Self extends Shape, const Axis extends readonly number[] |
 ) => TfTensor<SqueezeResult<Self, Axis, "squeeze">>;
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>, Op>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
@@ -154,7 +154,7 @@ type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
 ) => TfTensor<ReduceResult<Self, Axis, false, "argMax">>;
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>>,
-  axis?: CheckedGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>,
+  axis?: CheckedGivenAxis<Axis, TfSoftmaxShape<Self, Axis, Op>, Op>,
 ) => TfTensor<Self>;
 type GatherMethod = <Self extends Shape, Indices extends Shape, const Axis extends number = 0, const BatchDims extends number = 0>(
   this: TfTensor<Self>,
@@ -686,7 +686,7 @@ export function oneHot<S extends Shape, const Depth extends number>(
 
 type ReduceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>,
+  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>, Op>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<S, Axes, KeepDims, Op>>;
 
@@ -720,7 +720,7 @@ export function argMax<S extends Shape, const Axis extends number = 0>(
 
 type SoftmaxFn<Op extends string> = <S extends Shape, const Axis extends number | undefined = undefined>(
   x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axis, TfSoftmaxShape<S, Axis, Op>>>,
-  axis?: CheckedGivenAxis<Axis, TfSoftmaxShape<S, Axis, Op>>,
+  axis?: CheckedGivenAxis<Axis, TfSoftmaxShape<S, Axis, Op>, Op>,
 ) => TfTensor<S>;
 
 /** `tf.softmax(logits, dim = -1)`: tfjs computes it along the last axis only. @throws ShapeError `SHAPE_AXIS` */

@@ -2,7 +2,7 @@
 // instead (asserted by test/generic.test.ts like bugs.ts, under TypeScript 6 and 7 and in the CLI).
 // Unlike bugs.ts these run fine with concrete shapes: a type parameter is a name, and a reshape that
 // merges its axis into -1 makes a dim the compiler cannot size.
-import { type Dim, type Tensor } from "../../src/index.js";
+import { type Dim, type Shape, type Tensor } from "../../src/index.js";
 
 /** Rows of a `[B, T, 64]` batch for a dense layer: `flatten(0, 1)` says it (`[Product<[B, T]>, 64]`). */
 export function mergedBatch<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
@@ -23,4 +23,11 @@ export function wrongCount<B extends Dim>(x: Tensor<[B, 28, 28]>) {
   // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, 28, 28] to [${B}, 785]: with the type parameters' axes kept in place, cannot reshape [28, 28] (784 elements) to [785] (785 elements): element counts differ
   // @shape-error SHAPE_RESHAPE
   return x.reshape([x.shape[0], 785]);
+}
+
+/** An axis of a whole-shape parameter: its rank is unknown, so `[...Batch, D]` says where the axis is. */
+export function softmaxOfAnyShape<S extends Shape>(x: Tensor<S>) {
+  // message: SHAPE_AXIS: softmax: axis -1 of a shape whose rank depends on a type parameter; spell out the dims it counts from (Tensor<[...Batch, D]> for the last axes)
+  // @shape-error SHAPE_AXIS
+  return x.softmax(-1);
 }
