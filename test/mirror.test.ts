@@ -28,7 +28,6 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteListNamesMessage",
   "WriteReshapeNamesMessage",
   "WriteReshapeKeptMessage",
-  "WriteUnknownRankAxisMessage",
   "WriteMatmulNamesMessage",
   "WriteBatchDimsMessage",
   "WriteUnionDimMessage",

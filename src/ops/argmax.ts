@@ -4,6 +4,7 @@
  * index and a NaN counts as the extremum (its first occurrence), as in NumPy. An axis of size 0 is
  * `SHAPE_AXIS`, as for `max`. No gradient (the result is int32). Mirrors types/ops/argmax.ts.
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { ArgmaxShape } from "../../types/ops/argmax.js";
@@ -81,7 +82,7 @@ function argExtremum(op: "argmax" | "argmin", x: Tensor, axis: number, keepdims:
 /** The shared signature of `argmax` and `argmin`; `Op` names the error. */
 type ArgFn<Op extends string> = <S extends Shape, const Axis extends number, KeepDims extends boolean = false>(
   x: Tensor<S>,
-  axis: CheckedArg<Axis, ReduceShape<S, Axis, KeepDims, Op>>,
+  axis: CheckedAxis<Axis, ReduceShape<S, Axis, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axis, KeepDims, Op>>;
 
@@ -112,7 +113,7 @@ export const argmin: ArgFn<"argmin"> = (x, axis, keepdims) => {
 /** The type of `Tensor#argmax`/`argmin`: a top-level function type (no per-shape instantiation). */
 type ArgMethod<Op extends string> = <Self extends Shape, const Axis extends number, KeepDims extends boolean = false>(
   this: Tensor<Self>,
-  axis: CheckedArg<Axis, ReduceShape<Self, Axis, KeepDims, Op>>,
+  axis: CheckedAxis<Axis, ReduceShape<Self, Axis, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axis, KeepDims, Op>>;
 

@@ -5,6 +5,7 @@
  * axis equal as sizes, the axis the sum of the dims on it (symbolic sums in normal form,
  * src/symbolic.ts).
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { ConcatArgs, ConcatAxisArg, ConcatShape, ConcatTensorsArgs, ConcatOfTensors } from "../../types/ops/concat.js";
@@ -166,7 +167,7 @@ export type ConcatTensorArgs<Tensors extends readonly Tensor[], Axis extends num
  */
 export function concat<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
   tensors: ConcatTensorArgs<Tensors, Axis, "concat">,
-  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat", false>>,
+  axis?: CheckedAxis<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat", false>, "concat">,
 ): Tensor<ConcatResultShape<Tensors, Axis, "concat">> {
   const list = tensorList("concat", tensors);
   const dims = concatenatedFor("concat", list.map((t) => t.dims), (axis as number | undefined) ?? 0) as number[];

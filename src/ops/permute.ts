@@ -5,6 +5,7 @@
  * The axes must name every axis once (negative axes count from the end): out of range or named twice
  * is `SHAPE_AXIS`, an axis left out is `SHAPE_PERMUTE`. `transpose()` without axes reverses them all.
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
@@ -124,7 +125,7 @@ export function swapLastTwo(x: Tensor): Tensor {
  */
 export function permute<S extends Shape, const Axes extends readonly number[]>(
   x: Tensor<S>,
-  axes: CheckedArg<Axes, PermuteCheck<S, Axes, "permute">>,
+  axes: CheckedAxis<Axes, PermuteCheck<S, Axes, "permute">, "permute">,
 ): Tensor<PermuteResult<S, Axes, "permute">> {
   const t = checkTensor("permute", x);
   return permuted(t, permutationFor("permute", t.dims, axes as readonly number[])) as never;
@@ -142,7 +143,7 @@ export function permute<S extends Shape, const Axes extends readonly number[]>(
  */
 export function transpose<S extends Shape, const First extends TransposeArg = undefined, const Second extends number | undefined = undefined>(
   x: Tensor<S>,
-  first?: CheckedArg<First, TransposeFirstCheck<S, First, Second, "transpose">>,
+  first?: CheckedAxis<First, TransposeFirstCheck<S, First, Second, "transpose">, "transpose">,
   second?: Second & TransposeSecondCheck<S, First, Second, "transpose">,
 ): Tensor<TransposeResult<S, First, Second, "transpose">> {
   const t = checkTensor("transpose", x);
@@ -206,8 +207,8 @@ export function swapaxesShape<const S extends Dim[], const First extends number,
  */
 export function swapaxes<S extends Shape, const First extends number, const Second extends number>(
   x: Tensor<S>,
-  dim0: CheckedArg<First, SwapAxisCheck<S, First, "swapaxes">>,
-  dim1: CheckedArg<Second, SwapAxisCheck<S, Second, "swapaxes">>,
+  dim0: CheckedAxis<First, SwapAxisCheck<S, First, "swapaxes">, "swapaxes">,
+  dim1: CheckedAxis<Second, SwapAxisCheck<S, Second, "swapaxes">, "swapaxes">,
 ): Tensor<SwapAxesResult<S, First, Second, "swapaxes">> {
   const t = checkTensor("swapaxes", x);
   return permuted(t, swapOrder("swapaxes", t.dims, dim0 as number, dim1 as number)) as never;
@@ -237,21 +238,21 @@ function matrixTransposeOrder(op: string, shape: Shape): number[] {
 /** The type of `Tensor#permute` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type PermuteMethod<Op extends string> = <Self extends Shape, const Axes extends readonly number[]>(
   this: Tensor<Self>,
-  axes: CheckedArg<Axes, PermuteCheck<Self, Axes, Op>>,
+  axes: CheckedAxis<Axes, PermuteCheck<Self, Axes, Op>, Op>,
 ) => Tensor<PermuteResult<Self, Axes, Op>>;
 
 /** The type of `Tensor#transpose`. */
 type TransposeMethod = <Self extends Shape, const First extends TransposeArg = undefined, const Second extends number | undefined = undefined>(
   this: Tensor<Self>,
-  first?: CheckedArg<First, TransposeFirstCheck<Self, First, Second, "transpose">>,
+  first?: CheckedAxis<First, TransposeFirstCheck<Self, First, Second, "transpose">, "transpose">,
   second?: Second & TransposeSecondCheck<Self, First, Second, "transpose">,
 ) => Tensor<TransposeResult<Self, First, Second, "transpose">>;
 
 /** The type of `Tensor#swapaxes`. */
 type SwapAxesMethod = <Self extends Shape, const First extends number, const Second extends number>(
   this: Tensor<Self>,
-  dim0: CheckedArg<First, SwapAxisCheck<Self, First, "swapaxes">>,
-  dim1: CheckedArg<Second, SwapAxisCheck<Self, Second, "swapaxes">>,
+  dim0: CheckedAxis<First, SwapAxisCheck<Self, First, "swapaxes">, "swapaxes">,
+  dim1: CheckedAxis<Second, SwapAxisCheck<Self, Second, "swapaxes">, "swapaxes">,
 ) => Tensor<SwapAxesResult<Self, First, Second, "swapaxes">>;
 
 declare module "../tensor.js" {

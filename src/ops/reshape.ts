@@ -5,6 +5,7 @@
  * documented there): element counts are compared as polynomials in normal form (src/symbolic.ts), a
  * `-1` is inferred by exact division.
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedSizes } from "../../types/internal/symbolic.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { ResultShape, CheckedArg } from "../../types/errors.js";
@@ -487,7 +488,7 @@ export function unflattenShape<const S extends Dim[], const Axis extends number,
  */
 export function unflatten<S extends Shape, const Axis extends number, const Sizes extends Dim[]>(
   x: Tensor<S>,
-  axis: CheckedArg<Axis, UnflattenShape<S, Axis, Sizes, "unflatten">>,
+  axis: CheckedAxis<Axis, UnflattenShape<S, Axis, Sizes, "unflatten">, "unflatten">,
   sizes: CheckedArg<Sizes, UnflattenShape<S, Axis, Sizes, "unflatten">>,
 ): Tensor<ResultShape<UnflattenShape<S, Axis, Sizes, "unflatten">>> {
   const t = checkTensor("unflatten", x);
@@ -497,7 +498,7 @@ export function unflatten<S extends Shape, const Axis extends number, const Size
 /** The type of `Tensor#unflatten`. */
 type UnflattenMethod = <Self extends Shape, const Axis extends number, const Sizes extends Dim[]>(
   this: Tensor<Self>,
-  axis: CheckedArg<Axis, UnflattenShape<Self, Axis, Sizes, "unflatten">>,
+  axis: CheckedAxis<Axis, UnflattenShape<Self, Axis, Sizes, "unflatten">, "unflatten">,
   sizes: CheckedArg<Sizes, UnflattenShape<Self, Axis, Sizes, "unflatten">>,
 ) => Tensor<ResultShape<UnflattenShape<Self, Axis, Sizes, "unflatten">>>;
 

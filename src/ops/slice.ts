@@ -7,6 +7,7 @@
  * and the new length is `len(range(*slice(start, end, step).indices(n)))`. Bounds and step must be
  * integers and the step non-zero (`SHAPE_SLICE`); the axis must be in range (`SHAPE_AXIS`).
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
@@ -196,7 +197,7 @@ export function slice<
   const Step extends SliceBound = undefined,
 >(
   x: Tensor<S>,
-  axis: CheckedArg<Axis, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">>,
+  axis: CheckedAxis<Axis, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">, "slice">,
   start: CheckedArg<Start, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "start">>,
   end?: CheckedArg<End, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "end">>,
   step?: CheckedArg<Step, SliceCheck<SliceChecked<S, Axis, Start, End, Step, "slice">, Start, End, Step, "step">>,
@@ -214,7 +215,7 @@ type SliceMethod = <
   const Step extends SliceBound = undefined,
 >(
   this: Tensor<Self>,
-  axis: CheckedArg<Axis, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">>,
+  axis: CheckedAxis<Axis, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "axis">, "slice">,
   start: CheckedArg<Start, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "start">>,
   end?: CheckedArg<End, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "end">>,
   step?: CheckedArg<Step, SliceCheck<SliceChecked<Self, Axis, Start, End, Step, "slice">, Start, End, Step, "step">>,

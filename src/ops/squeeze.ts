@@ -6,6 +6,7 @@
  * named (symbolic) dim is not known to be 1, so squeezing it is `SHAPE_SQUEEZE` too. Without axes,
  * every size-1 axis is removed.
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
@@ -69,7 +70,7 @@ export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAx
  */
 export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   x: Tensor<S>,
-  axes?: CheckedArg<Axes, SqueezeChecked<S, Axes, "squeeze">>,
+  axes?: CheckedAxis<Axes, SqueezeChecked<S, Axes, "squeeze">, "squeeze">,
 ): Tensor<SqueezeResult<S, Axes, "squeeze">> {
   const t = checkTensor("squeeze", x);
   const removed = squeezedAxesFor("squeeze", t.dims, axes as SqueezeAxesArg);
@@ -79,7 +80,7 @@ export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = und
 /** The type of `Tensor#squeeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type SqueezeMethod = <Self extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   this: Tensor<Self>,
-  axes?: CheckedArg<Axes, SqueezeChecked<Self, Axes, "squeeze">>,
+  axes?: CheckedAxis<Axes, SqueezeChecked<Self, Axes, "squeeze">, "squeeze">,
 ) => Tensor<SqueezeResult<Self, Axes, "squeeze">>;
 
 declare module "../tensor.js" {

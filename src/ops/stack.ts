@@ -3,6 +3,7 @@
  * concatenate). Mirrors types/ops/stack.ts rule for rule and message for message (the rules are
  * documented there): equal shapes, a new axis of size "number of shapes".
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { StackArgs, StackAxisArg, StackShape, StackTensorsArgs, StackOfTensors } from "../../types/ops/stack.js";
@@ -87,7 +88,7 @@ export type StackTensorArgs<Tensors extends readonly Tensor[], Axis extends numb
  */
 export function stack<const Tensors extends readonly Tensor[], const Axis extends number = 0>(
   tensors: StackTensorArgs<Tensors, Axis, "stack">,
-  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack", false>>,
+  axis?: CheckedAxis<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack", false>, "stack">,
 ): Tensor<StackResultShape<Tensors, Axis, "stack">> {
   const list = tensorList("stack", tensors);
   const [dims, index] = stackedFor("stack", list.map((t) => t.dims), (axis as number | undefined) ?? 0);

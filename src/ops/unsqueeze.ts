@@ -4,6 +4,7 @@
  *
  * The axis is the new axis's index in the result: −rank−1 … rank, else `SHAPE_AXIS`.
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
@@ -56,7 +57,7 @@ export function unsqueezed(x: Tensor, axis: number): Tensor {
  */
 export function unsqueeze<S extends Shape, const Axis extends number>(
   x: Tensor<S>,
-  axis: CheckedArg<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">>,
+  axis: CheckedAxis<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">, "unsqueeze">,
 ): Tensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
   return unsqueezed(x, axis as number) as never;
 }
@@ -64,7 +65,7 @@ export function unsqueeze<S extends Shape, const Axis extends number>(
 /** The type of `Tensor#unsqueeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type UnsqueezeMethod = <Self extends Shape, const Axis extends number>(
   this: Tensor<Self>,
-  axis: CheckedArg<Axis, UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+  axis: CheckedAxis<Axis, UnsqueezeChecked<Self, Axis, "unsqueeze">, "unsqueeze">,
 ) => Tensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
 
 declare module "../tensor.js" {

@@ -9,6 +9,7 @@
  * (src/tfjs/rules.ts). Chained methods (`x.matMul(w)`) are typed the same way; at run time they are
  * checked after `installChecks()` (see its doc). Docs: docs/tfjs.md.
  */
+import type { CheckedAxis } from "../../types/internal/axes.js";
 import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
@@ -137,11 +138,11 @@ type TransposeMethod = <Self extends Shape, const Perm extends readonly number[]
 ) => TfTensor<PermuteResult<Self, Perm, "transpose">>;
 type ExpandDimsMethod = <Self extends Shape, const Axis extends number = 0>(
   this: TfTensor<Self>,
-  axis?: CheckedArg<Axis, UnsqueezeChecked<Self, Axis, "unsqueeze">>,
+  axis?: CheckedAxis<Axis, UnsqueezeChecked<Self, Axis, "unsqueeze">, "unsqueeze">,
 ) => TfTensor<UnsqueezeResult<Self, Axis, "unsqueeze">>;
 type SqueezeMethod = <Self extends Shape, const Axis extends readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
-  axis?: CheckedArg<Axis, SqueezeChecked<Self, Axis, "squeeze">>,
+  axis?: CheckedAxis<Axis, SqueezeChecked<Self, Axis, "squeeze">, "squeeze">,
 ) => TfTensor<SqueezeResult<Self, Axis, "squeeze">>;
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
@@ -150,7 +151,7 @@ type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends R
 ) => TfTensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
   this: TfTensor<Self>,
-  axis?: CheckedArg<Axis, ReduceShape<Self, Axis, false, "argMax">>,
+  axis?: CheckedAxis<Axis, ReduceShape<Self, Axis, false, "argMax">, "argMax">,
 ) => TfTensor<ReduceResult<Self, Axis, false, "argMax">>;
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>>,
@@ -578,7 +579,7 @@ export function transpose<S extends Shape, const Perm extends readonly number[] 
  */
 export function expandDims<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
-  axis?: CheckedArg<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">>,
+  axis?: CheckedAxis<Axis, UnsqueezeChecked<S, Axis, "unsqueeze">, "unsqueeze">,
 ): TfTensor<UnsqueezeResult<S, Axis, "unsqueeze">> {
   const dims = unsqueezedFor("unsqueeze", shapeOf("expandDims", x), (axis as number | undefined) ?? 0) as number[];
   return tfc.reshape(raw(x), dims) as never;
@@ -590,7 +591,7 @@ export function expandDims<S extends Shape, const Axis extends number = 0>(
  */
 export function squeeze<S extends Shape, const Axis extends readonly number[] | undefined = undefined>(
   x: TfTensor<S>,
-  axis?: CheckedArg<Axis, SqueezeChecked<S, Axis, "squeeze">>,
+  axis?: CheckedAxis<Axis, SqueezeChecked<S, Axis, "squeeze">, "squeeze">,
 ): TfTensor<SqueezeResult<S, Axis, "squeeze">> {
   const dims = shapeOf("squeeze", x);
   const removed = squeezedAxesFor("squeeze", dims, axis as readonly number[] | undefined);
@@ -610,7 +611,7 @@ function shapesOf(op: string, tensors: unknown): number[][] {
  */
 export function concat<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
   tensors: ConcatTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, "concat">,
-  axis?: CheckedArg<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat", false>>,
+  axis?: CheckedAxis<Axis, ConcatAxisArg<ShapesOf<Tensors>, Axis, "concat", false>, "concat">,
 ): TfTensor<ConcatOfTensors<ShapesOf<Tensors>, Axis, "concat">> {
   concatenatedFor("concat", shapesOf("concat", tensors), (axis as number | undefined) ?? 0);
   return tfc.concat(tensors as unknown as tfc.Tensor[], axis as number | undefined) as never;
@@ -622,7 +623,7 @@ export function concat<const Tensors extends readonly TfTensor[], const Axis ext
  */
 export function stack<const Tensors extends readonly TfTensor[], const Axis extends number = 0>(
   tensors: StackTensorsArgs<Tensors, ShapesOf<Tensors>, Axis, "stack">,
-  axis?: CheckedArg<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack", false>>,
+  axis?: CheckedAxis<Axis, StackAxisArg<ShapesOf<Tensors>, Axis, "stack", false>, "stack">,
 ): TfTensor<StackOfTensors<ShapesOf<Tensors>, Axis, "stack">> {
   stackedFor("stack", shapesOf("stack", tensors), (axis as number | undefined) ?? 0);
   return tfc.stack(tensors as unknown as tfc.Tensor[], axis as number | undefined) as never;
@@ -712,7 +713,7 @@ export const min = reduction("min", tfc.min);
  */
 export function argMax<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
-  axis?: CheckedArg<Axis, ReduceShape<S, Axis, false, "argMax">>,
+  axis?: CheckedAxis<Axis, ReduceShape<S, Axis, false, "argMax">, "argMax">,
 ): TfTensor<ReduceResult<S, Axis, false, "argMax">> {
   reducedAxesFor("argMax", shapeOf("argMax", x), (axis as number | undefined) ?? 0);
   return tfc.argMax(raw(x), axis as number | undefined) as never;

@@ -31,3 +31,10 @@ export function softmaxOfAnyShape<S extends Shape>(x: Tensor<S>) {
   // @shape-error SHAPE_AXIS
   return x.softmax(-1);
 }
+
+/** The same for the other axis ops: `unsqueeze` on a whole-shape parameter. */
+export function unsqueezedAnyShape<S extends Shape>(x: Tensor<S>) {
+  // message: SHAPE_AXIS: unsqueeze: axis 0 of a shape whose rank depends on a type parameter; spell out the dims it counts from (Tensor<[...Batch, D]> for the last axes)
+  // @shape-error SHAPE_AXIS
+  return x.unsqueeze(0);
+}

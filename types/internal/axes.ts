@@ -3,6 +3,7 @@
  * `SHAPE_AXIS` messages mirrored by src/axes.ts. Recursion is over rank only (ranks are small), so
  * tuple counters are fine here; dim sizes never go through tuples.
  */
+import type { NamedCheckedArg } from "../errors.js";
 import type { Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintShape } from "./print.js";
@@ -86,3 +87,17 @@ type NormalizeAxesFrom<Op extends string, S extends Shape, Axes extends readonly
             : NormalizeAxesFrom<Op, S, Axes, Tail, [...Acc, Index & number]>
       : never
     : Acc;
+
+/**
+ * `SHAPE_AXIS: softmax: axis -1 of a shape whose rank depends on a type parameter; …` — the message
+ * of an axis a whole-shape type parameter (`Tensor<S>`) keeps TypeScript from placing. Compile time
+ * only: at run time every shape has a rank.
+ */
+export type WriteUnknownRankAxisMessage<Op extends string, Axes> =
+  `SHAPE_AXIS: ${Op}: axis ${Axes extends number ? Axes : Axes extends readonly number[] ? "list" : "?"} of a shape whose rank depends on a type parameter; spell out the dims it counts from (Tensor<[...Batch, D]> for the last axes)`;
+
+/**
+ * The parameter type of an axis argument (`CheckedArg`) whose message, where a type parameter keeps
+ * TypeScript from placing the axis (a whole-shape `Tensor<S>`), is `WriteUnknownRankAxisMessage`.
+ */
+export type CheckedAxis<Axis, Result, Op extends string> = NamedCheckedArg<WriteUnknownRankAxisMessage<Op, Axis>, Axis, Result>;

@@ -10,7 +10,8 @@
  *   `number` and symbolic dims are carried through untouched.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, NamedCheckedArg, ShapeError } from "../errors.js";
+import type { CheckArg, ShapeError } from "../errors.js";
+import type { CheckedAxis } from "../internal/axes.js";
 import type { NormalizeAxes } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
@@ -192,14 +193,7 @@ export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims e
  */
 export type CheckGivenAxis<Axes, Result> = [Axes] extends [undefined] ? unknown : CheckArg<Result>;
 /** `CheckGivenAxis` as a parameter type (`CheckedArg`): `Axes`, or the message when the rule fails on it. */
-export type CheckedGivenAxis<Axes, Result, Op extends string = string> = NamedCheckedArg<WriteUnknownRankAxisMessage<Op, Axes>, Axes, [Axes] extends [undefined] ? unknown : Result>;
+export type CheckedGivenAxis<Axes, Result, Op extends string = string> = CheckedAxis<Axes, [Axes] extends [undefined] ? unknown : Result, Op>;
 
-/**
- * `SHAPE_AXIS: softmax: axis -1 of a shape whose rank depends on a type parameter; …` — the message
- * of an axis a whole-shape type parameter (`Tensor<S>`) keeps TypeScript from placing. Compile time
- * only: at run time every shape has a rank.
- */
-export type WriteUnknownRankAxisMessage<Op extends string, Axes> =
-  `SHAPE_AXIS: ${Op}: axis ${Axes extends number ? Axes : Axes extends readonly number[] ? "list" : "?"} of a shape whose rank depends on a type parameter; spell out the dims it counts from (Tensor<[...Batch, D]> for the last axes)`;
 /** See `CheckGivenAxis`. */
 export type CheckOmittedAxis<Axes, Result> = [Axes] extends [undefined] ? CheckArg<Result> : unknown;
