@@ -64,6 +64,14 @@ export function layerNorm<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batc
   return centered.div(variance.add(1e-5).sqrt()).mul(gamma).add(beta);
 }
 
+/** A feed-forward block over `[...Batch, D]`: a vector and a stack of vectors alike (`[...Batch, D] @ [D, 256]`). */
+export function feedForward<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>, w: Tensor<[D, 256]>, b: Tensor<[256]>, back: Tensor<[256, D]>): Tensor<[...Batch, D]> {
+  const hidden = x.matmul(w).add(b).relu(); // type: Tensor<[...Batch, 256]>
+  const out = hidden.matmul(back).add(x); // type: Tensor<[...Batch, D]>
+  const exact: Exactly<[typeof hidden, typeof out], [Tensor<[...Batch, 256]>, Tensor<[...Batch, D]>]> = true;
+  return out;
+}
+
 /** A projection of the last axis, and pooling over the second-to-last, under `[...Batch, T, D]`. */
 export function projectAndPool<Batch extends Dim[], T extends Dim, D extends Dim>(x: Tensor<[...Batch, T, D]>, w: Tensor<[D, 32]>): Tensor<[...Batch, 32]> {
   const projected = x.matmul(w); // type: Tensor<[...Batch, T, 32]>

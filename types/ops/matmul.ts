@@ -179,6 +179,14 @@ type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftB
  * costs about as much to test as one that matches.
  */
 export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> =
+  [Right] extends readonly [readonly [infer RightInner extends Dim, infer Columns extends Dim]] // a matrix on the right (a weight): `[...Front, k] @ [k, n]` is `[...Front, n]` for a vector and a stack alike
+    ? [Left] extends readonly [readonly [...infer Front extends Shape, infer LeftInner extends Dim]]
+      ? [InnerResult<LeftInner, RightInner, [...Front, Columns]>, Inner<Op, Left, Right, LeftInner, RightInner>]
+      : MatmulUnknownRank<Left, Right, Op>
+    : MatmulStacks<Left, Right, Op>;
+
+/** `MatmulOperands` when the right operand is not a single matrix. */
+type MatmulStacks<Left extends Shape, Right extends Shape, Op extends string> =
   [Left] extends readonly [readonly [...infer LeftBatch extends Shape, infer Rows extends Dim, infer LeftInner extends Dim]]
     ? [Right] extends readonly [readonly [...infer RightBatch extends Shape, infer RightInner extends Dim, infer Columns extends Dim]]
       ? BatchDims<Op, Left, Right, LeftBatch, RightBatch> extends readonly [infer Batch extends Shape, infer BatchCheck]
