@@ -39,6 +39,13 @@ function generate(count: number): Case[] {
   });
 }
 
+/** Each case where the compiler's answer and the run's differ, with both. */
+function disagreements(expressions: readonly string[], texts: readonly string[], typed: readonly ReturnType<typeof parseTypeText>[], outcomes: readonly ReturnType<typeof outcome>[]): string[] {
+  return expressions.flatMap((expression, i) =>
+    sameResult(typed[i]!, outcomes[i]!) ? [] : [`${expression}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`],
+  );
+}
+
 const cases = generate(600);
 const typeExpression = (c: Case) => `FlattenRangeShape<${shapeType(c.shape)}, ${c.start ?? 0}, ${c.end ?? -1}, "flattenRangeShape">`;
 const run = (c: Case) => outcome(() => flattenRangeShape(c.shape as never, c.start as never, c.end as never));
@@ -57,11 +64,7 @@ describe(`differential: ${cases.length} generated flatten(start, end) cases, typ
   });
 
   it("the same shape, or byte-identical error messages", () => {
-    const disagreements: string[] = [];
-    cases.forEach((c, i) => {
-      if (!sameResult(typed[i]!, outcomes[i]!)) disagreements.push(`${typeExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`);
-    });
-    expect(disagreements).toEqual([]);
+    expect(disagreements(cases.map(typeExpression), texts, typed, outcomes)).toEqual([]);
   });
 
   it("known dims: the merged dim is the product of the merged dims, and a tensor flattens to it with its elements in order", () => {
@@ -128,11 +131,7 @@ describe(`differential: ${splits.length} generated unflatten(axis, sizes) cases,
   });
 
   it("the same shape, or byte-identical error messages", () => {
-    const disagreements: string[] = [];
-    splits.forEach((c, i) => {
-      if (!sameResult(typed[i]!, outcomes[i]!)) disagreements.push(`${splitExpression(c)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`);
-    });
-    expect(disagreements).toEqual([]);
+    expect(disagreements(splits.map(splitExpression), texts, typed, outcomes)).toEqual([]);
   });
 
   it("known dims: a tensor unflattens with its elements in order, and flattening the split axes back gives the tensor", () => {
