@@ -4,7 +4,7 @@
  * tuple counters are fine here; dim sizes never go through tuples.
  */
 import type { NamedCheckedArg } from "../errors.js";
-import type { Shape } from "../shape.js";
+import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintShape } from "./print.js";
 
@@ -101,3 +101,14 @@ export type WriteUnknownRankAxisMessage<Op extends string, Axes> =
  * TypeScript from placing the axis (a whole-shape `Tensor<S>`), is `WriteUnknownRankAxisMessage`.
  */
 export type CheckedAxis<Axis, Result, Op extends string> = NamedCheckedArg<WriteUnknownRankAxisMessage<Op, Axis>, Axis, Result>;
+
+/**
+ * `S` split at `At`: `[S[:At], S[At:]]` (`[S, []]` when `S` is shorter), by position — it resolves
+ * when dims are type parameters. The one splitting step of the rules that cut a shape at an axis
+ * (flatten, unflatten, indexSelect, stack's new axis, tfjs gather).
+ */
+export type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []> = Front["length"] extends At
+  ? [Front, S]
+  : S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
+    ? SplitAt<Rest, At, [...Front, Head]>
+    : [Front, S];

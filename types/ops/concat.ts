@@ -280,7 +280,7 @@ type ConcatUnknownLength<S extends Shape, Axis extends number, Op extends string
  * type Out = ConcatShape<[["n", 3], ["m", 3]]>; //=> ["n+m", 3]
  */
 export type ConcatShape<Shapes extends readonly Shape[], Axis extends number = 0, Op extends string = "concatShape"> =
-  ConcatResult<Shapes, Axis, Op> extends infer Out ? (Out extends Failure<infer _, infer Error> ? Error : Out) : never;
+  ErrorOf<ConcatResult<Shapes, Axis, Op>>;
 
 /**
  * The list argument of a concatenation: each shape intersected with its error when it is the one

@@ -13,19 +13,14 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { Compare } from "../internal/digits.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
 
-/** `S` with the dim at `Index` replaced by the dims of `I` (recursion over the rank). */
-type Splice<S extends Shape, Index extends number, I extends Shape, Before extends Dim[] = []> = S extends readonly [
-  infer Head extends Dim,
-  ...infer Rest extends Shape,
-]
-  ? Before["length"] extends Index
-    ? [...Before, ...I, ...Rest]
-    : Splice<Rest, Index, I, [...Before, Head]>
+/** `S` with axis `Index` replaced by the dims `I` (`number[]` past the end). */
+type Splice<S extends Shape, Index extends number, I extends Shape> = SplitAt<S, Index> extends [infer Before extends Shape, readonly [unknown, ...infer Rest extends Shape]]
+  ? [...Before, ...I, ...Rest]
   : number[];
 
 /**

@@ -12,6 +12,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
+import type { MergedDim } from "./reshape.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
 export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read '${P}': ${Reason}`;
@@ -166,15 +167,6 @@ type Join<Names extends string[], Separator extends string, Quote extends string
   ? Join<Rest, Separator, Quote, Acc extends "" ? `${Quote}${Head}${Quote}` : `${Acc}${Separator}${Quote}${Head}${Quote}`>
   : Acc;
 
-/** A product of dims as a dim: its normal form, or `number` when a factor is not known here. */
-type ProductDim<Dims extends Dim[]> = Dims extends readonly [infer Only extends Dim] // one name: its size as it is (a type parameter included)
-  ? Only
-  : ShapeSize<Dims> extends infer P
-    ? P extends Poly
-      ? PolyDim<P>
-      : number
-    : never;
-
 /** Sizes of the names so far: `[name, size]` pairs. */
 type Env = [string, Dim][];
 
@@ -202,11 +194,11 @@ type SizeGroup<Op extends string, P extends string, S extends Shape, Axis extend
             ? Error
             : [...E, ...SizedPairs<Group, Z>, [Only, Q & Dim]]
           : never
-        : true extends Unknown<D> | Unknown<ProductDim<KnownSizes<Group, Z>>>
+        : true extends Unknown<D> | Unknown<MergedDim<KnownSizes<Group, Z>>>
           ? [...E, ...SizedPairs<Group, Z>]
-          : CompareSizes<D, ProductDim<KnownSizes<Group, Z>>> extends "equal"
+          : CompareSizes<D, MergedDim<KnownSizes<Group, Z>>> extends "equal"
             ? [...E, ...SizedPairs<Group, Z>]
-            : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "product", Join<Group, " ">, `${ProductDim<KnownSizes<Group, Z>> & (string | number)}`>>
+            : ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "product", Join<Group, " ">, `${MergedDim<KnownSizes<Group, Z>> & (string | number)}`>>
     : never;
 
 /**
@@ -285,7 +277,7 @@ type SizesOf<Names extends string[], E extends Env, Acc extends Dim[] = []> = Na
 
 /** The output shape: each group of the right side, the product of its names' sizes. */
 type Output<Right extends string[][], E extends Env, Acc extends Dim[] = []> = Right extends [infer Group extends string[], ...infer Rest extends string[][]]
-  ? Output<Rest, E, [...Acc, ProductDim<SizesOf<Group, E>>]>
+  ? Output<Rest, E, [...Acc, MergedDim<SizesOf<Group, E>>]>
   : Acc;
 
 /** For an input of unknown rank: the names' sizes are the given ones, the others `number`. */

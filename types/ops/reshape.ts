@@ -29,7 +29,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { Add, Digit, Sub } from "../internal/digits.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
@@ -474,15 +474,8 @@ export type Product<Dims extends Shape> = ShapeSize<Dims> extends infer P
     : number
   : never;
 
-/** The dim that `Dims` merge into: a single dim is itself, more are their `Product`. */
-type MergedDim<Dims extends Shape> = Dims extends readonly [infer Only extends Dim] ? Only : Product<Dims>;
-
-/** `S` split at `At`: `[S[:At], S[At:]]`, by position (it resolves when dims are type parameters). */
-type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []> = Front["length"] extends At
-  ? [Front, S]
-  : S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
-    ? SplitAt<Rest, At, [...Front, Head]>
-    : [Front, S];
+/** The dim that `Dims` merge into: a single dim is itself (a type parameter included), more are their `Product`. */
+export type MergedDim<Dims extends Shape> = Dims extends readonly [infer Only extends Dim] ? Only : Product<Dims>;
 
 /**
  * `SHAPE_AXIS: flatten: cannot flatten [2, 3, 4] from axis 2 to axis 1: the start axis comes after

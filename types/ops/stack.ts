@@ -16,7 +16,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ResultShape, ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { InvalidSizesMessage, SizeClashHint } from "../internal/symbolic.js";
 import type { ErrorOf, Failure, FirstFixed, FirstInvalid, ListArgs, ListNameChecks, MergeDims, SourcesOf } from "./concat.js";
 
@@ -71,11 +71,9 @@ type StackFold<
   : Merged;
 
 /** `Dims` with `Value` inserted before index `At`. */
-type InsertAt<Dims extends readonly Dim[], At extends number, Value extends Dim, Before extends Dim[] = []> = Before["length"] extends At
-  ? [...Before, Value, ...Dims]
-  : Dims extends readonly [infer Head extends Dim, ...infer Rest extends readonly Dim[]]
-    ? InsertAt<Rest, At, Value, [...Before, Head]>
-    : [...Before, Value];
+type InsertAt<Dims extends readonly Dim[], At extends number, Value extends Dim> = SplitAt<Dims, At> extends [infer Before extends Shape, infer After extends Shape]
+  ? [...Before, Value, ...After]
+  : never;
 
 /** The new axis inserted into the merged shape, after the axis check. */
 type StackAxis<Merged extends readonly Dim[], First extends Shape, Axis extends number, Count extends number, Op extends string> = number extends Axis
@@ -118,7 +116,7 @@ export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op
  * type Out = StackShape<[[2, 3], [2, 3], [2, 3]], -1>; //=> [2, 3, 3]
  */
 export type StackShape<Shapes extends readonly Shape[], Axis extends number = 0, Op extends string = "stackShape"> =
-  StackResult<Shapes, Axis, Op> extends infer Out ? (Out extends Failure<infer _, infer Error> ? Error : Out) : never;
+  ErrorOf<StackResult<Shapes, Axis, Op>>;
 
 /** The list argument of a stack: the failing shape (or the whole list) intersected with its error. */
 export type StackArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<Shapes, StackResult<Shapes, Axis, Op>>;

@@ -7,7 +7,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ResultShape, ShapeError } from "../errors.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
@@ -103,19 +103,11 @@ export type DropLastAxis<S extends Shape> = S extends readonly [...infer Init ex
 // ---------------------------------------------------------------------------------------------
 // gather(x, indices, axis) and oneHot(indices, depth)
 
-type Before<S extends Shape, Index extends number, Acc extends Dim[] = []> = Acc["length"] extends Index
-  ? Acc
-  : S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
-    ? Before<Rest, Index, [...Acc, Head]>
-    : Acc;
+/** `S[:Index]`. */
+type Before<S extends Shape, Index extends number> = SplitAt<S, Index>[0];
 
-type After<S extends Shape, Index extends number, Count extends 0[] = []> = Count["length"] extends Index
-  ? S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
-    ? Rest
-    : []
-  : S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
-    ? After<Rest, Index, [...Count, 0]>
-    : [];
+/** `S[Index + 1:]`. */
+type After<S extends Shape, Index extends number> = SplitAt<S, Index>[1] extends readonly [unknown, ...infer Rest extends Shape] ? Rest : [];
 
 /**
  * `SHAPE_GATHER: gather: cannot gather from [2, 5, 4] by indices [3, 2] at axis 1 with batchDims 1:
@@ -125,11 +117,7 @@ export type WriteTfGatherMessage<S extends Shape, Indices extends Shape, Axis ex
   `SHAPE_GATHER: gather: cannot gather from ${PrintShape<S>} by indices ${PrintShape<Indices>} at axis ${Axis} with batchDims ${BatchDims}: ${Detail}`;
 
 /** The first `Count` axes of `S` dropped. */
-type DropFirst<S extends Shape, Count extends number, Dropped extends 0[] = []> = Dropped["length"] extends Count
-  ? S
-  : S extends readonly [infer _ extends Dim, ...infer Rest extends Shape]
-    ? DropFirst<Rest, Count, [...Dropped, 0]>
-    : [];
+type DropFirst<S extends Shape, Count extends number> = SplitAt<S, Count>[1];
 
 /** `BatchDims` as a count of leading axes of indices of rank `Rank`: `number` when it is not a literal; `never` out of range. */
 type BatchCount<BatchDims extends number, Rank extends number> = number extends BatchDims
