@@ -77,31 +77,28 @@ const UNKNOWN = batch(IMPORTS, [
 ]);
 
 describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
+  /** Each case with the compiler's answer (from `texts`) and the run's; the ones that differ are `wrong`. */
+  const compared = <C>(cases: readonly C[], texts: readonly string[], run: (c: C) => readonly (number | string)[]) => {
+    const results = cases.map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => run(c)) }));
+    return { results, wrong: results.filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime)) };
+  };
+
   it("slice: every generated case", () => {
-    const cases = sliced;
     const texts = evaluatedTexts(SLICE);
-    const wrong = cases
-      .map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => tfSliceShape(c.x, c.begin, c.size)) }))
-      .filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime));
-    expect(wrong).toEqual([]);
+    expect(compared(sliced, texts, (c) => tfSliceShape(c.x, c.begin, c.size)).wrong).toEqual([]);
     expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(100);
   });
 
   it("gather with batchDims: every generated case", () => {
-    const cases = gathered;
     const texts = evaluatedTexts(GATHER);
-    const wrong = cases
-      .map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => gatherShape(c.x, c.indices, c.axis, c.batchDims)) }))
-      .filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime));
-    expect(wrong).toEqual([]);
+    expect(compared(gathered, texts, (c) => gatherShape(c.x, c.indices, c.axis, c.batchDims)).wrong).toEqual([]);
     expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(50);
   });
 
   it("reshaping methods: every generated case, by the rule and by the chained method's result type", () => {
-    const cases = reshaped;
     const texts = evaluatedTexts(RESHAPE);
-    const results = cases.map((c, i) => ({ c, type: parseTypeText(texts[i]!), runtime: runtime(() => tfReshapeShape(c.op, c.x, c.dims)) }));
-    expect(results.filter((r) => JSON.stringify(r.type) !== JSON.stringify(r.runtime))).toEqual([]);
+    const { results, wrong: byRule } = compared(reshaped, texts, (c) => tfReshapeShape(c.op, c.x, c.dims));
+    expect(byRule).toEqual([]);
     expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(80);
     // The methods themselves (x.as2D(…), x.flatten(), …) give the rule's shape on every valid case.
     const valid = results.filter((r) => r.runtime.kind === "shape");
