@@ -28,7 +28,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
-import type { Add, Digit, Sub } from "../internal/digits.js";
+import type { AboveMaxSafe, Add, Digit, DivModDigits, FromDigits, MulDigits, Sub } from "../internal/digits.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
@@ -338,13 +338,46 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
         ? Minus extends true
           ? FillMinus<To, number>
           : To
-        : CancelSame<From, Known> extends [infer Left extends Shape, infer Kept extends Shape, infer Zero extends boolean]
-          ? Minus extends true
-            ? InferMinus<From, To, Op, Known, Left, Kept, Zero>
-            : CheckCounts<From, To, Op, Known, Left, Kept, Zero>
-          : never
+        : [Extract<From[number] | Known[number], string>] extends [never]
+          ? NumericCounts<From, To, Op, NumericSize<From>, NumericSize<Known>, Minus>
+          : CancelSame<From, Known> extends [infer Left extends Shape, infer Kept extends Shape, infer Zero extends boolean]
+            ? Minus extends true
+              ? InferMinus<From, To, Op, Known, Left, Kept, Zero>
+              : CheckCounts<From, To, Op, Known, Left, Kept, Zero>
+            : never
       : Scan
     : never;
+
+/**
+ * The element count of a shape of known sizes (natural number literals, valid: a tensor's shape, or
+ * a target's dims `ScanTarget` has checked), as a digit string: one digit product per dim, no
+ * polynomial — the common case, and the cheapest to compare.
+ */
+type NumericSize<S extends Shape, Acc extends string = "1"> = S extends readonly [infer D extends number, ...infer Rest extends Shape]
+  ? NumericSize<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
+  : Acc;
+
+/**
+ * `CheckCounts`/`InferMinus` for shapes of known sizes, on their counts as digit strings (`FromCount`,
+ * and `KnownCount` of the target's dims other than `-1`): the same results and messages. A union
+ * dim (`2 | 3`) makes its count a union: dynamic, left to the run time like `number`.
+ */
+type NumericCounts<From extends Shape, To extends Shape, Op extends string, FromCount extends string, KnownCount extends string, Minus extends boolean> =
+  [IsSingle<FromCount>, IsSingle<KnownCount>] extends [true, true] ? NumericCountsOf<From, To, Op, FromCount, KnownCount, Minus> : Minus extends true ? FillMinus<To, number> : To;
+
+type NumericCountsOf<From extends Shape, To extends Shape, Op extends string, FromCount extends string, KnownCount extends string, Minus extends boolean> = Minus extends true
+  ? KnownCount extends "0"
+    ? ShapeError<WriteReshapeInferMessage<Op, From, To, FromCount, "zero", "0">>
+    : DivModDigits<FromCount, KnownCount> extends [infer Quotient extends string, infer Remainder extends string]
+      ? Remainder extends "0"
+        ? AboveMaxSafe<Quotient> extends true
+          ? ShapeError<WriteReshapeInferMessage<Op, From, To, FromCount, "large", Quotient>>
+          : FillMinus<To, FromDigits<Quotient>>
+        : ShapeError<WriteReshapeInferMessage<Op, From, To, FromCount, "multiple", KnownCount>>
+      : never
+  : FromCount extends KnownCount
+    ? To
+    : ShapeError<WriteReshapeMessage<Op, From, To, FromCount, KnownCount>>;
 
 /**
  * The dims a reshape keeps in place, for generic code: `[prefix, from, to, suffix]` where `prefix`
