@@ -29,8 +29,17 @@ type JoinVariadic<S extends Shape, Tail extends string = ""> = S extends readonl
 
 /**
  * Prints a shape exactly as the runtime's `formatShape` does: `[2, 3]`, `[]`, `["batch", 784]`,
- * and `[...number[]]` for a shape of unknown rank.
+ * and `[...number[]]` for a shape of unknown rank. Ranks up to 3 are printed in one template (about
+ * half the instantiations of the walk, which longer shapes take).
  */
 export type PrintShape<S extends Shape> = number extends S["length"]
   ? `[${JoinVariadic<S>}]`
-  : `[${JoinDims<S>}]`;
+  : S extends readonly []
+    ? "[]"
+    : S extends readonly [infer A extends Dim]
+      ? `[${PrintDim<A>}]`
+      : S extends readonly [infer A extends Dim, infer B extends Dim]
+        ? `[${PrintDim<A>}, ${PrintDim<B>}]`
+        : S extends readonly [infer A extends Dim, infer B extends Dim, infer C extends Dim]
+          ? `[${PrintDim<A>}, ${PrintDim<B>}, ${PrintDim<C>}]`
+          : `[${JoinDims<S>}]`;
