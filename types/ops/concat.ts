@@ -22,8 +22,8 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, CheckArg, ResultShape } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { Exact } from "../internal/dims.js";
-import type { Add } from "../internal/digits.js";
+import type { Exact, IsSingle } from "../internal/dims.js";
+import type { AboveMaxSafe, Add, AddDigits, FromDigits } from "../internal/digits.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
   AddPoly,
@@ -194,13 +194,29 @@ type AxisDims<Shapes extends readonly Shape[], Axis extends number> = { [K in ke
  * where a dim is a type parameter, this type itself (`AxisSum<[T, T]>`), a dim equal only to itself.
  * Computed apart from the checks, so that it cannot leave them undecided.
  */
-export type AxisSum<Dims extends readonly unknown[]> = SumOf<Dims> extends infer Sum
-  ? Sum extends Poly
-    ? IsTooLarge<Sum> extends true
+export type AxisSum<Dims extends readonly unknown[]> = [Dims[number]] extends [number]
+  ? NumericSum<Dims>
+  : SumOf<Dims> extends infer Sum
+    ? Sum extends Poly
+      ? IsTooLarge<Sum> extends true
+        ? number
+        : PolyDim<Sum>
+      : number
+    : never;
+
+/**
+ * `AxisSum` of known sizes (a tensor's dims: natural literals, or `number`), on digit strings with no
+ * polynomial — the common case. A union dim (`2 | 3`) makes the sum a union: `number`, as above.
+ */
+type NumericSum<Dims extends readonly unknown[], Acc extends string = "0"> = Dims extends readonly [infer D extends number, ...infer Rest]
+  ? number extends D
+    ? number
+    : NumericSum<Rest, Acc extends "0" ? `${D}` : AddDigits<Acc, `${D}`>>
+  : IsSingle<Acc> extends true
+    ? AboveMaxSafe<Acc> extends true
       ? number
-      : PolyDim<Sum>
-    : number
-  : never;
+      : FromDigits<Acc>
+    : number;
 
 type SumOf<Dims extends readonly unknown[], Sum = []> = Dims extends readonly [infer D, ...infer Rest] ? SumOf<Rest, AddDim<Sum, D>> : Sum;
 
