@@ -521,13 +521,33 @@ type IsAllDigits<Text extends string> = Text extends `${infer _ extends Digit}${
   : false;
 
 /** Left + Right on digit strings: `AddDigits<"123", "456">` → `"579"`. */
-export type AddDigits<Left extends string, Right extends string> = Left extends Digit // two one-digit numbers: a table lookup
-  ? Right extends Digit
-    ? AddTable["0"][Left][Right] extends `0${infer Units extends Digit}`
-      ? Units
-      : AddTable["0"][Left][Right]
-    : ReverseDigits<AddReversed<Left, ReverseDigits<Right>>>
+export type AddDigits<Left extends string, Right extends string> = `${Left},${Right}` extends ShortPair
+  ? AddShort<Left, Right>
   : ReverseDigits<AddReversed<ReverseDigits<Left>, ReverseDigits<Right>>>;
+
+// Two operands of one or two digits each (most dims, and every axis index): a table lookup or two.
+type ShortPair = `${Digit | TwoDigits},${Digit | TwoDigits}`;
+type TwoDigits = `${Exclude<Digit, "0">}${Digit}`;
+type AddShort<Left extends string, Right extends string> = Left extends `${infer L1 extends Digit}${infer L0 extends Digit}`
+  ? Right extends `${infer R1 extends Digit}${infer R0 extends Digit}`
+    ? AddTwoDigits<L1, L0, R1, R0>
+    : AddTwoDigits<L1, L0, "0", Right & Digit>
+  : Right extends `${infer R1 extends Digit}${infer R0 extends Digit}`
+    ? AddTwoDigits<R1, R0, "0", Left & Digit>
+    : AddTable["0"][Left & Digit][Right & Digit] extends `0${infer Units extends Digit}`
+      ? Units
+      : AddTable["0"][Left & Digit][Right & Digit];
+
+// `${L1}${L0}` + `${R1}${R0}` for two-digit operands (R1 may be "0"): the units' sum, then the tens'
+// with its carry; a carry out of the tens is a leading 1.
+type AddTwoDigits<L1 extends Digit, L0 extends Digit, R1 extends Digit, R0 extends Digit> =
+  AddTable["0"][L0][R0] extends `${infer Carry0 extends Carry}${infer Units}`
+    ? AddTable[Carry0][L1][R1] extends `${infer Carry1 extends Carry}${infer Tens}`
+      ? Carry1 extends "1"
+        ? `1${Tens}${Units}`
+        : `${Tens}${Units}`
+      : never
+    : never;
 
 /** Left − Right on digit strings, `never` when Right > Left: `SubDigits<"1000", "1">` → `"999"`. */
 export type SubDigits<Left extends string, Right extends string> = TrimReversed<
