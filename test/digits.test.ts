@@ -81,6 +81,12 @@ function generateCases(): Case[] {
     add(`Add<${a}, ${b}>`, literal(a + b));
     add(`Add<${b}, ${a}>`, literal(a + b));
   }
+  // Operands of one or two digits add by table lookups: carries out of the units, the tens, both, and
+  // none, against one- and two-digit operands on both sides, and against longer numbers (the general path).
+  for (const [a, b] of [[10n, 5n], [19n, 1n], [99n, 1n], [18n, 18n], [45n, 55n], [99n, 99n], [50n, 50n], [90n, 10n], [11n, 88n], [64n, 0n], [99n, 100n], [10n, 990n]]) {
+    add(`Add<${a}, ${b}>`, literal(a + b));
+    add(`Add<${b}, ${a}>`, literal(a + b));
+  }
   // A one-digit factor takes a shortcut (table lookups for one or two digits, else one pass): digits against
   // numbers of each length, on both sides.
   for (const a of [0n, 1n, 2n, 7n, 9n, 10n, 13n, 19n, 56n, 99n, 505n, 123456789n, MAX / 9n, MAX / 2n + 1n]) {
