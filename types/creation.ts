@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckMessage, CheckedArg, MessageCheck, ShapeError } from "./errors.js";
-import type { BadDims, InvalidShapeMessage } from "./internal/dims.js";
+import type { BadDims, BadDimsOf, InvalidShapeMessage } from "./internal/dims.js";
 import type { PrintShape } from "./internal/print.js";
 
 /** A number, or a (nested) array of numbers: what `tensor()` takes. */
@@ -157,7 +157,7 @@ export type CheckedShape<Param, Op extends string, S extends Shape> = CheckedArg
  * extends number`, from `x.shape[0]`) is valid: its check resolves through its constraint.
  */
 export type ShapeArg<Op extends string, S extends readonly number[]> = {
-  [K in keyof S]: CheckedArg<S[K], [BadDims<[S[K]]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<InvalidShapeMessage<Op, S>> : unknown>;
+  [K in keyof S]: CheckedArg<S[K], [BadDimsOf<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<InvalidShapeMessage<Op, S>> : unknown>;
 };
 
 /** The index of the first invalid dim of `S`. */

@@ -14,10 +14,13 @@ export type IsSingle<D> = [D] extends [never] ? false : [EachIsWhole<D>] extends
  * are empty or hold a quote or a backslash (they could not be printed as messages print them).
  * Mirrors `isValidDim`.
  */
-export type BadDims<S extends Shape> =
+export type BadDims<S extends Shape> = BadDimsOf<S[number]>;
+
+/** `BadDims` of dims given as a union (`S[number]`, or one dim): the bad ones among them. */
+export type BadDimsOf<Dims> =
   | Extract<
-      S[number],
-      `${Extract<S[number], number>}` extends infer Text
+      Dims,
+      `${Extract<Dims, number>}` extends infer Text
         ? Text extends `-${string}` | `${string}.${string}` | `${string}e${string}`
           ? Text extends `${infer N extends number}` ? N : never
           : AboveMaxSafe<Text & string> extends true
@@ -25,7 +28,7 @@ export type BadDims<S extends Shape> =
             : never
         : never
     >
-  | BadNames<S[number]>;
+  | BadNames<Dims>;
 
 /** The name literals among `Dims` that are bad names (`string` itself, and `any`, are not). */
 type BadNames<Dims> = Dims extends string ? (string extends Dims ? never : Dims extends BadName ? Dims : never) : never;
