@@ -301,12 +301,19 @@ declare module "../tensor.js" {
      * zeros([3, 1]).broadcastTo([2, 3, 4]).shape; //=> [2, 3, 4]
      * @throws ShapeError `SHAPE_BROADCAST_TO`
      */
-    broadcastTo<Self extends Shape, const To extends Dim[]>(
-      this: Tensor<Self>,
-      shape: CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
-    ): Tensor<ResultShape<BroadcastToOf<Self, To, "broadcastTo">>>;
+    broadcastTo: BroadcastToMethod;
   }
 }
+
+/**
+ * The type of `Tensor#broadcastTo`: a property of a top-level function type, like the other methods,
+ * so that reading `x.broadcastTo` does not instantiate the generic signature for every shape `x` has
+ * (as a method of the interface it cost about 900 instantiations per call).
+ */
+type BroadcastToMethod = <Self extends Shape, const To extends Dim[]>(
+  this: Tensor<Self>,
+  shape: CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
+) => Tensor<ResultShape<BroadcastToOf<Self, To, "broadcastTo">>>;
 
 Tensor.prototype.broadcastTo = function (this: Tensor, shape: Dim[]) {
   return broadcastTo(this, shape as never);
