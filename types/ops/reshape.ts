@@ -28,7 +28,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
-import type { AboveMaxSafe, Add, Digit, DivModDigits, FromDigits, MulDigits, Sub } from "../internal/digits.js";
+import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { PrintShape } from "../internal/print.js";
 import type {
@@ -499,13 +499,33 @@ export type FlattenShape<S extends Shape, Op extends string = "flattenShape"> = 
  * tensor holds), and — where a dim is a type parameter — this type itself (`Product<[B, T]>`), a dim
  * equal only to itself.
  */
-export type Product<Dims extends Shape> = ShapeSize<Dims> extends infer P
-  ? P extends Poly
-    ? IsTooLarge<P> extends true
+export type Product<Dims extends Shape> = [Dims[number]] extends [number]
+  ? number extends Dims[number]
+    ? number
+    : NaturalProduct<Dims>
+  : ShapeSize<Dims> extends infer P
+    ? P extends Poly
+      ? IsTooLarge<P> extends true
+        ? number
+        : PolyDim<P>
+      : number
+    : never;
+
+/**
+ * `Product` of number literals, on digit strings (no polynomial): `number` when one is not a natural
+ * literal (`-1`, a fraction), a union (`2 | 3`), or the product is above 2^53 − 1.
+ */
+type NaturalProduct<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
+  ? `${D}` extends `-${string}`
+    ? number
+    : `${D}` extends `${bigint}`
+      ? NaturalProduct<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
+      : number
+  : IsSingle<Acc> extends true
+    ? AboveMaxSafe<Acc> extends true
       ? number
-      : PolyDim<P>
-    : number
-  : never;
+      : FromDigits<Acc>
+    : number;
 
 /** The dim that `Dims` merge into: a single dim is itself (a type parameter included), more are their `Product`. */
 export type MergedDim<Dims extends Shape> = Dims extends readonly [infer Only extends Dim] ? Only : Product<Dims>;
@@ -551,9 +571,9 @@ export type FlattenRangeShape<S extends Shape, Start extends number = 0, End ext
       : [1]
     : FlattenAxes<S, Start, End, Op> extends infer Axes
       ? Axes extends [infer F extends number, infer L extends number]
-        ? SplitAt<S, F> extends [infer Before extends Shape, infer Rest extends Shape]
-          ? SplitAt<Rest, Add<Sub<L, F>, 1> & number> extends [infer Merged extends Shape, infer After extends Shape]
-            ? [...Before, MergedDim<Merged>, ...After]
+        ? SplitAt<S, L> extends [infer UpToLast extends Shape, readonly [infer Last extends Dim, ...infer After extends Shape]]
+          ? SplitAt<UpToLast, F> extends [infer Before extends Shape, infer Merged extends Shape]
+            ? [...Before, MergedDim<[...Merged, Last]>, ...After]
             : never
           : never
         : Axes
