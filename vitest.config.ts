@@ -7,6 +7,8 @@ import { defineConfig } from "vitest/config";
  * the end. Vitest orders by the last run's durations when it has them (not on a fresh clone).
  */
 const SLOW_FIRST = [
+  // first: its tsc runs in a process of its own while the other files run
+  "test/typecheck.test.ts",
   "test/pack.test.ts",
   "test/cli/main.test.ts",
   "test/cli/examples.test.ts",
@@ -38,7 +40,7 @@ class SlowFirstSequencer extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Removes the last run's package build; the first test that needs one builds it (test/harness/build.ts).
+    // Removes the last run's packed tarball; the first test that needs the package packs (and builds) it (test/harness/build.ts).
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -34,12 +34,18 @@ export function fixtureFiles(dir = fixturesDir): string[] {
     .map((name) => path.join(dir, name));
 }
 
+/**
+ * One checker thread for the test's `tsc` runs: the same diagnostics, with less CPU than several
+ * checkers that each resolve the library's types again (the test workers keep the cores busy anyway).
+ */
+export const TSC7_CHECKERS = ["--checkers", "1"] as const;
+
 /** Runs TypeScript 7's `tsc --noEmit --pretty false` over a tsconfig and returns its diagnostics. */
 export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
   const bin = path.join(root, "node_modules/typescript/bin/tsc");
   let output: string;
   try {
-    output = execFileSync(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false"], { cwd: root, encoding: "utf8" });
+    output = execFileSync(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8" });
   } catch (error) {
     output = String((error as { stdout?: string }).stdout ?? "");
   }
@@ -53,7 +59,7 @@ export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
 export function tsc7DiagnosticsAsync(tsconfig: string): Promise<FoundDiagnostic[]> {
   const bin = path.join(root, "node_modules/typescript/bin/tsc");
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => {
+    execFile(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => {
       resolve(parseTscOutput(stdout, (file) => path.resolve(root, file)));
     });
   });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ts, type Diagnostic } from "ts-morph";
-import { root, sharedChecker } from "./compile.js";
+import { TSC7_CHECKERS, root, sharedChecker } from "./compile.js";
 
 /** Diagnostics as `file:line: text` with the offending line, for a failing assertion's message. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
@@ -26,7 +26,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 export function runTsc7(args: readonly string[]): string {
   const bin = path.join(root, "node_modules/typescript/bin/tsc");
   try {
-    return execFileSync(process.execPath, [bin, ...args, "--pretty", "false"], { cwd: root, encoding: "utf8" });
+    return execFileSync(process.execPath, [bin, ...args, "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8" });
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
     return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
