@@ -5,7 +5,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { ShapeChecker, checkerFor, parseTscOutput, type FoundDiagnostic } from "../../src/testing/index.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -40,12 +40,34 @@ export function fixtureFiles(dir = fixturesDir): string[] {
  */
 export const TSC7_CHECKERS = ["--checkers", "1"] as const;
 
+/**
+ * The command that runs TypeScript 7's `tsc`: its native executable, found as the package's own
+ * bin/tsc finds it (one process per check instead of node plus the executable), else node with bin/tsc.
+ */
+export const TSC7: readonly [string, ...string[]] = await (async () => {
+  const home = path.join(root, "node_modules/typescript");
+  try {
+    const { default: exePath } = (await import(pathToFileURL(path.join(home, "lib/getExePath.js")).href)) as { default: () => string };
+    return [exePath()] as [string];
+  } catch {
+    return [process.execPath, path.join(home, "bin/tsc")] as [string, string];
+  }
+})();
+
+/** Runs TypeScript 7's `tsc` with `args`; resolves to its standard output, whatever its exit status. */
+export function runTsc7Async(args: readonly string[]): Promise<string> {
+  const [command, ...prefix] = TSC7;
+  return new Promise((resolve) => {
+    execFile(command, [...prefix, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => resolve(stdout));
+  });
+}
+
 /** Runs TypeScript 7's `tsc --noEmit --pretty false` over a tsconfig and returns its diagnostics. */
 export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
-  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  const [command, ...prefix] = TSC7;
   let output: string;
   try {
-    output = execFileSync(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8" });
+    output = execFileSync(command, [...prefix, "-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   } catch (error) {
     output = String((error as { stdout?: string }).stdout ?? "");
   }
@@ -57,10 +79,5 @@ export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
  * the TypeScript 6 check, say), and the promise gives its diagnostics.
  */
 export function tsc7DiagnosticsAsync(tsconfig: string): Promise<FoundDiagnostic[]> {
-  const bin = path.join(root, "node_modules/typescript/bin/tsc");
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => {
-      resolve(parseTscOutput(stdout, (file) => path.resolve(root, file)));
-    });
-  });
+  return runTsc7Async(["-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS]).then((stdout) => parseTscOutput(stdout, (file) => path.resolve(root, file)));
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ts, type Diagnostic } from "ts-morph";
-import { TSC7_CHECKERS, root, sharedChecker } from "./compile.js";
+import { TSC7, TSC7_CHECKERS, root, sharedChecker } from "./compile.js";
 
 /** Diagnostics as `file:line: text` with the offending line, for a failing assertion's message. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
@@ -24,9 +24,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 
 /** Runs TypeScript 7's `tsc` with `args` (plus `--pretty false`); returns what it printed ("" when clean). */
 export function runTsc7(args: readonly string[]): string {
-  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  const [command, ...prefix] = TSC7;
   try {
-    return execFileSync(process.execPath, [bin, ...args, "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8" });
+    return execFileSync(command, [...prefix, ...args, "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
     return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
