@@ -7,6 +7,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ShapeChecker, checkerFor, parseTscOutput, type FoundDiagnostic } from "../../src/testing/index.js";
+import { servedFiles, tsc7AllOutput, tsc7AllOutputSync } from "./tsc7-all.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesDir = path.join(root, "test/fixtures");
@@ -62,8 +63,16 @@ export function runTsc7Async(args: readonly string[]): Promise<string> {
   });
 }
 
-/** Runs TypeScript 7's `tsc --noEmit --pretty false` over a tsconfig and returns its diagnostics. */
+/**
+ * TypeScript 7's diagnostics for a tsconfig's files (`tsc -p tsconfig --noEmit --pretty false`). For
+ * the tsconfigs of this repository's deliberately failing files (test/fixtures/, examples/errors/,
+ * test/generic/, and test/types/), which extend tsconfig.json and change no option, they are read from
+ * the one TypeScript 7 run of the repository's files (test/harness/tsc7-all.ts) instead of a run of
+ * their own; any other tsconfig gets a run of its own.
+ */
 export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
+  const served = servedFiles(tsconfig);
+  if (served) return parseTscOutput(tsc7AllOutputSync(), (file) => path.resolve(root, file)).filter((d) => served(d.file));
   const [command, ...prefix] = TSC7;
   let output: string;
   try {
@@ -79,5 +88,7 @@ export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
  * the TypeScript 6 check, say), and the promise gives its diagnostics.
  */
 export function tsc7DiagnosticsAsync(tsconfig: string): Promise<FoundDiagnostic[]> {
+  const served = servedFiles(tsconfig);
+  if (served) return tsc7AllOutput().then((output) => parseTscOutput(output, (file) => path.resolve(root, file)).filter((d) => served(d.file)));
   return runTsc7Async(["-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS]).then((stdout) => parseTscOutput(stdout, (file) => path.resolve(root, file)));
 }
