@@ -7,23 +7,25 @@ import { defineConfig } from "vitest/config";
  * the end. Vitest orders by the last run's durations when it has them (not on a fresh clone).
  */
 const SLOW_FIRST = [
-  // first: its tsc runs in a process of its own while the other files run
+  // first: it starts the one TypeScript 7 run of the repository (test/harness/tsc7-all.ts) that later files read
   "test/typecheck.test.ts",
+  // second: it packs (and so builds) the package that the CLI tests use (test/harness/build.ts)
   "test/pack.test.ts",
   "test/cli/main.test.ts",
+  "test/compile-errors.test.ts",
   "test/cli/examples.test.ts",
   "test/cli/demo.test.ts",
   "test/cli/bin.test.ts",
   "test/type-cost.test.ts",
-  "test/compile-errors.test.ts",
-  "test/digits.test.ts",
-  "test/symbolic-types.test.ts",
-  "test/generic.test.ts",
-  "test/differential/conv.test.ts",
-  "test/differential/broadcast.test.ts",
-  "test/differential/reshape.test.ts",
-  "test/differential/concat.test.ts",
   "test/runtime/example-cnn.test.ts",
+  "test/digits.test.ts",
+  "test/differential/conv.test.ts",
+  "test/differential/concat.test.ts",
+  "test/generic.test.ts",
+  "test/differential/broadcast.test.ts",
+  "test/differential/movement.test.ts",
+  "test/differential/reshape.test.ts",
+  "test/symbolic-types.test.ts",
 ];
 
 class SlowFirstSequencer extends BaseSequencer {
