@@ -1,5 +1,6 @@
 /**
- * The package as a user gets it: `npm pack` (its `prepack` builds dist/ afresh), the tarball installed
+ * The package as a user gets it: `npm pack` (its `prepack` builds dist/ afresh; once per test run,
+ * shared with the tests of the built executable: test/harness/build.ts), the tarball installed
  * into a new project in a temporary directory (ts-morph comes from the npm registry, or npm's cache with
  * --prefer-offline), and then, in that project:
  * - a file with one good and one bad call gets the same shape error at the same place from TypeScript 7
@@ -15,6 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTscOutput, type FoundDiagnostic } from "../src/testing/index.js";
+import { packedPackage } from "./harness/build.js";
 import { root } from "./harness/compile.js";
 
 const work = mkdtempSync(path.join(tmpdir(), "shapecheck-pack-"));
@@ -44,10 +46,10 @@ const BAD_COLUMN = CHECK_ME.split("\n")[BAD_LINE - 1]!.indexOf("zeros([4])") + 1
 const MESSAGE =
   "SHAPE_BROADCAST: add: cannot broadcast [2, 3] with [4]: axis -1 is 3 vs 4; each axis must be equal or 1 (unsqueeze adds a size-1 axis)";
 
-beforeAll(() => {
-  const packed = JSON.parse(npm(["pack", "--json", "--pack-destination", work], root)) as [{ filename: string; files: { path: string }[] }];
-  tarball = path.join(work, packed[0].filename);
-  packedFiles = packed[0].files.map((f) => f.path);
+beforeAll(async () => {
+  const packed = await packedPackage();
+  tarball = packed.tarball;
+  packedFiles = [...packed.files];
 
   mkdirSync(path.join(consumer, "src"), { recursive: true });
   writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));

@@ -1,7 +1,7 @@
 /**
  * The built `shapecheck` executable, spawned as a user's shell would: compiled with TypeScript 7 from
- * tsconfig.build.json (once per test run, into .run/test-build/, so it never races `npm pack` for
- * dist/: test/harness/build.ts), run by its shebang, and compared with the in-process CLI.
+ * tsconfig.build.json (dist/, as `npm pack` builds it, once per test run: test/harness/build.ts), run
+ * by its shebang, and compared with the in-process CLI.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";

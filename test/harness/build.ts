@@ -1,10 +1,12 @@
 /**
- * One build of the package per test run (TypeScript 7, `tsc -p tsconfig.build.json`, into
- * .run/test-build/), shared by the test files that need it: the built `shapecheck` executable
- * (test/cli/bin.test.ts) and the declarations the CLI tests' throwaway projects import
- * (test/cli/helpers.ts), as an installed package's users get them. The first worker that asks builds
- * it (a lock directory says who); the others wait for it. test/global-setup.ts removes the previous
- * run's build before any test starts.
+ * One build of the package per test run, shared by every test that needs it: `npm pack`, whose
+ * `prepack` builds dist/ afresh with TypeScript 7 (`tsc -p tsconfig.build.json`), the tarball going to
+ * .run/test-pack/. The packed tarball is what test/pack.test.ts installs; dist/, the very build that
+ * went into it, is the built `shapecheck` executable (test/cli/bin.test.ts) and the declarations the
+ * CLI tests' throwaway projects import (test/cli/helpers.ts), as an installed package's users get them.
+ * (One build instead of two: the pack test's `npm pack` and a second `tsc` build of the same sources.)
+ * The first worker that asks packs it (a lock directory says who); the others wait for it.
+ * test/global-setup.ts removes the previous run's tarball and markers before any test starts.
  */
 import { execFile } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,21 +17,35 @@ import { fileURLToPath } from "node:url";
 // Not from ./compile.js: the global setup imports this file, and should not load the compiler.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Where the build goes (.run/ is ignored by git and by the repository's tsconfig). */
-export const buildDir = path.join(root, ".run/test-build");
-export const buildLock = `${buildDir}.lock`;
+/** The build: dist/, as `npm pack`'s `prepack` leaves it (dist/ is ignored by git and by the repository's tsconfig). */
+export const buildDir = path.join(root, "dist");
+/** Where the tarball and the markers go (.run/ is ignored by git and by the repository's tsconfig). */
+export const packDir = path.join(root, ".run/test-pack");
+export const buildLock = `${packDir}.lock`;
 
-let built: Promise<string> | undefined;
+/** What `npm pack --json` said: the tarball (absolute path) and the files in it. */
+export interface Packed {
+  readonly tarball: string;
+  readonly files: readonly string[];
+}
 
-/** Builds the package once per run (or waits for the worker that builds it); resolves to {@link buildDir}. */
-export function builtPackage(): Promise<string> {
-  built ??= build();
+let built: Promise<Packed> | undefined;
+
+/** Packs (and so builds) the package once per run, or waits for the worker that does; resolves to the tarball and its file list. */
+export function packedPackage(): Promise<Packed> {
+  built ??= pack();
   return built;
 }
 
-async function build(): Promise<string> {
-  const done = path.join(buildDir, ".done");
-  const failed = path.join(buildDir, ".failed");
+/** {@link packedPackage}, for the tests that need only dist/: resolves to {@link buildDir}. */
+export async function builtPackage(): Promise<string> {
+  await packedPackage();
+  return buildDir;
+}
+
+async function pack(): Promise<Packed> {
+  const done = path.join(packDir, ".done");
+  const failed = path.join(packDir, ".failed");
   let owner = false;
   mkdirSync(path.dirname(buildLock), { recursive: true }); // .run/ is not there on a fresh clone
   try {
@@ -39,23 +55,25 @@ async function build(): Promise<string> {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   if (owner) {
-    const tsc = path.join(root, "node_modules/typescript/bin/tsc");
-    const problem = await new Promise<string | undefined>((resolve) => {
-      execFile(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", buildDir], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
-        resolve(error ? `${stdout}${stderr}` || error.message : undefined),
+    mkdirSync(packDir, { recursive: true });
+    const env = { ...process.env, npm_config_update_notifier: "false" };
+    const result = await new Promise<{ problem?: string; stdout: string }>((resolve) => {
+      execFile("npm", ["pack", "--json", "--pack-destination", packDir], { cwd: root, encoding: "utf8", env, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
+        resolve(error ? { problem: `${stdout}${stderr}` || error.message, stdout } : { stdout }),
       );
     });
-    mkdirSync(buildDir, { recursive: true });
-    if (problem === undefined) {
+    if (result.problem === undefined) {
+      const [packed] = JSON.parse(result.stdout) as [{ filename: string; files: { path: string }[] }];
+      // The built executable, run directly by the tests (an install marks it executable; a build does not).
       chmodSync(path.join(buildDir, "src/cli/bin.js"), 0o755);
-      writeFileSync(done, "");
+      writeFileSync(done, JSON.stringify({ tarball: path.join(packDir, packed.filename), files: packed.files.map((f) => f.path) } satisfies Packed));
     } else {
-      writeFileSync(failed, problem);
+      writeFileSync(failed, result.problem);
     }
   }
   for (;;) {
-    if (existsSync(done)) return buildDir;
-    if (existsSync(failed)) throw new Error(`the build (tsc -p tsconfig.build.json) failed:\n${readFileSync(failed, "utf8")}`);
+    if (existsSync(done)) return JSON.parse(readFileSync(done, "utf8")) as Packed;
+    if (existsSync(failed)) throw new Error(`npm pack (its prepack: tsc -p tsconfig.build.json) failed:\n${readFileSync(failed, "utf8")}`);
     await sleep(100);
   }
 }

@@ -5,8 +5,9 @@
 import { execFile, execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { ShapeChecker, checkerFor, parseTscOutput, type FoundDiagnostic } from "../../src/testing/index.js";
+import { servedFiles, tsc7AllOutput, tsc7AllOutputSync } from "./tsc7-all.js";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const fixturesDir = path.join(root, "test/fixtures");
@@ -34,12 +35,48 @@ export function fixtureFiles(dir = fixturesDir): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** Runs TypeScript 7's `tsc --noEmit --pretty false` over a tsconfig and returns its diagnostics. */
+/**
+ * One checker thread for the test's `tsc` runs: the same diagnostics, with less CPU than several
+ * checkers that each resolve the library's types again (the test workers keep the cores busy anyway).
+ */
+export const TSC7_CHECKERS = ["--checkers", "1"] as const;
+
+/**
+ * The command that runs TypeScript 7's `tsc`: its native executable, found as the package's own
+ * bin/tsc finds it (one process per check instead of node plus the executable), else node with bin/tsc.
+ */
+export const TSC7: readonly [string, ...string[]] = await (async () => {
+  const home = path.join(root, "node_modules/typescript");
+  try {
+    const { default: exePath } = (await import(pathToFileURL(path.join(home, "lib/getExePath.js")).href)) as { default: () => string };
+    return [exePath()] as [string];
+  } catch {
+    return [process.execPath, path.join(home, "bin/tsc")] as [string, string];
+  }
+})();
+
+/** Runs TypeScript 7's `tsc` with `args`; resolves to its standard output, whatever its exit status. */
+export function runTsc7Async(args: readonly string[]): Promise<string> {
+  const [command, ...prefix] = TSC7;
+  return new Promise((resolve) => {
+    execFile(command, [...prefix, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => resolve(stdout));
+  });
+}
+
+/**
+ * TypeScript 7's diagnostics for a tsconfig's files (`tsc -p tsconfig --noEmit --pretty false`). For
+ * the tsconfigs of this repository's deliberately failing files (test/fixtures/, examples/errors/,
+ * test/generic/, and test/types/), which extend tsconfig.json and change no option, they are read from
+ * the one TypeScript 7 run of the repository's files (test/harness/tsc7-all.ts) instead of a run of
+ * their own; any other tsconfig gets a run of its own.
+ */
 export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
-  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  const served = servedFiles(tsconfig);
+  if (served) return parseTscOutput(tsc7AllOutputSync(), (file) => path.resolve(root, file)).filter((d) => served(d.file));
+  const [command, ...prefix] = TSC7;
   let output: string;
   try {
-    output = execFileSync(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false"], { cwd: root, encoding: "utf8" });
+    output = execFileSync(command, [...prefix, "-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   } catch (error) {
     output = String((error as { stdout?: string }).stdout ?? "");
   }
@@ -51,10 +88,7 @@ export function tsc7Diagnostics(tsconfig: string): FoundDiagnostic[] {
  * the TypeScript 6 check, say), and the promise gives its diagnostics.
  */
 export function tsc7DiagnosticsAsync(tsconfig: string): Promise<FoundDiagnostic[]> {
-  const bin = path.join(root, "node_modules/typescript/bin/tsc");
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, "-p", tsconfig, "--noEmit", "--pretty", "false"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 }, (_error, stdout) => {
-      resolve(parseTscOutput(stdout, (file) => path.resolve(root, file)));
-    });
-  });
+  const served = servedFiles(tsconfig);
+  if (served) return tsc7AllOutput().then((output) => parseTscOutput(output, (file) => path.resolve(root, file)).filter((d) => served(d.file)));
+  return runTsc7Async(["-p", tsconfig, "--noEmit", "--pretty", "false", ...TSC7_CHECKERS]).then((stdout) => parseTscOutput(stdout, (file) => path.resolve(root, file)));
 }

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ts, type Diagnostic } from "ts-morph";
-import { root, sharedChecker } from "./compile.js";
+import { TSC7, TSC7_CHECKERS, root, sharedChecker } from "./compile.js";
+import { reportBlocks, servedFiles, tsc7AllOutputSync } from "./tsc7-all.js";
 
 /** Diagnostics as `file:line: text` with the offending line, for a failing assertion's message. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
@@ -24,9 +25,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
 
 /** Runs TypeScript 7's `tsc` with `args` (plus `--pretty false`); returns what it printed ("" when clean). */
 export function runTsc7(args: readonly string[]): string {
-  const bin = path.join(root, "node_modules/typescript/bin/tsc");
+  const [command, ...prefix] = TSC7;
   try {
-    return execFileSync(process.execPath, [bin, ...args, "--pretty", "false"], { cwd: root, encoding: "utf8" });
+    return execFileSync(command, [...prefix, ...args, "--pretty", "false", ...TSC7_CHECKERS], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
     return `${failed.stdout ?? ""}${failed.stderr ?? ""}` || failed.message;
@@ -57,10 +58,20 @@ export function tsc7Source(source: string): string {
 
 /**
  * Checks test/types/*.test-d.ts and a generated source file (importing by absolute path) with
- * TypeScript 7; returns both outputs, each "" when clean.
+ * TypeScript 7; returns both outputs, each "" when clean. The test-d files' diagnostics come from the
+ * one TypeScript 7 run of the repository's files (test/harness/tsc7-all.ts: test/types/tsconfig.json
+ * extends tsconfig.json and changes no option), as `tsc -p test/types/tsconfig.json` would print them.
  */
 export function tsc7TypeTests(generated: string): { testD: string; generated: string } {
-  return { testD: runTsc7(["--noEmit", "-p", path.join(root, "test/types/tsconfig.json")]), generated: tsc7Source(generated) };
+  const tsconfig = path.join(root, "test/types/tsconfig.json");
+  const served = servedFiles(tsconfig);
+  const testD = served
+    ? reportBlocks(tsc7AllOutputSync())
+        .filter((block) => block.file !== undefined && served(block.file))
+        .map((block) => `${block.text}\n`)
+        .join("")
+    : runTsc7(["--noEmit", "-p", tsconfig]);
+  return { testD, generated: tsc7Source(generated) };
 }
 
 /**
