@@ -404,8 +404,12 @@ type ImplicitOuterCheck<Op extends string, Left extends Shape, Right extends Sha
     : [LeftExtra] extends [readonly []] // wrapped: a distributive test here would keep TypeScript from holding both outcomes
       ? [RightExtra] extends [readonly []]
         ? unknown
-        : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedRight, StretchedLeft | StretchedAcross<RightExtra>, [Op, Left, Right, Out, [...MapToOnes<RightExtra>, ...Left]]>
-      : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedLeft, StretchedRight | StretchedAcross<LeftExtra>, [Op, Left, Right, Out, [...MapToOnes<LeftExtra>, ...Right]]>;
+        : [StretchedRight] extends [false]
+          ? unknown
+          : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedRight, StretchedLeft | StretchedAcross<RightExtra>, [Op, Left, Right, Out, RightExtra, Left]>
+      : [StretchedLeft] extends [false]
+        ? unknown
+        : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedLeft, StretchedRight | StretchedAcross<LeftExtra>, [Op, Left, Right, Out, LeftExtra, Right]>;
 
 type MapToOnes<S extends Shape> = { -readonly [K in keyof S]: 1 };
 
@@ -413,7 +417,7 @@ type MapToOnes<S extends Shape> = { -readonly [K in keyof S]: 1 };
  * Both operands stretched (each flag not just `false`: some axis stretched) → the error; a diagnostic
  * shows this type, with `Names`, the message, first, where type parameters keep it undecided.
  */
-export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched, Context extends readonly [string, Shape, Shape, Shape, Shape]> =
+export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched, Context extends readonly [string, Shape, Shape, Shape, Shape, Shape]> =
   [HigherStretched] extends [false] // not `true extends …`: TypeScript's shortcut for a test that is false for
     ? unknown //                       every instantiation would then skip the error branch in generic code
     : [LowerStretched] extends [false]
@@ -421,8 +425,8 @@ export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched,
       : ImplicitOuterError<Names, Context>;
 
 /** The error, with the runtime's message where the shapes print (no type parameters). */
-type ImplicitOuterError<Names extends string, Context extends readonly [string, Shape, Shape, Shape, Shape]> =
-  PrintShape<Context[1]> extends infer LeftText extends string ? ShapeError<WriteImplicitOuterMessage<Context[0], Context[1], Context[2], Context[3], Context[4]>> : ShapeError<Names>;
+type ImplicitOuterError<Names extends string, Context extends readonly [string, Shape, Shape, Shape, Shape, Shape]> =
+  PrintShape<Context[1]> extends infer LeftText extends string ? ShapeError<WriteImplicitOuterMessage<Context[0], Context[1], Context[2], Context[3], [...MapToOnes<Context[4]>, ...Context[5]]>> : ShapeError<Names>;
 
 /**
  * `SHAPE_IMPLICIT_OUTER: sub: [3] with [4, 1] stretches both operands across ranks into the outer
