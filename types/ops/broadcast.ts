@@ -319,7 +319,7 @@ type WalkPair<
       LRest,
       RRest,
       [BroadcastDim<LDim, RDim>, ...Acc],
-      Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
+      Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
       Failed | AxisFails<LDim, RDim>,
       Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
       Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
@@ -356,7 +356,7 @@ type WalkFixed<
         LRest,
         RRest,
         [BroadcastDim<LDim, RDim>, ...Acc],
-        Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
+        Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
         Failed | AxisFails<LDim, RDim>,
         Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
         Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
