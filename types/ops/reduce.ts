@@ -92,6 +92,13 @@ type FirstEmpty<S extends Shape, Indices extends readonly number[]> = Indices ex
     : FirstEmpty<S, Rest>
   : never;
 
+/** `FirstEmpty` over every axis: the index of the first dim of `S` that is exactly 0, else `never`. */
+type FirstZero<S extends Shape, Index extends 0[] = []> = S extends readonly [infer Head, ...infer Rest extends Shape]
+  ? [Head] extends [0]
+    ? Index["length"]
+    : FirstZero<Rest, [...Index, 0]>
+  : never;
+
 type KeepAxes<S extends Shape, Indices extends readonly number[]> = {
   -readonly [K in keyof S]: K extends `${Indices[number]}` ? 1 : S[K];
 };
@@ -179,9 +186,9 @@ type ReduceFixed<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends b
 /** `ReduceFixed` with `Axes` omitted: every axis reduced, the result written out at once (`[]`, or all 1s). */
 type ReduceAllFixed<S extends Shape, KeepDims extends boolean, Op extends string, EmptyCheck extends boolean> =
   [EmptyCheck, Op] extends [true, NoIdentityOp]
-    ? [FirstEmpty<S, AllAxes<S>>] extends [never]
+    ? [FirstZero<S>] extends [never]
       ? [AllReduced<S, KeepDims>, unknown]
-      : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, AllAxes<S>>>>]
+      : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstZero<S>>>]
     : [AllReduced<S, KeepDims>, unknown];
 
 /** What `ReduceKnown` gives with every axis in `Indices`. */
