@@ -12,7 +12,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
 import type { CheckedAxis } from "../internal/axes.js";
-import type { NormalizeAxes } from "../internal/axes.js";
+import type { NormalizeAxes, WithoutAxes } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 
@@ -103,31 +103,6 @@ type KeepAxes<S extends Shape, Indices extends readonly number[]> = {
   -readonly [K in keyof S]: K extends `${Indices[number]}` ? 1 : S[K];
 };
 
-/**
- * `S` without the axes `Indices`. One axis (the common call) is cut out at once rather than walked
- * over; a union of axis lists (axes typed as a union) drops every axis of the union, as `DropEach` does.
- */
-type DropAxes<S extends Shape, Indices extends readonly number[], All extends readonly number[] = Indices> = Indices extends readonly [infer Only extends number]
-  ? [All] extends [Indices]
-    ? DropAt<S, Only>
-    : DropEach<S, All>
-  : DropEach<S, All>;
-
-/** `S` without axis `At`: the dims before it, then the rest after it. */
-type DropAt<S extends Shape, At extends number, Front extends unknown[] = []> = Front["length"] extends At
-  ? S extends readonly [unknown, ...infer Rest]
-    ? [...Front, ...Rest]
-    : Front
-  : S extends readonly [infer Head, ...infer Rest extends Shape]
-    ? DropAt<Rest, At, [...Front, Head]>
-    : Front;
-
-type DropEach<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
-  infer Head,
-  ...infer Rest extends Shape,
-]
-  ? DropEach<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
-  : Acc;
 
 type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [true]
   ? number extends S["length"]
@@ -202,7 +177,7 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
   ? Unknown<S, false>
   : KeepDims extends true
     ? KeepAxes<S, Indices>
-    : DropAxes<S, Indices>;
+    : WithoutAxes<S, Indices>;
 
 /**
  * The result shape of a reduction, for return types: the rule's shape (exact around type parameters
