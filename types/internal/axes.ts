@@ -113,29 +113,10 @@ export type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []
     ? SplitAt<Rest, At, [...Front, Head]>
     : [Front, S];
 
-/**
- * `S` without the axes `Indices`. One axis (the common call) is cut out at once rather than walked
- * over; a union of axis lists (axes typed as a union) drops every axis of the union, as `WithoutEach` does.
- */
-export type WithoutAxes<S extends Shape, Indices extends readonly number[], All extends readonly number[] = Indices> = Indices extends readonly [infer Only extends number]
-  ? [All] extends [Indices]
-    ? DropAt<S, Only>
-    : WithoutEach<S, All>
-  : WithoutEach<S, All>;
-
-/** `S` without axis `At`: the dims before it, then the rest after it. */
-type DropAt<S extends Shape, At extends number, Front extends unknown[] = []> = Front["length"] extends At
-  ? S extends readonly [unknown, ...infer Rest]
-    ? [...Front, ...Rest]
-    : Front
-  : S extends readonly [infer Head, ...infer Rest extends Shape]
-    ? DropAt<Rest, At, [...Front, Head]>
-    : Front;
-
-/** `S` without the axes in `Indices`, walking every axis. */
-type WithoutEach<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
+/** `S` without the axes in `Indices` (each dim rebuilt, so a labelled tuple's labels are not kept). Reductions and squeeze. */
+export type WithoutAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
   infer Head,
   ...infer Rest extends Shape,
 ]
-  ? WithoutEach<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
+  ? WithoutAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
   : Acc;
