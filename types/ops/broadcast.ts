@@ -346,21 +346,35 @@ type WalkFixed<
   StretchedRight = false,
 > = L extends readonly [...infer LRest extends Shape, infer LDim extends Dim]
   ? R extends readonly [...infer RRest extends Shape, infer RDim extends Dim]
-    ? WalkFixed<
-        Left,
-        Right,
-        Op,
-        Hint,
-        BatchOf,
-        Strict,
-        LRest,
-        RRest,
-        [BroadcastDim<LDim, RDim>, ...Acc],
-        Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
-        Failed | AxisFails<LDim, RDim>,
-        Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
-        Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
-      >
+    ? [LRest, RRest] extends readonly [unknown, readonly []] | readonly [readonly [], unknown] // a side used up: end here rather than in one more step
+      ? WalkEnd<
+          Left,
+          Right,
+          Op,
+          Strict,
+          LRest,
+          RRest,
+          [BroadcastDim<LDim, RDim>, ...Acc],
+          Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+          Failed | AxisFails<LDim, RDim>,
+          Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
+          Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
+        >
+      : WalkFixed<
+          Left,
+          Right,
+          Op,
+          Hint,
+          BatchOf,
+          Strict,
+          LRest,
+          RRest,
+          [BroadcastDim<LDim, RDim>, ...Acc],
+          Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+          Failed | AxisFails<LDim, RDim>,
+          Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
+          Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
+        >
     : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>
   : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>;
 
