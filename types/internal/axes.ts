@@ -30,11 +30,18 @@ export type WriteAxisRangeMessage<Op extends string, S extends Shape, Axis exten
 export type WriteDuplicateAxisMessage<Op extends string, S extends Shape, Axes extends readonly number[], Axis extends number> =
   `SHAPE_AXIS: ${Op}: axes ${PrintAxes<Axes>} name axis ${Axis} twice for ${PrintShape<S>}; each axis may appear once`;
 
-type DropLast<Items extends readonly unknown[], Count extends number, Dropped extends unknown[] = []> =
+/** `Items` without its last `Count` items, or `never` when it has fewer; the last one or two at once (axes -1 and -2, the common ones). */
+type DropLast<Items extends readonly unknown[], Count extends number> = Count extends 1
+  ? Items extends readonly [...infer Rest, unknown] ? Rest : never
+  : Count extends 2
+    ? Items extends readonly [...infer Rest, unknown, unknown] ? Rest : never
+    : DropLastEach<Items, Count>;
+
+type DropLastEach<Items extends readonly unknown[], Count extends number, Dropped extends unknown[] = []> =
   Dropped["length"] extends Count
     ? Items
     : Items extends readonly [...infer Rest, unknown]
-      ? DropLast<Rest, Count, [...Dropped, unknown]>
+      ? DropLastEach<Rest, Count, [...Dropped, unknown]>
       : never;
 
 /**
