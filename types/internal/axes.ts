@@ -53,16 +53,16 @@ export type NormalizeAxis<Op extends string, S extends Shape, Axis extends numbe
     ? number
     : number extends Positions["length"]
       ? number
-      : `${Axis}` extends `-${infer Count extends number}`
-        ? DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
-          ? [Kept] extends [never]
-            ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
-            : Count extends 0
-              ? 0
-              : Kept["length"]
-          : never
-        : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name
-          ? Axis
+      : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name, nor "-1"
+        ? Axis
+        : `${Axis}` extends `-${infer Count extends number}`
+          ? DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
+            ? [Kept] extends [never]
+              ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
+              : Count extends 0
+                ? 0
+                : Kept["length"]
+            : never
           : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
 
 /**
