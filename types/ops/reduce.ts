@@ -118,11 +118,9 @@ type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [tr
  * type Kept = ReduceShape<[2, 3, 4], 1, true>; //=> [2, 1, 4]
  */
 export type ReduceShape<S extends Shape, Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false, Op extends string = "reduceShape"> =
-  ReduceOutcome<S, Axes, KeepDims, Op, true> extends infer Outcome extends readonly [Shape, unknown]
-    ? [Outcome[1]] extends [ShapeError<string>]
-      ? Outcome[1]
-      : Outcome[0]
-    : never;
+  [ReduceOutcome<S, Axes, KeepDims, Op, true>[1]] extends [ShapeError<string>] // one test, so an undecided check shows as `ReduceShape<…>`
+    ? ReduceOutcome<S, Axes, KeepDims, Op, true>[1]
+    : ReduceOutcome<S, Axes, KeepDims, Op, true>[0];
 
 /**
  * The reduction as `[result, check]`: the result shape (`number[]` after an error) and `unknown` or
@@ -151,11 +149,14 @@ type ReduceFixed<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends b
   ReducedAxes<S, Axes, Op> extends infer Indices extends readonly number[] // bound with `infer … extends`, not narrowed by a second test:
     ? number extends Indices["length"] //  a narrowed `Indices` would keep the result undecided around type parameters
       ? [Unknown<S, KeepDims>, unknown]
-      : [EmptyCheck, Op] extends [true, NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
-        ? [FirstEmpty<S, Indices>] extends [never]
-          ? [ReduceKnown<S, Indices, KeepDims>, unknown]
-          : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>]
-        : [ReduceKnown<S, Indices, KeepDims>, unknown]
+      : [ // the result does not wait for the empty check (it stays undecided where a reduced dim is a type parameter)
+          ReduceKnown<S, Indices, KeepDims>,
+          [EmptyCheck, Op] extends [true, NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
+            ? [FirstEmpty<S, Indices>] extends [never]
+              ? unknown
+              : ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>
+            : unknown,
+        ]
     : [number[], ReducedAxes<S, Axes, Op>];
 
 /** `ReduceFixed` with `Axes` omitted: every axis reduced, the result written out at once (`[]`, or all 1s). */
@@ -184,8 +185,8 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
  * and variadic groups), or `number[]` after an error (see `ResultShape`).
  */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  ReduceOutcome<S, Axes, KeepDims, Op, [Axes] extends [undefined] ? false : Op extends NoIdentityOp ? false : true>[0]; // with an axis given and an
-  // op that has an identity, the check's own outcome (`ReduceShape`): the empty check changes nothing then, and it is computed once
+  ReduceOutcome<S, Axes, KeepDims, Op, [Axes] extends [undefined] ? false : true>[0]; // with an axis given, the check's own outcome
+  // (`ReduceShape`), computed once: its result does not depend on the empty check
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis
