@@ -259,7 +259,11 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
     : never;
 
 /** `true` when this axis clashes (known dims); with a type parameter it stays undecided, which the gate tolerates. */
-type AxisFails<LeftDim extends Dim, RightDim extends Dim> = AxisKind<LeftDim, RightDim> extends "ok" ? false : true;
+type AxisFails<LeftDim extends Dim, RightDim extends Dim> = [LeftDim] extends [RightDim] // `AxisKind`'s first tests inline: equal dims, the common axis, decide at once
+  ? [RightDim] extends [LeftDim]
+    ? false
+    : MixedKind<LeftDim, RightDim> extends "ok" ? false : true
+  : MixedKind<LeftDim, RightDim> extends "ok" ? false : true;
 
 
 /**
