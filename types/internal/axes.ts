@@ -30,11 +30,18 @@ export type WriteAxisRangeMessage<Op extends string, S extends Shape, Axis exten
 export type WriteDuplicateAxisMessage<Op extends string, S extends Shape, Axes extends readonly number[], Axis extends number> =
   `SHAPE_AXIS: ${Op}: axes ${PrintAxes<Axes>} name axis ${Axis} twice for ${PrintShape<S>}; each axis may appear once`;
 
-type DropLast<Items extends readonly unknown[], Count extends number, Dropped extends unknown[] = []> =
+/** `Items` without its last `Count` items, or `never` when it has fewer; the last one or two at once (axes -1 and -2, the common ones). */
+type DropLast<Items extends readonly unknown[], Count extends number> = Count extends 1
+  ? Items extends readonly [...infer Rest, unknown] ? Rest : never
+  : Count extends 2
+    ? Items extends readonly [...infer Rest, unknown, unknown] ? Rest : never
+    : DropLastEach<Items, Count>;
+
+type DropLastEach<Items extends readonly unknown[], Count extends number, Dropped extends unknown[] = []> =
   Dropped["length"] extends Count
     ? Items
     : Items extends readonly [...infer Rest, unknown]
-      ? DropLast<Rest, Count, [...Dropped, unknown]>
+      ? DropLastEach<Rest, Count, [...Dropped, unknown]>
       : never;
 
 /**
@@ -46,16 +53,16 @@ export type NormalizeAxis<Op extends string, S extends Shape, Axis extends numbe
     ? number
     : number extends Positions["length"]
       ? number
-      : `${Axis}` extends `-${infer Count extends number}`
-        ? DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
-          ? [Kept] extends [never]
-            ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
-            : Count extends 0
-              ? 0
-              : Kept["length"]
-          : never
-        : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name
-          ? Axis
+      : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name, nor "-1"
+        ? Axis
+        : `${Axis}` extends `-${infer Count extends number}`
+          ? DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
+            ? [Kept] extends [never]
+              ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
+              : Count extends 0
+                ? 0
+                : Kept["length"]
+            : never
           : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
 
 /**
@@ -112,3 +119,11 @@ export type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []
   : S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
     ? SplitAt<Rest, At, [...Front, Head]>
     : [Front, S];
+
+/** `S` without the axes in `Indices` (each dim rebuilt, so a labelled tuple's labels are not kept). Reductions and squeeze. */
+export type WithoutAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
+  infer Head,
+  ...infer Rest extends Shape,
+]
+  ? WithoutAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
+  : Acc;

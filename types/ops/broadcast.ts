@@ -259,7 +259,11 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
     : never;
 
 /** `true` when this axis clashes (known dims); with a type parameter it stays undecided, which the gate tolerates. */
-type AxisFails<LeftDim extends Dim, RightDim extends Dim> = AxisKind<LeftDim, RightDim> extends "ok" ? false : true;
+type AxisFails<LeftDim extends Dim, RightDim extends Dim> = [LeftDim] extends [RightDim] // `AxisKind`'s first tests inline: equal dims, the common axis, decide at once
+  ? [RightDim] extends [LeftDim]
+    ? false
+    : MixedKind<LeftDim, RightDim> extends "ok" ? false : true
+  : MixedKind<LeftDim, RightDim> extends "ok" ? false : true;
 
 
 /**
@@ -319,7 +323,7 @@ type WalkPair<
       LRest,
       RRest,
       [BroadcastDim<LDim, RDim>, ...Acc],
-      Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
+      Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
       Failed | AxisFails<LDim, RDim>,
       Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
       Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
@@ -346,21 +350,35 @@ type WalkFixed<
   StretchedRight = false,
 > = L extends readonly [...infer LRest extends Shape, infer LDim extends Dim]
   ? R extends readonly [...infer RRest extends Shape, infer RDim extends Dim]
-    ? WalkFixed<
-        Left,
-        Right,
-        Op,
-        Hint,
-        BatchOf,
-        Strict,
-        LRest,
-        RRest,
-        [BroadcastDim<LDim, RDim>, ...Acc],
-        Check & BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>,
-        Failed | AxisFails<LDim, RDim>,
-        Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
-        Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
-      >
+    ? [LRest, RRest] extends readonly [unknown, readonly []] | readonly [readonly [], unknown] // a side used up: end here rather than in one more step
+      ? WalkEnd<
+          Left,
+          Right,
+          Op,
+          Strict,
+          LRest,
+          RRest,
+          [BroadcastDim<LDim, RDim>, ...Acc],
+          Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+          Failed | AxisFails<LDim, RDim>,
+          Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
+          Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
+        >
+      : WalkFixed<
+          Left,
+          Right,
+          Op,
+          Hint,
+          BatchOf,
+          Strict,
+          LRest,
+          RRest,
+          [BroadcastDim<LDim, RDim>, ...Acc],
+          Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+          Failed | AxisFails<LDim, RDim>,
+          Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
+          Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
+        >
     : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>
   : WalkEnd<Left, Right, Op, Strict, L, R, Acc, Check, Failed, StretchedLeft, StretchedRight>;
 
@@ -404,8 +422,12 @@ type ImplicitOuterCheck<Op extends string, Left extends Shape, Right extends Sha
     : [LeftExtra] extends [readonly []] // wrapped: a distributive test here would keep TypeScript from holding both outcomes
       ? [RightExtra] extends [readonly []]
         ? unknown
-        : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedRight, StretchedLeft | StretchedAcross<RightExtra>, [Op, Left, Right, Out, [...MapToOnes<RightExtra>, ...Left]]>
-      : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedLeft, StretchedRight | StretchedAcross<LeftExtra>, [Op, Left, Right, Out, [...MapToOnes<LeftExtra>, ...Right]]>;
+        : [StretchedRight] extends [false]
+          ? unknown
+          : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedRight, StretchedLeft | StretchedAcross<RightExtra>, [Op, Left, Right, Out, RightExtra, Left]>
+      : [StretchedLeft] extends [false]
+        ? unknown
+        : ImplicitOuter<WriteImplicitOuterNamesMessage<Op>, StretchedLeft, StretchedRight | StretchedAcross<LeftExtra>, [Op, Left, Right, Out, LeftExtra, Right]>;
 
 type MapToOnes<S extends Shape> = { -readonly [K in keyof S]: 1 };
 
@@ -413,7 +435,7 @@ type MapToOnes<S extends Shape> = { -readonly [K in keyof S]: 1 };
  * Both operands stretched (each flag not just `false`: some axis stretched) → the error; a diagnostic
  * shows this type, with `Names`, the message, first, where type parameters keep it undecided.
  */
-export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched, Context extends readonly [string, Shape, Shape, Shape, Shape]> =
+export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched, Context extends readonly [string, Shape, Shape, Shape, Shape, Shape]> =
   [HigherStretched] extends [false] // not `true extends …`: TypeScript's shortcut for a test that is false for
     ? unknown //                       every instantiation would then skip the error branch in generic code
     : [LowerStretched] extends [false]
@@ -421,8 +443,8 @@ export type ImplicitOuter<Names extends string, HigherStretched, LowerStretched,
       : ImplicitOuterError<Names, Context>;
 
 /** The error, with the runtime's message where the shapes print (no type parameters). */
-type ImplicitOuterError<Names extends string, Context extends readonly [string, Shape, Shape, Shape, Shape]> =
-  PrintShape<Context[1]> extends infer LeftText extends string ? ShapeError<WriteImplicitOuterMessage<Context[0], Context[1], Context[2], Context[3], Context[4]>> : ShapeError<Names>;
+type ImplicitOuterError<Names extends string, Context extends readonly [string, Shape, Shape, Shape, Shape, Shape]> =
+  PrintShape<Context[1]> extends infer LeftText extends string ? ShapeError<WriteImplicitOuterMessage<Context[0], Context[1], Context[2], Context[3], [...MapToOnes<Context[4]>, ...Context[5]]>> : ShapeError<Names>;
 
 /**
  * `SHAPE_IMPLICIT_OUTER: sub: [3] with [4, 1] stretches both operands across ranks into the outer

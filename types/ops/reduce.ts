@@ -12,7 +12,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
 import type { CheckedAxis } from "../internal/axes.js";
-import type { NormalizeAxes } from "../internal/axes.js";
+import type { NormalizeAxes, WithoutAxes } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 
@@ -92,16 +92,17 @@ type FirstEmpty<S extends Shape, Indices extends readonly number[]> = Indices ex
     : FirstEmpty<S, Rest>
   : never;
 
+/** `FirstEmpty` over every axis: the index of the first dim of `S` that is exactly 0, else `never`. */
+type FirstZero<S extends Shape, Index extends 0[] = []> = S extends readonly [infer Head, ...infer Rest extends Shape]
+  ? [Head] extends [0]
+    ? Index["length"]
+    : FirstZero<Rest, [...Index, 0]>
+  : never;
+
 type KeepAxes<S extends Shape, Indices extends readonly number[]> = {
   -readonly [K in keyof S]: K extends `${Indices[number]}` ? 1 : S[K];
 };
 
-type DropAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
-  infer Head,
-  ...infer Rest extends Shape,
-]
-  ? DropAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
-  : Acc;
 
 type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [true]
   ? number extends S["length"]
@@ -117,11 +118,9 @@ type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [tr
  * type Kept = ReduceShape<[2, 3, 4], 1, true>; //=> [2, 1, 4]
  */
 export type ReduceShape<S extends Shape, Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false, Op extends string = "reduceShape"> =
-  ReduceOutcome<S, Axes, KeepDims, Op, true> extends infer Outcome extends readonly [Shape, unknown]
-    ? [Outcome[1]] extends [ShapeError<string>]
-      ? Outcome[1]
-      : Outcome[0]
-    : never;
+  [ReduceOutcome<S, Axes, KeepDims, Op, true>[1]] extends [ShapeError<string>] // one test, so an undecided check shows as `ReduceShape<…>`
+    ? ReduceOutcome<S, Axes, KeepDims, Op, true>[1]
+    : ReduceOutcome<S, Axes, KeepDims, Op, true>[0];
 
 /**
  * The reduction as `[result, check]`: the result shape (`number[]` after an error) and `unknown` or
@@ -150,19 +149,22 @@ type ReduceFixed<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends b
   ReducedAxes<S, Axes, Op> extends infer Indices extends readonly number[] // bound with `infer … extends`, not narrowed by a second test:
     ? number extends Indices["length"] //  a narrowed `Indices` would keep the result undecided around type parameters
       ? [Unknown<S, KeepDims>, unknown]
-      : [EmptyCheck, Op] extends [true, NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
-        ? [FirstEmpty<S, Indices>] extends [never]
-          ? [ReduceKnown<S, Indices, KeepDims>, unknown]
-          : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>]
-        : [ReduceKnown<S, Indices, KeepDims>, unknown]
+      : [ // the result does not wait for the empty check (it stays undecided where a reduced dim is a type parameter)
+          ReduceKnown<S, Indices, KeepDims>,
+          [EmptyCheck, Op] extends [true, NoIdentityOp] // `Op` a single one of them, so never for `reduceShape`
+            ? [FirstEmpty<S, Indices>] extends [never]
+              ? unknown
+              : ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, Indices>>>
+            : unknown,
+        ]
     : [number[], ReducedAxes<S, Axes, Op>];
 
 /** `ReduceFixed` with `Axes` omitted: every axis reduced, the result written out at once (`[]`, or all 1s). */
 type ReduceAllFixed<S extends Shape, KeepDims extends boolean, Op extends string, EmptyCheck extends boolean> =
   [EmptyCheck, Op] extends [true, NoIdentityOp]
-    ? [FirstEmpty<S, AllAxes<S>>] extends [never]
+    ? [FirstZero<S>] extends [never]
       ? [AllReduced<S, KeepDims>, unknown]
-      : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstEmpty<S, AllAxes<S>>>>]
+      : [number[], ShapeError<WriteEmptyReductionMessage<Op, S, FirstZero<S>>>]
     : [AllReduced<S, KeepDims>, unknown];
 
 /** What `ReduceKnown` gives with every axis in `Indices`. */
@@ -176,15 +178,15 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
   ? Unknown<S, false>
   : KeepDims extends true
     ? KeepAxes<S, Indices>
-    : DropAxes<S, Indices>;
+    : WithoutAxes<S, Indices>;
 
 /**
  * The result shape of a reduction, for return types: the rule's shape (exact around type parameters
  * and variadic groups), or `number[]` after an error (see `ResultShape`).
  */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  ReduceOutcome<S, Axes, KeepDims, Op, [Axes] extends [undefined] ? false : Op extends NoIdentityOp ? false : true>[0]; // with an axis given and an
-  // op that has an identity, the check's own outcome (`ReduceShape`): the empty check changes nothing then, and it is computed once
+  ReduceOutcome<S, Axes, KeepDims, Op, [Axes] extends [undefined] ? false : true>[0]; // with an axis given, the check's own outcome
+  // (`ReduceShape`), computed once: its result does not depend on the empty check
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis

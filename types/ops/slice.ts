@@ -134,12 +134,22 @@ type SliceDim<D extends Dim, Start extends SliceBound, End extends SliceBound, S
   IsWhole<Start, End, Step> extends true
     ? D
     : IsNatural<D> extends true
-      ? [Classify<Start>, Classify<End>, Classify<Step>] extends infer Parts extends unknown[]
-        ? "dynamic" extends Parts[number]
-          ? number
-          : FromDigits<KnownLength<ToDigits<D & number>, Parts[0], Parts[1], Parts[2]>>
-        : never
+      ? [FromFront<Start>, UnitStep<Step>, Classify<End>] extends [true, true, [false, infer EndText extends `${bigint}`]] // `[:end]`: min(end, D)
+        ? CompareDigits<EndText, ToDigits<D & number>> extends "lt"
+          ? End & number
+          : D
+        : [Classify<Start>, Classify<End>, Classify<Step>] extends infer Parts extends unknown[]
+          ? "dynamic" extends Parts[number]
+            ? number
+            : FromDigits<KnownLength<ToDigits<D & number>, Parts[0], Parts[1], Parts[2]>>
+          : never
       : number;
+
+/** `true` when a slice starts at the front: `start` omitted or 0 (one of them, not a union). */
+type FromFront<Start extends SliceBound> = [Start] extends [undefined] ? true : [Start] extends [0] ? true : false;
+
+/** `true` when a slice steps by one: `step` omitted or 1 (one of them, not a union). */
+type UnitStep<Step extends SliceBound> = [Step] extends [undefined] ? true : [Step] extends [1] ? true : false;
 
 /** `S` with the dim at `Index` replaced by `D`. */
 type Replace<S extends Shape, Index extends number, D extends Dim, Acc extends Dim[] = []> = S extends readonly [

@@ -15,7 +15,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape } from "../errors.js";
 import type { InvalidShapeMessage, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxes } from "../internal/axes.js";
+import type { NormalizeAxes, WithoutAxes } from "../internal/axes.js";
 
 /** What `squeeze`'s axis argument may be: one axis, a list, or `undefined` for every size-1 axis. */
 export type SqueezeAxesArg = number | readonly number[] | undefined;
@@ -55,13 +55,6 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
     : never
   : never;
 
-/** `S` without the axes in `Indices`. */
-type DropAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends Dim[] = []> = S extends readonly [
-  infer Head extends Dim,
-  ...infer Rest extends Shape,
-]
-  ? DropAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
-  : Acc;
 
 /** The squeeze of a shape with valid dims. */
 export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = number extends S["length"]
@@ -76,7 +69,7 @@ export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op exte
             ? number[]
             : FirstNotOne<Op, S, Indices> extends infer Error
               ? [Error] extends [never]
-                ? DropAxes<S, Indices>
+                ? WithoutAxes<S, Indices>
                 : Error
               : never
           : never
