@@ -102,6 +102,18 @@ function generateCases(): Case[] {
       add(`Mod<${a}, ${d}>`, (a % d).toString());
     }
   }
+  // A number of one or two digits times a digit is one table lookup (both orders), and a dividend of one
+  // or two digits by a digit too: every such number, with a divisor or factor varying along.
+  for (let n = 0n; n < 100n; n++) {
+    const d = (n * 7n + 3n) % 10n;
+    add(`Mul<${n}, ${d}>`, literal(n * d));
+    add(`Mul<${(n * 3n + 1n) % 10n}, ${n}>`, literal(n * ((n * 3n + 1n) % 10n)));
+    const divisor = 1n + ((n * 3n) % 9n);
+    add(`DivExact<${n}, ${divisor}>`, n % divisor === 0n ? (n / divisor).toString() : "never");
+    add(`Mod<${n}, ${divisor}>`, (n % divisor).toString());
+  }
+  add(`DivExact<42, 0>`, "never");
+  add(`Mod<7, 0>`, "never");
   for (let i = 0; i < 35; i++) {
     const divisor = 1n + random.natural(i < 12 ? 4 : 9);
     const quotient = random.below(MAX / divisor + 1n);
