@@ -112,6 +112,15 @@ function generateCases(): Case[] {
     add(`DivExact<${n}, ${divisor}>`, n % divisor === 0n ? (n / divisor).toString() : "never");
     add(`Mod<${n}, ${divisor}>`, (n % divisor).toString());
   }
+  // Two two-digit factors: two lookups and the column sums (every carry pattern, and a product of three digits).
+  for (let n = 10n; n < 100n; n++) {
+    const m = 10n + ((n * 37n + 11n) % 90n);
+    add(`Mul<${n}, ${m}>`, literal(n * m));
+  }
+  for (const [a, b] of [[10n, 10n], [99n, 99n], [10n, 99n], [11n, 11n], [19n, 91n], [55n, 55n], [95n, 95n], [89n, 98n], [12n, 13n], [50n, 20n], [25n, 40n], [99n, 10n]]) {
+    add(`Mul<${a}, ${b}>`, literal(a * b));
+    add(`Mul<${b}, ${a}>`, literal(a * b));
+  }
   add(`DivExact<42, 0>`, "never");
   add(`Mod<7, 0>`, "never");
   for (let i = 0; i < 35; i++) {
