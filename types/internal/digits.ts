@@ -594,7 +594,34 @@ type AddTwoDigits<L1 extends Digit, L0 extends Digit, R1 extends Digit, R0 exten
     : never;
 
 /** Left − Right on digit strings, `never` when Right > Left: `SubDigits<"1000", "1">` → `"999"`. */
-export type SubDigits<Left extends string, Right extends string> = TrimReversed<
+export type SubDigits<Left extends string, Right extends string> = SubLong<Left, Right>;
+
+/**
+ * `SubDigits` with a shortcut for operands of one or two digits (table lookups). Kept apart from
+ * `SubDigits`, which generic rules use: there TypeScript would compute the shortcut's constraints.
+ */
+export type SubDigitsShort<Left extends string, Right extends string> = `${Left},${Right}` extends ShortPair
+  ? SubShort<Left, Right>
+  : SubLong<Left, Right>;
+
+// Operands of one or two digits: the units' difference, then the tens' with its borrow; a borrow out
+// of the tens is a negative difference (`never`), a tens digit "0" is dropped.
+type SubShort<Left extends string, Right extends string> = [TwoColumns<Left>, TwoColumns<Right>] extends [[infer L1, infer L0], [infer R1, infer R0]]
+  ? SubTable["0"][L0 & Digit][R0 & Digit] extends `${infer Borrow0}${infer Units}`
+    ? SubTable[Borrow0 & Carry][L1 & Digit][R1 & Digit] extends `${infer Borrow1}${infer Tens}`
+      ? Borrow1 extends "1"
+        ? never
+        : Tens extends "0"
+          ? Units
+          : `${Tens}${Units}`
+      : never
+    : never
+  : never;
+
+// A number of one or two digits as [tens, units].
+type TwoColumns<Text extends string> = Text extends `${infer Tens}${infer Units}` ? (Units extends "" ? ["0", Tens] : [Tens, Units]) : never;
+
+type SubLong<Left extends string, Right extends string> = TrimReversed<
   SubReversed<ReverseDigits<Left>, ReverseDigits<Right>>
 > extends infer Difference extends string
   ? Difference extends ""
