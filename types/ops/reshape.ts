@@ -569,7 +569,7 @@ export type FlattenRangeShape<S extends Shape, Start extends number = 0, End ext
     ? FlattenAxes<S, Start, End, Op> extends ShapeError<string>
       ? FlattenAxes<S, Start, End, Op>
       : [1]
-    : [Start, End, S] extends [0, -1, Dim[]] // all axes (the default): no axis to normalise, no split
+    : [Start, End, S] extends [0, -1, unknown[]] // all axes (the default) of a mutable tuple: no axis to normalise, no split
       ? [MergedDim<S>]
       : FlattenAxes<S, Start, End, Op> extends infer Axes
         ? Axes extends [infer F extends number, infer L extends number]
