@@ -13,7 +13,6 @@ import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
 import type { MergedDim } from "./reshape.js";
-import type { DivModDigits, FromDigits } from "../internal/digits.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
 export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read '${P}': ${Reason}`;
@@ -248,19 +247,13 @@ type Quotient<Op extends string, P extends string, S extends Shape, Axis extends
   : Divisor extends readonly [infer Only extends Term]
     ? DimPoly<D> extends infer Whole
       ? Whole extends Poly
-        ? [Whole, Only] extends [readonly [readonly ["", infer Size extends string]], readonly ["", infer Given extends string]]
-          ? DivModDigits<Size, Given> extends [infer Q extends string, infer Remainder extends string] // known sizes: on digits, no polynomial
-            ? Remainder extends "0"
-              ? FromDigits<Q>
-              : Failed<ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "multiple", Join<Group, " ">, PrintPoly<Divisor>>>>
-            : never
-          : DivPolyByTerm<Whole, Only> extends infer Q
-            ? Q extends Poly
-              ? PolyDim<Q>
-              : Q extends NoQuotient
-                ? Failed<ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "multiple", Join<Group, " ">, PrintPoly<Divisor>>>>
-                : number
-            : never
+        ? DivPolyByTerm<Whole, Only> extends infer Q
+          ? Q extends Poly
+            ? PolyDim<Q>
+            : Q extends NoQuotient
+              ? Failed<ShapeError<WriteRearrangeSplitMessage<Op, P, S, Axis, "multiple", Join<Group, " ">, PrintPoly<Divisor>>>>
+              : number
+          : never
         : number
       : never
     : number;
