@@ -594,7 +594,13 @@ type AddTwoDigits<L1 extends Digit, L0 extends Digit, R1 extends Digit, R0 exten
     : never;
 
 /** Left − Right on digit strings, `never` when Right > Left: `SubDigits<"1000", "1">` → `"999"`. */
-export type SubDigits<Left extends string, Right extends string> = SubLong<Left, Right>;
+export type SubDigits<Left extends string, Right extends string> = TrimReversed<
+  SubReversed<ReverseDigits<Left>, ReverseDigits<Right>>
+> extends infer Difference extends string
+  ? Difference extends ""
+    ? "0"
+    : ReverseDigits<Difference>
+  : never;
 
 /**
  * `SubDigits` with a shortcut for operands of one or two digits (table lookups). Kept apart from
@@ -602,7 +608,7 @@ export type SubDigits<Left extends string, Right extends string> = SubLong<Left,
  */
 export type SubDigitsShort<Left extends string, Right extends string> = `${Left},${Right}` extends ShortPair
   ? SubShort<Left, Right>
-  : SubLong<Left, Right>;
+  : SubDigits<Left, Right>;
 
 // Operands of one or two digits: the units' difference, then the tens' with its borrow; a borrow out
 // of the tens is a negative difference (`never`), a tens digit "0" is dropped.
@@ -620,14 +626,6 @@ type SubShort<Left extends string, Right extends string> = [TwoColumns<Left>, Tw
 
 // A number of one or two digits as [tens, units].
 type TwoColumns<Text extends string> = Text extends `${infer Tens}${infer Units}` ? (Units extends "" ? ["0", Tens] : [Tens, Units]) : never;
-
-type SubLong<Left extends string, Right extends string> = TrimReversed<
-  SubReversed<ReverseDigits<Left>, ReverseDigits<Right>>
-> extends infer Difference extends string
-  ? Difference extends ""
-    ? "0"
-    : ReverseDigits<Difference>
-  : never;
 
 /** Left × Right on digit strings: `MulDigits<"50257", "768">` → `"38597376"`. */
 export type MulDigits<Left extends string, Right extends string> = `${Left},${Right}` extends ShortProduct
