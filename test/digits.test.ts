@@ -17,7 +17,7 @@ const testDFile = path.join(root, "test/types/digits.test-d.ts");
 
 const MAX = 2n ** 53n - 1n;
 
-const header = (importPath: string) => `import type { Add, Sub, Mul, DivExact, Mod, Compare } from "${importPath}";
+const header = (importPath: string) => `import type { Add, Sub, Mul, DivExact, Mod, Compare, SubDigitsShort } from "${importPath}";
 type Expect<T extends true> = T;
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends (<X>() => X extends B ? 1 : 2) ? true : false;
 `;
@@ -102,6 +102,50 @@ function generateCases(): Case[] {
       add(`Mod<${a}, ${d}>`, (a % d).toString());
     }
   }
+  // A number of one or two digits times a digit is one table lookup (both orders), and a dividend of one
+  // or two digits by a digit too: every such number, with a divisor or factor varying along.
+  for (let n = 0n; n < 100n; n++) {
+    const d = (n * 7n + 3n) % 10n;
+    add(`Mul<${n}, ${d}>`, literal(n * d));
+    add(`Mul<${(n * 3n + 1n) % 10n}, ${n}>`, literal(n * ((n * 3n + 1n) % 10n)));
+    const divisor = 1n + ((n * 3n) % 9n);
+    add(`DivExact<${n}, ${divisor}>`, n % divisor === 0n ? (n / divisor).toString() : "never");
+    add(`Mod<${n}, ${divisor}>`, (n % divisor).toString());
+  }
+  // Two two-digit factors: two lookups and the column sums (every carry pattern, and a product of three digits).
+  for (let n = 10n; n < 100n; n++) {
+    const m = 10n + ((n * 37n + 11n) % 90n);
+    add(`Mul<${n}, ${m}>`, literal(n * m));
+  }
+  for (const [a, b] of [[10n, 10n], [99n, 99n], [10n, 99n], [11n, 11n], [19n, 91n], [55n, 55n], [95n, 95n], [89n, 98n], [12n, 13n], [50n, 20n], [25n, 40n], [99n, 10n]]) {
+    add(`Mul<${a}, ${b}>`, literal(a * b));
+    add(`Mul<${b}, ${a}>`, literal(a * b));
+  }
+  // Three- and four-digit numbers times a digit: two lookups and the column sums (carries through every
+  // column, products of three to five digits, a zero digit in each place), both orders.
+  for (const n of [100n, 101n, 109n, 110n, 199n, 250n, 333n, 500n, 505n, 999n, 1000n, 1001n, 1009n, 1010n, 1099n, 1100n, 1234n, 2000n, 4999n, 5000n, 9009n, 9090n, 9999n]) {
+    for (const d of [2n, 5n, 9n]) {
+      add(`Mul<${n}, ${d}>`, literal(n * d));
+      add(`Mul<${d}, ${n}>`, literal(n * d));
+    }
+  }
+  for (let i = 0n; i < 60n; i++) {
+    const n = 100n + ((i * 7919n) % 9900n);
+    const d = 2n + (i % 8n);
+    add(`Mul<${n}, ${d}>`, literal(n * d));
+  }
+  // SubDigitsShort: operands of one or two digits subtract by table lookups (a borrow out of the units,
+  // out of the tens — a negative difference, never — or none), longer ones take the general path.
+  for (let i = 0n; i < 100n; i++) {
+    const a = (i * 37n + 5n) % 100n;
+    const b = (i * 53n + 11n) % 100n;
+    add(`SubDigitsShort<"${a}", "${b}">`, b > a ? "never" : `"${a - b}"`);
+  }
+  for (const [a, b] of [[0n, 0n], [9n, 9n], [10n, 1n], [10n, 9n], [99n, 99n], [99n, 0n], [50n, 49n], [5n, 10n], [100n, 1n], [1000n, 999n], [123n, 45n], [45n, 123n]]) {
+    add(`SubDigitsShort<"${a}", "${b}">`, b > a ? "never" : `"${a - b}"`);
+  }
+  add(`DivExact<42, 0>`, "never");
+  add(`Mod<7, 0>`, "never");
   for (let i = 0; i < 35; i++) {
     const divisor = 1n + random.natural(i < 12 ? 4 : 9);
     const quotient = random.below(MAX / divisor + 1n);

@@ -114,6 +114,14 @@ export function unknownStructure<S extends Shape, B extends Dim, T extends Dim>(
   return [scaled, rows, back] as const;
 }
 
+/** `flatten()` over every axis of a shape with type parameters: one dim, their product. */
+export function flattenedWhole<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, y: Tensor<[3, B]>) {
+  const all = x.flatten(); // type: Tensor<[Product<[B, T, 64]>]>
+  const pair = y.flatten(); // type: Tensor<[Product<[3, B]>]>
+  const exact: Exactly<[typeof all, typeof pair], [Tensor<[Product<[B, T, 64]>]>, Tensor<[Product<[3, B]>]>]> = true;
+  return [all, pair] as const;
+}
+
 /**
  * Heads split and merged by reshape: the dims kept in place (`B`, `T`) are matched by identity, and
  * the known axes between them are split and merged exactly.

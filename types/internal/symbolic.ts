@@ -228,7 +228,17 @@ export type MulPoly<Left extends Poly, Right extends Poly, RightRest extends Pol
  * `P` divided by the one term `Divisor` (not zero): the quotient polynomial, or `NoQuotient` when
  * some term of `P` lacks a name of the divisor or its coefficient is not a multiple.
  */
-export type DivPolyByTerm<P extends Poly, Divisor extends Term, Acc extends Poly = []> = P extends readonly [
+export type DivPolyByTerm<P extends Poly, Divisor extends Term, Acc extends Poly = []> = [P, Divisor, Acc] extends [
+  readonly [readonly ["", infer Size extends string]],
+  readonly ["", infer Given extends string],
+  readonly [],
+]
+  ? DivModDigits<Size, Given> extends [infer Quotient extends string, "0"] // a constant by a constant: on digits, no walk
+    ? [["", Quotient]]
+    : NoQuotient
+  : DivPolyByTermWalk<P, Divisor, Acc>;
+
+type DivPolyByTermWalk<P extends Poly, Divisor extends Term, Acc extends Poly> = P extends readonly [
   infer Head extends Term,
   ...infer Rest extends Poly,
 ]

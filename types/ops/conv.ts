@@ -20,7 +20,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
+import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, SubDigitsShort, ToDigits } from "../internal/digits.js";
 import type { CompareDims, InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { CheckArg } from "../errors.js";
 
@@ -262,7 +262,7 @@ type WindowCount<Op extends string, X extends Shape, W extends Shape, Axis exten
   AddDigits<ToDigits<In>, Pad> extends infer Padded extends string
     ? CompareDigits<Padded, Span> extends "lt"
       ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, Span, Padded>>
-      : DivModDigits<SubDigits<Padded, Span>, ToDigits<Stride>> extends [infer Quotient extends string, string]
+      : DivModDigits<SubDigitsShort<Padded, Span>, ToDigits<Stride>> extends [infer Quotient extends string, string]
         ? FromDigits<AddDigits<Quotient, "1">>
         : never
     : never;

@@ -569,15 +569,17 @@ export type FlattenRangeShape<S extends Shape, Start extends number = 0, End ext
     ? FlattenAxes<S, Start, End, Op> extends ShapeError<string>
       ? FlattenAxes<S, Start, End, Op>
       : [1]
-    : FlattenAxes<S, Start, End, Op> extends infer Axes
-      ? Axes extends [infer F extends number, infer L extends number]
-        ? SplitAt<S, L> extends [infer UpToLast extends Shape, readonly [infer Last extends Dim, ...infer After extends Shape]]
-          ? SplitAt<UpToLast, F> extends [infer Before extends Shape, infer Merged extends Shape]
-            ? [...Before, MergedDim<[...Merged, Last]>, ...After]
+    : [Start, End, S] extends [0, -1, unknown[]] // all axes (the default) of a mutable tuple: no axis to normalise, no split
+      ? [MergedDim<S>]
+      : FlattenAxes<S, Start, End, Op> extends infer Axes
+        ? Axes extends [infer F extends number, infer L extends number]
+          ? SplitAt<S, L> extends [infer UpToLast extends Shape, readonly [infer Last extends Dim, ...infer After extends Shape]]
+            ? SplitAt<UpToLast, F> extends [infer Before extends Shape, infer Merged extends Shape]
+              ? [...Before, MergedDim<[...Merged, Last]>, ...After]
+              : never
             : never
-          : never
-        : Axes
-      : never;
+          : Axes
+        : never;
 
 /**
  * The shape of a tensor of shape `S` with axis `Axis` split into `Sizes` (one `-1` inferred) —
