@@ -176,7 +176,6 @@ export type WriteTrailingFixHint<Operand extends Shape> =
 export type WriteSwapFixHint<Operand extends Shape> =
   `the last two axes look swapped; transpose(-1, -2) on ${PrintShape<Operand>} gives ${PrintShape<SwapLastTwo<Operand>>}, which broadcasts`;
 
-
 /**
  * The likely fix of a clash, tried in this order: a trailing size-1 axis on the right (else the left)
  * operand, then the right (else the left) operand's last two axes swapped — each only when the other
@@ -264,7 +263,6 @@ type AxisFails<LeftDim extends Dim, RightDim extends Dim> = [LeftDim] extends [R
     ? false
     : MixedKind<LeftDim, RightDim> extends "ok" ? false : true
   : MixedKind<LeftDim, RightDim> extends "ok" ? false : true;
-
 
 /**
  * Broadcasts two valid shapes: `[result, check]`. The result always resolves to a tuple for shapes

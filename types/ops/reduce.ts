@@ -43,7 +43,6 @@ export type ReducedAxes<S extends Shape, Axes extends ReduceAxesArg, Op extends 
     : AllAxes<S>
   : NormalizeAxes<Op, S, AxesList<Axes>>;
 
-
 /** The largest count `N` among axes written `-N` (as a tuple of that length), or `"non-negative"`. */
 type TailNeeded<Axes extends readonly number[], Max extends 0[] = []> = Axes extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
   ? `${Head}` extends `-${infer Count extends number}`
@@ -102,7 +101,6 @@ type FirstZero<S extends Shape, Index extends 0[] = []> = S extends readonly [in
 type KeepAxes<S extends Shape, Indices extends readonly number[]> = {
   -readonly [K in keyof S]: K extends `${Indices[number]}` ? 1 : S[K];
 };
-
 
 type Unknown<S extends Shape, KeepDims extends boolean> = [KeepDims] extends [true]
   ? number extends S["length"]

@@ -339,7 +339,7 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
           ? FillMinus<To, number>
           : To
         : [Extract<From[number] | Known[number], string>] extends [never]
-          ? NumericCounts<From, To, Op, NumericSize<From>, NumericSize<Known>, Minus>
+          ? NumericCounts<From, To, Op, DigitProduct<From>, DigitProduct<Known>, Minus>
           : CancelSame<From, Known> extends [infer Left extends Shape, infer Kept extends Shape, infer Zero extends boolean]
             ? Minus extends true
               ? InferMinus<From, To, Op, Known, Left, Kept, Zero>
@@ -349,12 +349,13 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
     : never;
 
 /**
- * The element count of a shape of known sizes (natural number literals, valid: a tensor's shape, or
- * a target's dims `ScanTarget` has checked), as a digit string: one digit product per dim, no
- * polynomial — the common case, and the cheapest to compare.
+ * The product of natural number literals as a digit string — one digit product per dim, no
+ * polynomial: the element count of a shape of known sizes (reshape's counts) and `Product`'s value.
+ * The dims must be sizes (a tensor's shape, a target `ScanTarget` checked, or tested as `Product`
+ * does); a union dim (`2 | 3`) makes the product a union.
  */
-type NumericSize<S extends Shape, Acc extends string = "1"> = S extends readonly [infer D extends number, ...infer Rest extends Shape]
-  ? NumericSize<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
+type DigitProduct<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
+  ? DigitProduct<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
   : Acc;
 
 /**
@@ -502,7 +503,17 @@ export type FlattenShape<S extends Shape, Op extends string = "flattenShape"> = 
 export type Product<Dims extends Shape> = [Dims[number]] extends [number]
   ? number extends Dims[number]
     ? number
-    : NaturalProduct<Dims>
+    : [`${Dims[number]}`] extends [`${bigint}`] // every dim an integer literal …
+      ? [Extract<`${Dims[number]}`, `-${string}`>] extends [never] // … and none negative (`-1`): a size
+        ? DigitProduct<Dims> extends infer Digits extends string
+          ? IsSingle<Digits> extends true // a union dim makes a union: `number`
+            ? AboveMaxSafe<Digits> extends true
+              ? number
+              : FromDigits<Digits>
+            : number
+          : never
+        : number
+      : number
   : ShapeSize<Dims> extends infer P
     ? P extends Poly
       ? IsTooLarge<P> extends true
@@ -511,21 +522,6 @@ export type Product<Dims extends Shape> = [Dims[number]] extends [number]
       : number
     : never;
 
-/**
- * `Product` of number literals, on digit strings (no polynomial): `number` when one is not a natural
- * literal (`-1`, a fraction), a union (`2 | 3`), or the product is above 2^53 − 1.
- */
-type NaturalProduct<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
-  ? `${D}` extends `-${string}`
-    ? number
-    : `${D}` extends `${bigint}`
-      ? NaturalProduct<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
-      : number
-  : IsSingle<Acc> extends true
-    ? AboveMaxSafe<Acc> extends true
-      ? number
-      : FromDigits<Acc>
-    : number;
 
 /** The dim that `Dims` merge into: a single dim is itself (a type parameter included), more are their `Product`. */
 export type MergedDim<Dims extends Shape> = Dims extends readonly [infer Only extends Dim] ? Only : Product<Dims>;

@@ -55,7 +55,6 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
     : never
   : never;
 
-
 /** The squeeze of a shape with valid dims. */
 export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = number extends S["length"]
   ? number[]
