@@ -155,8 +155,15 @@ export type CheckedShape<Param, Op extends string, S extends Shape> = CheckedArg
  * '"SHAPE_INVALID_SHAPE: zeros: …"'`). Each dim is judged on its own first, so a valid literal next
  * to a type parameter (`zeros([n, 3])`) stays exactly what it is, and a type-parameter dim (`N
  * extends number`, from `x.shape[0]`) is valid: its check resolves through its constraint.
+ *
+ * A shape whose dims are all valid (the common call) is its own parameter type: one test over its
+ * dims' union, and `S` is inferred from the argument directly. Only a shape with a bad dim (or one
+ * TypeScript cannot judge, a type parameter among its dims) is related to the per-dim form, which is
+ * `NoInfer` so that inference does not reverse-map it (that cost ~30 instantiations per call).
  */
-export type ShapeArg<Op extends string, S extends readonly number[]> = {
+export type ShapeArg<Op extends string, S extends readonly number[]> = [BadDims<S>] extends [never] ? S : NoInfer<ShapeDims<Op, S>>;
+
+type ShapeDims<Op extends string, S extends readonly number[]> = {
   [K in keyof S]: CheckedArg<S[K], [BadDimsOf<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<InvalidShapeMessage<Op, S>> : unknown>;
 };
 

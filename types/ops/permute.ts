@@ -39,9 +39,11 @@ type PickDims<S extends Shape, Indices extends readonly number[], Acc extends Di
   ? PickDims<S, Rest, [...Acc, S[Head]]>
   : Acc;
 
-/** `S` reversed. */
-type Reverse<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
-  ? Reverse<Rest, [Head, ...Acc]>
+/** `S` reversed: a matrix (the common case, `transpose()`) in one step, any other rank by a walk. */
+type Reverse<S extends Shape> = S extends readonly [infer Rows extends Dim, infer Columns extends Dim] ? [Columns, Rows] : ReverseWalk<S>;
+
+type ReverseWalk<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
+  ? ReverseWalk<Rest, [Head, ...Acc]>
   : Acc;
 
 /** One `number` per element of `Items`. */
