@@ -27,7 +27,7 @@ const randomAxis = (rank: number): number => (random.chance(0.85) ? random.int(-
 const reduce: Rule = {
   name: "reduceShape",
   generate() {
-    const shape = randomShape(0, 5);
+    const shape = randomShape(0, random.chance(0.2) ? 10 : 5); // ranks to 10: past the table of negative axes (rank ≤ 8)
     const rank = shape.length;
     const r = random.next();
     const axes = r < 0.2 ? undefined : r < 0.6 ? randomAxis(rank) : Array.from({ length: random.int(0, 3) }, () => randomAxis(rank));
@@ -40,7 +40,7 @@ const reduce: Rule = {
 const softmax: Rule = {
   name: "softmaxShape",
   generate() {
-    const shape = randomShape(0, 4);
+    const shape = randomShape(0, random.chance(0.2) ? 10 : 4);
     return { shapes: [maybeUnknown(shape)], args: [random.chance(0.3) ? undefined : randomAxis(shape.length)] };
   },
   type: (c) => `SoftmaxShape<${shapeType(c.shapes[0]!)}, ${literal(c.args[0])}>`,

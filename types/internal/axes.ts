@@ -48,6 +48,46 @@ type DropLastEach<Items extends readonly unknown[], Count extends number, Droppe
  * The axis `Axis` of a shape with `Positions` valid positions, as a non-negative index; `number` when
  * `Axis` is not a literal; a `ShapeError` when out of range or not an integer.
  */
+/** `R − C` for an axis `-C` of a shape of rank `R` (up to 8), the common negative axes: one lookup. */
+type NegativeAxisTable = {
+  "1,1": 0;
+  "2,1": 1;
+  "2,2": 0;
+  "3,1": 2;
+  "3,2": 1;
+  "3,3": 0;
+  "4,1": 3;
+  "4,2": 2;
+  "4,3": 1;
+  "4,4": 0;
+  "5,1": 4;
+  "5,2": 3;
+  "5,3": 2;
+  "5,4": 1;
+  "5,5": 0;
+  "6,1": 5;
+  "6,2": 4;
+  "6,3": 3;
+  "6,4": 2;
+  "6,5": 1;
+  "6,6": 0;
+  "7,1": 6;
+  "7,2": 5;
+  "7,3": 4;
+  "7,4": 3;
+  "7,5": 2;
+  "7,6": 1;
+  "7,7": 0;
+  "8,1": 7;
+  "8,2": 6;
+  "8,3": 5;
+  "8,4": 4;
+  "8,5": 3;
+  "8,6": 2;
+  "8,7": 1;
+  "8,8": 0;
+};
+
 export type NormalizeAxis<Op extends string, S extends Shape, Axis extends number, Positions extends readonly unknown[] = S> =
   number extends Axis
     ? number
@@ -56,13 +96,15 @@ export type NormalizeAxis<Op extends string, S extends Shape, Axis extends numbe
       : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name, nor "-1"
         ? Axis
         : `${Axis}` extends `-${infer Count extends number}`
-          ? DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
-            ? [Kept] extends [never]
-              ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
-              : Count extends 0
-                ? 0
-                : Kept["length"]
-            : never
+          ? `${Positions["length"]},${Count}` extends keyof NegativeAxisTable // rank ≤ 8 and -rank ≤ axis ≤ -1
+            ? NegativeAxisTable[`${Positions["length"]},${Count}`]
+            : DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
+              ? [Kept] extends [never]
+                ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
+                : Count extends 0
+                  ? 0
+                  : Kept["length"]
+              : never
           : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
 
 /**
@@ -120,10 +162,22 @@ export type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []
     ? SplitAt<Rest, At, [...Front, Head]>
     : [Front, S];
 
-/** `S` without the axes in `Indices` (each dim rebuilt, so a labelled tuple's labels are not kept). Reductions and squeeze. */
-export type WithoutAxes<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
+/**
+ * `S` without the axes in `Indices` (each dim rebuilt, so a labelled tuple's labels are not kept).
+ * Reductions and squeeze. One axis of a matrix or of a rank-3 shape — most calls — is one pattern;
+ * anything else is a walk.
+ */
+export type WithoutAxes<S extends Shape, Indices extends readonly number[]> = Indices extends readonly [infer Only extends number]
+  ? S extends readonly [infer D0, infer D1]
+    ? Only extends 0 ? [D1] : [D0]
+    : S extends readonly [infer D0, infer D1, infer D2]
+      ? Only extends 0 ? [D1, D2] : Only extends 1 ? [D0, D2] : [D0, D1]
+      : WithoutAxesWalk<S, Indices>
+  : WithoutAxesWalk<S, Indices>;
+
+type WithoutAxesWalk<S extends Shape, Indices extends readonly number[], Index extends 0[] = [], Acc extends unknown[] = []> = S extends readonly [
   infer Head,
   ...infer Rest extends Shape,
 ]
-  ? WithoutAxes<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
+  ? WithoutAxesWalk<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
   : Acc;
