@@ -31,13 +31,8 @@ type FirstMissing<S extends Shape, Indices extends readonly number[], Index exte
     ? FirstMissing<S, Indices, [...Index, 0]>
     : Index["length"];
 
-/** `S[Indices[0]], S[Indices[1]], …`. */
-type PickDims<S extends Shape, Indices extends readonly number[], Acc extends Dim[] = []> = Indices extends readonly [
-  infer Head extends number,
-  ...infer Rest extends readonly number[],
-]
-  ? PickDims<S, Rest, [...Acc, S[Head]]>
-  : Acc;
+/** `S[Indices[0]], S[Indices[1]], …`: one mapped type over the indices, no walk. */
+type PickDims<S extends Shape, Indices extends readonly number[]> = { -readonly [K in keyof Indices]: S[Indices[K]] };
 
 /** `S` reversed: a matrix (the common case, `transpose()`) in one step, any other rank by a walk. */
 type Reverse<S extends Shape> = S extends readonly [infer Rows extends Dim, infer Columns extends Dim] ? [Columns, Rows] : ReverseWalk<S>;
