@@ -4,7 +4,7 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckArg, ShapeError } from "./errors.js";
-import type { IsSingle } from "./internal/dims.js";
+import type { IsKnownSize } from "./internal/dims.js";
 import type { PrintDim, PrintShape } from "./internal/print.js";
 
 /**
@@ -38,14 +38,12 @@ export type WriteAsRankMessage<Op extends string, From extends Shape, To extends
 export type WriteAsDimMessage<Op extends string, From extends Shape, To extends Shape, Axis extends number, FromDim extends Dim, ToDim extends Dim> =
   `SHAPE_AS: ${Op}: cannot restate ${PrintShape<From>} as ${PrintShape<To>}: axis ${Axis} is ${PrintDim<FromDim>} vs ${PrintDim<ToDim>}`;
 
-/** A single known size (a number literal, not `number`, not a union). */
-type IsKnown<D> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
 
 type AsDims<From extends Shape, To extends Shape, Op extends string, F extends Shape = From, T extends Shape = To, Index extends 0[] = []> =
   F extends readonly [infer FDim extends Dim, ...infer FRest extends Shape]
     ? T extends readonly [infer TDim extends Dim, ...infer TRest extends Shape]
-      ? IsKnown<FDim> extends true
-        ? IsKnown<TDim> extends true
+      ? IsKnownSize<FDim> extends true
+        ? IsKnownSize<TDim> extends true
           ? [FDim] extends [TDim]
             ? AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
             : ShapeError<WriteAsDimMessage<Op, From, To, Index["length"], FDim, TDim>>
@@ -80,8 +78,8 @@ export type WriteAsMinRankMessage<Op extends string, From extends Shape, To exte
 type AsVariadic<From extends Shape, To extends Shape, Op extends string, F extends Shape = From, T extends Shape = To, Fixed extends 0[] = []> =
   F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
     ? T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
-      ? IsKnown<FDim> extends true
-        ? IsKnown<TDim> extends true
+      ? IsKnownSize<FDim> extends true
+        ? IsKnownSize<TDim> extends true
           ? [FDim] extends [TDim]
             ? AsVariadic<From, To, Op, FRest, TRest, [...Fixed, 0]>
             : ShapeError<WriteAsDimMessage<Op, From, To, TRest["length"], FDim, TDim>>
@@ -105,8 +103,8 @@ export type WriteGradShapeMessage<Op extends string, S extends Shape, G extends 
 /** `true` when some axis holds two different known sizes (the ranks are equal). */
 type KnownDimsDiffer<S extends Shape, G extends Shape> = S extends readonly [infer SDim extends Dim, ...infer SRest extends Shape]
   ? G extends readonly [infer GDim extends Dim, ...infer GRest extends Shape]
-    ? IsKnown<SDim> extends true
-      ? IsKnown<GDim> extends true
+    ? IsKnownSize<SDim> extends true
+      ? IsKnownSize<GDim> extends true
         ? [SDim] extends [GDim]
           ? KnownDimsDiffer<SRest, GRest>
           : true

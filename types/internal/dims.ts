@@ -9,6 +9,14 @@ type EachIsWhole<D, Whole = D> = D extends unknown ? ([Whole] extends [D] ? true
 export type IsSingle<D> = [D] extends [never] ? false : [EachIsWhole<D>] extends [true] ? true : false;
 
 /**
+ * `true` for a valid dim that is one known size (a number literal, not `number`, not a union), `false`
+ * for anything else a valid dim can be (`number`, a union, a name). For dims already validated (a
+ * tensor's, or a rule's after `InvalidSizesMessage`): a valid number literal is a natural, so this
+ * stands for `IsNatural` (types/internal/digits.ts) without reading the literal's digits.
+ */
+export type IsKnownSize<D> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
+
+/**
  * The dims of `S` that are not valid, as a union: numbers that are not non-negative safe integers
  * (negative, fractional, written with an exponent — i.e. ≥ 1e21 — or above 2^53 − 1), and names that
  * are empty or hold a quote or a backslash (they could not be printed as messages print them).

@@ -17,6 +17,7 @@
  * - Options are read from an object literal through `const` type parameters.
  */
 import type { Dim, Shape } from "../shape.js";
+import type { IsKnownSize } from "../internal/dims.js";
 import type { ShapeError, ResultShape } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -163,7 +164,7 @@ type GroupsCheck<Op extends string, X extends Shape, W extends Shape, Groups> = 
     ? Groups extends 0
       ? unknown // an INPUT_OPTION error at run time
       : Groups extends number
-        ? IsNatural<X[1]> extends true
+        ? IsKnownSize<X[1]> extends true
           ? Mod<X[1] & number, Groups> extends 0
             ? OutChannelsCheck<Op, X, W, Groups>
             : ShapeError<WriteConvGroupsMessage<Op, X, W, Groups, "input">>
@@ -172,14 +173,14 @@ type GroupsCheck<Op extends string, X extends Shape, W extends Shape, Groups> = 
     : unknown;
 
 type OutChannelsCheck<Op extends string, X extends Shape, W extends Shape, Groups extends number> =
-  IsNatural<W[0]> extends true
+  IsKnownSize<W[0]> extends true
     ? Mod<W[0] & number, Groups> extends 0
       ? InChannelsCheck<Op, X, W, Groups>
       : ShapeError<WriteConvGroupsMessage<Op, X, W, Groups, "weight">>
     : InChannelsCheck<Op, X, W, Groups>;
 
 type InChannelsCheck<Op extends string, X extends Shape, W extends Shape, Groups extends number> =
-  AllNatural<[X[1], W[1]]> extends true
+  [IsKnownSize<X[1]>, IsKnownSize<W[1]>] extends [true, true]
     ? [Mul<W[1] & number, Groups>] extends [X[1]]
       ? unknown
       : ShapeError<WriteConvChannelsMessage<Op, X, W, Groups>>
@@ -216,13 +217,13 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
       ? number // not a positive integer: an INPUT_OPTION error at run time
       : Same extends true
       ? [In] extends [0]
-        ? AllNatural<[K, Dilation]> extends true
+        ? [IsKnownSize<K>, IsNatural<Dilation>] extends [true, true]
           ? TotalPadding<K & number, Dilation & number> extends infer Total extends string
             ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, AddDigits<Total, "1">, Total>>
             : never
           : In
         : In
-      : AllNatural<[K, Dilation, Before, After]> extends true
+      : [IsKnownSize<K>, AllNatural<[Dilation, Before, After]>] extends [true, true] // the kernel is a valid dim; the options are checked as given
         ? [In] extends [string]
           ? string extends In
             ? number
@@ -231,7 +232,7 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
                 ? In
                 : number
               : number
-          : AllNatural<[In, Stride]> extends true
+          : [IsKnownSize<In>, IsNatural<Stride>] extends [true, true]
             ? SizeKeeping<Stride, Before & number, After & number, K & number, Dilation & number> extends true
               ? [In] extends [0]
                 ? WindowCount<Op, X, W, Axis, 0, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, 1>

@@ -16,6 +16,7 @@ import type { PrintShape } from "../internal/print.js";
 import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { AllNatural, AxisValue, FloorDiv, OptionOf } from "./conv.js";
+import type { IsKnownSize } from "../internal/dims.js";
 
 /**
  * The options of `maxPool2d`/`avgPool2d` (and `pool2dShape`): `kernel` (required), `stride`
@@ -58,7 +59,7 @@ type PaddingCheck<Op extends string, X extends Shape, Axis extends number, Paddi
 type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kernel, Stride, Padding, Ceil> =
   0 extends Kernel | Stride
     ? number // not a positive integer: an INPUT_OPTION error at run time
-    : AllNatural<[In, Kernel, Stride, Padding]> extends true
+    : [IsKnownSize<In>, AllNatural<[Kernel, Stride, Padding]>] extends [true, true] // the input's dim is valid; the options are checked as given
       ? [Ceil] extends [false]
         ? PoolCount<Op, X, Axis, In & number, Kernel & number, Stride & number, Padding & number, false>
         : [Ceil] extends [true]
