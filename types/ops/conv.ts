@@ -223,33 +223,36 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
             : never
           : In
         : In
-      : [IsKnownSize<K>, AllNatural<[Dilation, Before, After]>] extends [true, true] // the kernel is a valid dim; the options are checked as given
+      : KernelReach<K, Dilation, Before, After> extends [infer Span extends string, infer Pad extends string, infer Keeps extends boolean]
         ? [In] extends [string]
           ? string extends In
             ? number
-            : [Stride] extends [1]
-              ? [AddDigits<ToDigits<Before & number>, ToDigits<After & number>>] extends [TotalPadding<K & number, Dilation & number>]
-                ? In
-                : number
+            : [Stride, Keeps] extends [1, true]
+              ? In
               : number
           : [IsKnownSize<In>, IsNatural<Stride>] extends [true, true]
-            ? SizeKeeping<Stride, Before & number, After & number, K & number, Dilation & number> extends true
+            ? [Stride, Keeps] extends [1, true]
               ? [In] extends [0]
-                ? WindowCount<Op, X, W, Axis, 0, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, 1>
+                ? WindowCount<Op, X, W, Axis, 0, Span, Pad, 1>
                 : In // the common fast path: no arithmetic on the input's size
-              : WindowCount<Op, X, W, Axis, In & number, AddDigits<TotalPadding<K & number, Dilation & number>, "1">, AddDigits<ToDigits<Before & number>, ToDigits<After & number>>, Stride & number>
+              : WindowCount<Op, X, W, Axis, In & number, Span, Pad, Stride & number>
             : number
         : number;
 
 /**
- * `true` for stride 1 with total padding `dilation·(k − 1)` ("same"-like, e.g. 3×3 with padding 1):
- * the output size is the input size. Depends on the options and kernel only, so it is cached across calls.
+ * What a spatial axis's output size needs from the kernel and the options alone, computed once for
+ * every call with the same kernel and options: `[span, pad, keeps]` — the kernel's span
+ * `dilation·(k − 1) + 1` and the total padding as digit strings, and whether the padding is the
+ * span less one (stride 1 then keeps the input's size, e.g. 3×3 with padding 1) — or `undefined`
+ * when one of them is not a known natural (the output size is then `number`).
  */
-type SizeKeeping<Stride, Before extends number, After extends number, K extends number, Dilation extends number> = [Stride] extends [1]
-  ? [AddDigits<ToDigits<Before>, ToDigits<After>>] extends [TotalPadding<K, Dilation>]
-    ? true
-    : false
-  : false;
+type KernelReach<K extends Dim, Dilation, Before, After> = [IsKnownSize<K>, AllNatural<[Dilation, Before, After]>] extends [true, true]
+  ? TotalPadding<K & number, Dilation & number> extends infer Total extends string
+    ? AddDigits<ToDigits<Before & number>, ToDigits<After & number>> extends infer Pad extends string
+      ? [AddDigits<Total, "1">, Pad, [Pad] extends [Total] ? true : false]
+      : never
+    : never
+  : undefined;
 
 /** `dilation·(k − 1)` as a digit string: the padding "same" adds, and the kernel's span less one. */
 type TotalPadding<K extends number, Dilation extends number> = MulDigits<ToDigits<Dilation>, SubDigits<ToDigits<K>, "1">>;
