@@ -48,12 +48,16 @@ export type WritePoolWindowMessage<Op extends string, X extends Shape, Axis exte
 type PoolOptions<Opts> = Opts extends number ? { kernel: Opts } : Opts;
 
 /** `2·Padding > Kernel` on a spatial axis: the error, else `unknown`. */
-type PaddingCheck<Op extends string, X extends Shape, Axis extends number, Padding, Kernel> =
-  AllNatural<[Padding, Kernel]> extends true
-    ? Compare<Add<Padding & number, Padding & number>, Kernel & number> extends "gt"
-      ? ShapeError<WritePoolPaddingMessage<Op, X, Axis, Padding & number, Kernel & number>>
-      : unknown
-    : unknown;
+type PaddingCheck<Op extends string, X extends Shape, Axis extends number, Padding, Kernel> = PaddingTooLarge<Padding, Kernel> extends true
+  ? ShapeError<WritePoolPaddingMessage<Op, X, Axis, Padding & number, Kernel & number>>
+  : unknown;
+
+/** Whether `2·Padding > Kernel`: options only, so computed once for every call with the same options. */
+type PaddingTooLarge<Padding, Kernel> = AllNatural<[Padding, Kernel]> extends true
+  ? Compare<Add<Padding & number, Padding & number>, Kernel & number> extends "gt"
+    ? true
+    : false
+  : false;
 
 /** One spatial axis: its output size, or the error. */
 type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kernel, Stride, Padding, Ceil> =
@@ -74,12 +78,13 @@ type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kerne
 type PoolCount<Op extends string, X extends Shape, Axis extends number, In extends number, Kernel extends number, Stride extends number, Padding extends number, Ceil extends boolean> =
   [ToDigits<In>, ToDigits<Kernel>, ToDigits<Stride>, ToDigits<Padding>] extends [infer I extends string, infer K extends string, infer S extends string, infer P extends string]
     ? [P, Ceil, K] extends ["0", false, S]
-      ? // The common case (no padding, floor mode, stride = kernel): floor(In / Kernel), one division.
-        CompareDigits<I, K> extends "lt"
-        ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, I>>
-        : DivModDigits<I, K> extends [infer Quotient extends string, string]
-          ? FromDigits<Quotient>
-          : never
+      ? // The common case (no padding, floor mode, stride = kernel): floor(In / Kernel), one division;
+        // a quotient 0 is a window larger than the input.
+        DivModDigits<I, K> extends [infer Quotient extends string, string]
+        ? Quotient extends "0"
+          ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, I>>
+          : FromDigits<Quotient>
+        : never
       : AddDigits<I, AddDigits<P, P>> extends infer Padded extends string
       ? (Ceil extends true ? AddDigits<Padded, SubDigits<S, "1">> : Padded) extends infer Reach extends string
         ? CompareDigits<Reach, K> extends "lt"
