@@ -169,9 +169,9 @@ export type SplitAt<S extends Shape, At extends number, Front extends Dim[] = []
  */
 export type WithoutAxes<S extends Shape, Indices extends readonly number[]> = Indices extends readonly [infer Only extends number]
   ? S extends readonly [infer D0, infer D1]
-    ? Only extends 0 ? [D1] : [D0]
+    ? [Only] extends [0] ? [D1] : [Only] extends [1] ? [D0] : WithoutAxesWalk<S, Indices>
     : S extends readonly [infer D0, infer D1, infer D2]
-      ? Only extends 0 ? [D1, D2] : Only extends 1 ? [D0, D2] : [D0, D1]
+      ? [Only] extends [0] ? [D1, D2] : [Only] extends [1] ? [D0, D2] : [Only] extends [2] ? [D0, D1] : WithoutAxesWalk<S, Indices>
       : WithoutAxesWalk<S, Indices>
   : WithoutAxesWalk<S, Indices>;
 

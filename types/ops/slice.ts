@@ -152,11 +152,19 @@ type FromFront<Start extends SliceBound> = [Start] extends [undefined] ? true : 
 type UnitStep<Step extends SliceBound> = [Step] extends [undefined] ? true : [Step] extends [1] ? true : false;
 
 /** `S` with the dim at `Index` replaced by `D`. */
-type Replace<S extends Shape, Index extends number, D extends Dim, Acc extends Dim[] = []> = S extends readonly [
+type Replace<S extends Shape, Index extends number, D extends Dim> = S extends readonly [infer D0 extends Dim, infer D1 extends Dim] // a matrix (most calls): one pattern
+  ? [Index] extends [0]
+    ? [D, D1]
+    : [Index] extends [1]
+      ? [D0, D]
+      : ReplaceWalk<S, Index, D>
+  : ReplaceWalk<S, Index, D>;
+
+type ReplaceWalk<S extends Shape, Index extends number, D extends Dim, Acc extends Dim[] = []> = S extends readonly [
   infer Head extends Dim,
   ...infer Rest extends Shape,
 ]
-  ? Replace<Rest, Index, D, [...Acc, Acc["length"] extends Index ? D : Head]>
+  ? ReplaceWalk<Rest, Index, D, [...Acc, Acc["length"] extends Index ? D : Head]>
   : Acc;
 
 /** The slice of a shape with valid dims. */
