@@ -7,7 +7,7 @@ import type { Dim } from "../../types/shape.js";
 import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
-import type { IsShapeError } from "../../types/errors.js";
+import type { IsShapeError, ShapeError } from "../../types/errors.js";
 
 type Expect<T extends true> = T;
 /** The element count of a shape as text, or the marker it gave. */
@@ -130,4 +130,11 @@ export type ShapeRules = [
   Expect<Equal<ReshapeShape<["a" | "b", 4], [2, 3]>, [2, 3]>>,
   Expect<Equal<ConcatShape<[[2 | 3, 1], [5, 1]], 1>, [5, 2]>>,
   Expect<Equal<CompareSizes<"a" | "b", "a">, "dynamic">>,
+  // a clash names the tensor its merged dim came from: the first, or the one whose dim replaced a dynamic one
+  Expect<Equal<ConcatShape<[[number, 3], [2, 3], [4, 3]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate [2, 3] with [4, 3] along axis 1: axis 0 is 2 in tensor 1 but 4 in tensor 2; only axis 1 may differ">>>,
+  Expect<Equal<ConcatShape<[number[], [2, 3], [number, 3], [4, 3]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate [2, 3] with [4, 3] along axis 1: axis 0 is 2 in tensor 1 but 4 in tensor 3; only axis 1 may differ">>>,
+  Expect<Equal<ConcatShape<[[number, 1], [number, 1], [5, 1], [6, 1]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate [5, 1] with [6, 1] along axis 1: axis 0 is 5 in tensor 2 but 6 in tensor 3; only axis 1 may differ">>>,
+  Expect<Equal<ConcatShape<[["n", 2], [number, 2], ["m", 2]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate ['n', 2] with ['m', 2] along axis 1: axis 0 is 'n' in tensor 0 but 'm' in tensor 2; different names may be different sizes (state that they are equal with .as())">>>,
+  Expect<Equal<StackShape<[[number], [2], [3]]>, ShapeError<"SHAPE_STACK: stackShape: cannot stack [2] with [3]: axis 0 is 2 in tensor 1 but 3 in tensor 2; stacked tensors must have the same shape">>>,
+  Expect<Equal<StackShape<[[1, number], number[], [1, 4], [2, 4]]>, ShapeError<"SHAPE_STACK: stackShape: cannot stack [1, number] with [2, 4]: axis 0 is 1 in tensor 0 but 2 in tensor 3; stacked tensors must have the same shape">>>,
 ];
