@@ -371,7 +371,11 @@ type AxisNameChecks<First extends Shape, S extends Shape, Skip extends number, K
         Axis,
         Index,
         [...At, 0],
-        At["length"] extends Skip ? Check : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, At["length"], First[At["length"]], S[At["length"]], Index>, First[At["length"]], S[At["length"]]>
+        At["length"] extends Skip
+          ? Check
+          : Exact<First[At["length"]]> extends Exact<S[At["length"]]> // the same dim: no check, no message to write
+            ? Check
+            : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, At["length"], First[At["length"]], S[At["length"]], Index>, First[At["length"]], S[At["length"]]>
       >;
 
 /**
