@@ -188,33 +188,67 @@ type CheckNamedOrder<From extends Shape, To extends Shape, Op extends string, Ou
 type FillMinus<To extends Shape, Inferred extends Dim> = { [K in keyof To]: To[K] extends -1 ? Inferred : To[K] };
 
 /**
- * One pass over the target, left to right: the first target error, or whether it has a `-1`,
- * whether a dim is dynamic, and its other dims (`Known`).
+ * What a target dim is: `"size"` (a size, or a valid size expression), `"dynamic"` (`number`,
+ * `string`, a union), `"minus"` (`-1`), or the error it is — `"negative"`, `"invalid"` (a fractional,
+ * exponent or too large number, or `""`), `"expression"` (a string that is not a size expression).
+ * A function of the dim alone, so each dim is classified once for the whole program.
  */
-type ScanTarget<From extends Shape, To extends Shape, Op extends string, Rest extends Shape = To, Minus extends boolean = false, Dynamic extends boolean = false, Known extends Dim[] = []> =
+type TargetDim<D extends Dim> = IsDynamicDim<D> extends true
+  ? "dynamic"
+  : [D] extends [number]
+    ? `${D}` extends "-1"
+      ? "minus"
+      : `${D}` extends `-${infer Magnitude}`
+        ? Magnitude extends `${string}${"." | "e-"}${string}`
+          ? "invalid"
+          : "negative"
+        : `${D}` extends `${string}${"." | "e"}${string}`
+          ? "invalid"
+          : IsTooLarge<[["", `${D}`]]> extends true
+            ? "invalid"
+            : "size"
+    : D extends `${string}${"+" | "*"}${string}` | ""
+      ? ParseSize<D & string> extends Malformed
+        ? D extends ""
+          ? "invalid"
+          : "expression"
+        : "size"
+      : "size";
+
+/** A target dim's error, as `ScanTarget` finds it: its kind (`TargetDim`, or `"minus"` for a second `-1`) and the dim. */
+interface TargetError<Kind extends string = string, D extends Dim = Dim> {
+  readonly kind: Kind;
+  readonly dim: D;
+}
+
+/**
+ * One pass over the target, left to right: the first target error (`TargetError`), or whether it
+ * has a `-1`, whether a dim is dynamic, and its other dims (`Known`). A function of the target alone
+ * (the messages are written by `ReshapeChecked`), so a target is scanned once for every source.
+ */
+type ScanTarget<Rest extends Shape, Minus extends boolean = false, Dynamic extends boolean = false, Known extends Dim[] = []> =
   Rest extends readonly [infer D extends Dim, ...infer Tail extends Shape]
-    ? IsDynamicDim<D> extends true
-      ? ScanTarget<From, To, Op, Tail, Minus, true, Known>
-      : [D] extends [number]
-        ? `${D}` extends "-1"
-          ? Minus extends true
-            ? ShapeError<WriteReshapeTargetMessage<Op, From, To, "minus", -1>>
-            : ScanTarget<From, To, Op, Tail, true, Dynamic, Known>
-          : `${D}` extends `-${infer Magnitude}`
-            ? Magnitude extends `${string}${"." | "e-"}${string}`
-              ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-              : ShapeError<WriteReshapeTargetMessage<Op, From, To, "negative", D>>
-            : `${D}` extends `${string}${"." | "e"}${string}`
-              ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-              : IsTooLarge<[["", `${D}`]]> extends true
-                ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-                : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
-        : D extends `${string}${"+" | "*"}${string}` | ""
-          ? ParseSize<D & string> extends Malformed
-            ? ShapeError<D extends "" ? WriteInvalidShapeMessage<Op, To, D> : WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>>
-            : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
-          : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
+    ? TargetDim<D> extends infer Kind
+      ? Kind extends "size"
+        ? ScanTarget<Tail, Minus, Dynamic, [...Known, D]>
+        : Kind extends "dynamic"
+          ? ScanTarget<Tail, Minus, true, Known>
+          : Kind extends "minus"
+            ? Minus extends true
+              ? TargetError<"minus", D>
+              : ScanTarget<Tail, true, Dynamic, Known>
+            : TargetError<Kind & string, D>
+      : never
     : { minus: Minus; dynamic: Dynamic; known: Known };
+
+/** The message of a target error found by `ScanTarget`. */
+type TargetErrorMessage<Op extends string, From extends Shape, To extends Shape, Kind, D extends Dim> = Kind extends "minus"
+  ? WriteReshapeTargetMessage<Op, From, To, "minus", -1>
+  : Kind extends "negative"
+    ? WriteReshapeTargetMessage<Op, From, To, "negative", D & number>
+    : Kind extends "expression"
+      ? WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>
+      : WriteInvalidShapeMessage<Op, To, D>;
 
 /** `true` when a dim of `S` is dynamic or its rank is unknown. */
 type HasDynamic<S extends Shape> = number extends S["length"] ? true : true extends IsDynamicDimOf<S[number]> ? true : false;
@@ -332,7 +366,7 @@ type InferMinus<From extends Shape, To extends Shape, Op extends string, Known e
 
 /** The reshape of a valid `From` to a fixed-rank `To`. */
 export type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
-  ScanTarget<From, To, Op> extends infer Scan
+  ScanTarget<To> extends infer Scan
     ? Scan extends { minus: infer Minus extends boolean; dynamic: infer Dynamic extends boolean; known: infer Known extends Shape }
       ? (Dynamic extends true ? true : HasDynamic<From>) extends true
         ? Minus extends true
@@ -345,7 +379,9 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
               ? InferMinus<From, To, Op, Known, Left, Kept, Zero>
               : CheckCounts<From, To, Op, Known, Left, Kept, Zero>
             : never
-      : Scan
+      : Scan extends TargetError<infer Kind, infer D>
+        ? ShapeError<TargetErrorMessage<Op, From, To, Kind, D>>
+        : never
     : never;
 
 /**
