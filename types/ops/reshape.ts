@@ -424,17 +424,20 @@ type NumericCountsOf<From extends Shape, To extends Shape, Op extends string, Fr
  * `B` and `T` and leaves `[512]` → `[8, 64]`); it stops at the first pair that differs — decided for
  * two known dims, undecided (so the rule is) where a type parameter meets anything but itself.
  */
-export type KeptEnds<From extends Shape, To extends Shape, Prefix extends Dim[] = []> = From extends readonly [infer F extends Dim, ...infer FromRest extends Shape]
-  ? To extends readonly [infer T extends Dim, ...infer ToRest extends Shape]
-    ? Exact<F> extends Exact<T>
+export type KeptEnds<From extends Shape, To extends Shape, Prefix extends Dim[] = []> = Exact<From[0]> extends Exact<To[0]> // first dims by index: no slicing where they differ
+  ? From extends readonly [infer F extends Dim, ...infer FromRest extends Shape]
+    ? To extends readonly [unknown, ...infer ToRest extends Shape]
       ? KeptEnds<FromRest, ToRest, [...Prefix, F]>
       : KeptSuffix<From, To, Prefix>
     : KeptSuffix<From, To, Prefix>
   : KeptSuffix<From, To, Prefix>;
 
-export type KeptSuffix<From extends Shape, To extends Shape, Prefix extends Dim[], Suffix extends Dim[] = []> = From extends readonly [...infer FromRest extends Shape, infer F extends Dim]
-  ? To extends readonly [...infer ToRest extends Shape, infer T extends Dim]
-    ? Exact<F> extends Exact<T>
+/** `Before[N]` is `N − 1`: the index of the last dim of a shape of rank `N` (up to 32; `-1` for a scalar). */
+type Before = [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+
+export type KeptSuffix<From extends Shape, To extends Shape, Prefix extends Dim[], Suffix extends Dim[] = []> = Exact<From[Before[From["length"]]]> extends Exact<To[Before[To["length"]]]> // last dims by index
+  ? From extends readonly [...infer FromRest extends Shape, infer F extends Dim]
+    ? To extends readonly [...infer ToRest extends Shape, unknown]
       ? KeptSuffix<FromRest, ToRest, Prefix, [F, ...Suffix]>
       : [Prefix, From, To, Suffix]
     : [Prefix, From, To, Suffix]
