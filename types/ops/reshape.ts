@@ -390,9 +390,19 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
  * The dims must be sizes (a tensor's shape, a target `ScanTarget` checked, or tested as `Product`
  * does); a union dim (`2 | 3`) makes the product a union.
  */
-type DigitProduct<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
-  ? DigitProduct<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
+type DigitProduct<Dims extends Shape> = Dims extends readonly [infer A extends number, infer B extends number]
+  ? TimesDigits<`${A}`, `${B}`> // two dims (the most common count): one match, no walk
+  : Dims extends readonly [infer A extends number]
+    ? `${A}`
+    : DigitFold<Dims>;
+
+/** `DigitProduct` of any rank, dim by dim. */
+type DigitFold<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
+  ? DigitFold<Rest, TimesDigits<Acc, `${D}`>>
   : Acc;
+
+/** `Acc` × `D` on digit strings, for each member of a union `Acc`; a product so far of `"1"` is `D` itself. */
+type TimesDigits<Acc extends string, D extends string> = Acc extends "1" ? D : MulDigits<Acc, D>;
 
 /**
  * `CheckCounts`/`InferMinus` for shapes of known sizes, on their counts as digit strings (`FromCount`,
