@@ -30,7 +30,7 @@ import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
-import type { PrintShape } from "../internal/print.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
   DimPoly,
@@ -498,7 +498,16 @@ export type ReshapeWhole<Names extends string, From extends Shape, To extends Sh
  * size the compiler cannot name. Compile time only (at run time every dim is a number).
  */
 export type WriteReshapeNamesMessage<Op extends string, From extends Shape, To extends Shape> =
-  `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${ShapeText<From>} to ${ShapeText<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+
+/**
+ * `PrintShape<S>`, for ranks 2 and 3 by index (no pattern match per rank): the same text.
+ */
+type ShapeText<S extends Shape> = S["length"] extends 2
+  ? `[${PrintDim<S[0]>}, ${PrintDim<S[1]>}]`
+  : S["length"] extends 3
+    ? `[${PrintDim<S[0]>}, ${PrintDim<S[1]>}, ${PrintDim<S[2]>}]`
+    : PrintShape<S>;
 
 /**
  * The message of a reshape whose dims between those kept in place do not reshape (`Middle`, the
