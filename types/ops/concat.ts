@@ -99,14 +99,14 @@ export type FirstInvalid<Shapes extends readonly Shape[], Op extends string, Ind
     : never
   : never;
 
-/** `[index, shape]` of the first shape of fixed rank, or `never`. */
+/** `[index, shape, the shapes after it, a counter at the next index]` of the first shape of fixed rank, or `never`. */
 export type FirstFixed<Shapes extends readonly Shape[], Index extends 0[] = []> = Shapes extends readonly [
   infer Head extends Shape,
   ...infer Rest extends readonly Shape[],
 ]
   ? number extends Head["length"]
     ? FirstFixed<Rest, [...Index, 0]>
-    : [Index["length"], Head]
+    : [Index["length"], Head, Rest, [...Index, 0]]
   : never;
 
 /** A tuple with `Items[At]` replaced by `Value`. */
@@ -184,7 +184,7 @@ type ConcatFold<
   ? number extends S["length"]
     ? ConcatFold<All, Op, Axis, First, FirstIndex, Merged, Dynamic, Tail, [...Index, 0]>
     : S["length"] extends First["length"]
-      ? (Index["length"] extends FirstIndex ? [Merged] : MergeDims<Merged, S, Axis>) extends infer Step
+      ? MergeDims<Merged, S, Axis> extends infer Step
         ? Step extends [infer Next extends readonly Dim[]]
           ? ConcatFold<All, Op, Axis, First, FirstIndex, Next, Sum extends "tensors" ? Sum : AddDim<Sum, S[Axis]>, Tail, [...Index, 0]>
           : Step extends Clash<infer At, infer M, infer D, infer Kind>
@@ -274,14 +274,14 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
     ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
     : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
-        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
+        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
           ? number extends Axis
             ? RanksOnly<Shapes, Op, First, FirstIndex>
             : NormalizeAxis<Op, First, Axis> extends infer Index
               ? Index extends ShapeError<string>
                 ? Failure<Axis extends 0 ? FirstIndex : "axis", Index>
                 : Index extends number
-                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? [] : "tensors">
+                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? (FirstIndex extends 0 ? AddDim<[], First[Index]> : Dynamic) : "tensors", After, Next>
                   : never
               : never
           : number[]
@@ -450,7 +450,7 @@ export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, 
  */
 type AxisFailure<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Axis
   ? unknown
-  : ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [number, infer First extends Shape]
+  : ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [number, infer First extends Shape, ...unknown[]]
     ? NormalizeAxis<Op, First, Axis> extends infer Index
       ? Index extends ShapeError<string>
         ? Axis extends 0

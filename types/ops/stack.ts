@@ -59,7 +59,7 @@ type StackFold<
   ? number extends S["length"]
     ? StackFold<All, Op, First, FirstIndex, Merged, Tail, [...Index, 0]>
     : S["length"] extends First["length"]
-      ? (Index["length"] extends FirstIndex ? [Merged] : MergeDims<Merged, S, -1>) extends infer Step
+      ? MergeDims<Merged, S, -1> extends infer Step
         ? Step extends [infer Next extends readonly Dim[]]
           ? StackFold<All, Op, First, FirstIndex, Next, Tail, [...Index, 0]>
           : Step extends Clash<infer At, infer M, infer D, infer Kind>
@@ -100,8 +100,8 @@ export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op
     ? Failure<"list", ShapeError<WriteStackEmptyMessage<Op>>>
     : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
-        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
-          ? StackFold<Shapes, Op, First, FirstIndex, First> extends infer Merged
+        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
+          ? StackFold<Shapes, Op, First, FirstIndex, First, After, Next> extends infer Merged
             ? [Merged] extends [infer Dims extends readonly Dim[]] // resolves for dims that are type parameters (`[B, 64]`)
               ? StackAxis<Dims, First, Axis, Shapes["length"], Op>
               : Merged
@@ -140,8 +140,8 @@ export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, O
   ? StackResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown
   : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
     ? [Invalid] extends [never]
-      ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
-        ? StackFold<Shapes, Op, First, FirstIndex, First> extends Failure
+      ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
+        ? StackFold<Shapes, Op, First, FirstIndex, First, After, Next> extends Failure
           ? unknown // the shapes are reported first, as at run time
           : NormalizeAxis<Op, First, Axis, [...First, unknown]> extends infer Index
             ? Index extends ShapeError<string>
