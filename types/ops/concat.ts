@@ -404,7 +404,10 @@ export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> =
         : Message;
 
 /** The error of list item `K`, if the rule failed there. */
-type ItemError<Result, K> = Result extends Failure<infer Where, infer Error> ? (K extends `${Where & number}` ? Error : unknown) : unknown;
+type ItemError<Result, K> = K extends FailedItem<Result> ? ErrorOf<Result> : unknown;
+
+/** The index (as a key) of the list item the rule failed at, or `never`: computed once per result, not per item. */
+type FailedItem<Result> = Result extends Failure<infer Where extends number> ? `${Where}` : never;
 
 /** The error of the list as a whole (an empty list, a sum too large), if the rule failed so. */
 type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : unknown;
