@@ -4,10 +4,11 @@
 // (TypeScript 7).
 import type { CompareSizes, Dynamic, Malformed, NormalizeSize, Poly, PrintPoly, ShapeSize, SumDims } from "../../types/internal/symbolic.js";
 import type { Dim } from "../../types/shape.js";
-import type { FlattenShape, ReshapeShape } from "../../types/ops/reshape.js";
+import type { FlattenShape, Product, ReshapeShape, WriteReshapeNamesMessage } from "../../types/ops/reshape.js";
+import type { PrintShape } from "../../types/internal/print.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
-import type { IsShapeError } from "../../types/errors.js";
+import type { IsShapeError, ShapeError } from "../../types/errors.js";
 
 type Expect<T extends true> = T;
 /** The element count of a shape as text, or the marker it gave. */
@@ -130,4 +131,44 @@ export type ShapeRules = [
   Expect<Equal<ReshapeShape<["a" | "b", 4], [2, 3]>, [2, 3]>>,
   Expect<Equal<ConcatShape<[[2 | 3, 1], [5, 1]], 1>, [5, 2]>>,
   Expect<Equal<CompareSizes<"a" | "b", "a">, "dynamic">>,
+  // a clash names the tensor its merged dim came from: the first, or the one whose dim replaced a dynamic one
+  Expect<Equal<ConcatShape<[[number, 3], [2, 3], [4, 3]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate [2, 3] with [4, 3] along axis 1: axis 0 is 2 in tensor 1 but 4 in tensor 2; only axis 1 may differ">>>,
+  Expect<Equal<ConcatShape<[number[], [2, 3], [number, 3], [4, 3]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate [2, 3] with [4, 3] along axis 1: axis 0 is 2 in tensor 1 but 4 in tensor 3; only axis 1 may differ">>>,
+  Expect<Equal<ConcatShape<[[number, 1], [number, 1], [5, 1], [6, 1]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate [5, 1] with [6, 1] along axis 1: axis 0 is 5 in tensor 2 but 6 in tensor 3; only axis 1 may differ">>>,
+  Expect<Equal<ConcatShape<[["n", 2], [number, 2], ["m", 2]], 1>, ShapeError<"SHAPE_CONCAT: concatShape: cannot concatenate ['n', 2] with ['m', 2] along axis 1: axis 0 is 'n' in tensor 0 but 'm' in tensor 2; different names may be different sizes (state that they are equal with .as())">>>,
+  Expect<Equal<StackShape<[[number], [2], [3]]>, ShapeError<"SHAPE_STACK: stackShape: cannot stack [2] with [3]: axis 0 is 2 in tensor 1 but 3 in tensor 2; stacked tensors must have the same shape">>>,
+  Expect<Equal<StackShape<[[1, number], number[], [1, 4], [2, 4]]>, ShapeError<"SHAPE_STACK: stackShape: cannot stack [1, number] with [2, 4]: axis 0 is 1 in tensor 0 but 2 in tensor 3; stacked tensors must have the same shape">>>,
+];
+
+/** The message `WriteReshapeNamesMessage` writes, with the shapes printed by `PrintShape`. */
+type NamesMessage<From extends readonly Dim[], To extends readonly Dim[]> =
+  `SHAPE_RESHAPE: reshape: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+
+export type ReshapeMessages = [
+  // the generic-case message prints ranks 2 and 3 by index: the same text as PrintShape, at every rank
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [], [1]>, NamesMessage<[], [1]>>>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [2, "b"], ["b", 2, -1]>, NamesMessage<[2, "b"], ["b", 2, -1]>>>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [number, "n*2"], [0, 9007199254740991, string]>, NamesMessage<[number, "n*2"], [0, 9007199254740991, string]>>>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [1, 2, 3, 4], [24]>, NamesMessage<[1, 2, 3, 4], [24]>>>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [2 | 3, 4], [-1]>, NamesMessage<[2 | 3, 4], [-1]>>>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [...number[], 3], [-1]>, NamesMessage<[...number[], 3], [-1]>>>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [2, 3], [6]>, "SHAPE_RESHAPE: reshape: cannot reshape [2, 3] to [6]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)">>,
+];
+
+export type DigitProducts = [
+  // one or two dims are multiplied in one match, more dim by dim: the same products
+  Expect<Equal<Product<[12, 13]>, 156>>,
+  Expect<Equal<Product<[1, 9007199254740991]>, 9007199254740991>>,
+  Expect<Equal<Product<[2, 4503599627370496]>, number>>, // 2^53: above the largest safe integer
+  Expect<Equal<Product<[0, 7]>, 0>>,
+  Expect<Equal<Product<[2 | 3, 4]>, number>>,
+  Expect<Equal<Product<[2, 3, 4]>, 24>>,
+  Expect<Equal<Product<[1, 1, 1]>, 1>>,
+  Expect<Equal<FlattenShape<[5]>, [5]>>,
+  Expect<Equal<FlattenShape<[]>, [1]>>,
+  Expect<Equal<ReshapeShape<[99, 99], [-1]>, [9801]>>,
+  Expect<Equal<ReshapeShape<[123456789, 1000], [-1, 1]>, [123456789000, 1]>>,
+  Expect<Equal<ReshapeShape<[1, 7], [7, -1]>, [7, 1]>>,
+  Expect<Equal<IsShapeError<ReshapeShape<[6, 7], [5, -1]>>, true>>,
+  Expect<Equal<ReshapeShape<[2 | 3, 4], [4, -1]>, [4, number]>>,
 ];

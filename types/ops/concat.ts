@@ -99,55 +99,71 @@ export type FirstInvalid<Shapes extends readonly Shape[], Op extends string, Ind
     : never
   : never;
 
-/** `[index, shape]` of the first shape of fixed rank, or `never`. */
+/** `[index, shape, the shapes after it, a counter at the next index]` of the first shape of fixed rank, or `never`. */
 export type FirstFixed<Shapes extends readonly Shape[], Index extends 0[] = []> = Shapes extends readonly [
   infer Head extends Shape,
   ...infer Rest extends readonly Shape[],
 ]
   ? number extends Head["length"]
     ? FirstFixed<Rest, [...Index, 0]>
-    : [Index["length"], Head]
+    : [Index["length"], Head, Rest, [...Index, 0]]
   : never;
 
 /** A tuple with `Items[At]` replaced by `Value`. */
 export type SetAt<Items extends readonly unknown[], At extends number, Value> = { [K in keyof Items]: K extends `${At}` ? Value : Items[K] };
 
-/**
- * Merges shape `S` (tensor `Index`) into the dims so far, axis by axis, skipping `Skip` (the
- * concatenation axis; `-1` for none): `[dims, sources]` (sources: the tensor each dim was taken
- * from), or a clash `[at, first dim, dim, kind, source]`.
- */
-export type MergeDims<
-  Merged extends readonly Dim[],
-  Sources extends readonly number[],
-  S extends Shape,
-  Index extends number,
-  Skip extends number,
-  At extends 0[] = [],
-  DimsAcc extends Dim[] = [],
-  SourcesAcc extends number[] = [],
-> = Merged extends readonly [infer M extends Dim, ...infer MergedRest extends readonly Dim[]]
-  ? S extends readonly [infer D extends Dim, ...infer SRest extends Shape]
-    ? Sources extends readonly [infer Source extends number, ...infer SourcesRest extends readonly number[]]
-      ? At["length"] extends Skip
-        ? MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
-        : CompareDims<M, D> extends infer Kind
-          ? Kind extends "equal" | "dynamic"
-            ? Kind extends "dynamic"
-              ? IsDynamicDim<M> extends true
-                ? MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, D], [...SourcesAcc, Index]>
-                : MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
-              : MergeDims<MergedRest, SourcesRest, SRest, Index, Skip, [...At, 0], [...DimsAcc, M], [...SourcesAcc, Source]>
-            : [At["length"], M, D, Kind, Source]
-          : never
-      : never
-    : never
-  : [DimsAcc, SourcesAcc];
+/** A clash of the dims merged so far with shape `S`: axis `At`, the merged dim `M`, `S`'s dim `D`, and how they differ. */
+export interface Clash<At extends number = number, M extends Dim = Dim, D extends Dim = Dim, Kind = unknown> {
+  readonly at: At;
+  readonly merged: M;
+  readonly dim: D;
+  readonly kind: Kind;
+}
 
-/** `[I, I, …]`, one per dim of `S`. */
-export type SourcesOf<S extends Shape, I extends number, Acc extends number[] = []> = S extends readonly [unknown, ...infer Rest extends Shape]
-  ? SourcesOf<Rest, I, [...Acc, I]>
-  : Acc;
+/**
+ * Merges shape `S` into the dims so far, axis by axis, skipping `Skip` (the concatenation axis; `-1`
+ * for none): `[merged dims]` (a dynamic dim gives way to the other side), or the `Clash`. Which
+ * tensor a merged dim came from is asked only for a message (`SourceOf`), not threaded through.
+ */
+export type MergeDims<Merged extends readonly Dim[], S extends Shape, Skip extends number, At extends 0[] = [], Acc extends Dim[] = []> = Merged extends readonly [
+  infer M extends Dim,
+  ...infer MergedRest extends readonly Dim[],
+]
+  ? S extends readonly [infer D extends Dim, ...infer SRest extends Shape]
+    ? At["length"] extends Skip
+      ? MergeDims<MergedRest, SRest, Skip, [...At, 0], [...Acc, M]>
+      : CompareDims<M, D> extends infer Kind
+        ? Kind extends "equal" | "dynamic"
+          ? Kind extends "dynamic"
+            ? IsDynamicDim<M> extends true
+              ? MergeDims<MergedRest, SRest, Skip, [...At, 0], [...Acc, D]>
+              : MergeDims<MergedRest, SRest, Skip, [...At, 0], [...Acc, M]>
+            : MergeDims<MergedRest, SRest, Skip, [...At, 0], [...Acc, M]>
+          : Clash<At["length"], M, D, Kind>
+        : never
+    : never
+  : [Acc];
+
+/**
+ * The tensor the merged dim on axis `At` came from, when shape `Stop` clashed there: the fold's
+ * merge of that axis replayed (the same `CompareDims` tests, already computed) over the shapes of
+ * fixed rank before it — the first one, and then each one whose dim replaced a dynamic dim.
+ */
+export type SourceOf<Shapes extends readonly Shape[], At extends number, Stop extends number, M = never, Source extends number = never, Index extends 0[] = []> = Index["length"] extends Stop
+  ? Source
+  : Shapes extends readonly [infer S extends Shape, ...infer Rest extends readonly Shape[]]
+    ? number extends S["length"]
+      ? SourceOf<Rest, At, Stop, M, Source, [...Index, 0]>
+      : [Source] extends [never]
+        ? SourceOf<Rest, At, Stop, S[At], Index["length"], [...Index, 0]>
+        : [M, S[At]] extends [infer Merged extends Dim, infer D extends Dim]
+          ? CompareDims<Merged, D> extends "dynamic"
+            ? IsDynamicDim<Merged> extends true
+              ? SourceOf<Rest, At, Stop, D, Index["length"], [...Index, 0]>
+              : SourceOf<Rest, At, Stop, M, Source, [...Index, 0]>
+            : SourceOf<Rest, At, Stop, M, Source, [...Index, 0]>
+          : never
+    : Source;
 
 /**
  * Folds the shapes: rank checks, merged off-axis dims, and the sum along the axis — `Sum` so far, or
@@ -161,19 +177,20 @@ type ConcatFold<
   First extends Shape,
   FirstIndex extends number,
   Merged extends readonly Dim[],
-  Sources extends readonly number[],
   Sum,
   Rest extends readonly Shape[] = All,
   Index extends 0[] = [],
 > = Rest extends readonly [infer S extends Shape, ...infer Tail extends readonly Shape[]]
   ? number extends S["length"]
-    ? ConcatFold<All, Op, Axis, First, FirstIndex, Merged, Sources, Dynamic, Tail, [...Index, 0]>
+    ? ConcatFold<All, Op, Axis, First, FirstIndex, Merged, Dynamic, Tail, [...Index, 0]>
     : S["length"] extends First["length"]
-      ? (Index["length"] extends FirstIndex ? [Merged, Sources] : MergeDims<Merged, Sources, S, Index["length"], Axis>) extends infer Step
-        ? Step extends [infer NextMerged extends readonly Dim[], infer NextSources extends readonly number[]]
-          ? ConcatFold<All, Op, Axis, First, FirstIndex, NextMerged, NextSources, Sum extends "tensors" ? Sum : AddDim<Sum, S[Axis]>, Tail, [...Index, 0]>
-          : Step extends [infer At extends number, infer M extends Dim, infer D extends Dim, infer Kind, infer Source extends number]
-            ? Failure<Index["length"], ShapeError<WriteConcatMessage<Op, All[Source], S, Source, Index["length"], Axis, At, M, D, Kind>>>
+      ? MergeDims<Merged, S, Axis> extends infer Step
+        ? Step extends [infer Next extends readonly Dim[]]
+          ? ConcatFold<All, Op, Axis, First, FirstIndex, Next, Sum extends "tensors" ? Sum : AddDim<Sum, S[Axis]>, Tail, [...Index, 0]>
+          : Step extends Clash<infer At, infer M, infer D, infer Kind>
+            ? SourceOf<All, At, Index["length"]> extends infer Source extends number
+              ? Failure<Index["length"], ShapeError<WriteConcatMessage<Op, All[Source], S, Source, Index["length"], Axis, At, M, D, Kind>>>
+              : never
             : never
         : never
       : Failure<Index["length"], ShapeError<WriteConcatRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
@@ -257,14 +274,14 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
     ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
     : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
-        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
+        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
           ? number extends Axis
             ? RanksOnly<Shapes, Op, First, FirstIndex>
             : NormalizeAxis<Op, First, Axis> extends infer Index
               ? Index extends ShapeError<string>
                 ? Failure<Axis extends 0 ? FirstIndex : "axis", Index>
                 : Index extends number
-                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, SourcesOf<First, FirstIndex>, Validate extends true ? [] : "tensors">
+                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? (FirstIndex extends 0 ? AddDim<[], First[Index]> : Dynamic) : "tensors", After, Next>
                   : never
               : never
           : number[]
@@ -354,7 +371,11 @@ type AxisNameChecks<First extends Shape, S extends Shape, Skip extends number, K
         Axis,
         Index,
         [...At, 0],
-        At["length"] extends Skip ? Check : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, At["length"], First[At["length"]], S[At["length"]], Index>, First[At["length"]], S[At["length"]]>
+        At["length"] extends Skip
+          ? Check
+          : Exact<First[At["length"]]> extends Exact<S[At["length"]]> // the same dim: no check, no message to write
+            ? Check
+            : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, At["length"], First[At["length"]], S[At["length"]], Index>, First[At["length"]], S[At["length"]]>
       >;
 
 /**
@@ -383,7 +404,10 @@ export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> =
         : Message;
 
 /** The error of list item `K`, if the rule failed there. */
-type ItemError<Result, K> = Result extends Failure<infer Where, infer Error> ? (K extends `${Where & number}` ? Error : unknown) : unknown;
+type ItemError<Result, K> = K extends FailedItem<Result> ? ErrorOf<Result> : unknown;
+
+/** The index (as a key) of the list item the rule failed at, or `never`: computed once per result, not per item. */
+type FailedItem<Result> = Result extends Failure<infer Where extends number> ? `${Where}` : never;
 
 /** The error of the list as a whole (an empty list, a sum too large), if the rule failed so. */
 type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : unknown;
@@ -429,7 +453,7 @@ export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, 
  */
 type AxisFailure<Shapes extends readonly Shape[], Axis extends number, Op extends string> = number extends Axis
   ? unknown
-  : ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [number, infer First extends Shape]
+  : ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [number, infer First extends Shape, ...unknown[]]
     ? NormalizeAxis<Op, First, Axis> extends infer Index
       ? Index extends ShapeError<string>
         ? Axis extends 0

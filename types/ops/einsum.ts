@@ -87,32 +87,47 @@ type Entry = [string, Dim, number, number];
 type Find<E extends Entry[], L extends string> = Extract<E[number], [L, unknown, number, number]>; // `unknown`: a type parameter dim matches too
 
 /** One operand's letters against `E`: `E` with the new indices, or the size error. */
-type SizeOperand<Op extends string, P extends string, Letters extends string[], S extends Shape, Operand extends number, E extends Entry[], Axis extends 0[] = []> = Letters extends [
+type SizeOperand<Letters extends string[], S extends Shape, Operand extends number, E extends Entry[], Axis extends 0[] = []> = Letters extends [
   infer L extends string,
   ...infer Rest extends string[],
 ]
   ? [[S[Axis["length"]]]] extends [[infer D extends Dim]] // resolves for a type parameter (`B`): the inner tuple is not itself generic
     ? [Find<E, L>] extends [never]
-      ? SizeOperand<Op, P, Rest, S, Operand, [...E, [L, D, Operand, Axis["length"]]], [...Axis, 0]>
+      ? SizeOperand<Rest, S, Operand, [...E, [L, D, Operand, Axis["length"]]], [...Axis, 0]>
       : Find<E, L> extends [string, infer First extends Dim, infer FirstOperand extends number, infer FirstAxis extends number]
         ? CompareDims<First, D> extends "equal" | "dynamic"
-          ? SizeOperand<Op, P, Rest, S, Operand, E, [...Axis, 0]>
-          : ShapeError<WriteEinsumSizeMessage<Op, P, L, First, FirstOperand, FirstAxis, D, Operand, Axis["length"]>>
+          ? SizeOperand<Rest, S, Operand, E, [...Axis, 0]>
+          : SizeClash<L, First, FirstOperand, FirstAxis, D, Operand, Axis["length"]>
         : never
     : never
   : E;
 
-/** Every operand's indices in turn (operands of unknown rank skipped): the first sizes, or the error. */
-type SizeAll<Op extends string, P extends string, Inputs extends string[], Shapes extends Shape[], E extends Entry[] = [], Index extends 0[] = []> = Inputs extends [
+/** An index whose sizes differ: the letter, its first size, operand and axis, and the clashing ones (for `WriteEinsumSizeMessage`). */
+interface SizeClash<
+  L extends string = string,
+  First extends Dim = Dim,
+  FirstOperand extends number = number,
+  FirstAxis extends number = number,
+  D extends Dim = Dim,
+  Operand extends number = number,
+  Axis extends number = number,
+> {
+  readonly letter: L;
+  readonly first: [First, FirstOperand, FirstAxis];
+  readonly clash: [D, Operand, Axis];
+}
+
+/** Every operand's indices in turn (operands of unknown rank skipped): the first sizes, or the `SizeClash`. */
+type SizeAll<Inputs extends string[], Shapes extends Shape[], E extends Entry[] = [], Index extends 0[] = []> = Inputs extends [
   infer Subs extends string,
   ...infer Rest extends string[],
 ]
   ? Shapes[Index["length"]] extends infer S extends Shape
     ? number extends S["length"]
-      ? SizeAll<Op, P, Rest, Shapes, E, [...Index, 0]>
-      : SizeOperand<Op, P, Chars<Subs>, S, Index["length"], E> extends infer Next
+      ? SizeAll<Rest, Shapes, E, [...Index, 0]>
+      : SizeOperand<Chars<Subs>, S, Index["length"], E> extends infer Next
         ? [Next] extends [infer Entries extends Entry[]] // resolves with type parameter dims in the entries
-          ? SizeAll<Op, P, Rest, Shapes, Entries, [...Index, 0]>
+          ? SizeAll<Rest, Shapes, Entries, [...Index, 0]>
           : Next
         : never
     : never
@@ -135,10 +150,12 @@ export type EinsumShape<P extends string, Shapes extends Shape[], Op extends str
         ? Output<Out, []>
         : Inputs["length"] extends Shapes["length"]
           ? [RankError<Op, P, Inputs, Shapes>] extends [never]
-            ? SizeAll<Op, P, Inputs, Shapes> extends infer E
+            ? SizeAll<Inputs, Shapes> extends infer E
               ? [E] extends [infer Entries extends Entry[]]
                 ? Output<Out, Entries>
-                : E
+                : E extends SizeClash<infer L, infer First, infer FirstOperand, infer FirstAxis, infer D, infer Operand, infer Axis>
+                  ? ShapeError<WriteEinsumSizeMessage<Op, P, L, First, FirstOperand, FirstAxis, D, Operand, Axis>>
+                  : never
               : never
             : RankError<Op, P, Inputs, Shapes>
           : ShapeError<WriteEinsumCountMessage<Op, P, Inputs["length"], Shapes["length"]>>

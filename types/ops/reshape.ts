@@ -30,7 +30,7 @@ import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
-import type { PrintShape } from "../internal/print.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
   DimPoly,
@@ -188,33 +188,67 @@ type CheckNamedOrder<From extends Shape, To extends Shape, Op extends string, Ou
 type FillMinus<To extends Shape, Inferred extends Dim> = { [K in keyof To]: To[K] extends -1 ? Inferred : To[K] };
 
 /**
- * One pass over the target, left to right: the first target error, or whether it has a `-1`,
- * whether a dim is dynamic, and its other dims (`Known`).
+ * What a target dim is: `"size"` (a size, or a valid size expression), `"dynamic"` (`number`,
+ * `string`, a union), `"minus"` (`-1`), or the error it is — `"negative"`, `"invalid"` (a fractional,
+ * exponent or too large number, or `""`), `"expression"` (a string that is not a size expression).
+ * A function of the dim alone, so each dim is classified once for the whole program.
  */
-type ScanTarget<From extends Shape, To extends Shape, Op extends string, Rest extends Shape = To, Minus extends boolean = false, Dynamic extends boolean = false, Known extends Dim[] = []> =
+type TargetDim<D extends Dim> = IsDynamicDim<D> extends true
+  ? "dynamic"
+  : [D] extends [number]
+    ? `${D}` extends "-1"
+      ? "minus"
+      : `${D}` extends `-${infer Magnitude}`
+        ? Magnitude extends `${string}${"." | "e-"}${string}`
+          ? "invalid"
+          : "negative"
+        : `${D}` extends `${string}${"." | "e"}${string}`
+          ? "invalid"
+          : IsTooLarge<[["", `${D}`]]> extends true
+            ? "invalid"
+            : "size"
+    : D extends `${string}${"+" | "*"}${string}` | ""
+      ? ParseSize<D & string> extends Malformed
+        ? D extends ""
+          ? "invalid"
+          : "expression"
+        : "size"
+      : "size";
+
+/** A target dim's error, as `ScanTarget` finds it: its kind (`TargetDim`, or `"minus"` for a second `-1`) and the dim. */
+interface TargetError<Kind extends string = string, D extends Dim = Dim> {
+  readonly kind: Kind;
+  readonly dim: D;
+}
+
+/**
+ * One pass over the target, left to right: the first target error (`TargetError`), or whether it
+ * has a `-1`, whether a dim is dynamic, and its other dims (`Known`). A function of the target alone
+ * (the messages are written by `ReshapeChecked`), so a target is scanned once for every source.
+ */
+type ScanTarget<Rest extends Shape, Minus extends boolean = false, Dynamic extends boolean = false, Known extends Dim[] = []> =
   Rest extends readonly [infer D extends Dim, ...infer Tail extends Shape]
-    ? IsDynamicDim<D> extends true
-      ? ScanTarget<From, To, Op, Tail, Minus, true, Known>
-      : [D] extends [number]
-        ? `${D}` extends "-1"
-          ? Minus extends true
-            ? ShapeError<WriteReshapeTargetMessage<Op, From, To, "minus", -1>>
-            : ScanTarget<From, To, Op, Tail, true, Dynamic, Known>
-          : `${D}` extends `-${infer Magnitude}`
-            ? Magnitude extends `${string}${"." | "e-"}${string}`
-              ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-              : ShapeError<WriteReshapeTargetMessage<Op, From, To, "negative", D>>
-            : `${D}` extends `${string}${"." | "e"}${string}`
-              ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-              : IsTooLarge<[["", `${D}`]]> extends true
-                ? ShapeError<WriteInvalidShapeMessage<Op, To, D>>
-                : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
-        : D extends `${string}${"+" | "*"}${string}` | ""
-          ? ParseSize<D & string> extends Malformed
-            ? ShapeError<D extends "" ? WriteInvalidShapeMessage<Op, To, D> : WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>>
-            : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
-          : ScanTarget<From, To, Op, Tail, Minus, Dynamic, [...Known, D]>
+    ? TargetDim<D> extends infer Kind
+      ? Kind extends "size"
+        ? ScanTarget<Tail, Minus, Dynamic, [...Known, D]>
+        : Kind extends "dynamic"
+          ? ScanTarget<Tail, Minus, true, Known>
+          : Kind extends "minus"
+            ? Minus extends true
+              ? TargetError<"minus", D>
+              : ScanTarget<Tail, true, Dynamic, Known>
+            : TargetError<Kind & string, D>
+      : never
     : { minus: Minus; dynamic: Dynamic; known: Known };
+
+/** The message of a target error found by `ScanTarget`. */
+type TargetErrorMessage<Op extends string, From extends Shape, To extends Shape, Kind, D extends Dim> = Kind extends "minus"
+  ? WriteReshapeTargetMessage<Op, From, To, "minus", -1>
+  : Kind extends "negative"
+    ? WriteReshapeTargetMessage<Op, From, To, "negative", D & number>
+    : Kind extends "expression"
+      ? WriteSizeExpressionMessage<Op, PrintShape<To>, D & string>
+      : WriteInvalidShapeMessage<Op, To, D>;
 
 /** `true` when a dim of `S` is dynamic or its rank is unknown. */
 type HasDynamic<S extends Shape> = number extends S["length"] ? true : true extends IsDynamicDimOf<S[number]> ? true : false;
@@ -332,7 +366,7 @@ type InferMinus<From extends Shape, To extends Shape, Op extends string, Known e
 
 /** The reshape of a valid `From` to a fixed-rank `To`. */
 export type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
-  ScanTarget<From, To, Op> extends infer Scan
+  ScanTarget<To> extends infer Scan
     ? Scan extends { minus: infer Minus extends boolean; dynamic: infer Dynamic extends boolean; known: infer Known extends Shape }
       ? (Dynamic extends true ? true : HasDynamic<From>) extends true
         ? Minus extends true
@@ -345,7 +379,9 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
               ? InferMinus<From, To, Op, Known, Left, Kept, Zero>
               : CheckCounts<From, To, Op, Known, Left, Kept, Zero>
             : never
-      : Scan
+      : Scan extends TargetError<infer Kind, infer D>
+        ? ShapeError<TargetErrorMessage<Op, From, To, Kind, D>>
+        : never
     : never;
 
 /**
@@ -354,9 +390,19 @@ export type ReshapeChecked<From extends Shape, To extends Shape, Op extends stri
  * The dims must be sizes (a tensor's shape, a target `ScanTarget` checked, or tested as `Product`
  * does); a union dim (`2 | 3`) makes the product a union.
  */
-type DigitProduct<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
-  ? DigitProduct<Rest, Acc extends "1" ? `${D}` : MulDigits<Acc, `${D}`>>
+type DigitProduct<Dims extends Shape> = Dims extends readonly [infer A extends number, infer B extends number]
+  ? TimesDigits<`${A}`, `${B}`> // two dims (the most common count): one match, no walk
+  : Dims extends readonly [infer A extends number]
+    ? `${A}`
+    : DigitFold<Dims>;
+
+/** `DigitProduct` of any rank, dim by dim. */
+type DigitFold<Dims extends Shape, Acc extends string = "1"> = Dims extends readonly [infer D extends number, ...infer Rest extends Shape]
+  ? DigitFold<Rest, TimesDigits<Acc, `${D}`>>
   : Acc;
+
+/** `Acc` × `D` on digit strings, for each member of a union `Acc`; a product so far of `"1"` is `D` itself. */
+type TimesDigits<Acc extends string, D extends string> = Acc extends "1" ? D : MulDigits<Acc, D>;
 
 /**
  * `CheckCounts`/`InferMinus` for shapes of known sizes, on their counts as digit strings (`FromCount`,
@@ -388,17 +434,20 @@ type NumericCountsOf<From extends Shape, To extends Shape, Op extends string, Fr
  * `B` and `T` and leaves `[512]` → `[8, 64]`); it stops at the first pair that differs — decided for
  * two known dims, undecided (so the rule is) where a type parameter meets anything but itself.
  */
-export type KeptEnds<From extends Shape, To extends Shape, Prefix extends Dim[] = []> = From extends readonly [infer F extends Dim, ...infer FromRest extends Shape]
-  ? To extends readonly [infer T extends Dim, ...infer ToRest extends Shape]
-    ? Exact<F> extends Exact<T>
+export type KeptEnds<From extends Shape, To extends Shape, Prefix extends Dim[] = []> = Exact<From[0]> extends Exact<To[0]> // first dims by index: no slicing where they differ
+  ? From extends readonly [infer F extends Dim, ...infer FromRest extends Shape]
+    ? To extends readonly [unknown, ...infer ToRest extends Shape]
       ? KeptEnds<FromRest, ToRest, [...Prefix, F]>
       : KeptSuffix<From, To, Prefix>
     : KeptSuffix<From, To, Prefix>
   : KeptSuffix<From, To, Prefix>;
 
-export type KeptSuffix<From extends Shape, To extends Shape, Prefix extends Dim[], Suffix extends Dim[] = []> = From extends readonly [...infer FromRest extends Shape, infer F extends Dim]
-  ? To extends readonly [...infer ToRest extends Shape, infer T extends Dim]
-    ? Exact<F> extends Exact<T>
+/** `Before[N]` is `N − 1`: the index of the last dim of a shape of rank `N` (up to 32; `-1` for a scalar). */
+type Before = [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+
+export type KeptSuffix<From extends Shape, To extends Shape, Prefix extends Dim[], Suffix extends Dim[] = []> = Exact<From[Before[From["length"]]]> extends Exact<To[Before[To["length"]]]> // last dims by index
+  ? From extends readonly [...infer FromRest extends Shape, infer F extends Dim]
+    ? To extends readonly [...infer ToRest extends Shape, unknown]
       ? KeptSuffix<FromRest, ToRest, Prefix, [F, ...Suffix]>
       : [Prefix, From, To, Suffix]
     : [Prefix, From, To, Suffix]
@@ -449,7 +498,16 @@ export type ReshapeWhole<Names extends string, From extends Shape, To extends Sh
  * size the compiler cannot name. Compile time only (at run time every dim is a number).
  */
 export type WriteReshapeNamesMessage<Op extends string, From extends Shape, To extends Shape> =
-  `SHAPE_RESHAPE: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${ShapeText<From>} to ${ShapeText<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+
+/**
+ * `PrintShape<S>`, for ranks 2 and 3 by index (no pattern match per rank): the same text.
+ */
+type ShapeText<S extends Shape> = S["length"] extends 2
+  ? `[${PrintDim<S[0]>}, ${PrintDim<S[1]>}]`
+  : S["length"] extends 3
+    ? `[${PrintDim<S[0]>}, ${PrintDim<S[1]>}, ${PrintDim<S[2]>}]`
+    : PrintShape<S>;
 
 /**
  * The message of a reshape whose dims between those kept in place do not reshape (`Middle`, the

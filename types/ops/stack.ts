@@ -18,7 +18,7 @@ import type { ResultShape, ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { InvalidSizesMessage, SizeClashHint } from "../internal/symbolic.js";
-import type { ErrorOf, Failure, FirstFixed, FirstInvalid, ListArgs, ListNameChecks, MergeDims, SourcesOf } from "./concat.js";
+import type { ErrorOf, Failure, FirstFixed, FirstInvalid, ListArgs, ListNameChecks, MergeDims, SourceOf, Clash } from "./concat.js";
 
 /** `SHAPE_STACK: stack: cannot stack an empty list: needs at least one tensor`. Mirrors `writeStackEmptyMessage`. */
 export type WriteStackEmptyMessage<Op extends string> = `SHAPE_STACK: ${Op}: cannot stack an empty list: needs at least one tensor`;
@@ -53,18 +53,19 @@ type StackFold<
   First extends Shape,
   FirstIndex extends number,
   Merged extends readonly Dim[],
-  Sources extends readonly number[],
   Rest extends readonly Shape[] = All,
   Index extends 0[] = [],
 > = Rest extends readonly [infer S extends Shape, ...infer Tail extends readonly Shape[]]
   ? number extends S["length"]
-    ? StackFold<All, Op, First, FirstIndex, Merged, Sources, Tail, [...Index, 0]>
+    ? StackFold<All, Op, First, FirstIndex, Merged, Tail, [...Index, 0]>
     : S["length"] extends First["length"]
-      ? (Index["length"] extends FirstIndex ? [Merged, Sources] : MergeDims<Merged, Sources, S, Index["length"], -1>) extends infer Step
-        ? Step extends [infer NextMerged extends readonly Dim[], infer NextSources extends readonly number[]]
-          ? StackFold<All, Op, First, FirstIndex, NextMerged, NextSources, Tail, [...Index, 0]>
-          : Step extends [infer At extends number, infer M extends Dim, infer D extends Dim, infer Kind, infer Source extends number]
-            ? Failure<Index["length"], ShapeError<WriteStackMessage<Op, All[Source], S, Source, Index["length"], At, M, D, Kind>>>
+      ? MergeDims<Merged, S, -1> extends infer Step
+        ? Step extends [infer Next extends readonly Dim[]]
+          ? StackFold<All, Op, First, FirstIndex, Next, Tail, [...Index, 0]>
+          : Step extends Clash<infer At, infer M, infer D, infer Kind>
+            ? SourceOf<All, At, Index["length"]> extends infer Source extends number
+              ? Failure<Index["length"], ShapeError<WriteStackMessage<Op, All[Source], S, Source, Index["length"], At, M, D, Kind>>>
+              : never
             : never
         : never
       : Failure<Index["length"], ShapeError<WriteStackRankMessage<Op, First, S, FirstIndex, Index["length"]>>>
@@ -99,8 +100,8 @@ export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op
     ? Failure<"list", ShapeError<WriteStackEmptyMessage<Op>>>
     : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
-        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
-          ? StackFold<Shapes, Op, First, FirstIndex, First, SourcesOf<First, FirstIndex>> extends infer Merged
+        ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
+          ? StackFold<Shapes, Op, First, FirstIndex, First, After, Next> extends infer Merged
             ? [Merged] extends [infer Dims extends readonly Dim[]] // resolves for dims that are type parameters (`[B, 64]`)
               ? StackAxis<Dims, First, Axis, Shapes["length"], Op>
               : Merged
@@ -139,8 +140,8 @@ export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, O
   ? StackResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown
   : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
     ? [Invalid] extends [never]
-      ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape]
-        ? StackFold<Shapes, Op, First, FirstIndex, First, SourcesOf<First, FirstIndex>> extends Failure
+      ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
+        ? StackFold<Shapes, Op, First, FirstIndex, First, After, Next> extends Failure
           ? unknown // the shapes are reported first, as at run time
           : NormalizeAxis<Op, First, Axis, [...First, unknown]> extends infer Index
             ? Index extends ShapeError<string>
