@@ -66,7 +66,7 @@ export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op exte
         : Indices extends readonly number[]
           ? number extends Indices["length"]
             ? number[]
-            : FirstNotOne<Op, S, Indices> extends infer Error
+            : ([S[Indices[number]]] extends [1] ? never : FirstNotOne<Op, S, Indices>) extends infer Error // all 1 (a valid call): no walk
               ? [Error] extends [never]
                 ? WithoutAxes<S, Indices>
                 : Error
