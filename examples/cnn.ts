@@ -4,6 +4,7 @@
 // against int32 labels, in mini-batches. Every shape below is checked by the compiler: the
 // activations are typed `Tensor<["batch", 8, 12, 12]>` and so on, a weight with the wrong number of
 // input channels or a flatten to the wrong width is a compile error on its line.
+import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { Adam, RandomGenerator, crossEntropy, fromArray, noGrad, type Tensor } from "../src/index.js";
 import { SIDE, digits, type Digits } from "./data/digits.js";
@@ -99,4 +100,19 @@ export function main(log: (line: string) => void = console.log): TrainResult {
   return result;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+/**
+ * A trained result as JSON: the losses, the accuracies and each parameter's shape and values (float32
+ * values print exactly as JSON numbers, so `fromArray(Float32Array.from(values), shape)` restores them).
+ */
+export function resultJson(result: TrainResult): string {
+  const params = Object.fromEntries(Object.entries(result.params).map(([name, p]: [string, Tensor]) => [name, { shape: p.shape, values: p.toFlatArray() }]));
+  return JSON.stringify({ losses: result.losses, trainAccuracy: result.trainAccuracy, testAccuracy: result.testAccuracy, params });
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = main();
+  // The test suite runs this file once per run (the last step of `npm run demo`) and reads what it
+  // trained from here rather than training it again (test/harness/demo.ts).
+  const out = process.env["SHAPECHECK_CNN_RESULT"];
+  if (out) writeFileSync(out, resultJson(result));
+}

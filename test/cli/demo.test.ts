@@ -1,22 +1,23 @@
 /**
  * `npm run demo` as a reader runs it: it builds with TypeScript 7, shows what the CLI catches in
  * examples/ (shape errors there are the point, so they do not fail the script), then runs the seed
- * example, the MLP and the CNN. It must exit 0 and show each step.
+ * example, the MLP and the CNN. It must exit 0 and show each step. (It runs once per test run, for
+ * this test and for test/runtime/example-cnn.test.ts, which reads the CNN it trained: test/harness/demo.ts.)
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { readAnnotations } from "../../src/testing/index.js";
 import { root } from "../harness/compile.js";
+import { demoRun } from "../harness/demo.js";
 
-it("npm run demo shows the caught mistakes, then runs the seed example, the MLP and the CNN", () => {
+it("npm run demo shows the caught mistakes, then runs the seed example, the MLP and the CNN", async () => {
   const errorsDir = path.join(root, "examples/errors");
   const errorFiles = readdirSync(errorsDir).filter((name) => name.endsWith(".ts"));
   const annotations = errorFiles.flatMap((name) => readAnnotations(readFileSync(path.join(errorsDir, name), "utf8")));
   const checked = readdirSync(path.join(root, "examples"), { recursive: true }).filter((name) => String(name).endsWith(".ts")).length;
 
-  const run = spawnSync("npm", ["run", "--silent", "demo"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const run = await demoRun();
   expect(run.stderr.replace(/^npm warn .*\n/gm, "")).toBe("");
   expect(run.status).toBe(0);
   const out = run.stdout;

@@ -1,14 +1,38 @@
-// examples/cnn.ts runs in CI: this runs it and checks what it prints and claims — the loss falls, the
-// accuracies it prints are the ones recomputed here by hand from the logits — and that its typed
-// shapes are the runtime's.
-import { describe, expect, it } from "vitest";
-import { noGrad } from "../../src/index.js";
-import { batch, forward, initParams, main } from "../../examples/cnn.js";
+// examples/cnn.ts runs in CI: this checks what it prints and claims — the loss falls, the
+// accuracies it prints are the ones recomputed here by hand from the logits of the model it trained —
+// and that its typed shapes are the runtime's. It reads the run of `npm run demo`, whose last step
+// runs examples/cnn.ts (built) and writes what it trained for this test (test/harness/demo.ts), instead
+// of training the same seeded network a second time in process.
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fromArray, noGrad } from "../../src/index.js";
+import { batch, forward, initParams, type Params } from "../../examples/cnn.js";
 import { SIDE, digits } from "../../examples/data/digits.js";
+import { demoRun } from "../harness/demo.js";
+
+/** What the CNN step of the demo run printed (its lines) and trained (losses, accuracies, parameters). */
+async function trainedByTheDemo(): Promise<{ lines: string[]; result: { losses: number[]; testAccuracy: number; params: Params } }> {
+  const run = await demoRun();
+  const step = "$ node examples/cnn.ts\n";
+  const at = run.stdout.indexOf(step);
+  if (run.status !== 0 || at < 0) throw new Error(`npm run demo (status ${run.status}) did not run examples/cnn.ts:\n${run.stdout}${run.stderr}`);
+  const saved = JSON.parse(readFileSync(run.cnnResult, "utf8")) as {
+    losses: number[];
+    testAccuracy: number;
+    params: Record<keyof Params, { shape: number[]; values: number[] }>;
+  };
+  const params = Object.fromEntries(Object.entries(saved.params).map(([name, p]) => [name, fromArray(Float32Array.from(p.values), p.shape)])) as unknown as Params;
+  return { lines: run.stdout.slice(at + step.length).split("\n"), result: { losses: saved.losses, testAccuracy: saved.testAccuracy, params } };
+}
 
 describe("examples/cnn.ts", () => {
   const lines: string[] = [];
-  const result = main((line) => lines.push(line));
+  let result!: Awaited<ReturnType<typeof trainedByTheDemo>>["result"];
+  beforeAll(async () => {
+    const trained = await trainedByTheDemo();
+    lines.push(...trained.lines);
+    result = trained.result;
+  }, 300_000);
 
   it("prints one mean loss per epoch, falling to under a third of the first", () => {
     const table = lines.filter((l) => /^\s+\d+\s+\d\.\d{4}$/.test(l)).map((l) => Number(l.trim().split(/\s+/)[1]));
