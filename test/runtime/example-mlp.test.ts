@@ -6,9 +6,7 @@ import { HIDDEN, accuracy, forward, initParams, loss as exampleLoss, main, spira
 
 describe("examples/mlp.ts", () => {
   const lines: string[] = [];
-  const started = performance.now();
   const result = main((line) => lines.push(line));
-  const seconds = (performance.now() - started) / 1000;
 
   it("prints the loss every 50 steps, falling, then the accuracies and a map of the plane", () => {
     const table = lines.filter((l) => /^\s+\d+\s+\d\.\d{4}$/.test(l));
@@ -21,10 +19,6 @@ describe("examples/mlp.ts", () => {
     expect(map).toHaveLength(26);
     expect(map.join("")).toMatch(/o/);
     expect(map.join("")).toMatch(/x/);
-  });
-
-  it("runs well under a minute (the whole example, 300 full-batch steps)", () => {
-    expect(seconds).toBeLessThan(30);
   });
 
   it("the loss is the textbook mean cross-entropy −mean log softmax(logits)[label], recomputed by hand", () => {
