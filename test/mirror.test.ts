@@ -33,6 +33,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteUnionDimMessage",
   "WriteMatmulUnionMessage",
   "WriteImplicitOuterNamesMessage",
+  "WriteSqueezeNamesMessage",
 ]);
 
 /**

@@ -6,13 +6,12 @@
  * named (symbolic) dim is not known to be 1, so squeezing it is `SHAPE_SQUEEZE` too. Without axes,
  * every size-1 axis is removed.
  */
-import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 
 
-import type { SqueezeAxesArg, SqueezeChecked, SqueezeResult, SqueezeShape } from "../../types/ops/squeeze.js";
+import type { CheckedSqueezeAxes, SqueezeAxesArg, SqueezeResult, SqueezeShape } from "../../types/ops/squeeze.js";
 import { ShapeError, formatDim, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -70,7 +69,7 @@ export function squeezeShape<const S extends Dim[], const Axes extends SqueezeAx
  */
 export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   x: Tensor<S>,
-  axes?: CheckedAxis<Axes, SqueezeChecked<S, Axes, "squeeze">, "squeeze">,
+  axes?: CheckedSqueezeAxes<S, Axes, "squeeze">,
 ): Tensor<SqueezeResult<S, Axes, "squeeze">> {
   const t = checkTensor("squeeze", x);
   const removed = squeezedAxesFor("squeeze", t.dims, axes as SqueezeAxesArg);
@@ -80,7 +79,7 @@ export function squeeze<S extends Shape, const Axes extends SqueezeAxesArg = und
 /** The type of `Tensor#squeeze` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type SqueezeMethod = <Self extends Shape, const Axes extends SqueezeAxesArg = undefined>(
   this: Tensor<Self>,
-  axes?: CheckedAxis<Axes, SqueezeChecked<Self, Axes, "squeeze">, "squeeze">,
+  axes?: CheckedSqueezeAxes<Self, Axes, "squeeze">,
 ) => Tensor<SqueezeResult<Self, Axes, "squeeze">>;
 
 declare module "../tensor.js" {

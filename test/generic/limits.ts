@@ -38,3 +38,10 @@ export function unsqueezedAnyShape<S extends Shape>(x: Tensor<S>) {
   // @shape-error SHAPE_AXIS
   return x.unsqueeze(0);
 }
+
+/** An axis whose dim is a type parameter: the compiler cannot know it is 1 (`x.as([b, 1])` or a type that says 1 can). */
+export function squeezedParameterAxis<B extends Dim, T extends Dim>(x: Tensor<[B, T]>) {
+  // message: SHAPE_SQUEEZE: squeeze: cannot squeeze axis 1: its dim is a type parameter, which may not be 1; a type parameter is a name, equal only to itself (squeeze only axes whose type is 1)
+  // @shape-error SHAPE_SQUEEZE
+  return x.squeeze(1);
+}

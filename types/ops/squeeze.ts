@@ -12,10 +12,10 @@
  * - A scalar `[]` squeezes to `[]` (with axes: out of range); size 0 is not 1 (squeezing it is an error).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage, IsSingle } from "../internal/dims.js";
+import type { NamedCheckedArg, ShapeError, ResultShape } from "../errors.js";
+import type { InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxes, WithoutAxes } from "../internal/axes.js";
+import type { NormalizeAxes, PrintAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
 
 /** What `squeeze`'s axis argument may be: one axis, a list, or `undefined` for every size-1 axis. */
 export type SqueezeAxesArg = number | readonly number[] | undefined;
@@ -27,12 +27,29 @@ export type SqueezeAxesArg = number | readonly number[] | undefined;
 export type WriteSqueezeMessage<Op extends string, S extends Shape, Axis extends number, D extends Dim> =
   `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${Axis} of ${PrintShape<S>}: its size is ${PrintDim<D>}, not 1; ${D extends string ? "a named dim may not be 1 (state its size with .as())" : "only size-1 axes can be removed"}`;
 
-/** `true` for a dim that is one known size. */
-type IsKnown<D extends Dim> = [D] extends [number] ? (number extends D ? false : IsSingle<D>) : false;
+/**
+ * `SHAPE_SQUEEZE: squeeze: cannot squeeze axis 1: its dim is a type parameter, which may not be 1; …`
+ * — the message of a squeeze that a type parameter keeps undecided (`[B, T]` squeezed at 1). Compile
+ * time only: at run time every dim is a number, and `WriteSqueezeMessage` says which.
+ */
+export type WriteSqueezeNamesMessage<Op extends string, Axes> =
+  `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${Axes extends number ? Axes : Axes extends readonly number[] ? PrintAxes<Axes> : "?"}: its dim is a type parameter, which may not be 1; a type parameter is a name, equal only to itself (squeeze only axes whose type is 1)`;
+
+/**
+ * The axes argument of `squeeze`, as a parameter type: the axes, or the rule's message; where a type
+ * parameter keeps the rule undecided, the diagnostic's message is the one that says why — an axis
+ * whose dim is a type parameter (`WriteSqueezeNamesMessage`), or an axis of a shape whose rank is a
+ * type parameter's (`WriteUnknownRankAxisMessage`).
+ */
+export type CheckedSqueezeAxes<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = NamedCheckedArg<
+  number extends S["length"] ? WriteUnknownRankAxisMessage<Op, Axes> : WriteSqueezeNamesMessage<Op, Axes>,
+  Axes,
+  SqueezeChecked<S, Axes, Op>
+>;
 
 /** Every size-1 axis removed; `number[]` as soon as a dim is not one known size. */
 type SqueezeAll<S extends Shape, Acc extends Dim[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
-  ? IsKnown<Head> extends true
+  ? IsKnownSize<Head> extends true
     ? SqueezeAll<Rest, Head extends 1 ? Acc : [...Acc, Head]>
     : number[]
   : Acc;
@@ -44,7 +61,9 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
 ]
   ? S[Head] extends infer D extends Dim
     ? [D] extends [1]
-      ? FirstNotOne<Op, S, Rest>
+      ? Rest extends readonly [] // the last axis: no step more
+        ? never
+        : FirstNotOne<Op, S, Rest>
       : number extends D
         ? FirstNotOne<Op, S, Rest>
         : string extends D
@@ -66,7 +85,7 @@ export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op exte
         : Indices extends readonly number[]
           ? number extends Indices["length"]
             ? number[]
-            : ([S[Indices[number]]] extends [1] ? never : FirstNotOne<Op, S, Indices>) extends infer Error // all 1 (a valid call): no walk
+            : FirstNotOne<Op, S, Indices> extends infer Error
               ? [Error] extends [never]
                 ? WithoutAxes<S, Indices>
                 : Error
