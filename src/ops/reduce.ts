@@ -9,7 +9,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
-import type { CheckedGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { CheckedGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape, NoIdentityOp } from "../../types/ops/reduce.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -127,7 +127,7 @@ type Reduction = "sum" | "mean" | "max" | "min" | "logsumexp";
 
 /** The methods and free functions share one signature shape; `Op` names the error. */
 type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
+  x: Op extends NoIdentityOp ? CheckedArg<Tensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>> : Tensor<S>, // see ReduceMethod
   axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axes, KeepDims, Op>>;
@@ -204,7 +204,10 @@ export const logsumexp: ReduceFn<"logsumexp"> = (x, axis, keepdims) => {
  * than a method of the generic interface, so reading `x.sum` does not instantiate a signature per shape.
  */
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
+  // Over every axis (`axis` omitted) only max and min can fail (an empty tensor has no maximum), and
+  // the error then lands on the tensor; a sum, mean or logsumexp of every axis cannot fail, so its
+  // tensor is taken as it is (decided once per op, when `ReduceMethod<"sum">` is instantiated).
+  this: Op extends NoIdentityOp ? CheckedArg<Tensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>> : Tensor<Self>,
   axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axes, KeepDims, Op>>;
