@@ -152,19 +152,13 @@ type SwapInTail<S extends Shape, Count extends number, First extends number, Sec
 
 /** The swap for a shape of fixed rank: the swapped shape, or the `SHAPE_AXIS` error of either axis. */
 type SwapFixed<S extends Shape, First extends number, Second extends number, Op extends string> =
-  NormalizeAxis<Op, S, First> extends infer FirstIndex
-    ? FirstIndex extends ShapeError<string>
-      ? FirstIndex
-      : NormalizeAxis<Op, S, Second> extends infer SecondIndex
-        ? SecondIndex extends ShapeError<string>
-          ? SecondIndex
-          : [FirstIndex, SecondIndex] extends [infer F extends number, infer G extends number]
-            ? number extends F | G
-              ? Dynamic<S>
-              : SwapKnown<S, F, G>
-            : never
-        : never
-    : never;
+  NormalizeAxis<Op, S, First> extends infer FirstIndex extends number
+    ? NormalizeAxis<Op, S, Second> extends infer SecondIndex extends number
+      ? number extends FirstIndex | SecondIndex
+        ? Dynamic<S> // an axis that is not a literal: the runtime checks it
+        : SwapKnown<S, FirstIndex, SecondIndex>
+      : NormalizeAxis<Op, S, Second> // its error
+    : NormalizeAxis<Op, S, First>; // its error
 
 /** `SwapFixed` or `SwapVariadic` by rank (no invalid-dim check: see `SwapaxesShape`). */
 type SwapChecked<S extends Shape, First extends number, Second extends number, Op extends string> = [S] extends readonly [FixedRank]
