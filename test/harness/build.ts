@@ -13,6 +13,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { takeLock } from "./lock.js";
 
 // Not from ./compile.js: the global setup imports this file, and should not load the compiler.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -46,14 +47,7 @@ export async function builtPackage(): Promise<string> {
 async function pack(): Promise<Packed> {
   const done = path.join(packDir, ".done");
   const failed = path.join(packDir, ".failed");
-  let owner = false;
-  mkdirSync(path.dirname(buildLock), { recursive: true }); // .run/ is not there on a fresh clone
-  try {
-    mkdirSync(buildLock);
-    owner = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
+  const owner = takeLock(buildLock);
   if (owner) {
     mkdirSync(packDir, { recursive: true });
     const env = { ...process.env, npm_config_update_notifier: "false" };

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { takeLock } from "./lock.js";
 
 // Not from ./compile.js: the global setup imports this file, and should not load the compiler.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -40,14 +41,7 @@ export function demoRun(): Promise<DemoRun> {
 async function run(): Promise<DemoRun> {
   const done = path.join(demoDir, "run.json");
   const cnnResult = path.join(demoDir, "cnn.json");
-  let owner = false;
-  mkdirSync(path.dirname(demoLock), { recursive: true }); // .run/ is not there on a fresh clone
-  try {
-    mkdirSync(demoLock);
-    owner = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
+  const owner = takeLock(demoLock);
   if (owner) {
     mkdirSync(demoDir, { recursive: true });
     const env = { ...process.env, NO_COLOR: "1", SHAPECHECK_CNN_RESULT: cnnResult };

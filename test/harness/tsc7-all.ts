@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { takeLock } from "./lock.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -98,13 +99,7 @@ const failed = path.join(tsc7AllDir, "failed.txt");
 
 /** Takes the lock; `true` when this process is the one to run `tsc`. */
 function claim(): boolean {
-  mkdirSync(path.dirname(tsc7AllLock), { recursive: true }); // .run/ is not there on a fresh clone
-  try {
-    mkdirSync(tsc7AllLock);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return false;
-  }
+  if (!takeLock(tsc7AllLock)) return false;
   mkdirSync(tsc7AllDir, { recursive: true });
   return true;
 }
