@@ -203,3 +203,28 @@ export function normalizedLoss<B extends Dim, D extends number>(x: Tensor<[B, D]
   const exact: Exactly<[typeof normed, typeof loss, typeof spread], [Tensor<[B, D]>, Tensor<[]>, Tensor<[B, 1]>]> = true;
   return loss;
 }
+
+/**
+ * The axis ops around type parameters, one call each: reductions over each axis (positive and
+ * negative), keepdims, argmax, softmax, the transposes, permute, swapaxes, slice, squeeze of a
+ * size-1 axis. Each result is the op's rule applied by hand to the type parameters as names.
+ */
+export function axisOps<B extends Dim, T extends Dim>(x: Tensor<[B, T, 4]>, m: Tensor<[B, T]>, column: Tensor<[B, 1, 4]>) {
+  const first = x.sum(0); // type: Tensor<[T, 4]>
+  const middle = x.sum(1); // type: Tensor<[B, 4]>
+  const last = x.max(-1); // type: Tensor<[B, T]>
+  const kept = x.mean(-2, true); // type: Tensor<[B, 1, 4]>
+  const index = x.argmax(-1); // type: Tensor<[B, T]>
+  const probabilities = x.softmax(-1); // type: Tensor<[B, T, 4]>
+  const flipped = m.transpose(); // type: Tensor<[T, B]>
+  const reversed = x.transpose(); // type: Tensor<[4, T, B]>
+  const permuted = x.permute([2, 0, 1]); // type: Tensor<[4, B, T]>
+  const swapped = x.swapaxes(0, 2); // type: Tensor<[4, T, B]>
+  const window = x.slice(2, 1, 3); // type: Tensor<[B, T, 2]>
+  const squeezed = column.squeeze(1); // type: Tensor<[B, 4]>
+  const exact: Exactly<
+    [typeof first, typeof middle, typeof last, typeof kept, typeof index, typeof probabilities, typeof flipped, typeof reversed, typeof permuted, typeof swapped, typeof window, typeof squeezed],
+    [Tensor<[T, 4]>, Tensor<[B, 4]>, Tensor<[B, T]>, Tensor<[B, 1, 4]>, Tensor<[B, T]>, Tensor<[B, T, 4]>, Tensor<[T, B]>, Tensor<[4, T, B]>, Tensor<[4, B, T]>, Tensor<[4, T, B]>, Tensor<[B, T, 2]>, Tensor<[B, 4]>]
+  > = true;
+  return exact;
+}
