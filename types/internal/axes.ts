@@ -44,10 +44,6 @@ type DropLastEach<Items extends readonly unknown[], Count extends number, Droppe
       ? DropLastEach<Rest, Count, [...Dropped, unknown]>
       : never;
 
-/**
- * The axis `Axis` of a shape with `Positions` valid positions, as a non-negative index; `number` when
- * `Axis` is not a literal; a `ShapeError` when out of range or not an integer.
- */
 /** `R − C` for an axis `-C` of a shape of rank `R` (up to 8), the common negative axes: one lookup. */
 type NegativeAxisTable = {
   "1,1": 0;
@@ -88,6 +84,10 @@ type NegativeAxisTable = {
   "8,8": 0;
 };
 
+/**
+ * The axis `Axis` of a shape with `Positions` valid positions, as a non-negative index; `number` when
+ * `Axis` is not a literal; a `ShapeError` when out of range or not an integer.
+ */
 export type NormalizeAxis<Op extends string, S extends Shape, Axis extends number, Positions extends readonly unknown[] = S> =
   number extends Axis
     ? number
