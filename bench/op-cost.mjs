@@ -4,7 +4,7 @@
 // const`, so creation costs nothing) and is checked with and without one call of the op per tensor;
 // the difference over N is the op's cost per call. Distinct shapes per call, so nothing is cached
 // across calls: this is the cost a model file pays for each line. The issues' budget is ≤ 150.
-// Run: node bench/op-cost.mjs [N] [--json]
+// Run: node bench/op-cost.mjs [N] [--json] [--only=<regex>] (only the ops whose names match)
 import path from "node:path";
 import { check, root } from "./type-cost.mjs";
 
@@ -67,7 +67,9 @@ export const OPS = {
 
 const header = `import * as sc from "${from}";\nimport type { Tensor } from "${from}";\n`;
 const results = {};
+const only = new RegExp(process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? "");
 for (const [name, { decl, call }] of Object.entries(OPS)) {
+  if (!only.test(name)) continue;
   let decls = "";
   let calls = "";
   for (let i = 0; i < count; i++) {

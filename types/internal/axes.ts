@@ -84,28 +84,34 @@ type NegativeAxisTable = {
   "8,8": 0;
 };
 
+/** Distributes over a union: `true` for a member that is the whole union (so `false` is among the results of a union of several). */
+type EachIsAll<Member, All = Member> = Member extends unknown ? ([All] extends [Member] ? true : false) : never;
+
 /**
  * The axis `Axis` of a shape with `Positions` valid positions, as a non-negative index; `number` when
- * `Axis` is not a literal; a `ShapeError` when out of range or not an integer.
+ * `Axis` is not a literal or is a union of them (one of them, known only at run time); a `ShapeError`
+ * when out of range or not an integer.
  */
 export type NormalizeAxis<Op extends string, S extends Shape, Axis extends number, Positions extends readonly unknown[] = S> =
   number extends Axis
     ? number
     : number extends Positions["length"]
       ? number
-      : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name, nor "-1"
-        ? Axis
-        : `${Axis}` extends `-${infer Count extends number}`
-          ? `${Positions["length"]},${Count}` extends keyof NegativeAxisTable // rank ≤ 8 and -rank ≤ axis ≤ -1
-            ? NegativeAxisTable[`${Positions["length"]},${Count}`]
-            : DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
-              ? [Kept] extends [never]
-                ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
-                : Count extends 0
-                  ? 0
-                  : Kept["length"]
-              : never
-          : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
+      : false extends EachIsAll<Axis> // a union of axes (`0 | 1`): one of them, unknown until run time, as `number`
+        ? number
+        : `${Axis}` extends keyof Positions // an index key ("0", "1", …): `${Axis}` is never "length" or a method name, nor "-1"
+          ? Axis
+          : `${Axis}` extends `-${infer Count extends number}`
+            ? `${Positions["length"]},${Count}` extends keyof NegativeAxisTable // rank ≤ 8 and -rank ≤ axis ≤ -1
+              ? NegativeAxisTable[`${Positions["length"]},${Count}`]
+              : DropLast<Positions, Count> extends infer Kept extends readonly unknown[]
+                ? [Kept] extends [never]
+                  ? ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>
+                  : Count extends 0
+                    ? 0
+                    : Kept["length"]
+                : never
+            : ShapeError<WriteAxisRangeMessage<Op, S, Axis, Positions>>;
 
 /**
  * Normalises a list of axes (in the order given) and rejects duplicates: the indices, or a

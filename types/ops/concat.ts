@@ -281,7 +281,9 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
               ? Index extends ShapeError<string>
                 ? Failure<Axis extends 0 ? FirstIndex : "axis", Index>
                 : Index extends number
-                  ? ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? (FirstIndex extends 0 ? AddDim<[], First[Index]> : Dynamic) : "tensors", After, Next>
+                  ? number extends Index // a union of axes: one of them, known at run time
+                    ? RanksOnly<Shapes, Op, First, FirstIndex>
+                    : ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? (FirstIndex extends 0 ? AddDim<[], First[Index]> : Dynamic) : "tensors", After, Next>
                   : never
               : never
           : number[]

@@ -29,7 +29,7 @@ export type NoIdentityOp = "max" | "min" | "argmax" | "argmin";
 export type WriteEmptyReductionMessage<Op extends string, S extends Shape, Axis extends number> =
   `SHAPE_AXIS: ${Op}: cannot reduce ${PrintShape<S>} over axis ${Axis}: it has size 0 and ${Op} has no identity`;
 
-type AxesList<Axes extends ReduceAxesArg> = Axes extends readonly number[] ? Axes : Axes extends number ? [Axes] : [];
+type AxesList<Axes extends ReduceAxesArg> = [Axes] extends [readonly number[]] ? Axes : [Axes] extends [number] ? [Axes] : [];
 
 /** `[0, 1, …, rank − 1]` for a shape of fixed rank (recursion over the dims, so `never` ends it). */
 type AllAxes<S extends Shape, Acc extends number[] = []> = S extends readonly [unknown, ...infer Rest extends Shape]

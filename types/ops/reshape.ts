@@ -599,13 +599,15 @@ export type FlattenAxes<S extends Shape, Start extends number, End extends numbe
       ? Last extends ShapeError<string>
         ? Last
         : [First, Last] extends [infer F extends number, infer L extends number]
-          ? SplitAt<S, L> extends [infer Before extends Shape, unknown]
-            ? SplitAt<Before, F> extends [unknown, readonly []] // the start comes after the end
-              ? F extends L
-                ? [F, L]
-                : ShapeError<WriteFlattenOrderMessage<Op, S, Start, End>>
-              : [F, L]
-            : never
+          ? number extends F | L // a union of axes: one of them, known at run time
+            ? [F, L]
+            : SplitAt<S, L> extends [infer Before extends Shape, unknown]
+              ? SplitAt<Before, F> extends [unknown, readonly []] // the start comes after the end
+                ? F extends L
+                  ? [F, L]
+                  : ShapeError<WriteFlattenOrderMessage<Op, S, Start, End>>
+                : [F, L]
+              : never
           : [number, number]
       : never
     : never;
@@ -627,12 +629,14 @@ export type FlattenRangeShape<S extends Shape, Start extends number = 0, End ext
       ? [MergedDim<S>]
       : FlattenAxes<S, Start, End, Op> extends infer Axes
         ? Axes extends [infer F extends number, infer L extends number]
-          ? SplitAt<S, L> extends [infer UpToLast extends Shape, readonly [infer Last extends Dim, ...infer After extends Shape]]
-            ? SplitAt<UpToLast, F> extends [infer Before extends Shape, infer Merged extends Shape]
-              ? [...Before, MergedDim<[...Merged, Last]>, ...After]
+          ? number extends F | L // a union of axes: one of them, known at run time
+            ? number[]
+            : SplitAt<S, L> extends [infer UpToLast extends Shape, readonly [infer Last extends Dim, ...infer After extends Shape]]
+              ? SplitAt<UpToLast, F> extends [infer Before extends Shape, infer Merged extends Shape]
+                ? [...Before, MergedDim<[...Merged, Last]>, ...After]
+                : never
               : never
-            : never
-          : Axes
+            : Axes
         : never;
 
 /**
@@ -646,14 +650,16 @@ export type UnflattenShape<S extends Shape, Axis extends number, Sizes extends S
   ? number[]
   : NormalizeAxis<Op, S, Axis> extends infer Index
     ? Index extends number
-      ? SplitAt<S, Index> extends [infer Before extends Shape, readonly [infer D extends Dim, ...infer After extends Shape]]
-        ? Exact<D> extends Exact<MergedDim<Sizes>>
-          ? [...Before, ...Sizes, ...After]
-          : ReshapeOf<[D], Sizes, Op> extends infer Split
-            ? [Split] extends [infer Dims extends readonly Dim[]]
-              ? [...Before, ...Dims, ...After]
-              : Split
-            : never
-        : never
+      ? number extends Index // a union of axes: one of them, known at run time
+        ? number[]
+        : SplitAt<S, Index> extends [infer Before extends Shape, readonly [infer D extends Dim, ...infer After extends Shape]]
+          ? Exact<D> extends Exact<MergedDim<Sizes>>
+            ? [...Before, ...Sizes, ...After]
+            : ReshapeOf<[D], Sizes, Op> extends infer Split
+              ? [Split] extends [infer Dims extends readonly Dim[]]
+                ? [...Before, ...Dims, ...After]
+                : Split
+              : never
+          : never
       : Index
     : never;

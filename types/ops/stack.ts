@@ -83,7 +83,9 @@ type StackAxis<Merged extends readonly Dim[], First extends Shape, Axis extends 
     ? Index extends ShapeError<string>
       ? Failure<"axis", Index>
       : Index extends number
-        ? InsertAt<Merged, Index, Count>
+        ? number extends Index // a union of axes: one of them, known at run time
+          ? number[]
+          : InsertAt<Merged, Index, Count>
         : never
     : never;
 
