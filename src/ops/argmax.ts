@@ -8,7 +8,7 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { ArgmaxShape } from "../../types/ops/argmax.js";
-import type { ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { EmptyGuard, ReduceAxesCheck, ReduceResult } from "../../types/ops/reduce.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { ShapeError } from "../errors.js";
 import { validateShape } from "../shape.js";
@@ -82,7 +82,7 @@ function argExtremum(op: "argmax" | "argmin", x: Tensor, axis: number, keepdims:
 /** The shared signature of `argmax` and `argmin`; `Op` names the error. */
 type ArgFn<Op extends string> = <S extends Shape, const Axis extends number, KeepDims extends boolean = false>(
   x: Tensor<S>,
-  axis: CheckedAxis<Axis, ReduceShape<S, Axis, KeepDims, Op>, Op>,
+  axis: EmptyGuard<S, Axis, Op, CheckedAxis<Axis, ReduceAxesCheck<S, Axis, KeepDims, Op>, Op>, "axis">,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axis, KeepDims, Op>>;
 
@@ -113,7 +113,7 @@ export const argmin: ArgFn<"argmin"> = (x, axis, keepdims) => {
 /** The type of `Tensor#argmax`/`argmin`: a top-level function type (no per-shape instantiation). */
 type ArgMethod<Op extends string> = <Self extends Shape, const Axis extends number, KeepDims extends boolean = false>(
   this: Tensor<Self>,
-  axis: CheckedAxis<Axis, ReduceShape<Self, Axis, KeepDims, Op>, Op>,
+  axis: EmptyGuard<Self, Axis, Op, CheckedAxis<Axis, ReduceAxesCheck<Self, Axis, KeepDims, Op>, Op>, "axis">,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axis, KeepDims, Op>>;
 

@@ -9,7 +9,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
-import type { CheckedGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape, NoIdentityOp } from "../../types/ops/reduce.js";
+import type { CheckedGivenAxis, EmptyGuard, ReduceAxesArg, ReduceAxesCheck, ReduceResult, ReduceShape, NoIdentityOp } from "../../types/ops/reduce.js";
 import { ShapeError, formatShape } from "../errors.js";
 import { axisArgument, checkTensor, normalizeAxes } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -127,8 +127,10 @@ type Reduction = "sum" | "mean" | "max" | "min" | "logsumexp";
 
 /** The methods and free functions share one signature shape; `Op` names the error. */
 type ReduceFn<Op extends Reduction> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  x: Op extends NoIdentityOp ? CheckedArg<Tensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>> : Tensor<S>, // see ReduceMethod
-  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>, Op>,
+  x: Op extends NoIdentityOp ? EmptyGuard<S, Axes, Op, Tensor<S>, "tensor"> : Tensor<S>, // see ReduceMethod
+  axis?: Op extends NoIdentityOp
+    ? EmptyGuard<S, Axes, Op, CheckedGivenAxis<Axes, ReduceAxesCheck<S, Axes, KeepDims, Op>, Op>, "axis">
+    : CheckedGivenAxis<Axes, ReduceAxesCheck<S, Axes, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<S, Axes, KeepDims, Op>>;
 
@@ -207,8 +209,10 @@ type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends R
   // Over every axis (`axis` omitted) only max and min can fail (an empty tensor has no maximum), and
   // the error then lands on the tensor; a sum, mean or logsumexp of every axis cannot fail, so its
   // tensor is taken as it is (decided once per op, when `ReduceMethod<"sum">` is instantiated).
-  this: Op extends NoIdentityOp ? CheckedArg<Tensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>> : Tensor<Self>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>, Op>,
+  this: Op extends NoIdentityOp ? EmptyGuard<Self, Axes, Op, Tensor<Self>, "tensor"> : Tensor<Self>,
+  axis?: Op extends NoIdentityOp
+    ? EmptyGuard<Self, Axes, Op, CheckedGivenAxis<Axes, ReduceAxesCheck<Self, Axes, KeepDims, Op>, Op>, "axis">
+    : CheckedGivenAxis<Axes, ReduceAxesCheck<Self, Axes, KeepDims, Op>, Op>,
   keepdims?: KeepDims,
 ) => Tensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 

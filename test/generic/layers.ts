@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { concat, einsum, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { argmin, concat, einsum, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
@@ -225,6 +225,25 @@ export function axisOps<B extends Dim, T extends Dim>(x: Tensor<[B, T, 4]>, m: T
   const exact: Exactly<
     [typeof first, typeof middle, typeof last, typeof kept, typeof index, typeof probabilities, typeof flipped, typeof reversed, typeof permuted, typeof swapped, typeof window, typeof squeezed],
     [Tensor<[T, 4]>, Tensor<[B, 4]>, Tensor<[B, T]>, Tensor<[B, 1, 4]>, Tensor<[B, T]>, Tensor<[B, T, 4]>, Tensor<[T, B]>, Tensor<[4, T, B]>, Tensor<[4, B, T]>, Tensor<[4, T, B]>, Tensor<[B, T, 2]>, Tensor<[B, 4]>]
+  > = true;
+  return exact;
+}
+
+/**
+ * max, min, argmax and argmin over axes whose dims are type parameters: those have no identity, so an
+ * empty axis is an error — but a type parameter is a name, of any size, and the runtime checks it (as
+ * for `"n"`); a known 0 is still a compile error (test/fixtures/reduce.fixture.ts).
+ */
+export function noIdentityReductions<B extends Dim, C extends Dim>(logits: Tensor<[B, C]>) {
+  const peak = logits.max(-1, true); // type: Tensor<[B, 1]>
+  const stable = logits.sub(peak).exp(); // type: Tensor<[B, C]>
+  const label = logits.argmax(-1); // type: Tensor<[B]>
+  const lowest = logits.min(0); // type: Tensor<[C]>
+  const first = argmin(logits, 1, true); // type: Tensor<[B, 1]>
+  const top = logits.max(); // type: Tensor<[]>
+  const exact: Exactly<
+    [typeof peak, typeof stable, typeof label, typeof lowest, typeof first, typeof top],
+    [Tensor<[B, 1]>, Tensor<[B, C]>, Tensor<[B]>, Tensor<[C]>, Tensor<[B, 1]>, Tensor<[]>]
   > = true;
   return exact;
 }

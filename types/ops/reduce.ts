@@ -183,8 +183,48 @@ type ReduceKnown<S extends Shape, Indices extends readonly number[], KeepDims ex
  * and variadic groups), or `number[]` after an error (see `ResultShape`).
  */
 export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  ReduceOutcome<S, Axes, KeepDims, Op, [Axes] extends [undefined] ? false : true>[0]; // with an axis given, the check's own outcome
-  // (`ReduceShape`), computed once: its result does not depend on the empty check
+  ReduceOutcome<S, Axes, KeepDims, Op, false>[0]; // the outcome `ReduceAxesCheck` computes, once
+
+/**
+ * The ops' check of their axes: `ReduceShape` without the test for an empty reduced axis, which the
+ * ops that have one (max, min, argmax, argmin) add with `EmptyGuard`.
+ */
+export type ReduceAxesCheck<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
+  [ReduceOutcome<S, Axes, KeepDims, Op, false>[1]] extends [ShapeError<string>]
+    ? ReduceOutcome<S, Axes, KeepDims, Op, false>[1]
+    : ReduceOutcome<S, Axes, KeepDims, Op, false>[0];
+
+/**
+ * The empty-axis test of max, min, argmax and argmin as a parameter type: `Param` (the argument's
+ * other checks), or the `SHAPE_AXIS` message where a reduced axis is 0 — on the axis argument when
+ * axes are given (`Where` `"axis"`), on the tensor when they are omitted and every axis is reduced
+ * (`"tensor"`). A reduced dim that is a type parameter may be any size, as a name may (the runtime
+ * checks it), so there the test must not fail the call: it sits in a conditional that is indexed
+ * (`EmptyTest<…>[0]`), and where that conditional stays undecided TypeScript relates the argument
+ * to its constraint, which `Param` satisfies. The outer conditional keeps `Param`'s inference:
+ * TypeScript infers to the branches of a conditional parameter type, and it is a conditional while
+ * the shape `S` is a type parameter to infer (once inferred, it always takes the first branch).
+ */
+export type EmptyGuard<S extends Shape, Axes extends ReduceAxesArg, Op extends string, Param, Where extends "axis" | "tensor"> = [S] extends [unknown] // undecided while `S` is inferred
+  ? NoInfer<EmptyTest<S, Axes, Op, Param, Where>[0]>
+  : Param;
+
+type EmptyTest<S extends Shape, Axes extends ReduceAxesArg, Op extends string, Param, Where extends "axis" | "tensor"> = [S] extends readonly [FixedRank]
+  ? [Axes] extends [undefined]
+    ? Where extends "tensor"
+      ? EmptyAt<S, FirstZero<S>, Op, Param>
+      : [Param]
+    : Where extends "axis"
+      ? ReducedAxes<S, Axes, Op> extends infer Indices extends readonly number[]
+        ? number extends Indices["length"]
+          ? [Param]
+          : EmptyAt<S, FirstEmpty<S, Indices>, Op, Param>
+        : [Param]
+      : [Param]
+  : [Param];
+
+/** `[Param]`, or the empty-reduction message of axis `Axis` (`never`: no empty axis). */
+type EmptyAt<S extends Shape, Axis, Op extends string, Param> = [Axis] extends [never] ? [Param] : [WriteEmptyReductionMessage<Op, S, Axis & number>];
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis
