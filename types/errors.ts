@@ -68,6 +68,19 @@ export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Ch
 export type CheckedArg<Param, Result> = CheckedOf<Param, NoInfer<Result>>;
 
 /**
+ * `CheckedArg` for a rule whose outcome a dim that is a type parameter can leave undecided where the
+ * runtime decides it: a size test, such as an empty axis under max or a window larger than the input
+ * under a convolution. A type parameter is a name, of a size the runtime checks (as for `"h"`), so
+ * undecided is accepted here: `Param` when the rule succeeds or cannot be decided, the message when
+ * it fails. The outcome is tested in a conditional indexed at `[0]`, which TypeScript relates
+ * through its constraint (which `Param` satisfies) while it stays undecided; the outer conditional
+ * keeps `Param`'s inference — TypeScript infers to the branches of a conditional parameter type,
+ * and it is one while `S`, a type parameter of the call (the operand's shape), is being inferred.
+ */
+export type RuntimeDecidesArg<S, Param, Result> = [S] extends [unknown] ? NoInfer<ResultTest<Param, Result>[0]> : Param;
+type ResultTest<Param, Result> = [OkPart<Result>] extends [never] ? ([Result] extends [never] ? [Param] : [MessageOf<Result>]) : [Param];
+
+/**
  * `CheckedArg` carrying the message for the case a type parameter leaves undecided: `Names` is not
  * used by the check, but where the check is undecided the diagnostic prints this type, and the
  * message is its first argument (as with reshape's `ReshapeAligned`).

@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { argmin, concat, einsum, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { argmin, avgPool2d, concat, conv1d, conv2d, einsum, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
@@ -246,4 +246,18 @@ export function noIdentityReductions<B extends Dim, C extends Dim>(logits: Tenso
     [Tensor<[B, 1]>, Tensor<[B, C]>, Tensor<[B]>, Tensor<[C]>, Tensor<[B, 1]>, Tensor<[]>]
   > = true;
   return exact;
+}
+
+/**
+ * A convolutional block over spatial dims that are type parameters: a type parameter is a name, of a
+ * size the runtime checks against the kernel (as `"h"` is), so every padding and stride compiles.
+ */
+export function convBlock<B extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, 3, H, W]>, k: Tensor<[8, 3, 3, 3]>) {
+  const valid = x.conv2d(k);
+  const same = x.conv2d(k, { padding: "same" });
+  const strided = conv2d(x, k, { padding: 1, stride: 2 });
+  const pooled = x.maxPool2d(2);
+  const averaged = avgPool2d(x, { kernel: 3, stride: 1, padding: 1 });
+  const line = conv1d(x.flatten(2), zeros([4, 3, 5]));
+  return [valid, same, strided, pooled, averaged, line] as const;
 }

@@ -23,7 +23,6 @@ import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, SubDigitsShort, ToDigits } from "../internal/digits.js";
 import type { CompareDims, InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
-import type { CheckArg } from "../errors.js";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -363,11 +362,12 @@ type BiasShape<Opts> = OptionOf<Opts, "bias", undefined> extends infer Bias
       : number[]
   : never;
 
-/** The tensor op's outcome (shapes already valid). */
-type ConvOp<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>;
-
-/** The check on the tensor op's weight argument: `unknown`, or the error. */
-export type ConvCheck<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = CheckArg<ConvOp<Spatial, X, W, Opts, Op>>;
+/**
+ * The tensor op's outcome (shapes already valid): the result shape or the error, which the weight
+ * argument reports (`RuntimeDecidesArg`: a spatial dim that is a type parameter is a name, whose
+ * window count the runtime checks).
+ */
+export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>;
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
-export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ResultShape<ConvOp<Spatial, X, W, Opts, Op>>;
+export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ResultShape<ConvOutcomeOf<Spatial, X, W, Opts, Op>>;

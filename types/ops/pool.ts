@@ -11,7 +11,7 @@
  *   `number`. A named spatial dim gives `number`. A shape of unknown rank gives `number[]`.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, CheckedArg, ShapeError, ResultShape } from "../errors.js";
+import type { RuntimeDecidesArg, ShapeError, ResultShape } from "../errors.js";
 import type { PrintShape } from "../internal/print.js";
 import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
@@ -138,11 +138,8 @@ export type Pool2dShape<X extends Shape, Opts> = [InvalidSizesMessage<"pool2dSha
   ? PoolOutcome<"pool2dShape", NormalizeShape<X>, PoolOptions<Opts>>
   : ShapeError<InvalidSizesMessage<"pool2dShape", X>>;
 
-/** The check on the tensor op's options argument: `unknown`, or the error. */
-export type PoolCheck<X extends Shape, Opts, Op extends string> = CheckArg<PoolOutcome<Op, X, PoolOptions<Opts>>>;
-
 /** The options argument of the tensor ops, as a parameter type (`CheckedArg`): `Opts`, or the message. */
-export type CheckedPool<X extends Shape, Opts, Op extends string> = CheckedArg<Opts, PoolOutcome<Op, X, PoolOptions<Opts>>>;
+export type CheckedPool<X extends Shape, Opts, Op extends string> = RuntimeDecidesArg<X, Opts, PoolOutcome<Op, X, PoolOptions<Opts>>>;
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
 export type PoolResult<X extends Shape, Opts, Op extends string> = ResultShape<PoolOutcome<Op, X, PoolOptions<Opts>>>;
