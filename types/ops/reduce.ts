@@ -10,7 +10,7 @@
  *   `number` and symbolic dims are carried through untouched.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckArg, ShapeError } from "../errors.js";
+import type { CheckArg, RuntimeDecidesArg, ShapeError } from "../errors.js";
 import type { CheckedAxis } from "../internal/axes.js";
 import type { NormalizeAxes, WithoutAxes } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
@@ -198,33 +198,32 @@ export type ReduceAxesCheck<S extends Shape, Axes extends ReduceAxesArg, KeepDim
  * The empty-axis test of max, min, argmax and argmin as a parameter type: `Param` (the argument's
  * other checks), or the `SHAPE_AXIS` message where a reduced axis is 0 — on the axis argument when
  * axes are given (`Where` `"axis"`), on the tensor when they are omitted and every axis is reduced
- * (`"tensor"`). A reduced dim that is a type parameter may be any size, as a name may (the runtime
- * checks it), so there the test must not fail the call: it sits in a conditional that is indexed
- * (`EmptyTest<…>[0]`), and where that conditional stays undecided TypeScript relates the argument
- * to its constraint, which `Param` satisfies. The outer conditional keeps `Param`'s inference:
- * TypeScript infers to the branches of a conditional parameter type, and it is a conditional while
- * the shape `S` is a type parameter to infer (once inferred, it always takes the first branch).
+ * (`"tensor"`). A reduced dim that is a type parameter may be any size, as a name may: the runtime
+ * checks it (`RuntimeDecidesArg`).
  */
-export type EmptyGuard<S extends Shape, Axes extends ReduceAxesArg, Op extends string, Param, Where extends "axis" | "tensor"> = [S] extends [unknown] // undecided while `S` is inferred
-  ? NoInfer<EmptyTest<S, Axes, Op, Param, Where>[0]>
-  : Param;
+export type EmptyGuard<S extends Shape, Axes extends ReduceAxesArg, Op extends string, Param, Where extends "axis" | "tensor"> = RuntimeDecidesArg<
+  S,
+  Param,
+  EmptyTest<S, Axes, Op, Where>
+>;
 
-type EmptyTest<S extends Shape, Axes extends ReduceAxesArg, Op extends string, Param, Where extends "axis" | "tensor"> = [S] extends readonly [FixedRank]
+/** The empty-axis test: `unknown`, or the error. */
+type EmptyTest<S extends Shape, Axes extends ReduceAxesArg, Op extends string, Where extends "axis" | "tensor"> = [S] extends readonly [FixedRank]
   ? [Axes] extends [undefined]
     ? Where extends "tensor"
-      ? EmptyAt<S, FirstZero<S>, Op, Param>
-      : [Param]
+      ? EmptyAt<S, FirstZero<S>, Op>
+      : unknown
     : Where extends "axis"
       ? ReducedAxes<S, Axes, Op> extends infer Indices extends readonly number[]
         ? number extends Indices["length"]
-          ? [Param]
-          : EmptyAt<S, FirstEmpty<S, Indices>, Op, Param>
-        : [Param]
-      : [Param]
-  : [Param];
+          ? unknown
+          : EmptyAt<S, FirstEmpty<S, Indices>, Op>
+        : unknown
+      : unknown
+  : unknown;
 
-/** `[Param]`, or the empty-reduction message of axis `Axis` (`never`: no empty axis). */
-type EmptyAt<S extends Shape, Axis, Op extends string, Param> = [Axis] extends [never] ? [Param] : [WriteEmptyReductionMessage<Op, S, Axis & number>];
+/** `unknown`, or the empty-reduction error of axis `Axis` (`never`: no empty axis). */
+type EmptyAt<S extends Shape, Axis, Op extends string> = [Axis] extends [never] ? unknown : ShapeError<WriteEmptyReductionMessage<Op, S, Axis & number>>;
 
 /**
  * Where a rule's error lands when the axis argument is optional. With the axis given, on the axis
