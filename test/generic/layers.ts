@@ -5,6 +5,9 @@ import { argmin, avgPool2d, concat, conv1d, conv2d, einsum, randn, rearrange, st
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
+import type { ConvSize } from "../../types/ops/conv.js";
+import type { PoolSize } from "../../types/ops/pool.js";
+import type { SliceSize } from "../../types/ops/slice.js";
 
 /** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
 type Exactly<Actual, Expected> = Exact<Actual> extends Exact<Expected> ? true : false;
@@ -253,11 +256,26 @@ export function noIdentityReductions<B extends Dim, C extends Dim>(logits: Tenso
  * size the runtime checks against the kernel (as `"h"` is), so every padding and stride compiles.
  */
 export function convBlock<B extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, 3, H, W]>, k: Tensor<[8, 3, 3, 3]>) {
-  const valid = x.conv2d(k);
-  const same = x.conv2d(k, { padding: "same" });
-  const strided = conv2d(x, k, { padding: 1, stride: 2 });
-  const pooled = x.maxPool2d(2);
-  const averaged = avgPool2d(x, { kernel: 3, stride: 1, padding: 1 });
-  const line = conv1d(x.flatten(2), zeros([4, 3, 5]));
-  return [valid, same, strided, pooled, averaged, line] as const;
+  const same = x.conv2d(k, { padding: "same" }); // type: Tensor<[B, 8, H, W]>
+  const kept = x.conv2d(k, { padding: 1 }); // type: Tensor<[B, 8, H, W]>
+  const valid = x.conv2d(k); // type: Tensor<[B, 8, ConvSize<H, 3, 1, 0, 1>, ConvSize<W, 3, 1, 0, 1>]>
+  const strided = conv2d(x, k, { padding: 1, stride: 2 }); // type: Tensor<[B, 8, ConvSize<H, 3, 2, 1, 1>, ConvSize<W, 3, 2, 1, 1>]>
+  const pooled = x.maxPool2d(2); // type: Tensor<[B, 3, PoolSize<H, 2, 2, 0, false>, PoolSize<W, 2, 2, 0, false>]>
+  const averaged = avgPool2d(x, { kernel: 3, stride: 1, padding: 1 }); // type: Tensor<[B, 3, PoolSize<H, 3, 1, 1, false>, PoolSize<W, 3, 1, 1, false>]>
+  const line = conv1d(x.flatten(2), zeros([4, 3, 5]), { padding: 2 }); // type: Tensor<[B, 4, Product<[H, W]>]>
+  const window = x.slice(2, 0, 2); // type: Tensor<[B, 3, SliceSize<H, 0, 2, undefined>, W]>
+  const exact: Exactly<
+    [typeof same, typeof kept, typeof valid, typeof strided, typeof pooled, typeof averaged, typeof line, typeof window],
+    [
+      Tensor<[B, 8, H, W]>,
+      Tensor<[B, 8, H, W]>,
+      Tensor<[B, 8, ConvSize<H, 3, 1, 0, 1>, ConvSize<W, 3, 1, 0, 1>]>,
+      Tensor<[B, 8, ConvSize<H, 3, 2, 1, 1>, ConvSize<W, 3, 2, 1, 1>]>,
+      Tensor<[B, 3, PoolSize<H, 2, 2, 0, false>, PoolSize<W, 2, 2, 0, false>]>,
+      Tensor<[B, 3, PoolSize<H, 3, 1, 1, false>, PoolSize<W, 3, 1, 1, false>]>,
+      Tensor<[B, 4, Product<[H, W]>]>,
+      Tensor<[B, 3, SliceSize<H, 0, 2, undefined>, W]>,
+    ]
+  > = true;
+  return exact;
 }

@@ -18,7 +18,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { IsKnownSize } from "../internal/dims.js";
-import type { ShapeError, ResultShape } from "../errors.js";
+import type { ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, SubDigitsShort, ToDigits } from "../internal/digits.js";
@@ -262,19 +262,63 @@ type TotalPadding<K extends number, Dilation extends number> = MulDigits<ToDigit
  * `number` only when it is itself above 2^53 − 1.
  */
 type WindowCount<Op extends string, X extends Shape, W extends Shape, Axis extends number, In extends number, Span extends string, Pad extends string, Stride extends number> =
+  Windows<In, Span, Pad, Stride> extends [infer Padded extends string, infer Size]
+    ? [Size] extends [never]
+      ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, Span, Padded>>
+      : Size
+    : never;
+
+/** `[the padded input In + Pad, the output size]` (digit strings in, a number out); the size is `never` when `Span > In + Pad`. */
+type Windows<In extends number, Span extends string, Pad extends string, Stride extends number> =
   AddDigits<ToDigits<In>, Pad> extends infer Padded extends string
     ? CompareDigits<Padded, Span> extends "lt"
-      ? ShapeError<WriteConvKernelMessage<Op, X, W, Axis, Span, Padded>>
+      ? [Padded, never]
       : DivModDigits<SubDigitsShort<Padded, Span>, ToDigits<Stride>> extends [infer Quotient extends string, string]
-        ? FromDigits<AddDigits<Quotient, "1">>
+        ? [Padded, FromDigits<AddDigits<Quotient, "1">>]
         : never
     : never;
+
+/**
+ * The output size of a convolution along a spatial axis whose input dim is `In` (padding `Padding`
+ * on each side), for result types: `floor((In + 2·Padding − Dilation·(K − 1) − 1) / Stride) + 1` on
+ * known sizes, `number` for a name or a `number` dim — and where the kernel spans more than the
+ * padded input, which the argument check reports. Around a type parameter it stays as written,
+ * `ConvSize<H, 3, 2, 1, 1>`: a dim equal only to itself. (Where stride 1 and padding keep the size,
+ * the result is `In` itself, without this type.)
+ */
+export type ConvSize<In extends Dim, K, Stride, Padding, Dilation> = [In] extends [string]
+  ? number
+  : [IsKnownSize<In>, IsNatural<Stride>, KernelReach<K & Dim, Dilation, Padding, Padding>] extends [true, true, [infer Span extends string, infer Pad extends string, boolean]]
+    ? Windows<In & number, Span, Pad, Stride & number> extends [string, infer Size extends number]
+      ? [Size] extends [never]
+        ? number
+        : Size
+      : never
+    : number;
+
+/**
+ * A spatial axis's output dim for result types: `In` where the kernel and options keep the size
+ * (`"same"`; stride 1 with padding `dilation·(k − 1) / 2`), else `ConvSize`; `number` for a kernel
+ * or option the check rejects. Decided by the kernel and options alone, so around a type parameter
+ * the result reads `[B, 8, H, W]` or `[B, 8, ConvSize<H, …>, …]`.
+ */
+type ResultAxis<In extends Dim, K extends Dim, Stride, Padding, Dilation, Same extends boolean> = [K] extends [0]
+  ? number
+  : 0 extends Stride | Dilation
+    ? number
+    : Same extends true
+      ? In
+      : KernelReach<K, Dilation, Padding, Padding> extends [string, string, infer Keeps extends boolean]
+        ? [Stride, Keeps] extends [1, true]
+          ? In
+          : ConvSize<In, K, Stride, Padding, Dilation>
+        : number;
 
 /** `[Before, After]` of explicit padding on spatial axis `Index` (`"valid"` is 0). */
 type AxisPadding<Padding, Index extends 0 | 1> = Padding extends "valid" ? 0 : Padding extends "same" ? number : AxisValue<Padding, Index>;
 
 /** The result shape of a convolution, or its first error. */
-type ConvOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Stride, Padding, Dilation, Groups, Bias> =
+type ConvOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Stride, Padding, Dilation, Groups, Bias, Mode extends "check" | "result"> =
   number extends X["length"]
     ? number[]
     : number extends W["length"]
@@ -285,15 +329,24 @@ type ConvOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W ex
             ? KSpatial["length"] extends Spatial
               ? ChannelChecks<Op, X, W, Groups, Bias, Padding, Stride, Spatial> extends infer Failed extends ShapeError<string>
                 ? Failed
-                : [Padding] extends ["same"] ? SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, number, Dilation, true>
-                : SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, Padding, Dilation, false>
+                : [Padding] extends ["same"] ? SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, number, Dilation, true, Mode>
+                : SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, Padding, Dilation, false, Mode>
               : ShapeError<WriteConvRankMessage<Op, X, W, "weight", Spatial>>
             : ShapeError<WriteConvRankMessage<Op, X, W, "weight", Spatial>>
           : ShapeError<WriteConvRankMessage<Op, X, W, "input", Spatial>>
         : ShapeError<WriteConvRankMessage<Op, X, W, "input", Spatial>>;
 
-type SpatialOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, N extends Dim, O extends Dim, XSpatial extends Shape, KSpatial extends Shape, Stride, Padding, Dilation, Same extends boolean> =
-  SpatialAxis<Op, X, W, 2, XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same> extends infer First
+type SpatialOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, N extends Dim, O extends Dim, XSpatial extends Shape, KSpatial extends Shape, Stride, Padding, Dilation, Same extends boolean, Mode extends "check" | "result"> =
+  Mode extends "result"
+    ? Spatial extends 1
+      ? [N, O, ResultAxis<XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same>]
+      : [
+          N,
+          O,
+          ResultAxis<XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same>,
+          ResultAxis<XSpatial[1], KSpatial[1], AxisValue<Stride, 1>, AxisPadding<Padding, 1>, AxisValue<Dilation, 1>, Same>,
+        ]
+  : SpatialAxis<Op, X, W, 2, XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same> extends infer First
     ? First extends ShapeError<string>
       ? First
       : Spatial extends 1
@@ -306,7 +359,7 @@ type SpatialOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W
     : never;
 
 /** The rule with options read from `Opts`; `Bias` is the bias's shape (or `undefined`). */
-type ConvFromOptions<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Opts, Bias> = ConvOutcome<
+type ConvFromOptions<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Opts, Bias, Mode extends "check" | "result" = "check"> = ConvOutcome<
   Spatial,
   Op,
   X,
@@ -315,7 +368,8 @@ type ConvFromOptions<Spatial extends 1 | 2, Op extends string, X extends Shape, 
   OptionOf<Opts, "padding", 0>,
   OptionOf<Opts, "dilation", 1>,
   OptionOf<Opts, "groups", 1>,
-  Bias
+  Bias,
+  Mode
 >;
 
 /** The pure rule: dims validated and normalised first (`SHAPE_INVALID_SHAPE`), as at run time. */
@@ -369,5 +423,16 @@ type BiasShape<Opts> = OptionOf<Opts, "bias", undefined> extends infer Bias
  */
 export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>;
 
-/** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
-export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ResultShape<ConvOutcomeOf<Spatial, X, W, Opts, Op>>;
+/**
+ * The result shape of the tensor op: `number[]` after a rank or channel error, a `number` dim where
+ * a kernel does not fit (the argument check reports both); each spatial dim as `ResultAxis` gives it,
+ * so that around a type parameter it reads as a shape.
+ */
+export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ShapeOrUnknown<ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>, "result">>;
+
+/**
+ * A result-mode outcome with its errors as `number[]`: tested member by member rather than as
+ * `ResultShape` does (a one-tuple pattern), which TypeScript leaves undecided when a dim is a
+ * conditional type over a type parameter (`ConvSize<H, …>`).
+ */
+export type ShapeOrUnknown<Out> = Out extends ShapeError<string> ? number[] : Out;

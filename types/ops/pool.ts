@@ -11,11 +11,11 @@
  *   `number`. A named spatial dim gives `number`. A shape of unknown rank gives `number[]`.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { RuntimeDecidesArg, ShapeError, ResultShape } from "../errors.js";
+import type { RuntimeDecidesArg, ShapeError } from "../errors.js";
 import type { PrintShape } from "../internal/print.js";
 import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
-import type { AllNatural, AxisValue, FloorDiv, OptionOf } from "./conv.js";
+import type { AllNatural, AxisValue, FloorDiv, OptionOf, ShapeOrUnknown } from "./conv.js";
 import type { IsKnownSize } from "../internal/dims.js";
 
 /**
@@ -72,51 +72,79 @@ type PoolAxis<Op extends string, X extends Shape, Axis extends number, In, Kerne
       : number;
 
 /**
- * The window count by PyTorch's formula (see the module comment), on digit strings so that
- * intermediate sizes above 2^53 − 1 stay exact; `number` only for a count above 2^53 − 1.
+ * The window count by PyTorch's formula (see the module comment), or the error where the window
+ * does not fit the (padded) input.
  */
 type PoolCount<Op extends string, X extends Shape, Axis extends number, In extends number, Kernel extends number, Stride extends number, Padding extends number, Ceil extends boolean> =
+  PoolWindows<In, Kernel, Stride, Padding, Ceil> extends [infer Padded extends string, infer Size]
+    ? [Size] extends [never]
+      ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
+      : Size
+    : never;
+
+/**
+ * `[the padded input as the message prints it, the window count]`, the count `never` where the
+ * window does not fit. On digit strings so that intermediate sizes above 2^53 − 1 stay exact; the
+ * count is `number` only above 2^53 − 1.
+ */
+type PoolWindows<In extends number, Kernel extends number, Stride extends number, Padding extends number, Ceil extends boolean> =
   [ToDigits<In>, ToDigits<Kernel>, ToDigits<Stride>, ToDigits<Padding>] extends [infer I extends string, infer K extends string, infer S extends string, infer P extends string]
     ? [P, Ceil, K] extends ["0", false, S]
       ? // The common case (no padding, floor mode, stride = kernel): floor(In / Kernel), one division;
         // a quotient 0 is a window larger than the input.
         DivModDigits<I, K> extends [infer Quotient extends string, string]
-        ? Quotient extends "0"
-          ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, I>>
-          : FromDigits<Quotient>
+        ? [I, Quotient extends "0" ? never : FromDigits<Quotient>]
         : never
       : AddDigits<I, AddDigits<P, P>> extends infer Padded extends string
-      ? (Ceil extends true ? AddDigits<Padded, SubDigits<S, "1">> : Padded) extends infer Reach extends string
-        ? CompareDigits<Reach, K> extends "lt"
-          ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
-          : DivModDigits<SubDigits<Reach, K>, S> extends [infer Quotient extends string, string]
-            ? Ceil extends true
-              ? CompareDigits<MulDigits<Quotient, S>, AddDigits<I, P>> extends "lt"
-                ? FromDigits<AddDigits<Quotient, "1">>
-                : Quotient extends "0"
-                  ? ShapeError<WritePoolWindowMessage<Op, X, Axis, Kernel, Padded>>
-                  : FromDigits<Quotient>
-              : FromDigits<AddDigits<Quotient, "1">>
-            : never
+        ? (Ceil extends true ? AddDigits<Padded, SubDigits<S, "1">> : Padded) extends infer Reach extends string
+          ? CompareDigits<Reach, K> extends "lt"
+            ? [Padded, never]
+            : DivModDigits<SubDigits<Reach, K>, S> extends [infer Quotient extends string, string]
+              ? Ceil extends true
+                ? CompareDigits<MulDigits<Quotient, S>, AddDigits<I, P>> extends "lt"
+                  ? [Padded, FromDigits<AddDigits<Quotient, "1">>]
+                  : [Padded, Quotient extends "0" ? never : FromDigits<Quotient>]
+                : [Padded, FromDigits<AddDigits<Quotient, "1">>]
+              : never
+          : never
         : never
-      : never
     : never;
 
+/**
+ * The output size of a pooling window along an axis whose input dim is `In`, for result types:
+ * PyTorch's count on known sizes (`number` where the window does not fit, which the argument check
+ * reports), `number` for a name or a `number` dim. Around a type parameter it stays as written,
+ * `PoolSize<H, 2, 2, 0, false>`: a dim equal only to itself.
+ */
+export type PoolSize<In extends Dim, Kernel, Stride, Padding, Ceil> = [IsKnownSize<In>, AllNatural<[Kernel, Stride, Padding]>] extends [true, true]
+  ? 0 extends Kernel | Stride
+    ? number // not a positive integer: an INPUT_OPTION error at run time
+    : ([Ceil] extends [false] ? false : [Ceil] extends [true] ? true : undefined) extends infer Mode extends boolean
+      ? PoolWindows<In & number, Kernel & number, Stride & number, Padding & number, Mode> extends [string, infer Size extends number]
+        ? [Size] extends [never]
+          ? number
+          : Size
+        : never
+      : number
+  : number;
+
 /** The result shape of a pooling, or its first error. */
-type PoolOutcome<Op extends string, X extends Shape, Opts> =
+type PoolOutcome<Op extends string, X extends Shape, Opts, Mode extends "check" | "result" = "check"> =
   number extends X["length"]
     ? number[]
     : X extends readonly [infer N extends Dim, infer C extends Dim, infer H extends Dim, infer W extends Dim]
       ? OptionOf<Opts, "kernel", number> extends infer Kernel
-        ? PoolAxes<Op, X, N, C, H, W, Kernel, OptionOf<Opts, "stride", Kernel>, OptionOf<Opts, "padding", 0>, OptionOf<Opts, "ceilMode", false>>
+        ? PoolAxes<Op, X, N, C, H, W, Kernel, OptionOf<Opts, "stride", Kernel>, OptionOf<Opts, "padding", 0>, OptionOf<Opts, "ceilMode", false>, Mode>
         : never
       : ShapeError<WritePoolRankMessage<Op, X>>;
 
-type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, H extends Dim, W extends Dim, Kernel, Stride, Padding, Ceil> =
+type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, H extends Dim, W extends Dim, Kernel, Stride, Padding, Ceil, Mode extends "check" | "result"> =
   PaddingCheck<Op, X, 2, AxisValue<Padding, 0>, AxisValue<Kernel, 0>> extends infer Failed extends ShapeError<string>
     ? Failed
     : PaddingCheck<Op, X, 3, AxisValue<Padding, 1>, AxisValue<Kernel, 1>> extends infer Failed extends ShapeError<string>
       ? Failed
+      : Mode extends "result" // each axis's size, decided by the kernel and options where a dim is a type parameter
+        ? [N, C, PoolSize<H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil>, PoolSize<W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil>]
       : PoolAxis<Op, X, 2, H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil> extends infer First
         ? First extends ShapeError<string>
           ? First
@@ -142,4 +170,4 @@ export type Pool2dShape<X extends Shape, Opts> = [InvalidSizesMessage<"pool2dSha
 export type CheckedPool<X extends Shape, Opts, Op extends string> = RuntimeDecidesArg<X, Opts, PoolOutcome<Op, X, PoolOptions<Opts>>>;
 
 /** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
-export type PoolResult<X extends Shape, Opts, Op extends string> = ResultShape<PoolOutcome<Op, X, PoolOptions<Opts>>>;
+export type PoolResult<X extends Shape, Opts, Op extends string> = ShapeOrUnknown<PoolOutcome<Op, X, PoolOptions<Opts>, "result">>;

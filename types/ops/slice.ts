@@ -133,17 +133,24 @@ type IsWhole<Start extends SliceBound, End extends SliceBound, Step extends Slic
 type SliceDim<D extends Dim, Start extends SliceBound, End extends SliceBound, Step extends SliceBound> =
   IsWhole<Start, End, Step> extends true
     ? D
-    : IsNatural<D> extends true
-      ? [FromFront<Start>, UnitStep<Step>, Classify<End>] extends [true, true, [false, infer EndText extends `${bigint}`]] // `[:end]`: min(end, D)
-        ? CompareDigits<EndText, ToDigits<D & number>> extends "lt"
-          ? End & number
-          : D
-        : [Classify<Start>, Classify<End>, Classify<Step>] extends infer Parts extends unknown[]
-          ? "dynamic" extends Parts[number]
-            ? number
-            : FromDigits<KnownLength<ToDigits<D & number>, Parts[0], Parts[1], Parts[2]>>
-          : never
-      : number;
+    : SliceSize<D, Start, End, Step>;
+
+/**
+ * The length of a slice of a dim `D` that is not taken whole: Python's slice length on a known size,
+ * `number` for a name or a `number` dim. Around a type parameter it stays as written,
+ * `SliceSize<T, 0, 2, undefined>`: a dim equal only to itself.
+ */
+export type SliceSize<D extends Dim, Start extends SliceBound, End extends SliceBound, Step extends SliceBound> = IsNatural<D> extends true
+  ? [FromFront<Start>, UnitStep<Step>, Classify<End>] extends [true, true, [false, infer EndText extends `${bigint}`]] // `[:end]`: min(end, D)
+    ? CompareDigits<EndText, ToDigits<D & number>> extends "lt"
+      ? End & number
+      : D
+    : [Classify<Start>, Classify<End>, Classify<Step>] extends infer Parts extends unknown[]
+      ? "dynamic" extends Parts[number]
+        ? number
+        : FromDigits<KnownLength<ToDigits<D & number>, Parts[0], Parts[1], Parts[2]>>
+      : never
+  : number;
 
 /** `true` when a slice starts at the front: `start` omitted or 0 (one of them, not a union). */
 type FromFront<Start extends SliceBound> = [Start] extends [undefined] ? true : [Start] extends [0] ? true : false;
