@@ -317,36 +317,32 @@ type ResultAxis<In extends Dim, K extends Dim, Stride, Padding, Dilation, Same e
 /** `[Before, After]` of explicit padding on spatial axis `Index` (`"valid"` is 0). */
 type AxisPadding<Padding, Index extends 0 | 1> = Padding extends "valid" ? 0 : Padding extends "same" ? number : AxisValue<Padding, Index>;
 
-/** The result shape of a convolution, or its first error. */
-type ConvOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Stride, Padding, Dilation, Groups, Bias, Mode extends "check" | "result"> =
+/**
+ * A convolution's `[outcome, result]`: the outcome is the result shape or the first error (what the
+ * weight argument reports); the result is the shape for return types — `number[]` after a rank or
+ * channel error, each spatial dim as `ResultAxis` gives it. One pass computes both.
+ */
+type ConvOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Stride, Padding, Dilation, Groups, Bias> =
   number extends X["length"]
-    ? number[]
+    ? [number[], number[]]
     : number extends W["length"]
-      ? number[]
+      ? [number[], number[]]
       : X extends readonly [infer N extends Dim, Dim, ...infer XSpatial extends Shape]
         ? XSpatial["length"] extends Spatial
           ? W extends readonly [infer O extends Dim, Dim, ...infer KSpatial extends Shape]
             ? KSpatial["length"] extends Spatial
               ? ChannelChecks<Op, X, W, Groups, Bias, Padding, Stride, Spatial> extends infer Failed extends ShapeError<string>
-                ? Failed
-                : [Padding] extends ["same"] ? SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, number, Dilation, true, Mode>
-                : SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, Padding, Dilation, false, Mode>
-              : ShapeError<WriteConvRankMessage<Op, X, W, "weight", Spatial>>
-            : ShapeError<WriteConvRankMessage<Op, X, W, "weight", Spatial>>
-          : ShapeError<WriteConvRankMessage<Op, X, W, "input", Spatial>>
-        : ShapeError<WriteConvRankMessage<Op, X, W, "input", Spatial>>;
+                ? [Failed, number[]]
+                : [Padding] extends ["same"] ? SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, number, Dilation, true>
+                : SpatialOutcome<Spatial, Op, X, W, N, O, XSpatial, KSpatial, Stride, Padding, Dilation, false>
+              : [ShapeError<WriteConvRankMessage<Op, X, W, "weight", Spatial>>, number[]]
+            : [ShapeError<WriteConvRankMessage<Op, X, W, "weight", Spatial>>, number[]]
+          : [ShapeError<WriteConvRankMessage<Op, X, W, "input", Spatial>>, number[]]
+        : [ShapeError<WriteConvRankMessage<Op, X, W, "input", Spatial>>, number[]];
 
-type SpatialOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, N extends Dim, O extends Dim, XSpatial extends Shape, KSpatial extends Shape, Stride, Padding, Dilation, Same extends boolean, Mode extends "check" | "result"> =
-  Mode extends "result"
-    ? Spatial extends 1
-      ? [N, O, ResultAxis<XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same>]
-      : [
-          N,
-          O,
-          ResultAxis<XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same>,
-          ResultAxis<XSpatial[1], KSpatial[1], AxisValue<Stride, 1>, AxisPadding<Padding, 1>, AxisValue<Dilation, 1>, Same>,
-        ]
-  : SpatialAxis<Op, X, W, 2, XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same> extends infer First
+/** The spatial axes' `[outcome, result]` (see `ConvOutcome`). */
+type SpatialOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, N extends Dim, O extends Dim, XSpatial extends Shape, KSpatial extends Shape, Stride, Padding, Dilation, Same extends boolean> = [
+  SpatialAxis<Op, X, W, 2, XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same> extends infer First
     ? First extends ShapeError<string>
       ? First
       : Spatial extends 1
@@ -356,10 +352,19 @@ type SpatialOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W
             ? Second
             : [N, O, First & Dim, Second & Dim]
           : never
-    : never;
+    : never,
+  Spatial extends 1
+    ? [N, O, ResultAxis<XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same>]
+    : [
+        N,
+        O,
+        ResultAxis<XSpatial[0], KSpatial[0], AxisValue<Stride, 0>, AxisPadding<Padding, 0>, AxisValue<Dilation, 0>, Same>,
+        ResultAxis<XSpatial[1], KSpatial[1], AxisValue<Stride, 1>, AxisPadding<Padding, 1>, AxisValue<Dilation, 1>, Same>,
+      ],
+];
 
-/** The rule with options read from `Opts`; `Bias` is the bias's shape (or `undefined`). */
-type ConvFromOptions<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Opts, Bias, Mode extends "check" | "result" = "check"> = ConvOutcome<
+/** The rule's `[outcome, result]` with options read from `Opts`; `Bias` is the bias's shape (or `undefined`). */
+type ConvFromOptions<Spatial extends 1 | 2, Op extends string, X extends Shape, W extends Shape, Opts, Bias> = ConvOutcome<
   Spatial,
   Op,
   X,
@@ -368,8 +373,7 @@ type ConvFromOptions<Spatial extends 1 | 2, Op extends string, X extends Shape, 
   OptionOf<Opts, "padding", 0>,
   OptionOf<Opts, "dilation", 1>,
   OptionOf<Opts, "groups", 1>,
-  Bias,
-  Mode
+  Bias
 >;
 
 /** The pure rule: dims validated and normalised first (`SHAPE_INVALID_SHAPE`), as at run time. */
@@ -385,7 +389,7 @@ type ConvShapeRule<Spatial extends 1 | 2, Op extends string, X extends Shape, W 
           : InvalidSizesMessage<Op, X>
       ) extends infer Invalid extends string
       ? [Invalid] extends [never]
-        ? ConvFromOptions<Spatial, Op, NormalizeShape<X>, NormalizeShape<W>, Opts, Bias extends Shape ? NormalizeShape<Bias> : Bias>
+        ? ConvFromOptions<Spatial, Op, NormalizeShape<X>, NormalizeShape<W>, Opts, Bias extends Shape ? NormalizeShape<Bias> : Bias>[0]
         : ShapeError<Invalid>
       : never
     : never;
@@ -421,18 +425,11 @@ type BiasShape<Opts> = OptionOf<Opts, "bias", undefined> extends infer Bias
  * argument reports (`RuntimeDecidesArg`: a spatial dim that is a type parameter is a name, whose
  * window count the runtime checks).
  */
-export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>;
+export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>[0];
 
 /**
  * The result shape of the tensor op: `number[]` after a rank or channel error, a `number` dim where
  * a kernel does not fit (the argument check reports both); each spatial dim as `ResultAxis` gives it,
  * so that around a type parameter it reads as a shape.
  */
-export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ShapeOrUnknown<ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>, "result">>;
-
-/**
- * A result-mode outcome with its errors as `number[]`: tested member by member rather than as
- * `ResultShape` does (a one-tuple pattern), which TypeScript leaves undecided when a dim is a
- * conditional type over a type parameter (`ConvSize<H, …>`).
- */
-export type ShapeOrUnknown<Out> = Out extends ShapeError<string> ? number[] : Out;
+export type ConvResult<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>[1];

@@ -15,7 +15,7 @@ import type { RuntimeDecidesArg, ShapeError } from "../errors.js";
 import type { PrintShape } from "../internal/print.js";
 import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
-import type { AllNatural, AxisValue, FloorDiv, OptionOf, ShapeOrUnknown } from "./conv.js";
+import type { AllNatural, AxisValue, FloorDiv, OptionOf } from "./conv.js";
 import type { IsKnownSize } from "../internal/dims.js";
 
 /**
@@ -128,32 +128,38 @@ export type PoolSize<In extends Dim, Kernel, Stride, Padding, Ceil> = [IsKnownSi
       : number
   : number;
 
-/** The result shape of a pooling, or its first error. */
-type PoolOutcome<Op extends string, X extends Shape, Opts, Mode extends "check" | "result" = "check"> =
+/**
+ * A pooling's `[outcome, result]`: the outcome is the result shape or the first error (what the
+ * options argument reports); the result is the shape for return types — `number[]` after a rank or
+ * padding error, each spatial dim as `PoolSize` gives it. One pass computes both.
+ */
+type PoolOutcome<Op extends string, X extends Shape, Opts> =
   number extends X["length"]
-    ? number[]
+    ? [number[], number[]]
     : X extends readonly [infer N extends Dim, infer C extends Dim, infer H extends Dim, infer W extends Dim]
       ? OptionOf<Opts, "kernel", number> extends infer Kernel
-        ? PoolAxes<Op, X, N, C, H, W, Kernel, OptionOf<Opts, "stride", Kernel>, OptionOf<Opts, "padding", 0>, OptionOf<Opts, "ceilMode", false>, Mode>
+        ? PoolAxes<Op, X, N, C, H, W, Kernel, OptionOf<Opts, "stride", Kernel>, OptionOf<Opts, "padding", 0>, OptionOf<Opts, "ceilMode", false>>
         : never
-      : ShapeError<WritePoolRankMessage<Op, X>>;
+      : [ShapeError<WritePoolRankMessage<Op, X>>, number[]];
 
-type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, H extends Dim, W extends Dim, Kernel, Stride, Padding, Ceil, Mode extends "check" | "result"> =
+type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, H extends Dim, W extends Dim, Kernel, Stride, Padding, Ceil> =
   PaddingCheck<Op, X, 2, AxisValue<Padding, 0>, AxisValue<Kernel, 0>> extends infer Failed extends ShapeError<string>
-    ? Failed
+    ? [Failed, number[]]
     : PaddingCheck<Op, X, 3, AxisValue<Padding, 1>, AxisValue<Kernel, 1>> extends infer Failed extends ShapeError<string>
-      ? Failed
-      : Mode extends "result" // each axis's size, decided by the kernel and options where a dim is a type parameter
-        ? [N, C, PoolSize<H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil>, PoolSize<W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil>]
-      : PoolAxis<Op, X, 2, H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil> extends infer First
-        ? First extends ShapeError<string>
-          ? First
-          : PoolAxis<Op, X, 3, W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil> extends infer Second
-            ? Second extends ShapeError<string>
-              ? Second
-              : [N, C, First & Dim, Second & Dim]
-            : never
-        : never;
+      ? [Failed, number[]]
+      : [
+          PoolAxis<Op, X, 2, H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil> extends infer First
+            ? First extends ShapeError<string>
+              ? First
+              : PoolAxis<Op, X, 3, W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil> extends infer Second
+                ? Second extends ShapeError<string>
+                  ? Second
+                  : [N, C, First & Dim, Second & Dim]
+                : never
+            : never,
+          // each axis's size for the result, decided by the kernel and options where a dim is a type parameter
+          [N, C, PoolSize<H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil>, PoolSize<W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil>],
+        ];
 
 /**
  * The shape of `maxPool2d(x, Opts)` / `avgPool2d(x, Opts)`: `[N, C, H, W]` gives `[N, C, H', W']`, or a
@@ -163,11 +169,11 @@ type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, 
  * type Ceil = Pool2dShape<[1, 1, 5, 5], { kernel: 2; ceilMode: true }>; //=> [1, 1, 3, 3]
  */
 export type Pool2dShape<X extends Shape, Opts> = [InvalidSizesMessage<"pool2dShape", X>] extends [never]
-  ? PoolOutcome<"pool2dShape", NormalizeShape<X>, PoolOptions<Opts>>
+  ? PoolOutcome<"pool2dShape", NormalizeShape<X>, PoolOptions<Opts>>[0]
   : ShapeError<InvalidSizesMessage<"pool2dShape", X>>;
 
 /** The options argument of the tensor ops, as a parameter type (`CheckedArg`): `Opts`, or the message. */
-export type CheckedPool<X extends Shape, Opts, Op extends string> = RuntimeDecidesArg<X, Opts, PoolOutcome<Op, X, PoolOptions<Opts>>>;
+export type CheckedPool<X extends Shape, Opts, Op extends string> = RuntimeDecidesArg<X, Opts, PoolOutcome<Op, X, PoolOptions<Opts>>[0]>;
 
-/** The result shape of the tensor op (`number[]` after an error, which the argument check reports). */
-export type PoolResult<X extends Shape, Opts, Op extends string> = ShapeOrUnknown<PoolOutcome<Op, X, PoolOptions<Opts>, "result">>;
+/** The result shape of the tensor op (see `PoolOutcome`). */
+export type PoolResult<X extends Shape, Opts, Op extends string> = PoolOutcome<Op, X, PoolOptions<Opts>>[1];
