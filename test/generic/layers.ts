@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { argmin, avgPool2d, concat, conv1d, conv2d, einsum, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { argmin, avgPool2d, concat, conv1d, conv2d, einsum, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
@@ -278,4 +278,13 @@ export function convBlock<B extends Dim, H extends Dim, W extends Dim>(x: Tensor
     ]
   > = true;
   return exact;
+}
+
+/** Masked attention scores: a `[B, 1, T]` mask as `where`'s condition keeps the scores' `[B, T, T]`. */
+export function maskedScores<B extends Dim, T extends Dim, D extends Dim>(q: Tensor<[B, T, D]>, k: Tensor<[B, T, D]>, mask: Tensor<[B, 1, T]>): Tensor<[B, T, T]> {
+  const scores = q.matmul(k.mT); // type: Tensor<[B, T, T]>
+  const masked = where(mask.gt(0), scores, -1e9); // type: Tensor<[B, T, T]>
+  const kept = where(mask.gt(0), scores, scores); // type: Tensor<[B, T, T]>
+  const exact: Exactly<[typeof scores, typeof masked, typeof kept], [Tensor<[B, T, T]>, Tensor<[B, T, T]>, Tensor<[B, T, T]>]> = true;
+  return masked.softmax(-1);
 }

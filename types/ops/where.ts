@@ -42,23 +42,28 @@ export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = Exact
   : WhereFirst<Cond, Left>[1];
 
 /**
- * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to (a scalar,
- * or the same shape as both, passes first, as for `a`).
+ * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to. A scalar
+ * passes first, and so does `a`'s own shape (whose broadcast with `cond` the left check decides) —
+ * decided for type parameters too: a whole-shape `S` with `S`, `S`, a mask's `where(mask, x, x)`.
  */
 export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right extends Shape> = [Right] extends [readonly []]
   ? unknown
-  : Exact<[Cond, Left]> extends Exact<[Right, Right]>
+  : Exact<Right> extends Exact<Left> // `a`'s shape again: its broadcast with `cond` is the left check's
     ? unknown
-    : WhereFirst<Cond, Left>[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
+    : BroadcastOperands<Left, Cond, "where">[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
       ? BroadcastOperands<First, Right, "where">[1]
       : never;
 
 /**
- * The result shape of the tensor op: the three-way broadcast, folded left, computed structurally
- * around type parameters (a clashing axis is `number`; the checks report it).
+ * The result shape of the tensor op: the three-way broadcast, computed structurally around type
+ * parameters (a clashing axis is `number`; the checks report it). `a` is broadcast with `cond`
+ * rather than `cond` with `a` — the same shape, but a condition's size-1 axes (a mask `[B, 1, T]`
+ * against scores `[B, T, T]`) then sit on the right, where a type parameter against 1 resolves
+ * (`T`); on the left, TypeScript cannot tell `[1, T]` from `[1, 1]` and leaves `BroadcastDim<1, T>`.
+ * The right check (`WhereTensorRightCheck`) reads the same shape.
  */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown]
+  BroadcastOperands<Left, Cond, "where"> extends readonly [infer First extends Shape, unknown]
     ? BroadcastOperands<First, Right, "where"> extends readonly [infer Out extends Shape, unknown]
       ? Out
       : never
