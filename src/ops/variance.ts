@@ -5,7 +5,7 @@
  * primitives': `2·(x − mean)/(n − correction)` for the variance.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckedGivenAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { CheckedGivenAxis, ReduceAxesArg, ReduceAxesCheck, ReduceResult } from "../../types/ops/reduce.js";
 import type { KeepDimsOf, VarianceOptions, VarianceShape } from "../../types/ops/variance.js";
 import type { CheckedArg } from "../../types/errors.js";
 import { InputError } from "../errors.js";
@@ -34,7 +34,7 @@ export function varianceShape<const S extends Dim[], const Axes extends ReduceAx
 /** The shared signature of `variance` and `std`; `Op` names the error. */
 type VarianceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, const Options extends VarianceOptions = {}>(
   x: Tensor<S>, // over every axis a variance cannot fail (it is NaN where too few elements remain)
-  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDimsOf<Options>, Op>, Op>,
+  axis?: CheckedGivenAxis<Axes, ReduceAxesCheck<S, Axes, KeepDimsOf<Options>, Op>, Op>,
   options?: Options,
 ) => Tensor<ReduceResult<S, Axes, KeepDimsOf<Options>, Op>>;
 
@@ -78,7 +78,7 @@ export const std: VarianceFn<"std"> = (x, axis, options) => sqrt(varianceOf("std
 /** The type of `Tensor#variance` / `Tensor#std`: a top-level function type (no per-shape instantiation). */
 type VarianceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, const Options extends VarianceOptions = {}>(
   this: Tensor<Self>, // see VarianceFn
-  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDimsOf<Options>, Op>, Op>,
+  axis?: CheckedGivenAxis<Axes, ReduceAxesCheck<Self, Axes, KeepDimsOf<Options>, Op>, Op>,
   options?: Options,
 ) => Tensor<ReduceResult<Self, Axes, KeepDimsOf<Options>, Op>>;
 

@@ -17,7 +17,7 @@ import type { Checked, CheckedArg, ResultShape } from "../../types/errors.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsShape, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
-import type { CheckedGivenAxis, CheckOmittedAxis, ReduceAxesArg, ReduceResult, ReduceShape } from "../../types/ops/reduce.js";
+import type { CheckedGivenAxis, CheckOmittedAxis, EmptyGuard, NoIdentityOp, ReduceAxesArg, ReduceAxesCheck, ReduceResult } from "../../types/ops/reduce.js";
 import type { FlattenRangeShape, ReshapeOf } from "../../types/ops/reshape.js";
 import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
 import type { SqueezeChecked, SqueezeResult } from "../../types/ops/squeeze.js";
@@ -145,13 +145,15 @@ type SqueezeMethod = <Self extends Shape, const Axis extends readonly number[] |
   axis?: CheckedAxis<Axis, SqueezeChecked<Self, Axis, "squeeze">, "squeeze">,
 ) => TfTensor<SqueezeResult<Self, Axis, "squeeze">>;
 type ReduceMethod<Op extends string> = <Self extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<Self, Axes, KeepDims, Op>, Op>,
+  this: Op extends NoIdentityOp ? EmptyGuard<Self, Axes, Op, TfTensor<Self>, "tensor"> : TfTensor<Self>,
+  axis?: Op extends NoIdentityOp
+    ? EmptyGuard<Self, Axes, Op, CheckedGivenAxis<Axes, ReduceAxesCheck<Self, Axes, KeepDims, Op>, Op>, "axis">
+    : CheckedGivenAxis<Axes, ReduceAxesCheck<Self, Axes, KeepDims, Op>, Op>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<Self, Axes, KeepDims, Op>>;
 type ArgMaxMethod = <Self extends Shape, const Axis extends number = 0>(
   this: TfTensor<Self>,
-  axis?: CheckedAxis<Axis, ReduceShape<Self, Axis, false, "argMax">, "argMax">,
+  axis?: CheckedAxis<Axis, ReduceAxesCheck<Self, Axis, false, "argMax">, "argMax">,
 ) => TfTensor<ReduceResult<Self, Axis, false, "argMax">>;
 type SoftmaxMethod<Op extends string> = <Self extends Shape, const Axis extends number | undefined = undefined>(
   this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axis, TfSoftmaxShape<Self, Axis, Op>>>,
@@ -686,8 +688,10 @@ export function oneHot<S extends Shape, const Depth extends number>(
 // Reductions and softmax
 
 type ReduceFn<Op extends string> = <S extends Shape, const Axes extends ReduceAxesArg = undefined, KeepDims extends boolean = false>(
-  x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>>>,
-  axis?: CheckedGivenAxis<Axes, ReduceShape<S, Axes, KeepDims, Op>, Op>,
+  x: Op extends NoIdentityOp ? EmptyGuard<S, Axes, Op, TfTensor<S>, "tensor"> : TfTensor<S>,
+  axis?: Op extends NoIdentityOp
+    ? EmptyGuard<S, Axes, Op, CheckedGivenAxis<Axes, ReduceAxesCheck<S, Axes, KeepDims, Op>, Op>, "axis">
+    : CheckedGivenAxis<Axes, ReduceAxesCheck<S, Axes, KeepDims, Op>, Op>,
   keepDims?: KeepDims,
 ) => TfTensor<ReduceResult<S, Axes, KeepDims, Op>>;
 
@@ -713,7 +717,7 @@ export const min = reduction("min", tfc.min);
  */
 export function argMax<S extends Shape, const Axis extends number = 0>(
   x: TfTensor<S>,
-  axis?: CheckedAxis<Axis, ReduceShape<S, Axis, false, "argMax">, "argMax">,
+  axis?: CheckedAxis<Axis, ReduceAxesCheck<S, Axis, false, "argMax">, "argMax">,
 ): TfTensor<ReduceResult<S, Axis, false, "argMax">> {
   reducedAxesFor("argMax", shapeOf("argMax", x), (axis as number | undefined) ?? 0);
   return tfc.argMax(raw(x), axis as number | undefined) as never;

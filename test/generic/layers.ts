@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { argmin, avgPool2d, concat, conv1d, conv2d, einsum, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { argmin, avgPool2d, concat, conv1d, conv2d, crossEntropy, einsum, embedding, gather, indexSelect, maximum, nllLoss, unflatten, variance, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
@@ -287,4 +287,43 @@ export function maskedScores<B extends Dim, T extends Dim, D extends Dim>(q: Ten
   const kept = where(mask.gt(0), scores, scores); // type: Tensor<[B, T, T]>
   const exact: Exactly<[typeof scores, typeof masked, typeof kept], [Tensor<[B, T, T]>, Tensor<[B, T, T]>, Tensor<[B, T, T]>]> = true;
   return masked.softmax(-1);
+}
+
+/**
+ * The indexing, loss, comparison and movement ops of issue 11 around type parameters, one call each,
+ * with the results their rules give when the type parameters are names.
+ */
+export function modelOps<B extends Dim, T extends Dim, D extends Dim, C extends Dim>(x: Tensor<[B, T, D]>, logits: Tensor<[B, C]>, labels: Tensor<[B]>, ids: Tensor<[B, T]>, table: Tensor<[100, D]>) {
+  const embedded = embedding(table, ids.astype("int32")); // type: Tensor<[B, T, D]>
+  const loss = crossEntropy(logits, labels.astype("int32")); // type: Tensor<[]>
+  const nll = nllLoss(logits.logSoftmax(-1), labels.astype("int32")); // type: Tensor<[]>
+  const picked = gather(logits, 1, labels.astype("int32").unsqueeze(1)); // type: Tensor<[B, 1]>
+  const chosen = indexSelect(x, 2, zeros([5], { dtype: "int32" })); // type: Tensor<[B, T, 5]>
+  const pairs = stack([x, x], -1); // type: Tensor<[B, T, D, 2]>
+  const column = x.unsqueeze(-1); // type: Tensor<[B, T, D, 1]>
+  const below = x.lt(x.mean(-1, true)); // type: Tensor<[B, T, D]>
+  const clipped = maximum(x, 0).pow(2); // type: Tensor<[B, T, D]>
+  const spread = variance(x, [1, 2]); // type: Tensor<[B]>
+  const deviation = x.std(-1, { keepdims: true }); // type: Tensor<[B, T, 1]>
+  const rows = rearrange(x, "b t d -> (b t) d"); // type: Tensor<[Product<[B, T]>, D]>
+  const back = unflatten(rows, 0, [x.shape[0], x.shape[1]]); // type: Tensor<[B, T, D]>
+  const exact: Exactly<
+    [typeof embedded, typeof loss, typeof nll, typeof picked, typeof chosen, typeof pairs, typeof column, typeof below, typeof clipped, typeof spread, typeof deviation, typeof rows, typeof back],
+    [
+      Tensor<[B, T, D]>,
+      Tensor<[]>,
+      Tensor<[]>,
+      Tensor<[B, 1]>,
+      Tensor<[B, T, 5]>,
+      Tensor<[B, T, D, 2]>,
+      Tensor<[B, T, D, 1]>,
+      Tensor<[B, T, D]>,
+      Tensor<[B, T, D]>,
+      Tensor<[B]>,
+      Tensor<[B, T, 1]>,
+      Tensor<[Product<[B, T]>, D]>,
+      Tensor<[B, T, D]>,
+    ]
+  > = true;
+  return exact;
 }
