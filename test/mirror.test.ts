@@ -34,6 +34,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteMatmulUnionMessage",
   "WriteImplicitOuterNamesMessage",
   "WriteSqueezeNamesMessage",
+  "WriteRearrangeNamesMessage",
 ]);
 
 /**

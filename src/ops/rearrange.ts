@@ -8,8 +8,8 @@
  * gradient is theirs. Mirrors types/ops/rearrange.ts rule for rule and message for message.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { CheckRearrangeSizes, RearrangeShape, RearrangeSizes } from "../../types/ops/rearrange.js";
+import type { ResultShape, CheckedArg, NamedCheckedArg } from "../../types/errors.js";
+import type { CheckRearrangeSizes, RearrangeShape, RearrangeSizes, WriteRearrangeNamesMessage } from "../../types/ops/rearrange.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { describeValue } from "../shape.js";
@@ -261,7 +261,7 @@ export function rearrangeShape<const S extends Dim[], const P extends string, co
  */
 export function rearrange<S extends Shape, const P extends string, const Z extends RearrangeSizes = {}>(
   x: Tensor<S>,
-  pattern: CheckedArg<P, RearrangeShape<S, P, Z, "rearrange">>,
+  pattern: NamedCheckedArg<WriteRearrangeNamesMessage<"rearrange", P, S>, P, RearrangeShape<S, P, Z, "rearrange">>,
   sizes?: Z & CheckRearrangeSizes<P, Z>,
 ): Tensor<ResultShape<RearrangeShape<S, P, Z, "rearrange">>> {
   const t = checkTensor("rearrange", x);
@@ -290,7 +290,7 @@ export function rearrange<S extends Shape, const P extends string, const Z exten
 /** The type of `Tensor#rearrange` (a top-level function type; see `MatmulMethod`). */
 type RearrangeMethod = <Self extends Shape, const P extends string, const Z extends RearrangeSizes = {}>(
   this: Tensor<Self>,
-  pattern: CheckedArg<P, RearrangeShape<Self, P, Z, "rearrange">>,
+  pattern: NamedCheckedArg<WriteRearrangeNamesMessage<"rearrange", P, Self>, P, RearrangeShape<Self, P, Z, "rearrange">>,
   sizes?: Z & CheckRearrangeSizes<P, Z>,
 ) => Tensor<ResultShape<RearrangeShape<Self, P, Z, "rearrange">>>;
 

@@ -2,7 +2,7 @@
 // instead (asserted by test/generic.test.ts like bugs.ts, under TypeScript 6 and 7 and in the CLI).
 // Unlike bugs.ts these run fine with concrete shapes: a type parameter is a name, and a reshape that
 // merges its axis into -1 makes a dim the compiler cannot size.
-import { type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { rearrange, type Dim, type Shape, type Tensor } from "../../src/index.js";
 
 /** Rows of a `[B, T, 64]` batch for a dense layer: `flatten(0, 1)` says it (`[Product<[B, T]>, 64]`). */
 export function mergedBatch<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
@@ -44,4 +44,11 @@ export function squeezedParameterAxis<B extends Dim, T extends Dim>(x: Tensor<[B
   // message: SHAPE_SQUEEZE: squeeze: cannot squeeze axis 1: its dim is a type parameter, which may not be 1; a type parameter is a name, equal only to itself (squeeze only axes whose type is 1)
   // @shape-error SHAPE_SQUEEZE
   return x.squeeze(1);
+}
+
+/** A type parameter's axis split into a group: a name has no factors (with a known last axis, `{ h: 8 }` works). */
+export function headsOfParameter<B extends Dim, T extends Dim, D extends Dim>(x: Tensor<[B, T, D]>) {
+  // message: SHAPE_REARRANGE: rearrange: cannot follow 'b t (h d) -> b h t d' on [${B}, ${T}, ${D}]: a type parameter is a name, which a group cannot split, and a whole-shape parameter has no axes to name; split an axis of known size, or spell the dims out (Tensor<[B, T, 8, 64]>)
+  // @shape-error SHAPE_REARRANGE
+  void rearrange(x, "b t (h d) -> b h t d", { h: 8 });
 }

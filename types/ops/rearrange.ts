@@ -284,6 +284,15 @@ type Output<Right extends string[][], E extends Env, Acc extends Dim[] = []> = R
 type UnknownRankEnv<Names extends string[], Z> = { [K in keyof Names]: [Names[K], [Given<Z, Names[K]>] extends [never] ? number : Given<Z, Names[K]>] };
 
 /**
+ * `SHAPE_REARRANGE: rearrange: cannot follow 'b t (h d) -> b h t d' on [${B}, ${T}, ${D}]: …` — the
+ * message of a pattern that a type parameter keeps the rule from deciding: it splits a type
+ * parameter's axis into a group (a name has no factors to divide by), or names the axes of a
+ * whole-shape parameter. Compile time only: at run time every dim is a number.
+ */
+export type WriteRearrangeNamesMessage<Op extends string, P extends string, S extends Shape> =
+  `SHAPE_REARRANGE: ${Op}: cannot follow '${P}' on ${PrintShape<S>}: a type parameter is a name, which a group cannot split, and a whole-shape parameter has no axes to name; split an axis of known size, or spell the dims out (Tensor<[B, T, 8, 64]>)`;
+
+/**
  * The shape of `rearrange(x, P, Z)` for `x` of shape `S`, or the `ShapeError` the runtime throws.
  * @example
  * type Heads = RearrangeShape<["b", "t", 512], "b t (h d) -> b h t d", { h: 8 }>; //=> ["b", 8, "t", 64]
