@@ -282,18 +282,7 @@ export type BroadcastPair<
   ? [Left, unknown]
   : [Left] extends readonly [readonly []]
     ? [Right, unknown]
-    : [Left, Right] extends readonly [FixedRank, readonly [infer Only extends Dim]] // a vector — a bias, the most common broadcast —
-      ? Exact<Only> extends Exact<Left[LastIndex[Left["length"]]]> //       that is the left's last dim (the same dim, a type
-        ? [Left, unknown] //                                                  parameter with itself too) leaves the left as it is
-        : WalkDispatch<Left, Right, Op, Hint, BatchOf, Strict>
-      : WalkDispatch<Left, Right, Op, Hint, BatchOf, Strict>;
-
-/** `LastIndex[N]` is `N − 1`: the index of the last dim of a shape of rank `N` (up to 32). */
-type LastIndex = [never, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
-
-/** The walk that fits the two shapes' ranks. */
-type WalkDispatch<Left extends Shape, Right extends Shape, Op extends string, Hint extends boolean, BatchOf extends readonly [Shape, Shape] | undefined, Strict extends boolean> =
-    [Left, Right] extends readonly [FixedRank, FixedRank] // equal ranks: no implicit outer broadcast to look for
+    : [Left, Right] extends readonly [FixedRank, FixedRank] // equal ranks: no implicit outer broadcast to look for
       ? WalkFixed<Left, Right, Op, Hint, BatchOf, Strict extends true ? (Left["length"] extends Right["length"] ? false : true) : false>
       : [Left] extends readonly [FixedRank]
         ? WalkPair<Left, Right, Op, Hint, BatchOf, Strict>
