@@ -88,3 +88,17 @@ export function stackedBatches<B extends Dim, N extends Dim>(a: Tensor<[B, 10]>,
   // @shape-error SHAPE_STACK
   return stack([a, b]);
 }
+
+/** A vector whose dim is another type parameter than the last axis it meets. */
+export function vectorOfAnotherParameter<B extends Dim, T extends Dim, D extends Dim>(x: Tensor<[B, T]>, v: Tensor<[D]>) {
+  // message: SHAPE_BROADCAST: add: axis -1 is ${T} vs ${D}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.add(v);
+}
+
+/** A known vector against a type parameter's axis. */
+export function knownVectorAgainstParameter<B extends Dim, T extends Dim>(x: Tensor<[B, T]>) {
+  // message: SHAPE_BROADCAST: mul: axis -1 is ${T} vs 64; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.mul(zeros([64]));
+}
