@@ -35,6 +35,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteImplicitOuterNamesMessage",
   "WriteSqueezeNamesMessage",
   "WriteRearrangeNamesMessage",
+  "WriteConvNamesMessage",
 ]);
 
 /**

@@ -22,7 +22,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg, RuntimeDecidesArg } from "../../types/errors.js";
-import type { ConvOutcomeOf, ConvResult, Conv1dShape, Conv2dShape, Conv1dOptions, Conv2dOptions, ConvShapeOptions } from "../../types/ops/conv.js";
+import type { ConvIdentityChecked, ConvOutcomeOf, ConvResult, Conv1dShape, Conv2dShape, Conv1dOptions, Conv2dOptions, ConvShapeOptions } from "../../types/ops/conv.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { allocate, commonDType } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
@@ -309,7 +309,7 @@ function convOp(op: string, spatial: 1 | 2, x: Tensor, w: Tensor, opts: unknown)
  */
 export function conv1d<X extends Shape, W extends Shape, const Opts extends Conv1dOptions = {}>(
   x: Tensor<X>,
-  w: RuntimeDecidesArg<X, Tensor<W>, ConvOutcomeOf<1, X, W, Opts, "conv1d">>,
+  w: ConvIdentityChecked<X, W, Opts, "conv1d", RuntimeDecidesArg<X, Tensor<W>, ConvOutcomeOf<1, X, W, Opts, "conv1d">>>,
   opts?: Opts,
 ): Tensor<ConvResult<1, X, W, Opts, "conv1d">> {
   return convOp("conv1d", 1, x, w as Tensor<W>, opts) as never;
@@ -328,7 +328,7 @@ export function conv1d<X extends Shape, W extends Shape, const Opts extends Conv
  */
 export function conv2d<X extends Shape, W extends Shape, const Opts extends Conv2dOptions = {}>(
   x: Tensor<X>,
-  w: RuntimeDecidesArg<X, Tensor<W>, ConvOutcomeOf<2, X, W, Opts, "conv2d">>,
+  w: ConvIdentityChecked<X, W, Opts, "conv2d", RuntimeDecidesArg<X, Tensor<W>, ConvOutcomeOf<2, X, W, Opts, "conv2d">>>,
   opts?: Opts,
 ): Tensor<ConvResult<2, X, W, Opts, "conv2d">> {
   return convOp("conv2d", 2, x, w as Tensor<W>, opts) as never;
@@ -337,14 +337,14 @@ export function conv2d<X extends Shape, W extends Shape, const Opts extends Conv
 /** The type of `Tensor#conv1d`: a top-level function type (no per-shape instantiation). */
 type Conv1dMethod = <Self extends Shape, W extends Shape, const Opts extends Conv1dOptions = {}>(
   this: Tensor<Self>,
-  w: RuntimeDecidesArg<Self, Tensor<W>, ConvOutcomeOf<1, Self, W, Opts, "conv1d">>,
+  w: ConvIdentityChecked<Self, W, Opts, "conv1d", RuntimeDecidesArg<Self, Tensor<W>, ConvOutcomeOf<1, Self, W, Opts, "conv1d">>>,
   opts?: Opts,
 ) => Tensor<ConvResult<1, Self, W, Opts, "conv1d">>;
 
 /** The type of `Tensor#conv2d`. */
 type Conv2dMethod = <Self extends Shape, W extends Shape, const Opts extends Conv2dOptions = {}>(
   this: Tensor<Self>,
-  w: RuntimeDecidesArg<Self, Tensor<W>, ConvOutcomeOf<2, Self, W, Opts, "conv2d">>,
+  w: ConvIdentityChecked<Self, W, Opts, "conv2d", RuntimeDecidesArg<Self, Tensor<W>, ConvOutcomeOf<2, Self, W, Opts, "conv2d">>>,
   opts?: Opts,
 ) => Tensor<ConvResult<2, Self, W, Opts, "conv2d">>;
 

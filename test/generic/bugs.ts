@@ -102,3 +102,17 @@ export function knownVectorAgainstParameter<B extends Dim, T extends Dim>(x: Ten
   // @shape-error SHAPE_BROADCAST
   return x.mul(zeros([64]));
 }
+
+/** A convolution whose input channels are a type parameter and whose weight takes 3. */
+export function channelsOfParameter<B extends Dim, C extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, C, H, W]>) {
+  // message: SHAPE_CONV: conv2d: the input's channels (axis 1) are ${C} but the weight takes 3 (its axis 1); a type parameter is equal only to itself
+  // @shape-error SHAPE_CONV
+  return x.conv2d(zeros([8, 3, 3, 3]));
+}
+
+/** A bias whose width is the input's channels where the weight has 8 output channels. */
+export function biasOfParameter<B extends Dim, C extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, C, H, W]>, w: Tensor<[8, C, 3, 3]>, bias: Tensor<[C]>) {
+  // message: SHAPE_CONV: conv2d: the bias has ${C} values but the weight has 8 output channels (its axis 0); a type parameter is equal only to itself
+  // @shape-error SHAPE_CONV
+  return x.conv2d(w, { bias });
+}

@@ -17,7 +17,8 @@
  * - Options are read from an object literal through `const` type parameters.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { IsKnownSize } from "../internal/dims.js";
+import type { Exact, IsKnownSize } from "../internal/dims.js";
+import type { SameDimCheck } from "./concat.js";
 import type { ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -426,6 +427,55 @@ type BiasShape<Opts> = OptionOf<Opts, "bias", undefined> extends infer Bias
  * window count the runtime checks).
  */
 export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shape, Opts, Op extends string> = ConvFromOptions<Spatial, Op, X, W, Opts, BiasShape<Opts>>[0];
+
+/**
+ * The identity checks of a convolution's channels around type parameters, as a parameter type: with
+ * `groups` 1 the input's channels (axis 1) against the weight's axis 1, and a bias against the
+ * weight's output channels (axis 0). Known and named dims pass here (the rule compares them, with the
+ * runtime's message); where a type parameter meets another dim TypeScript cannot decide
+ * `SameDimCheck`, relates the argument to both outcomes, and the message one rejects it: a type
+ * parameter is a name, equal only to itself (`[B, C, H, W]` with an `[8, 3, 3, 3]` weight). The window
+ * and divisibility tests in `Param` are the runtime's (`RuntimeDecidesArg`).
+ */
+export type ConvIdentityChecked<X extends Shape, W extends Shape, Opts, Op extends string, Param> = ChannelsFirst<
+  Param,
+  ([OptionOf<Opts, "groups", 1>] extends [1] ? SameDims<X[1] & Dim, W[1] & Dim, WriteConvNamesMessage<Op, X[1] & Dim, W[1] & Dim, "channels">> : unknown) &
+    BiasIdentity<Opts, W[0] & Dim, Op>
+>;
+
+/**
+ * `SameDimCheck` asked only where a dim is not a size or a name — a type parameter, which leaves
+ * the first test undecided, so TypeScript holds the argument to both outcomes, and the diagnostic
+ * shows `Message` (an argument, so that it prints); for known and named dims `unknown` at once.
+ */
+type SameDims<F extends Dim, D extends Dim, Message extends string> = Exact<F> extends Exact<D> // the same dim: decided, no message shown
+  ? unknown
+  : [F, D] extends [number | string, number | string]
+    ? unknown
+    : SameDimCheck<Message, F, D>;
+
+/**
+ * The bias in `Opts` (a `[O]` tensor) against the weight's output channels `O`, by `SameDimCheck`;
+ * its dim read from the tensor's type without a test of the dim itself.
+ */
+type BiasIdentity<Opts, O extends Dim, Op extends string> = OptionOf<Opts, "bias", undefined> extends infer Bias
+  ? Bias extends { readonly shape: readonly [infer D extends Dim] }
+    ? SameDims<D, O, WriteConvNamesMessage<Op, D, O, "bias">>
+    : unknown
+  : unknown;
+
+/** `Param` when the identity checks hold; where a type parameter leaves them undecided, their message. */
+type ChannelsFirst<Param, Check> = unknown extends Check ? Param : Check;
+
+/**
+ * `SHAPE_CONV: conv2d: the input's channels (axis 1) are ${C} but the weight takes 3 (its axis 1); a
+ * type parameter is equal only to itself` (or the bias's against the weight's output channels) — the
+ * message where a type parameter keeps the channels' identity undecided. Compile time only: at run
+ * time every dim is a number.
+ */
+export type WriteConvNamesMessage<Op extends string, F extends Dim, D extends Dim, Kind extends "channels" | "bias"> = Kind extends "channels"
+  ? `SHAPE_CONV: ${Op}: the input's channels (axis 1) are ${PrintDim<F>} but the weight takes ${PrintDim<D>} (its axis 1); a type parameter is equal only to itself`
+  : `SHAPE_CONV: ${Op}: the bias has ${PrintDim<F>} values but the weight has ${PrintDim<D>} output channels (its axis 0); a type parameter is equal only to itself`;
 
 /**
  * The result shape of the tensor op: `number[]` after a rank or channel error, a `number` dim where
