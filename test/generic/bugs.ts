@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { concat, randn, stack, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { concat, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
 import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
@@ -115,4 +115,11 @@ export function biasOfParameter<B extends Dim, C extends Dim, H extends Dim, W e
   // message: SHAPE_CONV: conv2d: the bias has ${C} values but the weight has 8 output channels (its axis 0); a type parameter is equal only to itself
   // @shape-error SHAPE_CONV
   return x.conv2d(w, { bias });
+}
+
+/** A masked choice whose alternative has another length than the scores. */
+export function maskedOtherLength<B extends Dim, T extends Dim, S extends Dim>(mask: Tensor<[B, 1, T]>, scores: Tensor<[B, T, T]>, other: Tensor<[B, S, T]>) {
+  // message: SHAPE_BROADCAST: where: axis -2 is ${T} vs ${S}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return where(mask.gt(0), scores, other);
 }
