@@ -79,7 +79,7 @@ export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op exte
   ? number[]
   : [Axes] extends [undefined]
     ? SqueezeAll<S>
-    : ([Axes] extends [number] ? NormalizeAxes<Op, S, [Axes]> : NormalizeAxes<Op, S, Axes & readonly number[]>) extends infer Indices
+    : NormalizeAxes<Op, S, [Axes] extends [readonly number[]] ? Axes : [Axes & number]> extends infer Indices
       ? Indices extends ShapeError<string>
         ? Indices
         : Indices extends readonly number[]
