@@ -10,7 +10,7 @@
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { EinsumShape } from "../../types/ops/einsum.js";
+import type { EinsumIdentityChecks, EinsumShape } from "../../types/ops/einsum.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { allocate, commonDType, requireFloat } from "../dtype.js";
 import { checkTensor } from "../axes.js";
@@ -159,6 +159,9 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
   });
 };
 
+/** The subscripts' check: the rule's, where the identity checks of repeated indices hold; else their message. */
+type IdentityFirst<Param, Check> = unknown extends Check ? Param : Check;
+
 /**
  * Einstein summation over tensors, with an explicit `->` (NumPy's `einsum`): `einsum("ij,jk->ik", a, b)`
  * is `a @ b`, `einsum("ii->i", a)` the diagonal, `einsum("i,j->ij", u, v)` the outer product. The
@@ -170,7 +173,7 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
  * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
  */
 export function einsum<const P extends string, Shapes extends Shape[]>(
-  subscripts: CheckedArg<P, EinsumShape<P, Shapes, "einsum">>,
+  subscripts: IdentityFirst<CheckedArg<P, EinsumShape<P, Shapes, "einsum">>, EinsumIdentityChecks<P, Shapes, "einsum">>,
   ...operands: { [K in keyof Shapes]: Tensor<Shapes[K]> }
 ): Tensor<ResultShape<EinsumShape<P, Shapes, "einsum">>> {
   const tensors = (operands as readonly unknown[]).map((t, i) => checkTensor("einsum", t, `operand ${i}`));

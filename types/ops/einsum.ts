@@ -10,6 +10,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareDims } from "../internal/symbolic.js";
+import type { SameDimCheck } from "./concat.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
 export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read '${P}': ${Reason}`;
@@ -137,6 +138,52 @@ type SizeAll<Inputs extends string[], Shapes extends Shape[], E extends Entry[] 
 type Output<Letters extends string[], E extends Entry[], Acc extends Dim[] = []> = Letters extends [infer L extends string, ...infer Rest extends string[]]
   ? Output<Rest, E, [...Acc, [Find<E, L>] extends [never] ? number : Find<E, L>[1]]>
   : Acc;
+
+/**
+ * The identity of each repeated index's dims around type parameters, as one check per repeat
+ * (`SameDimCheck`, with no `infer`): `unknown` where they are the same dim, or known or named (the rule
+ * compares those, with the runtime's message); where a type parameter meets another dim, TypeScript
+ * cannot decide it and holds the subscripts to the message (`WriteEinsumNamesMessage`): a type
+ * parameter is a name, equal only to itself (`"btd,bsd->bts"` on `[B, T, D]` and `[B, S, 32]`).
+ */
+export type EinsumIdentityChecks<P extends string, Shapes extends Shape[], Op extends string> = ReadEinsum<P, Op> extends { inputs: infer Inputs extends string[] }
+  ? number extends Shapes["length"]
+    ? unknown
+    : IdentityAll<Op, P, Inputs, Shapes>
+  : unknown;
+
+type IdentityAll<Op extends string, P extends string, Inputs extends string[], Shapes extends Shape[], E extends Entry[] = [], Index extends 0[] = [], Check = unknown> = Inputs extends [
+  infer Subs extends string,
+  ...infer Rest extends string[],
+]
+  ? Shapes[Index["length"]] extends infer S extends Shape
+    ? number extends S["length"]
+      ? IdentityAll<Op, P, Rest, Shapes, E, [...Index, 0], Check>
+      : IdentityOperand<Op, P, Chars<Subs>, S, Index["length"], E, Check> extends [infer Next extends Entry[], infer NextCheck]
+        ? IdentityAll<Op, P, Rest, Shapes, Next, [...Index, 0], NextCheck>
+        : Check
+    : Check
+  : Check;
+
+/** One operand's letters: `[entries, checks]`, a `SameDimCheck` for each letter seen before. */
+type IdentityOperand<Op extends string, P extends string, Letters extends string[], S extends Shape, Operand extends number, E extends Entry[], Check, Axis extends 0[] = []> = Letters extends [
+  infer L extends string,
+  ...infer Rest extends string[],
+]
+  ? [[S[Axis["length"]]]] extends [[infer D extends Dim]]
+    ? [Find<E, L>] extends [never]
+      ? IdentityOperand<Op, P, Rest, S, Operand, [...E, [L, D, Operand, Axis["length"]]], Check, [...Axis, 0]>
+      : IdentityOperand<Op, P, Rest, S, Operand, E, Check & SameDimCheck<WriteEinsumNamesMessage<Op, P, L, Find<E, L>[1], D>, Find<E, L>[1], D>, [...Axis, 0]>
+    : [E, Check]
+  : [E, Check];
+
+/**
+ * `SHAPE_EINSUM: einsum: 'btd,bsd->bts': index 'd' is ${D} in one operand but 32 in another; an index
+ * stands for one size, and a type parameter is equal only to itself` — where a type parameter keeps
+ * the identity undecided. Compile time only: at run time every dim is a number.
+ */
+export type WriteEinsumNamesMessage<Op extends string, P extends string, Letter extends string, First extends Dim, D extends Dim> =
+  `SHAPE_EINSUM: ${Op}: '${P}': index '${Letter}' is ${PrintDim<First>} in one operand but ${PrintDim<D>} in another; an index stands for one size, and a type parameter is equal only to itself`;
 
 /**
  * The shape of `einsum(P, ...)` for operands of shapes `Shapes`, or the `ShapeError` the runtime throws.
