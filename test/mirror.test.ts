@@ -36,6 +36,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteSqueezeNamesMessage",
   "WriteRearrangeNamesMessage",
   "WriteConvNamesMessage",
+  "WriteEinsumNamesMessage",
 ]);
 
 /**

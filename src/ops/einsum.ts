@@ -159,8 +159,11 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
   });
 };
 
-/** The subscripts' check: the rule's, where the identity checks of repeated indices hold; else their message. */
-type IdentityFirst<Param, Check> = unknown extends Check ? Param : Check;
+/**
+ * The subscripts' check: the identity checks of repeated indices (first, so that their message is the
+ * one a diagnostic shows first), then the rule's.
+ */
+type IdentityFirst<Check, Param> = unknown extends Check ? Param : Check;
 
 /**
  * Einstein summation over tensors, with an explicit `->` (NumPy's `einsum`): `einsum("ij,jk->ik", a, b)`
@@ -173,7 +176,7 @@ type IdentityFirst<Param, Check> = unknown extends Check ? Param : Check;
  * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
  */
 export function einsum<const P extends string, Shapes extends Shape[]>(
-  subscripts: IdentityFirst<CheckedArg<P, EinsumShape<P, Shapes, "einsum">>, EinsumIdentityChecks<P, Shapes, "einsum">>,
+  subscripts: IdentityFirst<EinsumIdentityChecks<P, Shapes, "einsum">, CheckedArg<P, EinsumShape<P, Shapes, "einsum">>>,
   ...operands: { [K in keyof Shapes]: Tensor<Shapes[K]> }
 ): Tensor<ResultShape<EinsumShape<P, Shapes, "einsum">>> {
   const tensors = (operands as readonly unknown[]).map((t, i) => checkTensor("einsum", t, `operand ${i}`));

@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { concat, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { concat, einsum, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
 import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
@@ -122,4 +122,11 @@ export function maskedOtherLength<B extends Dim, T extends Dim, S extends Dim>(m
   // message: SHAPE_BROADCAST: where: axis -2 is ${T} vs ${S}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
   // @shape-error SHAPE_BROADCAST
   return where(mask.gt(0), scores, other);
+}
+
+/** Attention scores by einsum whose keys have another feature width than the queries. */
+export function einsumOtherWidth<B extends Dim, T extends Dim, S extends Dim, D extends Dim>(q: Tensor<[B, T, D]>, k: Tensor<[B, S, 32]>) {
+  // message: SHAPE_EINSUM: einsum: 'btd,bsd->bts': index 'd' is ${D} in one operand but 32 in another; an index stands for one size, and a type parameter is equal only to itself
+  // @shape-error SHAPE_EINSUM
+  void einsum("btd,bsd->bts", q, k);
 }
