@@ -37,6 +37,8 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteRearrangeNamesMessage",
   "WriteConvNamesMessage",
   "WriteEinsumNamesMessage",
+  "WriteLabelsNamesMessage",
+  "WriteSameShapeNamesMessage",
 ]);
 
 /**

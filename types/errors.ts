@@ -68,6 +68,16 @@ export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Ch
 export type CheckedArg<Param, Result> = CheckedOf<Param, NoInfer<Result>>;
 
 /**
+ * A parameter type whose identity checks come first: `Param` where `Check` (`SameDimCheck`s,
+ * types/ops/concat.ts — a dim that is a type parameter against another dim) holds, else `Check`.
+ * Where a type parameter keeps it undecided, TypeScript relates the argument to both outcomes and
+ * the check's message rejects it, as the name policy says; `Check` is the first argument so that a
+ * diagnostic shows its message first. The rule's own check (`Param`, a `CheckedArg`) accepts some
+ * outcomes a type parameter leaves undecided, so identity is asked apart.
+ */
+export type IdentityFirst<Check, Param> = unknown extends Check ? Param : Check;
+
+/**
  * `CheckedArg` for a rule whose outcome a dim that is a type parameter can leave undecided where the
  * runtime decides it: a size test, such as an empty axis under max or a window larger than the input
  * under a convolution. A type parameter is a name, of a size the runtime checks (as for `"h"`), so

@@ -9,7 +9,7 @@
  * message for message.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ResultShape, CheckedArg } from "../../types/errors.js";
+import type { ResultShape, CheckedArg, IdentityFirst } from "../../types/errors.js";
 import type { EinsumIdentityChecks, EinsumShape } from "../../types/ops/einsum.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { allocate, commonDType, requireFloat } from "../dtype.js";
@@ -158,12 +158,6 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
     return fromStorage(grad, t.shape);
   });
 };
-
-/**
- * The subscripts' check: the identity checks of repeated indices (first, so that their message is the
- * one a diagnostic shows first), then the rule's.
- */
-type IdentityFirst<Check, Param> = unknown extends Check ? Param : Check;
 
 /**
  * Einstein summation over tensors, with an explicit `->` (NumPy's `einsum`): `einsum("ij,jk->ik", a, b)`

@@ -9,8 +9,8 @@
  * types/ops/loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckedArg } from "../../types/errors.js";
-import type { LabelsCheck, LossReduction, LossResult, LossShape, ScoresCheck } from "../../types/ops/loss.js";
+import type { CheckedArg, IdentityFirst } from "../../types/errors.js";
+import type { LabelsCheck, LabelsIdentityCheck, LossReduction, LossResult, LossShape, ScoresCheck } from "../../types/ops/loss.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -111,7 +111,7 @@ function negativeLogLikelihood(op: string, scores: Tensor, labels: Tensor, optio
  */
 export function crossEntropy<L extends Shape, Labels extends Shape, const Reduction extends LossReduction = "mean">(
   logits: CheckedArg<Tensor<L>, ScoresCheck<L, "crossEntropy">>,
-  labels: CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "crossEntropy">>,
+  labels: IdentityFirst<LabelsIdentityCheck<L, Labels, "crossEntropy">, CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "crossEntropy">>>,
   options?: LossOptions<Reduction>,
 ): Tensor<LossResult<L, Reduction>> {
   return negativeLogLikelihood("crossEntropy", logits as Tensor<L>, labels as unknown as Tensor, options, true) as never;
@@ -128,7 +128,7 @@ export function crossEntropy<L extends Shape, Labels extends Shape, const Reduct
  */
 export function nllLoss<L extends Shape, Labels extends Shape, const Reduction extends LossReduction = "mean">(
   logProbs: CheckedArg<Tensor<L>, ScoresCheck<L, "nllLoss">>,
-  labels: CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "nllLoss">>,
+  labels: IdentityFirst<LabelsIdentityCheck<L, Labels, "nllLoss">, CheckedArg<Tensor<Labels>, LabelsCheck<L, Labels, "nllLoss">>>,
   options?: LossOptions<Reduction>,
 ): Tensor<LossResult<L, Reduction>> {
   return negativeLogLikelihood("nllLoss", logProbs as Tensor<L>, labels as unknown as Tensor, options, false) as never;

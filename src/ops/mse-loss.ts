@@ -6,8 +6,8 @@
  * Mirrors types/ops/mse-loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckedArg } from "../../types/errors.js";
-import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
+import type { CheckedArg, IdentityFirst } from "../../types/errors.js";
+import type { EqualShapesCheck, SameAxesCheck } from "../../types/ops/same-shape.js";
 import type { LossOptions, LossOutput, LossReduction, MseLossShape } from "../../types/ops/mse-loss.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -61,7 +61,7 @@ export function mseLossShape<const Input extends Dim[], const Target extends Dim
  */
 export function mseLoss<S extends Shape, Target extends Shape, const Options extends LossOptions = {}>(
   input: Tensor<S>,
-  target: CheckedArg<Tensor<Target>, EqualShapesCheck<"mseLoss", "input", S, "target", Target>>,
+  target: IdentityFirst<SameAxesCheck<"mseLoss", "input", S, "target", Target>, CheckedArg<Tensor<Target>, EqualShapesCheck<"mseLoss", "input", S, "target", Target>>>,
   options?: Options,
 ): Tensor<LossOutput<S, Options>> {
   const x = checkTensor("mseLoss", input, "input");

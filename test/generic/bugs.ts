@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { concat, einsum, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { concat, crossEntropy, einsum, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
 import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
@@ -129,4 +129,18 @@ export function einsumOtherWidth<B extends Dim, T extends Dim, S extends Dim, D 
   // message: SHAPE_EINSUM: einsum: 'btd,bsd->bts': index 'd' is ${D} in one operand but 32 in another; an index stands for one size, and a type parameter is equal only to itself
   // @shape-error SHAPE_EINSUM
   void einsum("btd,bsd->bts", q, k);
+}
+
+/** Labels of another batch than the logits'. */
+export function labelsOfAnotherBatch<B extends Dim, T extends Dim, C extends Dim>(logits: Tensor<[B, C]>, labels: Tensor<[T]>) {
+  // message: SHAPE_LABELS: crossEntropy: the labels' N is ${T} but the scores' is ${B}; one label per row, and a type parameter is equal only to itself
+  // @shape-error SHAPE_LABELS
+  return crossEntropy(logits, labels.astype("int32"));
+}
+
+/** A regression target of another batch than the predictions'. */
+export function targetOfAnotherBatch<B extends Dim, T extends Dim, D extends Dim>(prediction: Tensor<[B, D]>, target: Tensor<[T, D]>) {
+  // message: SHAPE_MISMATCH: mseLoss: input and target must have the same shape: axis 0 is ${B} vs ${T}, and a type parameter is equal only to itself
+  // @shape-error SHAPE_MISMATCH
+  return mseLoss(prediction, target);
 }

@@ -19,7 +19,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { Exact, IsKnownSize } from "../internal/dims.js";
 import type { SameDimCheck } from "./concat.js";
-import type { ShapeError } from "../errors.js";
+import type { IdentityFirst, ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AddDigits, CompareDigits, DivModDigits, FromDigits, IsNatural, Mod, Mul, MulDigits, SubDigits, SubDigitsShort, ToDigits } from "../internal/digits.js";
@@ -437,10 +437,10 @@ export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shap
  * parameter is a name, equal only to itself (`[B, C, H, W]` with an `[8, 3, 3, 3]` weight). The window
  * and divisibility tests in `Param` are the runtime's (`RuntimeDecidesArg`).
  */
-export type ConvIdentityChecked<X extends Shape, W extends Shape, Opts, Op extends string, Param> = ChannelsFirst<
-  Param,
+export type ConvIdentityChecked<X extends Shape, W extends Shape, Opts, Op extends string, Param> = IdentityFirst<
   ([OptionOf<Opts, "groups", 1>] extends [1] ? SameDims<X[1] & Dim, W[1] & Dim, WriteConvNamesMessage<Op, X[1] & Dim, W[1] & Dim, "channels">> : unknown) &
-    BiasIdentity<Opts, W[0] & Dim, Op>
+    BiasIdentity<Opts, W[0] & Dim, Op>,
+  Param
 >;
 
 /**
@@ -463,9 +463,6 @@ type BiasIdentity<Opts, O extends Dim, Op extends string> = OptionOf<Opts, "bias
     ? SameDims<D, O, WriteConvNamesMessage<Op, D, O, "bias">>
     : unknown
   : unknown;
-
-/** `Param` when the identity checks hold; where a type parameter leaves them undecided, their message. */
-type ChannelsFirst<Param, Check> = unknown extends Check ? Param : Check;
 
 /**
  * `SHAPE_CONV: conv2d: the input's channels (axis 1) are ${C} but the weight takes 3 (its axis 1); a

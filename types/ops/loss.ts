@@ -10,6 +10,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
+import type { SameDimCheck } from "./concat.js";
 
 /** How a loss reduces the per-row losses: their mean (default), their sum, or none (`[N]`). */
 export type LossReduction = "mean" | "sum" | "none";
@@ -76,3 +77,19 @@ export type LossShape<Scores extends Shape, Labels extends Shape, Reduction exte
           : LossResult<Scores, Reduction>
         : never
     : never;
+
+/**
+ * The labels' N against the scores' N around type parameters, by `SameDimCheck`: `unknown` for the same
+ * dim, known or named dims (`LabelsCheck` compares those); where a type parameter meets another dim,
+ * its message, `WriteLabelsNamesMessage`. Labels of another rank are `LabelsCheck`'s.
+ */
+export type LabelsIdentityCheck<Scores extends Shape, Labels extends Shape, Op extends string> = [Scores["length"], Labels["length"]] extends [2, 1]
+  ? SameDimCheck<WriteLabelsNamesMessage<Op, Labels[0], Scores[0]>, Labels[0], Scores[0]>
+  : unknown;
+
+/**
+ * `SHAPE_LABELS: crossEntropy: labels' N is ${T} but the scores' is ${B}; one label per row, and a type
+ * parameter is equal only to itself`. Compile time only: at run time every dim is a number.
+ */
+export type WriteLabelsNamesMessage<Op extends string, LabelsN extends Dim, ScoresN extends Dim> =
+  `SHAPE_LABELS: ${Op}: the labels' N is ${PrintDim<LabelsN>} but the scores' is ${PrintDim<ScoresN>}; one label per row, and a type parameter is equal only to itself`;

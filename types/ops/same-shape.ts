@@ -13,6 +13,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { SameDimCheck } from "./concat.js";
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
@@ -99,3 +100,38 @@ export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized ext
           ? unknown
           : ShapeError<WriteTrailingShapeMessage<Op, S, Normalized, `the input has rank ${S["length"]}, the normalized shape ${Normalized["length"]}`>>
       : unknown;
+
+/**
+ * The axes of two shapes that must be the same, each by `SameDimCheck` (by index, with no `infer`):
+ * `unknown` where each pair is the same dim, or known or named (the rule, `EqualShapesCheck`, compares
+ * those with the runtime's message); where a type parameter meets another dim TypeScript cannot decide
+ * the pair and holds the argument to its message, `WriteSameShapeNamesMessage`: a type parameter is
+ * a name, equal only to itself (`mseLoss` of `[B, D]` and `[T, D]`). Shapes of different or unknown
+ * rank are the rule's.
+ */
+export type SameAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = number extends Left["length"] | Right["length"]
+  ? unknown
+  : Left["length"] extends Right["length"]
+    ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
+    : unknown;
+
+type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, At extends 0[] = [], Check = unknown> =
+  At["length"] extends Left["length"] | 32
+    ? Check
+    : SameAxesWalk<
+        Op,
+        LeftName,
+        Left,
+        RightName,
+        Right,
+        [...At, 0],
+        Check & SameDimCheck<WriteSameShapeNamesMessage<Op, LeftName, RightName, At["length"], Left[At["length"]], Right[At["length"]]>, Left[At["length"]], Right[At["length"]]>
+      >;
+
+/**
+ * `SHAPE_MISMATCH: mseLoss: input and target must have the same shape: axis 0 is ${B} vs ${T}, and a
+ * type parameter is equal only to itself` — where a type parameter keeps the pair undecided. Compile
+ * time only: at run time every dim is a number.
+ */
+export type WriteSameShapeNamesMessage<Op extends string, LeftName extends string, RightName extends string, Axis extends number, L extends Dim, R extends Dim> =
+  `SHAPE_MISMATCH: ${Op}: ${LeftName} and ${RightName} must have the same shape: axis ${Axis} is ${PrintDim<L>} vs ${PrintDim<R>}, and a type parameter is equal only to itself`;
