@@ -8,6 +8,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg, IdentityFirst } from "../../types/errors.js";
 import type { EqualShapesCheck, SameAxesCheck } from "../../types/ops/same-shape.js";
+import type { Exact } from "../../types/internal/dims.js";
 import type { LossOptions, LossOutput, LossReduction, MseLossShape } from "../../types/ops/mse-loss.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -61,7 +62,12 @@ export function mseLossShape<const Input extends Dim[], const Target extends Dim
  */
 export function mseLoss<S extends Shape, Target extends Shape, const Options extends LossOptions = {}>(
   input: Tensor<S>,
-  target: IdentityFirst<SameAxesCheck<"mseLoss", "input", S, "target", Target>, CheckedArg<Tensor<Target>, EqualShapesCheck<"mseLoss", "input", S, "target", Target>>>,
+  // the same shape first (the common call, and cheap); written here, not in an alias, so that where a type
+  // parameter leaves it undecided the diagnostic prints the axis checks with their message
+  target: IdentityFirst<
+    Exact<S> extends Exact<Target> ? unknown : SameAxesCheck<"mseLoss", "input", S, "target", Target>,
+    CheckedArg<Tensor<Target>, EqualShapesCheck<"mseLoss", "input", S, "target", Target>>
+  >,
   options?: Options,
 ): Tensor<LossOutput<S, Options>> {
   const x = checkTensor("mseLoss", input, "input");

@@ -109,13 +109,11 @@ export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized ext
  * a name, equal only to itself (`mseLoss` of `[B, D]` and `[T, D]`). Shapes of different or unknown
  * rank are the rule's.
  */
-export type SameAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = Exact<Left> extends Exact<Right>
-  ? unknown // the same shape (the common call; a whole-shape type parameter with itself too)
-  : number extends Left["length"] | Right["length"]
-    ? unknown
-    : Left["length"] extends Right["length"]
-      ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
-      : unknown;
+export type SameAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = number extends Left["length"] | Right["length"]
+  ? unknown
+  : Left["length"] extends Right["length"]
+    ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
+    : unknown;
 
 type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, At extends 0[] = [], Check = unknown> =
   At["length"] extends Left["length"] | 32
