@@ -27,6 +27,10 @@ type OkPart<Result> = Result extends ShapeError<string> ? never : Result;
  * around type parameters by identity (the same dim, the same shape, dims kept in place) wherever the
  * answer holds for every size, and what they cannot decide is an error whose message the rule puts
  * where the diagnostic shows it (an alias argument such as `ReshapeAligned<"SHAPE_RESHAPE: …", …>`).
+ * Not every undecided outcome is rejected, though (TypeScript accepted an undecided einsum, loss or
+ * conv channel check as `CheckedArg`, test/generic/bugs.ts): comparisons of dims that may be type
+ * parameters are therefore asked apart, each as a `SameDimCheck` in `IdentityFirst`, which is
+ * rejected when undecided; size tests a name passes are `RuntimeDecidesArg`, accepted when undecided.
  * The rule's result is `NoInfer`: TypeScript infers an argument's type parameters from the argument,
  * never from the shapes the rule computes out of them.
  */
