@@ -144,3 +144,10 @@ export function targetOfAnotherBatch<B extends Dim, T extends Dim, D extends Dim
   // @shape-error SHAPE_MISMATCH
   return mseLoss(prediction, target);
 }
+
+/** A batched product whose batch dims are different type parameters. */
+export function batchOfAnotherParameter<B extends Dim, C extends Dim, T extends Dim, D extends Dim, E extends Dim>(a: Tensor<[B, T, D]>, b: Tensor<[C, D, E]>) {
+  // message: SHAPE_BROADCAST: matmul: axis -1 is ${B} vs ${C}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return a.matmul(b);
+}

@@ -17,7 +17,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, IsSingle, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
@@ -167,9 +167,11 @@ type InnerFirst<InnerCheck, BatchCheck> = [InnerCheck] extends [ShapeError<strin
 type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftBatch extends Shape, RightBatch extends Shape> =
   [LeftBatch, RightBatch] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
     ? [[...LeftBatch, ...RightBatch], unknown]
-    : Exact<LeftBatch> extends Exact<RightBatch>
-      ? [LeftBatch, unknown]
-      : BroadcastPair<LeftBatch, RightBatch, Op, false, [Left, Right]>;
+    : [LeftBatch, RightBatch] extends readonly [FixedRank, FixedRank] // fixed ranks: the walk (its per-axis checks hold around type parameters)
+      ? BroadcastPair<LeftBatch, RightBatch, Op, false, [Left, Right]>
+      : Exact<LeftBatch> extends Exact<RightBatch> // a variadic group (`Batch` against `Batch`): as it is; an identity
+        ? [LeftBatch, unknown] //                     test between fixed-rank batches would leave a clash (`[B]` against
+        : BroadcastPair<LeftBatch, RightBatch, Op, false, [Left, Right]>; //  `[C]`) undecided, which the argument accepts
 
 /**
  * For the tensor op (shapes already valid): `[result, check]` of `Left @ Right`. The result resolves
