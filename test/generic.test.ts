@@ -82,7 +82,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
   }, 120_000);
 
   it("has the buggy versions the issue lists", () => {
-    expect(expectedMessages().size).toBe(20);
+    expect(expectedMessages().size).toBe(21);
   });
 
   it("TypeScript 6: exactly the annotated errors, with the messages above them", () => {
@@ -107,7 +107,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
     expect(run.status).toBe(1);
     const reported = [...run.stdout.matchAll(/^test\/generic\/bugs\.ts:(\d+):\d+ {2}(SHAPE_[A-Z_]+) {2}(.*)$/gm)].map((m) => `${m[1]}: ${m[2]}: ${m[3]}`);
     expect(reported.sort()).toEqual(expectedByLine());
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("20 shape errors in 1 file (1 file checked)");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("21 shape errors in 1 file (1 file checked)");
   });
 });
 
@@ -141,6 +141,7 @@ describe("at run time the generic functions run with concrete shapes, and the ru
     throws("SHAPE_BROADCAST", () => bugs.vectorOfAnotherParameter!(any(zeros([4, 3])), any(zeros([5]))));
     throws("SHAPE_BROADCAST", () => bugs.knownVectorAgainstParameter!(any(zeros([4, 3]))));
     throws("SHAPE_CONV", () => bugs.channelsOfParameter!(any(zeros([2, 4, 8, 8]))));
+    throws("SHAPE_BROADCAST", () => bugs.conditionOfAnotherLength!(any(zeros([2, 3])), any(zeros([2, 4]))));
     throws("SHAPE_BROADCAST", () => bugs.batchOfAnotherParameter!(any(zeros([2, 3, 4])), any(zeros([5, 4, 6]))));
     throws("SHAPE_LABELS", () => bugs.labelsOfAnotherBatch!(any(zeros([4, 3])), any(zeros([5]))));
     throws("SHAPE_MISMATCH", () => bugs.targetOfAnotherBatch!(any(zeros([4, 3])), any(zeros([5, 3]))));

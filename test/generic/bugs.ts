@@ -151,3 +151,10 @@ export function batchOfAnotherParameter<B extends Dim, C extends Dim, T extends 
   // @shape-error SHAPE_BROADCAST
   return a.matmul(b);
 }
+
+/** A condition of another length than the values it chooses between. */
+export function conditionOfAnotherLength<B extends Dim, S extends Dim, T extends Dim>(condition: Tensor<[B, S]>, values: Tensor<[B, T]>) {
+  // message: SHAPE_BROADCAST: where: axis -1 is ${S} vs ${T}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return where(condition.gt(0), values, 0);
+}

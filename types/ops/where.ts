@@ -33,13 +33,12 @@ export type WhereRightCheck<Cond extends Shape, Left extends Shape, Right extend
 type WhereFirst<Cond extends Shape, Left extends Shape> = BroadcastOperands<Cond, Left, "where">;
 
 /**
- * The check on `a` of the tensor op: its broadcast with `cond` (type parameters are names). The same
- * shape on both sides passes first, so a whole-shape parameter works (`where(cond: Tensor<S>, a:
- * Tensor<S>, 0)`); undecided, that test leaves the broadcast's check to decide.
+ * The check on `a` of the tensor op: its broadcast with `cond` (type parameters are names), read from
+ * the broadcast's outcome — which for a whole-shape parameter (`where(cond: Tensor<S>, a: Tensor<S>,
+ * 0)`) stays unresolved and so is left to the run time. (An identity test of `cond` against `a` first
+ * was undecided for `[B, S]` against `[B, T]`, and let that clash through.)
  */
-export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = Exact<Cond> extends Exact<Left>
-  ? unknown
-  : WhereFirst<Cond, Left>[1];
+export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = WhereFirst<Cond, Left>[1];
 
 /**
  * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to. A scalar
