@@ -8,8 +8,8 @@
 import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedSizes } from "../../types/internal/symbolic.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { FlattenRangeShape, FlattenShape, ReshapeOf, ReshapeShape, UnflattenShape } from "../../types/ops/reshape.js";
+import type { ResultShape, CheckedArg, IdentityFirst } from "../../types/errors.js";
+import type { FlattenRangeShape, FlattenShape, ReshapeIdentityCheck, ReshapeOf, ReshapeShape, UnflattenShape } from "../../types/ops/reshape.js";
 
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -364,7 +364,7 @@ export type ReshapeResult<S extends Shape, To extends Shape, Op extends string> 
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: CheckedArg<To, ReshapeOf<S, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<S, To, "reshape">> & NoInfer<ReshapeIdentityCheck<S, To, "reshape">>,
 ): Tensor<ReshapeResult<S, To, "reshape">> {
   checkTensor("reshape", x);
   const dims = reshapedFor("reshape", x.dims, resolveTarget("reshape", x, shape as Dim[])) as number[];
@@ -508,7 +508,7 @@ type UnflattenMethod = <Self extends Shape, const Axis extends number, const Siz
  */
 type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
   this: Tensor<Self>,
-  shape: CheckedArg<To, ReshapeOf<Self, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<Self, To, "reshape">> & NoInfer<ReshapeIdentityCheck<Self, To, "reshape">>,
 ) => Tensor<ReshapeResult<Self, To, "reshape">>;
 
 /** The type of `Tensor#flatten`. */

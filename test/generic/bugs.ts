@@ -158,3 +158,14 @@ export function conditionOfAnotherLength<B extends Dim, S extends Dim, T extends
   // @shape-error SHAPE_BROADCAST
   return where(condition.gt(0), values, 0);
 }
+
+/**
+ * A reshape used where a transpose was meant: it keeps the element count, so with concrete shapes it
+ * runs and scrambles the data (the bug that runs, issue 10); around type parameters it moves `B`'s and
+ * `T`'s axes, which is the error.
+ */
+export function reshapeForTranspose<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [${T}, ${B}, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)
+  // @shape-error SHAPE_RESHAPE
+  return x.reshape([x.shape[1], x.shape[0], 64]);
+}

@@ -26,6 +26,7 @@
  * The result is `To` as written, with `-1` replaced by the inferred dim.
  */
 import type { Dim, Shape } from "../shape.js";
+import type { SameDimCheck } from "./concat.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
@@ -517,6 +518,24 @@ type ShapeText<S extends Shape> = S["length"] extends 2
 export type WriteReshapeKeptMessage<Middle, Op extends string, From extends Shape, To extends Shape> = Middle extends ShapeError<`${infer Code}: ${Op}: ${infer Detail}`>
   ? `${Code}: ${Op}: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: with the type parameters' axes kept in place, ${Detail}`
   : never;
+
+/**
+ * A reshape's identity check around type parameters: from the front, dims kept in place (the same dim)
+ * are passed over; at the first pair that differs, two known or named dims end the check (the rule
+ * sizes what follows), and a type parameter against anything else is the names message — the
+ * reshape moves, merges or splits that type parameter's axis (`[B, T, 64]` → `[T, B, 64]`), which
+ * TypeScript cannot decide and so holds the argument to `SameDimCheck`'s message. Asked apart from the
+ * rule (`IdentityFirst`): the rule's own check accepts some outcomes a type parameter leaves undecided.
+ */
+export type ReshapeIdentityCheck<From extends Shape, To extends Shape, Op extends string, At extends 0[] = []> = number extends From["length"] | To["length"]
+  ? unknown
+  : At["length"] extends From["length"] | To["length"] | 32
+    ? unknown
+    : Exact<From[At["length"]]> extends Exact<To[At["length"]]>
+      ? ReshapeIdentityCheck<From, To, Op, [...At, 0]>
+      : [From[At["length"]], To[At["length"]]] extends [number | string, number | string]
+        ? unknown
+        : SameDimCheck<WriteReshapeNamesMessage<Op, From, To>, From[At["length"]], To[At["length"]]>;
 
 /**
  * The reshape of a tensor's shape (valid by construction, so not validated again) to `To`, in
