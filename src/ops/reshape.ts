@@ -8,7 +8,7 @@
 import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedSizes } from "../../types/internal/symbolic.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ResultShape, CheckedArg, IdentityFirst } from "../../types/errors.js";
+import type { ResultShape, CheckedArg } from "../../types/errors.js";
 import type { FlattenRangeShape, FlattenShape, ReshapeIdentityCheck, ReshapeOf, ReshapeShape, UnflattenShape } from "../../types/ops/reshape.js";
 
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
