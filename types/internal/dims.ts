@@ -104,6 +104,24 @@ export interface Exact<in out T> {
 }
 
 /**
+ * Two dims that must be one size, as a check with no `infer`: `unknown` when they are the same dim,
+ * when either is `number`, or when both are known or named (the rule itself compares those, in
+ * normal form, with the runtime's message); where a type parameter keeps TypeScript from deciding,
+ * the argument is related to both branches and fails against `Message` — a type parameter is a
+ * name, equal only to itself (as in broadcasting, types/ops/broadcast.ts). Used by the rules' identity checks (`IdentityFirst`,
+ * types/errors.ts): concat/stack names, conv channels, einsum indices, loss labels, same shapes, reshape.
+ */
+export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> = Exact<F> extends Exact<D>
+  ? unknown
+  : number extends F
+    ? unknown
+    : number extends D
+      ? unknown
+      : [F, D] extends [number | string, number | string]
+        ? unknown
+        : Message;
+
+/**
  * A shape of fixed rank, whatever its dims (type parameters included): its length is a literal.
  * `[S] extends readonly [FixedRank]` holds for `[B, 784]`, fails for `[...Batch, D]` and `number[]`,
  * and stays undecided only for a whole-shape type parameter. Ranks up to 32.

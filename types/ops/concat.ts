@@ -20,9 +20,9 @@
  *   the axis `number`; an `Axis` that is not a literal gives `number` dims (after the rank checks).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError, CheckArg, ResultShape } from "../errors.js";
+import type { ShapeError, CheckArg, IdentityFirst, ResultShape } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { Exact, IsSingle } from "../internal/dims.js";
+import type { Exact, IsSingle, SameDimCheck } from "../internal/dims.js";
 import type { AboveMaxSafe, Add, AddDigits, FromDigits } from "../internal/digits.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
@@ -330,15 +330,8 @@ export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op 
  * compiler reports it there; the list as given otherwise.
  */
 export type ListArgs<Items extends readonly unknown[], Result, Names extends readonly unknown[] = []> = {
-  [K in keyof Items]: NamesFirst<Items[K] & CheckArg<ItemError<Result, K>>, K extends keyof Names ? Names[K] : unknown>;
+  [K in keyof Items]: IdentityFirst<K extends keyof Names ? Names[K] : unknown, Items[K] & CheckArg<ItemError<Result, K>>>; // an item's name checks before the rule's
 } & CheckArg<ListError<Result>>;
-
-/**
- * An item's name checks before the rule's: `Param` when they hold; where a type parameter keeps
- * them undecided, TypeScript relates the item to both branches, and the name check's message is
- * the one it reports (the rule itself is then undecided too, and says nothing useful).
- */
-type NamesFirst<Param, Check> = unknown extends Check ? Param : Check;
 
 /**
  * The name checks of a list of tensors' shapes (concat, stack): for each shape after the first, each
@@ -387,23 +380,6 @@ type AxisNameChecks<First extends Shape, S extends Shape, Skip extends number, K
  */
 export type WriteListNamesMessage<Kind extends "concat" | "stack", Op extends string, Axis extends number, At extends number, F extends Dim, D extends Dim, Index extends number> =
   `${Kind extends "concat" ? "SHAPE_CONCAT" : "SHAPE_STACK"}: ${Op}: axis ${At} is ${F} in tensor 0 but ${D} in tensor ${Index}; ${Kind extends "concat" ? `only axis ${Axis} may differ` : "stacked tensors must have the same shape"}, and a type parameter is equal only to itself`;
-
-/**
- * Two dims that must be one size, as a check with no `infer`: `unknown` when they are the same dim,
- * when either is `number`, or when both are known or named (the rule itself compares those, in
- * normal form, with the runtime's message); where a type parameter keeps TypeScript from deciding,
- * the argument is related to both branches and fails against `Message` — a type parameter is a
- * name, equal only to itself (as in broadcasting, types/ops/broadcast.ts).
- */
-export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> = Exact<F> extends Exact<D>
-  ? unknown
-  : number extends F
-    ? unknown
-    : number extends D
-      ? unknown
-      : [F, D] extends [number | string, number | string]
-        ? unknown
-        : Message;
 
 /** The error of list item `K`, if the rule failed there. */
 type ItemError<Result, K> = K extends FailedItem<Result> ? ErrorOf<Result> : unknown;

@@ -17,8 +17,7 @@
  * - Options are read from an object literal through `const` type parameters.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { Exact, IsKnownSize } from "../internal/dims.js";
-import type { SameDimCheck } from "./concat.js";
+import type { IsKnownSize, SameDimCheck } from "../internal/dims.js";
 import type { IdentityFirst, ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -438,21 +437,10 @@ export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shap
  * and divisibility tests in `Param` are the runtime's (`RuntimeDecidesArg`).
  */
 export type ConvIdentityChecked<X extends Shape, W extends Shape, Opts, Op extends string, Param> = IdentityFirst<
-  ([OptionOf<Opts, "groups", 1>] extends [1] ? SameDims<X[1] & Dim, W[1] & Dim, WriteConvNamesMessage<Op, X[1] & Dim, W[1] & Dim, "channels">> : unknown) &
+  ([OptionOf<Opts, "groups", 1>] extends [1] ? SameDimCheck<WriteConvNamesMessage<Op, X[1] & Dim, W[1] & Dim, "channels">, X[1] & Dim, W[1] & Dim> : unknown) &
     BiasIdentity<Opts, W[0] & Dim, Op>,
   Param
 >;
-
-/**
- * `SameDimCheck` asked only where a dim is not a size or a name — a type parameter, which leaves
- * the first test undecided, so TypeScript holds the argument to both outcomes, and the diagnostic
- * shows `Message` (an argument, so that it prints); for known and named dims `unknown` at once.
- */
-type SameDims<F extends Dim, D extends Dim, Message extends string> = Exact<F> extends Exact<D> // the same dim: decided, no message shown
-  ? unknown
-  : [F, D] extends [number | string, number | string]
-    ? unknown
-    : SameDimCheck<Message, F, D>;
 
 /**
  * The bias in `Opts` (a `[O]` tensor) against the weight's output channels `O`, by `SameDimCheck`;
@@ -460,7 +448,7 @@ type SameDims<F extends Dim, D extends Dim, Message extends string> = Exact<F> e
  */
 type BiasIdentity<Opts, O extends Dim, Op extends string> = OptionOf<Opts, "bias", undefined> extends infer Bias
   ? Bias extends { readonly shape: readonly [infer D extends Dim] }
-    ? SameDims<D, O, WriteConvNamesMessage<Op, D, O, "bias">>
+    ? SameDimCheck<WriteConvNamesMessage<Op, D, O, "bias">, D, O>
     : unknown
   : unknown;
 

@@ -10,7 +10,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareDims } from "../internal/symbolic.js";
-import type { SameDimCheck } from "./concat.js";
+import type { SameDimCheck } from "../internal/dims.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
 export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read '${P}': ${Reason}`;

@@ -10,7 +10,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
-import type { SameDimCheck } from "./concat.js";
+import type { SameDimCheck } from "../internal/dims.js";
 
 /** How a loss reduces the per-row losses: their mean (default), their sum, or none (`[N]`). */
 export type LossReduction = "mean" | "sum" | "none";

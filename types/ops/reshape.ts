@@ -26,9 +26,8 @@
  * The result is `To` as written, with `-1` replaced by the inferred dim.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { SameDimCheck } from "./concat.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, IsSingle, WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { Exact, IsSingle, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";

@@ -11,9 +11,8 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact } from "../internal/dims.js";
+import type { Exact, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { SameDimCheck } from "./concat.js";
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
