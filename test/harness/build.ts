@@ -8,12 +8,11 @@
  * The first worker that asks packs it (a lock directory says who); the others wait for it.
  * test/global-setup.ts removes the previous run's tarball and markers before any test starts.
  */
-import { execFile } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { takeLock } from "./lock.js";
+import { runNpm, takeLock } from "./lock.js";
 
 // Not from ./compile.js: the global setup imports this file, and should not load the compiler.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -51,18 +50,14 @@ async function pack(): Promise<Packed> {
   if (owner) {
     mkdirSync(packDir, { recursive: true });
     const env = { ...process.env, npm_config_update_notifier: "false" };
-    const result = await new Promise<{ problem?: string; stdout: string }>((resolve) => {
-      execFile("npm", ["pack", "--json", "--pack-destination", packDir], { cwd: root, encoding: "utf8", env, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
-        resolve(error ? { problem: `${stdout}${stderr}` || error.message, stdout } : { stdout }),
-      );
-    });
-    if (result.problem === undefined) {
+    const result = await runNpm(["pack", "--json", "--pack-destination", packDir], root, env);
+    if (result.status === 0) {
       const [packed] = JSON.parse(result.stdout) as [{ filename: string; files: { path: string }[] }];
       // The built executable, run directly by the tests (an install marks it executable; a build does not).
       chmodSync(path.join(buildDir, "src/cli/bin.js"), 0o755);
       writeFileSync(done, JSON.stringify({ tarball: path.join(packDir, packed.filename), files: packed.files.map((f) => f.path) } satisfies Packed));
     } else {
-      writeFileSync(failed, result.problem);
+      writeFileSync(failed, `${result.stdout}${result.stderr}` || `npm exited with ${result.status}`);
     }
   }
   for (;;) {

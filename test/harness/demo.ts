@@ -7,12 +7,11 @@
  * The first worker that asks runs the demo (a lock directory says who, as for the package build:
  * test/harness/build.ts); the others wait for it. test/global-setup.ts removes the previous run's output.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { takeLock } from "./lock.js";
+import { runNpm, takeLock, type NpmRun } from "./lock.js";
 
 // Not from ./compile.js: the global setup imports this file, and should not load the compiler.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -22,10 +21,7 @@ export const demoDir = path.join(root, ".run/test-demo");
 export const demoLock = `${demoDir}.lock`;
 
 /** How `npm run --silent demo` ended, what it printed, and where examples/cnn.ts wrote what it trained. */
-export interface DemoRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
+export interface DemoRun extends NpmRun {
   /** The file examples/cnn.ts wrote its trained result to (JSON: losses, accuracies, each parameter's shape and values). */
   readonly cnnResult: string;
 }
@@ -45,12 +41,7 @@ async function run(): Promise<DemoRun> {
   if (owner) {
     mkdirSync(demoDir, { recursive: true });
     const env = { ...process.env, NO_COLOR: "1", SHAPECHECK_CNN_RESULT: cnnResult };
-    const result = await new Promise<DemoRun>((resolve) => {
-      execFile("npm", ["run", "--silent", "demo"], { cwd: root, encoding: "utf8", env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-        const status = error === null ? 0 : typeof error.code === "number" ? error.code : null;
-        resolve({ status, stdout, stderr, cnnResult });
-      });
-    });
+    const result: DemoRun = { ...(await runNpm(["run", "--silent", "demo"], root, env)), cnnResult };
     writeFileSync(done, JSON.stringify(result));
   }
   for (;;) {
