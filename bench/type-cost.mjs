@@ -48,16 +48,20 @@ export function check(work, name, source) {
 }
 
 const line = (s) => `${s}\n`;
-/** An import path from a generated project (two levels below `work`) to a file of the repository. */
-const from = (work, file) => path.relative(path.join(work, "x"), path.join(root, file)).replaceAll("\\", "/");
+/**
+ * An import path from a generated project (two levels below `work`) to a file of the library: under
+ * `lib`, the repository's root (its sources, which the project then type-checks too) or the build's
+ * dist/ (the declarations, as an installed package has them).
+ */
+const from = (work, file, lib = root) => path.relative(path.join(work, "x"), path.join(lib, file)).replaceAll("\\", "/");
 
 /** `count` seeded `broadcastShapes()` calls of rank-4 shapes that broadcast. */
-export function broadcastSource(work, count) {
+export function broadcastSource(work, count, lib = root) {
   const dims = [1, 2, 3, 5, 7, 64, 768, 50257];
   let seed = 7;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
   const pick = (items) => items[Math.floor(rnd() * items.length)];
-  let src = `import { broadcastShapes } from "${from(work, "src/ops/broadcast.js")}";\n`;
+  let src = `import { broadcastShapes } from "${from(work, "src/ops/broadcast.js", lib)}";\n`;
   for (let i = 0; i < count; i++) {
     const out = Array.from({ length: 4 }, () => pick(dims));
     const a = out.map((d) => (rnd() < 0.3 ? 1 : d));
@@ -68,11 +72,11 @@ export function broadcastSource(work, count) {
 }
 
 /** Rank-16 shapes with dims up to 2^53 − 1, and an annotation that pins the result. */
-export function deepSource(work) {
+export function deepSource(work, lib = root) {
   const big = [9007199254740991, 1, 4503599627370496, 3, 1, 50257, 768, 1, 2, 1, 9007199254740991, 1, 5, 1, 1, 7];
   return (
-    line(`import { broadcastShapes } from "${from(work, "src/ops/broadcast.js")}";`) +
-    line(`import type { BroadcastShapes } from "${from(work, "types/ops/broadcast.js")}";`) +
+    line(`import { broadcastShapes } from "${from(work, "src/ops/broadcast.js", lib)}";`) +
+    line(`import type { BroadcastShapes } from "${from(work, "types/ops/broadcast.js", lib)}";`) +
     line(`export const d1 = broadcastShapes([${big.join(", ")}], [${big.map((d, i) => (i % 2 ? d : 1)).join(", ")}]);`) +
     line(`export type D2 = BroadcastShapes<[[${big.join(", ")}], [${big.slice(3).join(", ")}], [${big.map(() => 1).join(", ")}]]>;`) +
     line(`export const d3: [${big.join(", ")}] = d1;`)
@@ -84,8 +88,8 @@ export function deepSource(work) {
  * symbolic batch; the width changes at every matmul, so later ops meet new types, not cached ones.
  * `ops = 0` is the import baseline.
  */
-export function modelSource(work, ops) {
-  let src = line(`import { zeros, concat, type Tensor } from "${from(work, "src/index.js")}";`);
+export function modelSource(work, ops, lib = root) {
+  let src = line(`import { zeros, concat, type Tensor } from "${from(work, "src/index.js", lib)}";`);
   src += line(`const x0 = zeros([32, 64]).as(["batch", 64]);`);
   let width = 64;
   for (let i = 0; i < ops; i++) {
@@ -110,9 +114,9 @@ export function modelSource(work, ops) {
 }
 
 /** Instantiations per `broadcastShapes()` call above an import-only baseline, over `count` calls. */
-export function measureBroadcast(work, count = 100) {
-  const base = check(work, "baseline-broadcast", `import { broadcastShapes } from "${from(work, "src/ops/broadcast.js")}";\nvoid broadcastShapes;\n`);
-  const many = check(work, `broadcast-${count}`, broadcastSource(work, count));
+export function measureBroadcast(work, count = 100, lib = root) {
+  const base = check(work, "baseline-broadcast", `import { broadcastShapes } from "${from(work, "src/ops/broadcast.js", lib)}";\nvoid broadcastShapes;\n`);
+  const many = check(work, `broadcast-${count}`, broadcastSource(work, count, lib));
   return { baseline: base.instantiations, total: many.instantiations, perCall: (many.instantiations - base.instantiations) / count, errors: [...base.errors, ...many.errors] };
 }
 
@@ -121,8 +125,8 @@ export function measureBroadcast(work, count = 100) {
  * (`B extends Dim`) and width (`D extends Dim`), using the ops that compute structurally around type
  * parameters (add, matmul, sum with keepdims, sub, transpose, softmax), with the result type declared.
  */
-export function genericModelSource(work, ops) {
-  let src = line(`import { zeros, type Dim, type Tensor } from "${from(work, "src/index.js")}";`);
+export function genericModelSource(work, ops, lib = root) {
+  let src = line(`import { zeros, type Dim, type Tensor } from "${from(work, "src/index.js", lib)}";`);
   src += line(`export function model<B extends Dim, D extends Dim>(x0: Tensor<[B, D]>, w0: Tensor<[D, 64]>) {`);
   src += line(`  const x1 = x0.matmul(w0);`);
   let width = 64;
@@ -149,17 +153,17 @@ export function genericModelSource(work, ops) {
 }
 
 /** Generic model files: per further op, as `measureModels`. */
-export function measureGenericModels(work, sizes) {
-  const first = check(work, "generic-model-1", genericModelSource(work, 1));
-  const models = sizes.map((ops) => ({ ops, ...check(work, `generic-model-${ops}`, genericModelSource(work, ops)) }));
+export function measureGenericModels(work, sizes, lib = root) {
+  const first = check(work, "generic-model-1", genericModelSource(work, 1, lib));
+  const models = sizes.map((ops) => ({ ops, ...check(work, `generic-model-${ops}`, genericModelSource(work, ops, lib)) }));
   return models.map((m) => ({ ops: m.ops, perOp: m.ops > 1 ? Math.round((m.instantiations - first.instantiations) / (m.ops - 1)) : undefined, errors: m.errors }));
 }
 
 /** Model files of each size in `sizes`: total, above the baseline, and per further op (against the 1-op file). */
-export function measureModels(work, sizes) {
-  const baseline = check(work, "model-0", modelSource(work, 0));
-  const first = check(work, "model-1", modelSource(work, 1));
-  const models = sizes.map((ops) => (ops === 1 ? { ops, ...first } : { ops, ...check(work, `model-${ops}`, modelSource(work, ops)) }));
+export function measureModels(work, sizes, lib = root) {
+  const baseline = check(work, "model-0", modelSource(work, 0, lib));
+  const first = check(work, "model-1", modelSource(work, 1, lib));
+  const models = sizes.map((ops) => (ops === 1 ? { ops, ...first } : { ops, ...check(work, `model-${ops}`, modelSource(work, ops, lib)) }));
   return {
     baseline: baseline.instantiations,
     first: first.instantiations - baseline.instantiations,
