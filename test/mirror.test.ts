@@ -25,6 +25,7 @@ const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
  */
 const COMPILE_TIME_ONLY = new Set([
   "WriteBroadcastNamesMessage",
+  "WriteBroadcastToNamesMessage",
   "WriteListNamesMessage",
   "WriteReshapeNamesMessage",
   "WriteReshapeKeptMessage",

@@ -5,7 +5,7 @@
  */
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { BroadcastArgs, BroadcastShapes, BroadcastToOf, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
+import type { BroadcastArgs, BroadcastShapes, BroadcastToIdentityCheck, BroadcastToOf, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape, swapLastTwoDims } from "../shape.js";
@@ -284,7 +284,7 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
  */
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: CheckedArg<To, BroadcastToOf<S, To, "broadcastTo">>,
+  shape: NoInfer<BroadcastToIdentityCheck<S, To, "broadcastTo">> & CheckedArg<To, BroadcastToOf<S, To, "broadcastTo">>,
 ): Tensor<ResultShape<BroadcastToOf<S, To, "broadcastTo">>> {
   validateShape("broadcastTo", shape);
   const target = resolveTarget("broadcastTo", x.dims, shape as Shape);
@@ -312,7 +312,7 @@ declare module "../tensor.js" {
  */
 type BroadcastToMethod = <Self extends Shape, const To extends Dim[]>(
   this: Tensor<Self>,
-  shape: CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
+  shape: NoInfer<BroadcastToIdentityCheck<Self, To, "broadcastTo">> & CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
 ) => Tensor<ResultShape<BroadcastToOf<Self, To, "broadcastTo">>>;
 
 Tensor.prototype.broadcastTo = function (this: Tensor, shape: Dim[]) {

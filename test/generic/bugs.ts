@@ -169,3 +169,17 @@ export function reshapeForTranspose<B extends Dim, T extends Dim>(x: Tensor<[B, 
   // @shape-error SHAPE_RESHAPE
   return x.reshape([x.shape[1], x.shape[0], 64]);
 }
+
+/** A per-example column stretched to the rows of another batch. */
+export function stretchedToAnotherBatch<B extends Dim, T extends Dim>(scale: Tensor<[B, 1]>, x: Tensor<[T, 64]>) {
+  // message: SHAPE_BROADCAST_TO: broadcastTo: axis -2 is ${B} vs ${T}; only size-1 axes can be stretched, and a type parameter is equal only to itself
+  // @shape-error SHAPE_BROADCAST_TO
+  return scale.broadcastTo([x.shape[0], 64]);
+}
+
+/** A batch stretched to a fixed size, as if it were 1. */
+export function batchStretchedToKnown<B extends Dim>(x: Tensor<[B, 64]>) {
+  // message: SHAPE_BROADCAST_TO: broadcastTo: axis -2 is ${B} vs 32; only size-1 axes can be stretched, and a type parameter is equal only to itself
+  // @shape-error SHAPE_BROADCAST_TO
+  return x.broadcastTo([32, 64]);
+}

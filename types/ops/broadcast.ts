@@ -36,7 +36,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
@@ -629,6 +629,37 @@ export type BroadcastToOf<From extends Shape, To extends Shape, Op extends strin
       ? BroadcastToDims<From, To, Op>
       : ShapeError<InvalidShapeMessage<Op, To>>
     : never;
+
+/**
+ * `SHAPE_BROADCAST_TO: broadcastTo: axis -2 is ${B} vs ${T}; …` — the message of a one-way broadcast
+ * that a type parameter keeps undecided: a dim stretched to, or from, a type parameter other than
+ * itself. Compile time only (at run time every dim is a number).
+ */
+export type WriteBroadcastToNamesMessage<Op extends string, Axis extends number, FromDim extends Dim, ToDim extends Dim> =
+  `SHAPE_BROADCAST_TO: ${Op}: axis -${Axis} is ${FromDim} vs ${ToDim}; only size-1 axes can be stretched, and a type parameter is equal only to itself`;
+
+/**
+ * `broadcastTo`'s identity check around type parameters, aligned on the right: an axis whose dims are
+ * the same (a type parameter with itself included) or whose own dim is 1 is passed over; at the first
+ * other axis, two known or named dims end the check (the rule decides them), and a type parameter
+ * against anything else is the names message — `[B, 1]` to `[T, 3]`, or `[B, 3]` to `[4, 3]`, which
+ * TypeScript cannot decide and so holds the argument to `SameDimCheck`'s message. Asked apart from the
+ * rule, like reshape's `ReshapeIdentityCheck`: the rule's own check accepts what it leaves undecided.
+ */
+export type BroadcastToIdentityCheck<From extends Shape, To extends Shape, Op extends string> = number extends From["length"] | To["length"]
+  ? unknown
+  : BroadcastToIdentityWalk<Op, From, To, [0]>;
+
+type BroadcastToIdentityWalk<Op extends string, F extends Shape, T extends Shape, Axis extends 0[]> =
+  F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
+    ? T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
+      ? Exact<FDim> extends Exact<TDim>
+        ? BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0]>
+        : [FDim] extends [1]
+          ? BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0]>
+          : SameDimCheck<WriteBroadcastToNamesMessage<Op, Axis["length"], FDim, TDim>, FDim, TDim>
+      : unknown
+    : unknown;
 
 /** `To` with each dim that is the same as `From`'s aligned one (on the right) replaced by 1. */
 type MaskKept<From extends Shape, To extends Shape, Acc extends Dim[] = []> = To extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
