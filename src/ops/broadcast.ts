@@ -5,7 +5,7 @@
  */
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { BroadcastArgs, BroadcastShapes, BroadcastToIdentityCheck, BroadcastToOf, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
+import type { BroadcastArgs, BroadcastShapes, BroadcastToIdentityCheck, BroadcastToOf, BroadcastToResult, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { ResultShape } from "../../types/errors.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { sizeOf, validateShape, swapLastTwoDims } from "../shape.js";
@@ -285,7 +285,7 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
   shape: NoInfer<BroadcastToIdentityCheck<S, To, "broadcastTo">> & CheckedArg<To, BroadcastToOf<S, To, "broadcastTo">>,
-): Tensor<ResultShape<BroadcastToOf<S, To, "broadcastTo">>> {
+): Tensor<ResultShape<BroadcastToResult<S, To, "broadcastTo">>> {
   validateShape("broadcastTo", shape);
   const target = resolveTarget("broadcastTo", x.dims, shape as Shape);
   broadcastToShapeFor("broadcastTo", x.dims, target);
@@ -313,7 +313,7 @@ declare module "../tensor.js" {
 type BroadcastToMethod = <Self extends Shape, const To extends Dim[]>(
   this: Tensor<Self>,
   shape: NoInfer<BroadcastToIdentityCheck<Self, To, "broadcastTo">> & CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
-) => Tensor<ResultShape<BroadcastToOf<Self, To, "broadcastTo">>>;
+) => Tensor<ResultShape<BroadcastToResult<Self, To, "broadcastTo">>>;
 
 Tensor.prototype.broadcastTo = function (this: Tensor, shape: Dim[]) {
   return broadcastTo(this, shape as never);

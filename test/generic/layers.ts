@@ -160,6 +160,14 @@ export function statedAndRearranged<B extends Dim, T extends Dim>(x: Tensor<[B, 
   return heads;
 }
 
+/** A learned class token (ViT) and a per-example scale stretched to the input's batch: size-1 axes stretched to type parameters of another tensor. */
+export function classToken<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, token: Tensor<[1, 1, 64]>, scale: Tensor<[B, 1]>) {
+  const tokens = token.broadcastTo([x.shape[0], 1, 64]); // type: Tensor<[B, 1, 64]>
+  const scales = scale.broadcastTo([x.shape[0], x.shape[1]]); // type: Tensor<[B, T]>
+  const exact: Exactly<[typeof tokens, typeof scales], [Tensor<[B, 1, 64]>, Tensor<[B, T]>]> = true;
+  return concat([tokens, x.mul(scales.unsqueeze(-1))], 1);
+}
+
 /** A convolutional feature map flattened for a dense head, with the batch kept in place. */
 export function denseHead<B extends Dim>(features: Tensor<[B, 16, 7, 7]>, w: Tensor<[784, 10]>): Tensor<[B, 10]> {
   const flat = features.reshape([features.shape[0], 784]); // type: Tensor<[B, 784]>

@@ -582,7 +582,7 @@ type BroadcastToDims<
   Acc extends Dim[] = [],
 > = T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
   ? F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
-    ? Exact<FDim> extends Exact<TDim> // the same dim (a type parameter with itself included) stays
+    ? Exact<[FDim, TDim]> extends Exact<[TDim, TDim]> | Exact<[1, TDim]> // the same dim, or 1 stretched (a type parameter included)
       ? BroadcastToDims<From, To, Op, FRest, TRest, [TDim, ...Acc]>
       : AxisKind<FDim, TDim> extends infer Kind
       ? Kind extends ClashKind
@@ -660,6 +660,16 @@ type BroadcastToIdentityWalk<Op extends string, F extends Shape, T extends Shape
           : SameDimCheck<WriteBroadcastToNamesMessage<Op, Axis["length"], FDim, TDim>, FDim, TDim>
       : unknown
     : unknown;
+
+/**
+ * The shape `broadcastTo` gives a tensor of shape `From`: the rule's result without validating the
+ * target again — its check (`BroadcastToOf`, on the argument) does that — so that a size-1 axis
+ * stretched to a type parameter from another tensor (`[1, 64]` to `[y.shape[0], 64]`) resolves to
+ * `[B, 64]`, which a target dim that is a type parameter would keep the validation from deciding.
+ */
+export type BroadcastToResult<From extends Shape, To extends Shape, Op extends string> = number extends From["length"] | To["length"]
+  ? BroadcastToShape<From, To, Op>
+  : BroadcastToDims<From, To, Op>;
 
 /** `To` with each dim that is the same as `From`'s aligned one (on the right) replaced by 1. */
 type MaskKept<From extends Shape, To extends Shape, Acc extends Dim[] = []> = To extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
