@@ -26,6 +26,7 @@ const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 const COMPILE_TIME_ONLY = new Set([
   "WriteBroadcastNamesMessage",
   "WriteBroadcastToNamesMessage",
+  "WriteTrailingNamesMessage",
   "WriteListNamesMessage",
   "WriteReshapeNamesMessage",
   "WriteReshapeKeptMessage",

@@ -7,7 +7,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { LayerNormShape } from "../../types/ops/layer-norm.js";
-import type { EqualShapesCheck } from "../../types/ops/same-shape.js";
+import type { EqualShapesCheck, TrailingAxesCheck } from "../../types/ops/same-shape.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { describeValue, validateShape } from "../shape.js";
@@ -34,6 +34,15 @@ export function layerNormShape<const S extends Dim[], const Normalized extends n
 }
 
 /**
+ * The normalized shape's sizes: a named dim (`layerNorm(x, ["d"])`, checked against the input's own
+ * trailing dim at compile time) takes the size of the input's aligned trailing axis, as a named
+ * `broadcastTo` target does; without one it stays, and the trailing-dims check reports it.
+ */
+function alignedSizes(dims: readonly number[], normalized: Shape): readonly number[] {
+  return normalized.map((dim, k) => (typeof dim === "string" ? (dims[dims.length - normalized.length + k] ?? dim) : dim)) as number[];
+}
+
+/**
  * `x` normalized over its last `normalizedShape.length` axes: `(x − mean) / sqrt(var + eps)`, with the
  * mean and the biased variance (divided by the element count) of each slice, then `· weight + bias`
  * when given. `normalizedShape` must equal `x`'s trailing dims, and `weight` and `bias` must have
@@ -43,15 +52,15 @@ export function layerNormShape<const S extends Dim[], const Normalized extends n
  * layerNorm(tensor([[1, 3], [2, 6]], { dtype: "float64" }), [2], undefined, undefined, 0).toArray(); //=> [[-1, 1], [-1, 1]]
  * @throws ShapeError `SHAPE_MISMATCH`, `SHAPE_INVALID_SHAPE`; InputError `INPUT_OPTION` (eps), `INPUT_DTYPE_MISMATCH`, `INPUT_OPERAND`
  */
-export function layerNorm<S extends Shape, const Normalized extends number[], Weight extends Shape = Normalized, Bias extends Shape = Normalized>(
+export function layerNorm<S extends Shape, const Normalized extends Dim[], Weight extends Shape = Normalized, Bias extends Shape = Normalized>(
   x: Tensor<S>,
-  normalizedShape: CheckedArg<Normalized, LayerNormShape<S, Normalized, "layerNorm">>,
+  normalizedShape: NoInfer<TrailingAxesCheck<"layerNorm", S, Normalized>> & CheckedArg<Normalized, LayerNormShape<S, Normalized, "layerNorm">>,
   weight?: CheckedArg<Tensor<Weight>, EqualShapesCheck<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
   bias?: CheckedArg<Tensor<Bias>, EqualShapesCheck<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
   eps = 1e-5,
 ): Tensor<S> {
   const input = checkTensor("layerNorm", x);
-  const normalized = validateShape("layerNorm", normalizedShape) as readonly number[];
+  const normalized = alignedSizes(input.dims, validateShape("layerNorm", normalizedShape));
   checkTrailingDims("layerNorm", input.dims, normalized);
   const scale = weight === undefined ? undefined : checkTensor("layerNorm", weight, "weight");
   if (scale !== undefined) checkShapesEqual("layerNorm", "weight", scale.dims, "normalized shape", normalized);

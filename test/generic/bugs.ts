@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { concat, crossEntropy, einsum, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { concat, crossEntropy, einsum, layerNorm, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
 import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
@@ -182,4 +182,18 @@ export function batchStretchedToKnown<B extends Dim>(x: Tensor<[B, 64]>) {
   // message: SHAPE_BROADCAST_TO: broadcastTo: axis -2 is ${B} vs 32; only size-1 axes can be stretched, and a type parameter is equal only to itself
   // @shape-error SHAPE_BROADCAST_TO
   return x.broadcastTo([32, 64]);
+}
+
+/** A layer norm over the sequence axis's size where the feature axis's was meant. */
+export function normalizedOverAnotherAxis<B extends Dim, T extends Dim, D extends Dim>(x: Tensor<[B, T, D]>) {
+  // message: SHAPE_MISMATCH: layerNorm: the normalized shape does not match the input's trailing dims: axis -1 is ${D} vs ${T}, and a type parameter is equal only to itself
+  // @shape-error SHAPE_MISMATCH
+  return layerNorm(x, [x.shape[1]]);
+}
+
+/** A layer norm over a fixed width that a type parameter's axis may not have. */
+export function normalizedFixedWidth<B extends Dim, D extends Dim>(x: Tensor<[B, D]>) {
+  // message: SHAPE_MISMATCH: layerNorm: the normalized shape does not match the input's trailing dims: axis -1 is ${D} vs 64, and a type parameter is equal only to itself
+  // @shape-error SHAPE_MISMATCH
+  return layerNorm(x, [64]);
 }

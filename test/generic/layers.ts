@@ -206,6 +206,14 @@ export function batchedTranspose<Batch extends Dim[], T extends Dim, D extends D
   return flipped;
 }
 
+/** Layer norm over trailing dims that are type parameters, with no weight: the normalized shape read from `x.shape`. */
+export function normalizedTrailing<B extends Dim, T extends Dim, D extends Dim>(x: Tensor<[B, T, D]>) {
+  const last = layerNormOp(x, [x.shape[2]]); // type: Tensor<[B, T, D]>
+  const lastTwo = layerNormOp(x, [x.shape[1], x.shape[2]]); // type: Tensor<[B, T, D]>
+  const exact: Exactly<[typeof last, typeof lastTwo], [Tensor<[B, T, D]>, Tensor<[B, T, D]>]> = true;
+  return exact;
+}
+
 /** A transformer block's normalization and a regression loss over generic dims. */
 export function normalizedLoss<B extends Dim, D extends number>(x: Tensor<[B, D]>, gamma: Tensor<[D]>, target: Tensor<[B, D]>) {
   const normed = layerNormOp(x, [x.shape[1]], gamma); // type: Tensor<[B, D]>

@@ -70,6 +70,15 @@ describe("layerNorm: PyTorch's F.layer_norm", () => {
     close(layerNorm(x, [3, 4], undefined, undefined, 0.1).toFlatArray(), layerNormReference(valuesOf(x), 12, undefined, undefined, 0.1));
   });
 
+  it("a named normalized shape takes the sizes of the input's aligned trailing axes", () => {
+    const named = x.as(["b", "t", "d"]);
+    const y = layerNorm(named, ["t", "d"], undefined, undefined, 0.1);
+    expect(y.shape).toEqual([2, 3, 4]);
+    close(y.toFlatArray(), layerNormReference(valuesOf(x), 12, undefined, undefined, 0.1));
+    // A name beyond the input's rank has no size: the trailing-dims check reports it.
+    expect(() => layerNorm(zeros([4]), ["t", 4] as never)).toThrow("SHAPE_MISMATCH: layerNorm: normalized shape ['t', 4] does not match the trailing dims of [4]");
+  });
+
   it("hand-computed: [1, 3] normalizes to [−1, 1] (eps 0)", () => {
     expect(layerNorm(tensor([[1, 3]], f64), [2], undefined, undefined, 0).toArray()).toEqual([[-1, 1]]);
   });

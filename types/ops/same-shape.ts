@@ -101,6 +101,33 @@ export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized ext
       : unknown;
 
 /**
+ * `TrailingDimsCheck`'s identity check around type parameters, from the end: each pair of the input's
+ * trailing dim and the normalized shape's by `SameDimCheck` — `unknown` where they are the same dim or
+ * known or named (the rule compares those, with the runtime's message); where a type parameter meets
+ * another dim (`layerNorm(x, [x.shape[1]])` on `[B, T, D]`, or `[64]` on `[B, D]`), TypeScript cannot
+ * decide the pair and holds the argument to `WriteTrailingNamesMessage`. Asked apart from the rule,
+ * whose own test accepts what it leaves undecided.
+ */
+export type TrailingAxesCheck<Op extends string, S extends Shape, Normalized extends Shape, Index extends 0[] = [0]> = Normalized extends readonly [
+  ...infer NormalizedFront extends Shape,
+  infer N extends Dim,
+]
+  ? S extends readonly [...infer Front extends Shape, infer D extends Dim]
+    ? Exact<D> extends Exact<N>
+      ? TrailingAxesCheck<Op, Front, NormalizedFront, [...Index, 0]>
+      : SameDimCheck<WriteTrailingNamesMessage<Op, Index["length"], D, N>, D, N>
+    : unknown
+  : unknown;
+
+/**
+ * `SHAPE_MISMATCH: layerNorm: the normalized shape does not match the input's trailing dims: axis -1
+ * is ${D} vs ${T}, and a type parameter is equal only to itself` — where a type parameter keeps the
+ * pair undecided. Compile time only: at run time every dim is a number.
+ */
+export type WriteTrailingNamesMessage<Op extends string, Axis extends number, D extends Dim, N extends Dim> =
+  `SHAPE_MISMATCH: ${Op}: the normalized shape does not match the input's trailing dims: axis -${Axis} is ${D} vs ${N}, and a type parameter is equal only to itself`;
+
+/**
  * The axes of two shapes that must be the same, each by `SameDimCheck` (by index, with no `infer`):
  * `unknown` where each pair is the same dim, or known or named (the rule, `EqualShapesCheck`, compares
  * those with the runtime's message); where a type parameter meets another dim TypeScript cannot decide
