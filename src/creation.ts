@@ -6,7 +6,7 @@
  * Mirrors types/creation.ts.
  */
 import type { CheckedShape } from "../types/creation.js";
-import type { Shape } from "../types/shape.js";
+import type { Dim, Shape } from "../types/shape.js";
 import type { CheckNested, NestedNumbers, NestedShape, ShapeArg } from "../types/creation.js";
 import { InputError, ShapeError, formatShape } from "./errors.js";
 import { allocate, dtypeOf as dtypeOfStorage, isFloat, storeValue, validateDType, type DType, type Storage } from "./dtype.js";
@@ -169,7 +169,7 @@ export function tensor<const N extends number | readonly unknown[]>(data: N & On
 }
 
 /** The shared signature of `zeros` and `ones`. */
-type FilledFn<Op extends string> = <const S extends number[]>(shape: ShapeArg<Op, S>, options?: TensorOptions) => Tensor<S>;
+type FilledFn<Op extends string> = <const S extends Dim[]>(shape: ShapeArg<Op, S>, options?: TensorOptions) => Tensor<S>;
 
 /**
  * A tensor of `shape` filled with `value`.
@@ -177,7 +177,7 @@ type FilledFn<Op extends string> = <const S extends number[]>(shape: ShapeArg<Op
  * full([2], 7).toArray(); //=> [7, 7]
  * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_DTYPE`, `INPUT_TOO_LARGE` (more than 2^53 − 1 elements, or more than can be allocated)
  */
-export function full<const S extends number[]>(shape: ShapeArg<"full", S>, value: number, options?: TensorOptions): Tensor<S> {
+export function full<const S extends Dim[]>(shape: ShapeArg<"full", S>, value: number, options?: TensorOptions): Tensor<S> {
   return filled("full", shape, value, options);
 }
 

@@ -4,6 +4,7 @@
  * Without a seed or generator, a module-wide generator is used; it starts from seed 0 (so a program
  * is reproducible by default) and `manualSeed` resets it.
  */
+import type { Dim } from "../types/shape.js";
 import type { ShapeArg } from "../types/creation.js";
 import { InputError } from "./errors.js";
 import { allocate, requireFloat, validateDType } from "./dtype.js";
@@ -125,7 +126,7 @@ function source(op: string, options: RandomOptions | undefined): RandomGenerator
  * randn([2, 3], { seed: 0 }).shape; //=> [2, 3]
  * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_SEED`, `INPUT_DTYPE`
  */
-export function randn<const S extends number[]>(shape: ShapeArg<"randn", S>, options?: RandomOptions): Tensor<S> {
+export function randn<const S extends Dim[]>(shape: ShapeArg<"randn", S>, options?: RandomOptions): Tensor<S> {
   const dims = creationShape("randn", shape);
   const data = allocate(requireFloat("randn", validateDType("randn", options?.dtype), "the dtype"), sizeOf(dims));
   const generator = source("randn", options);
@@ -139,7 +140,7 @@ export function randn<const S extends number[]>(shape: ShapeArg<"randn", S>, opt
  * rand([2], { seed: 0 }).shape; //=> [2]
  * @throws ShapeError `SHAPE_INVALID_SHAPE`; InputError `INPUT_SEED`, `INPUT_DTYPE`
  */
-export function rand<const S extends number[]>(shape: ShapeArg<"rand", S>, options?: RandomOptions): Tensor<S> {
+export function rand<const S extends Dim[]>(shape: ShapeArg<"rand", S>, options?: RandomOptions): Tensor<S> {
   const dims = creationShape("rand", shape);
   const dtype = requireFloat("rand", validateDType("rand", options?.dtype), "the dtype");
   const data = allocate(dtype, sizeOf(dims));

@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckMessage, CheckedArg, MessageCheck, ShapeError } from "./errors.js";
-import type { BadDims, BadDimsOf, InvalidShapeMessage } from "./internal/dims.js";
+import type { BadDimsOf, InvalidShapeMessage, WriteInvalidShapeMessage } from "./internal/dims.js";
 import type { PrintShape } from "./internal/print.js";
 
 /** A number, or a (nested) array of numbers: what `tensor()` takes. */
@@ -161,15 +161,23 @@ export type CheckedShape<Param, Op extends string, S extends Shape> = CheckedArg
  * TypeScript cannot judge, a type parameter among its dims) is related to the per-dim form, which is
  * `NoInfer` so that inference does not reverse-map it (that cost ~30 instantiations per call).
  */
-export type ShapeArg<Op extends string, S extends readonly number[]> = [BadDims<S>] extends [never] ? S : NoInfer<ShapeDims<Op, S>>;
+export type ShapeArg<Op extends string, S extends readonly Dim[]> = [SizeBadDims<S[number]>] extends [never] ? S : NoInfer<ShapeDims<Op, S>>;
 
-type ShapeDims<Op extends string, S extends readonly number[]> = {
-  [K in keyof S]: CheckedArg<S[K], [BadDimsOf<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<InvalidShapeMessage<Op, S>> : unknown>;
+type ShapeDims<Op extends string, S extends readonly Dim[]> = {
+  [K in keyof S]: CheckedArg<S[K], [SizeBadDims<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<WriteInvalidShapeMessage<Op, S, S[K]>> : unknown>;
 };
 
-/** The index of the first invalid dim of `S`. */
+/**
+ * The dims among `Dims` that a creation shape cannot take: invalid ones (`BadDimsOf`), and names — a
+ * creation shape's dims are sizes, and a name has none at run time (`zeros(["batch", 3])` throws). A
+ * dim that is a type parameter (`B extends Dim`, from `x.shape[0]`) is neither: it stands for a size
+ * the caller has, and its test stays undecided, which the check accepts.
+ */
+type SizeBadDims<Dims> = BadDimsOf<Dims> | Extract<Dims, string>;
+
+/** The index of the first dim of `S` that a creation shape cannot take. */
 type FirstBadIndex<S extends readonly unknown[], Index extends 0[] = []> = S extends readonly [infer Head extends Dim, ...infer Rest]
-  ? [BadDims<[Head]>] extends [never]
+  ? [SizeBadDims<Head>] extends [never]
     ? FirstBadIndex<Rest, [...Index, 0]>
     : Index["length"]
   : never;

@@ -326,7 +326,7 @@ type CreationOptions = DataType | undefined;
  * @throws ShapeError `SHAPE_INVALID_SHAPE`
  */
 export function tensor<const N extends NestedNumbers>(values: N & CheckNested<N>, shape?: undefined, dtype?: CreationOptions): TfTensor<NestedShape<N>>;
-export function tensor<const S extends number[]>(values: TensorLike, shape: ShapeArg<"tensor", S>, dtype?: CreationOptions): TfTensor<S>;
+export function tensor<const S extends Dim[]>(values: TensorLike, shape: ShapeArg<"tensor", S>, dtype?: CreationOptions): TfTensor<S>;
 export function tensor(values: TensorLike, shape?: number[], dtype?: DataType): TfTensor {
   return tfc.tensor(values, shape === undefined ? undefined : creationShape("tensor", shape), dtype) as never;
 }
@@ -358,17 +358,17 @@ export function tensor4d(values: TensorLike, shape?: number[], dtype?: DataType)
 }
 
 /** `tf.zeros(shape, dtype?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
-export function zeros<const S extends number[]>(shape: ShapeArg<"zeros", S>, dtype?: CreationOptions): TfTensor<S> {
+export function zeros<const S extends Dim[]>(shape: ShapeArg<"zeros", S>, dtype?: CreationOptions): TfTensor<S> {
   return tfc.zeros(creationShape("zeros", shape), dtype) as never;
 }
 
 /** `tf.ones(shape, dtype?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
-export function ones<const S extends number[]>(shape: ShapeArg<"ones", S>, dtype?: CreationOptions): TfTensor<S> {
+export function ones<const S extends Dim[]>(shape: ShapeArg<"ones", S>, dtype?: CreationOptions): TfTensor<S> {
   return tfc.ones(creationShape("ones", shape), dtype) as never;
 }
 
 /** `tf.randomNormal(shape, mean?, stdDev?, dtype?, seed?)`. @throws ShapeError `SHAPE_INVALID_SHAPE` */
-export function randomNormal<const S extends number[]>(
+export function randomNormal<const S extends Dim[]>(
   shape: ShapeArg<"randomNormal", S>,
   mean?: number,
   stdDev?: number,

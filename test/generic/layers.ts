@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { argmin, avgPool2d, concat, conv1d, conv2d, crossEntropy, einsum, embedding, gather, indexSelect, maximum, nllLoss, unflatten, variance, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { argmin, avgPool2d, concat, conv1d, conv2d, crossEntropy, einsum, embedding, gather, indexSelect, maximum, nllLoss, ones, unflatten, variance, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
@@ -204,6 +204,15 @@ export function batchedTranspose<Batch extends Dim[], T extends Dim, D extends D
   const transposed = x.transpose(-1, -2); // type: Tensor<[...Batch, D, T]>
   const exact: Exactly<[typeof flipped, typeof swapped, typeof transposed], [Tensor<[...Batch, D, T]>, Tensor<[...Batch, D, T]>, Tensor<[...Batch, D, T]>]> = true;
   return flipped;
+}
+
+/** Tensors made inside generic code from the input's dims: a mask, an initial state, noise of the batch's size. */
+export function madeFromShape<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
+  const state = zeros([x.shape[0], 64]); // type: Tensor<[B, 64]>
+  const mask = ones([x.shape[0], x.shape[1]]); // type: Tensor<[B, T]>
+  const noise = randn([x.shape[1], 64], { seed: 1 }); // type: Tensor<[T, 64]>
+  const exact: Exactly<[typeof state, typeof mask, typeof noise], [Tensor<[B, 64]>, Tensor<[B, T]>, Tensor<[T, 64]>]> = true;
+  return x.mul(mask.unsqueeze(-1)).add(noise).sum(1).add(state);
 }
 
 /** Layer norm over trailing dims that are type parameters, with no weight: the normalized shape read from `x.shape`. */
