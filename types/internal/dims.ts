@@ -122,6 +122,20 @@ export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> =
         : Message;
 
 /**
+ * Shapes none of whose dims is a type parameter: `[Shapes] extends [NoTypeParameters]` holds for
+ * shapes of known, named and `number` dims (and of unknown rank), and stays undecided where a dim or
+ * a whole shape is a type parameter — TypeScript decides a conditional in generic code only when the
+ * answer holds for every instantiation, and without its constraint a type parameter is not a `Dim`.
+ * The identity checks (`SameDimCheck` walks) open with it: their walks are needed only around type
+ * parameters, and where it is undecided TypeScript relates the argument to both branches, so the
+ * walk still judges it. Each writes it inline as `unknown & ([[…shapes]] extends [NoTypeParameters] ?
+ * unknown : Walk)`: a conditional that is not an alias's whole body has no alias of its own, so where
+ * it stays undecided a diagnostic prints its branches — the walk's `SameDimCheck<"message", …>` —
+ * rather than the check's name without its message.
+ */
+export type NoTypeParameters = readonly (readonly (number | string)[])[];
+
+/**
  * A shape of fixed rank, whatever its dims (type parameters included): its length is a literal.
  * `[S] extends readonly [FixedRank]` holds for `[B, 784]`, fails for `[...Batch, D]` and `number[]`,
  * and stays undecided only for a whole-shape type parameter. Ranks up to 32.

@@ -36,7 +36,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
@@ -646,9 +646,8 @@ export type WriteBroadcastToNamesMessage<Op extends string, Axis extends number,
  * TypeScript cannot decide and so holds the argument to `SameDimCheck`'s message. Asked apart from the
  * rule, like reshape's `ReshapeIdentityCheck`: the rule's own check accepts what it leaves undecided.
  */
-export type BroadcastToIdentityCheck<From extends Shape, To extends Shape, Op extends string> = number extends From["length"] | To["length"]
-  ? unknown
-  : BroadcastToIdentityWalk<Op, From, To, [0]>;
+export type BroadcastToIdentityCheck<From extends Shape, To extends Shape, Op extends string> = unknown &
+  ([[From, To]] extends [NoTypeParameters] ? unknown : number extends From["length"] | To["length"] ? unknown : BroadcastToIdentityWalk<Op, From, To, [0]>);
 
 type BroadcastToIdentityWalk<Op extends string, F extends Shape, T extends Shape, Axis extends 0[]> =
   F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]

@@ -22,7 +22,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, CheckArg, IdentityFirst, ResultShape } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { Exact, IsSingle, SameDimCheck } from "../internal/dims.js";
+import type { Exact, IsSingle, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { AboveMaxSafe, Add, AddDigits, FromDigits } from "../internal/digits.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type {
@@ -342,12 +342,19 @@ export type ListNameChecks<Shapes extends readonly Shape[], Skip extends number,
   infer First extends Shape,
   ...infer Rest extends readonly Shape[],
 ]
-  ? [unknown, ...{ [K in keyof Rest]: ItemNameCheck<First, Rest[K], Skip, Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number> }]
+  ? [unknown, ...{ [K in keyof Rest]: ItemNameCheck<First, Rest[K], Skip, Kind, Op, Axis, K> }]
   : unknown[];
 
-/** One shape's name checks against the first (a shape of another rank is the rule's own error). */
-type ItemNameCheck<First extends Shape, S extends Shape, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number> =
-  S["length"] extends First["length"] ? AxisNameChecks<First, S, Skip, Kind, Op, Axis, Index> : unknown;
+/**
+ * One shape's name checks against the first (a shape of another rank is the rule's own error); none
+ * where neither holds a type parameter (`NoTypeParameters`). `K` is its key in the list after the first.
+ */
+type ItemNameCheck<First extends Shape, S extends Shape, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, K> = unknown &
+  ([[First, S]] extends [NoTypeParameters]
+    ? unknown
+    : S["length"] extends First["length"]
+      ? AxisNameChecks<First, S, Skip, Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>
+      : unknown);
 
 /**
  * Every axis of `S` but `Skip`, by `SameDimCheck`. Walked by index, with no `infer`, so that for a

@@ -17,7 +17,7 @@
  * - Options are read from an object literal through `const` type parameters.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { IsKnownSize, SameDimCheck } from "../internal/dims.js";
+import type { IsKnownSize, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { IdentityFirst, ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -437,7 +437,11 @@ export type ConvOutcomeOf<Spatial extends 1 | 2, X extends Shape, W extends Shap
  * and divisibility tests in `Param` are the runtime's (`RuntimeDecidesArg`).
  */
 export type ConvIdentityChecked<X extends Shape, W extends Shape, Opts, Op extends string, Param> = IdentityFirst<
-  ([OptionOf<Opts, "groups", 1>] extends [1] ? SameDimCheck<WriteConvNamesMessage<Op, X[1] & Dim, W[1] & Dim, "channels">, X[1] & Dim, W[1] & Dim> : unknown) &
+  ([[X, W]] extends [NoTypeParameters]
+    ? unknown
+    : [OptionOf<Opts, "groups", 1>] extends [1]
+      ? SameDimCheck<WriteConvNamesMessage<Op, X[1] & Dim, W[1] & Dim, "channels">, X[1] & Dim, W[1] & Dim>
+      : unknown) &
     BiasIdentity<Opts, W[0] & Dim, Op>,
   Param
 >;
@@ -448,7 +452,9 @@ export type ConvIdentityChecked<X extends Shape, W extends Shape, Opts, Op exten
  */
 type BiasIdentity<Opts, O extends Dim, Op extends string> = OptionOf<Opts, "bias", undefined> extends infer Bias
   ? Bias extends { readonly shape: readonly [infer D extends Dim] }
-    ? SameDimCheck<WriteConvNamesMessage<Op, D, O, "bias">, D, O>
+    ? [[[D, O]]] extends [NoTypeParameters]
+      ? unknown
+      : SameDimCheck<WriteConvNamesMessage<Op, D, O, "bias">, D, O>
     : unknown
   : unknown;
 

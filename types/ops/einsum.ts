@@ -10,7 +10,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareDims } from "../internal/symbolic.js";
-import type { SameDimCheck } from "../internal/dims.js";
+import type { NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
 export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read '${P}': ${Reason}`;
@@ -146,11 +146,14 @@ type Output<Letters extends string[], E extends Entry[], Acc extends Dim[] = []>
  * cannot decide it and holds the subscripts to the message (`WriteEinsumNamesMessage`): a type
  * parameter is a name, equal only to itself (`"btd,bsd->bts"` on `[B, T, D]` and `[B, S, 32]`).
  */
-export type EinsumIdentityChecks<P extends string, Shapes extends Shape[], Op extends string> = ReadEinsum<P, Op> extends { inputs: infer Inputs extends string[] }
-  ? number extends Shapes["length"]
+export type EinsumIdentityChecks<P extends string, Shapes extends Shape[], Op extends string> = unknown &
+  ([Shapes] extends [NoTypeParameters]
     ? unknown
-    : IdentityAll<Op, P, Inputs, Shapes>
-  : unknown;
+    : ReadEinsum<P, Op> extends { inputs: infer Inputs extends string[] }
+      ? number extends Shapes["length"]
+        ? unknown
+        : IdentityAll<Op, P, Inputs, Shapes>
+      : unknown);
 
 type IdentityAll<Op extends string, P extends string, Inputs extends string[], Shapes extends Shape[], E extends Entry[] = [], Index extends 0[] = [], Check = unknown> = Inputs extends [
   infer Subs extends string,

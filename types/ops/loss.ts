@@ -10,7 +10,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
-import type { SameDimCheck } from "../internal/dims.js";
+import type { NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 
 /** How a loss reduces the per-row losses: their mean (default), their sum, or none (`[N]`). */
 export type LossReduction = "mean" | "sum" | "none";
@@ -83,9 +83,12 @@ export type LossShape<Scores extends Shape, Labels extends Shape, Reduction exte
  * dim, known or named dims (`LabelsCheck` compares those); where a type parameter meets another dim,
  * its message, `WriteLabelsNamesMessage`. Labels of another rank are `LabelsCheck`'s.
  */
-export type LabelsIdentityCheck<Scores extends Shape, Labels extends Shape, Op extends string> = [Scores["length"], Labels["length"]] extends [2, 1]
-  ? SameDimCheck<WriteLabelsNamesMessage<Op, Labels[0], Scores[0]>, Labels[0], Scores[0]>
-  : unknown;
+export type LabelsIdentityCheck<Scores extends Shape, Labels extends Shape, Op extends string> = unknown &
+  ([[Scores, Labels]] extends [NoTypeParameters]
+    ? unknown
+    : [Scores["length"], Labels["length"]] extends [2, 1]
+      ? SameDimCheck<WriteLabelsNamesMessage<Op, Labels[0], Scores[0]>, Labels[0], Scores[0]>
+      : unknown);
 
 /**
  * `SHAPE_LABELS: crossEntropy: labels' N is ${T} but the scores' is ${B}; one label per row, and a type

@@ -27,7 +27,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, IsSingle, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { Exact, IsSingle, NoTypeParameters, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -526,12 +526,15 @@ export type WriteReshapeKeptMessage<Middle, Op extends string, From extends Shap
  * TypeScript cannot decide and so holds the argument to `SameDimCheck`'s message. Asked apart from the
  * rule (`IdentityFirst`): the rule's own check accepts some outcomes a type parameter leaves undecided.
  */
-export type ReshapeIdentityCheck<From extends Shape, To extends Shape, Op extends string, At extends 0[] = []> = number extends From["length"] | To["length"]
+export type ReshapeIdentityCheck<From extends Shape, To extends Shape, Op extends string> = unknown & ([[From, To]] extends [NoTypeParameters] ? unknown : ReshapeIdentityWalk<From, To, Op>);
+
+/** `ReshapeIdentityCheck`'s walk from the front, once a type parameter may be among the dims. */
+type ReshapeIdentityWalk<From extends Shape, To extends Shape, Op extends string, At extends 0[] = []> = number extends From["length"] | To["length"]
   ? unknown
   : At["length"] extends From["length"] | To["length"] | 32
     ? unknown
     : Exact<From[At["length"]]> extends Exact<To[At["length"]]>
-      ? ReshapeIdentityCheck<From, To, Op, [...At, 0]>
+      ? ReshapeIdentityWalk<From, To, Op, [...At, 0]>
       : [From[At["length"]], To[At["length"]]] extends [number | string, number | string]
         ? unknown
         : SameDimCheck<WriteReshapeNamesMessage<Op, From, To>, From[At["length"]], To[At["length"]]>;

@@ -11,7 +11,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, SameDimCheck } from "../internal/dims.js";
+import type { Exact, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 
 /**
@@ -108,13 +108,16 @@ export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized ext
  * decide the pair and holds the argument to `WriteTrailingNamesMessage`. Asked apart from the rule,
  * whose own test accepts what it leaves undecided.
  */
-export type TrailingAxesCheck<Op extends string, S extends Shape, Normalized extends Shape, Index extends 0[] = [0]> = Normalized extends readonly [
+export type TrailingAxesCheck<Op extends string, S extends Shape, Normalized extends Shape> = unknown &
+  ([[S, Normalized]] extends [NoTypeParameters] ? unknown : TrailingAxesWalk<Op, S, Normalized>);
+
+type TrailingAxesWalk<Op extends string, S extends Shape, Normalized extends Shape, Index extends 0[] = [0]> = Normalized extends readonly [
   ...infer NormalizedFront extends Shape,
   infer N extends Dim,
 ]
   ? S extends readonly [...infer Front extends Shape, infer D extends Dim]
     ? Exact<D> extends Exact<N>
-      ? TrailingAxesCheck<Op, Front, NormalizedFront, [...Index, 0]>
+      ? TrailingAxesWalk<Op, Front, NormalizedFront, [...Index, 0]>
       : SameDimCheck<WriteTrailingNamesMessage<Op, Index["length"], D, N>, D, N>
     : unknown
   : unknown;
@@ -135,11 +138,14 @@ export type WriteTrailingNamesMessage<Op extends string, Axis extends number, D 
  * a name, equal only to itself (`mseLoss` of `[B, D]` and `[T, D]`). Shapes of different or unknown
  * rank are the rule's.
  */
-export type SameAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = number extends Left["length"] | Right["length"]
-  ? unknown
-  : Left["length"] extends Right["length"]
-    ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
-    : unknown;
+export type SameAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = unknown &
+  ([[Left, Right]] extends [NoTypeParameters]
+    ? unknown
+    : number extends Left["length"] | Right["length"]
+      ? unknown
+      : Left["length"] extends Right["length"]
+        ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
+        : unknown);
 
 type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, At extends 0[] = [], Check = unknown> =
   At["length"] extends Left["length"] | 32
