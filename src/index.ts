@@ -24,6 +24,7 @@ export { permute, transpose, permuteShape, transposeShape, swapaxes, swapaxesSha
 export { squeeze, squeezeShape } from "./ops/squeeze.js";
 export { unsqueeze, unsqueezeShape } from "./ops/unsqueeze.js";
 export { slice, sliceShape } from "./ops/slice.js";
+export { narrow, narrowShape } from "./ops/narrow.js";
 export { reshape, flatten, unflatten, reshapeShape, flattenShape, flattenRangeShape, unflattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";
 export { stack, stackShape } from "./ops/stack.js";

@@ -40,7 +40,7 @@ export type WriteSliceMessage<Op extends string, S extends Shape, Axis extends n
  * clamps to an end), `"fraction"` for a literal that is not an integer, `"dynamic"` for `number` or
  * a union, `undefined` for `undefined`.
  */
-type Classify<N extends SliceBound> = [N] extends [undefined]
+export type Classify<N extends SliceBound> = [N] extends [undefined]
   ? undefined
   : [N] extends [number]
     ? number extends N
@@ -159,7 +159,7 @@ type FromFront<Start extends SliceBound> = [Start] extends [undefined] ? true : 
 type UnitStep<Step extends SliceBound> = [Step] extends [undefined] ? true : [Step] extends [1] ? true : false;
 
 /** `S` with the dim at `Index` replaced by `D`. */
-type Replace<S extends Shape, Index extends number, D extends Dim> = S extends readonly [infer D0 extends Dim, infer D1 extends Dim] // a matrix (most calls): one pattern
+export type Replace<S extends Shape, Index extends number, D extends Dim> = S extends readonly [infer D0 extends Dim, infer D1 extends Dim] // a matrix (most calls): one pattern
   ? [Index] extends [0]
     ? [D, D1]
     : [Index] extends [1]
