@@ -39,6 +39,7 @@ export const OPS = {
   "squeeze(axis)": one((i) => [i + 2, 1], (i) => `x${i}.squeeze(1)`),
   "unsqueeze": one(m, (i) => `x${i}.unsqueeze(0)`),
   "slice": one(m, (i) => `x${i}.slice(1, 0, 2)`),
+  "narrow": one(m, (i) => `x${i}.narrow(1, 0, 2)`),
   "concat": two(m, m, (i) => `sc.concat([x${i}, y${i}], 0)`),
   "stack": two(m, m, (i) => `sc.stack([x${i}, y${i}], 0)`),
   "where": two(m, m, (i) => `sc.where(x${i}, y${i}, 0)`),

@@ -70,12 +70,12 @@ describe.each(files.map((file) => [rel(file), file] as const))("%s", (_name, fil
 const MESSAGE_PARAMETER_OPS = new Set([
   "add", "sub", "mul", "div", "pow", "maximum", "minimum", "gt", "ge", "lt", "le", "eq", "ne", "matmul", "where",
   "unsqueeze", "gather", "indexSelect", "embedding", "crossEntropy", "nllLoss", "mseLoss",
-  "conv1d", "conv2d", "flatten", "item", "backward", "swapaxes", "argmax", "argmin", "rearrange", "einsum", "slice",
+  "conv1d", "conv2d", "flatten", "item", "backward", "swapaxes", "argmax", "argmin", "rearrange", "einsum", "slice", "narrow",
   "zeros", "ones", "full", "randn", "rand", "fromArray",
   // array-literal arguments: targets, axis lists, option objects, the pure rule functions' shapes
   "reshape", "as", "broadcastTo", "permute", "sum", "mean", "max", "min", "logsumexp", "squeeze", "layerNorm",
   "maxPool2d", "avgPool2d", "variance", "std", "reshapeShape", "flattenShape", "flattenRangeShape", "permuteShape", "transposeShape",
-  "squeezeShape", "unsqueezeShape", "sliceShape", "matmulShape", "broadcastToShape", "layerNormShape", "conv2dShape", "conv1dShape",
+  "squeezeShape", "unsqueezeShape", "sliceShape", "narrowShape", "matmulShape", "broadcastToShape", "layerNormShape", "conv2dShape", "conv1dShape",
 ]);
 
 function diagnosticFlaws(d: FoundDiagnostic): string[] {

@@ -27,9 +27,9 @@ export function writeNarrowPartMessage(op: string, shape: Shape, axis: number, n
   return `SHAPE_SLICE: ${op}: cannot narrow axis ${axis} of ${formatShape(shape)} with ${name} ${printPart(value)}: start and length must be integers`;
 }
 
-/** Mirrors `WriteNarrowNegativeMessage`. */
-export function writeNarrowNegativeMessage(op: string, shape: Shape, axis: number, length: number): string {
-  return `SHAPE_SLICE: ${op}: cannot narrow axis ${axis} of ${formatShape(shape)} with length ${length}: the length must be non-negative`;
+/** Mirrors `WriteNarrowSizeMessage`. */
+export function writeNarrowSizeMessage(op: string, shape: Shape, axis: number, length: number): string {
+  return `SHAPE_SLICE: ${op}: cannot narrow axis ${axis} of ${formatShape(shape)} with length ${length}: the length must be a size, from 0 to 9007199254740991`;
 }
 
 /** Mirrors `WriteNarrowStartMessage`. */
@@ -44,8 +44,8 @@ export function writeNarrowLengthMessage(op: string, shape: Shape, axis: number,
 
 /**
  * The checked narrow of a valid `shape`, in the type rule's order — the axis, the start (an integer;
- * within `-size … size` on a known size), the length (an integer, non-negative; `start + length ≤
- * size` on a known size) — as a slice range (for a named dim the start is NaN: only tensors, whose
+ * within `-size … size` on a known size), the length (an integer from 0 to 2^53 − 1; `start + length
+ * ≤ size` on a known size) — as a slice range (for a named dim the start is NaN: only tensors, whose
  * sizes are known, are narrowed).
  */
 export function narrowRangeFor(op: string, shape: Shape, axis: number, start: unknown, length: unknown): SliceRange & { readonly length: number } {
@@ -54,7 +54,7 @@ export function narrowRangeFor(op: string, shape: Shape, axis: number, start: un
   const size = shape[index]!;
   if (typeof size === "number" && Math.abs(start) > size) throw new ShapeError("SHAPE_SLICE", op, [shape], writeNarrowStartMessage(op, shape, index, start, size));
   if (typeof length !== "number" || !Number.isInteger(length)) throw new ShapeError("SHAPE_SLICE", op, [shape], writeNarrowPartMessage(op, shape, index, "length", length));
-  if (length < 0) throw new ShapeError("SHAPE_SLICE", op, [shape], writeNarrowNegativeMessage(op, shape, index, length));
+  if (length < 0 || length > Number.MAX_SAFE_INTEGER) throw new ShapeError("SHAPE_SLICE", op, [shape], writeNarrowSizeMessage(op, shape, index, length));
   if (typeof size !== "number") return { axis: index, start: NaN, step: 1, length };
   const from = start < 0 ? start + size : start;
   if (from + length > size) throw new ShapeError("SHAPE_SLICE", op, [shape], writeNarrowLengthMessage(op, shape, index, start, length, size));
@@ -71,7 +71,7 @@ export function narrowRangeFor(op: string, shape: Shape, axis: number, start: un
  * narrowShape(["seq", 64], 0, 0, 3); //=> [3, 64]
  * narrowShape([10, 4], 0, 8, 3); //=> throws SHAPE_SLICE
  * @throws ShapeError `SHAPE_SLICE` (a start or length that is not an integer, a negative length, a
- * start out of range, a length past the end), `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ * start out of range, a length past the end or above 2^53 − 1), `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
 export function narrowShape<const S extends Dim[], const Axis extends number, const Start extends number, const Length extends Dim>(
   shape: CheckedShape<S, "narrowShape", S>,
@@ -100,7 +100,7 @@ export function narrowShape<const S extends Dim[], const Axis extends number, co
 export function narrow<S extends Shape, const Axis extends number, const Start extends number, const Length extends Dim>(
   x: Tensor<S>,
   axis: CheckedAxis<Axis, NarrowCheck<S, Axis, Start, Length, "narrow", "axis">, "narrow">,
-  start: CheckedArg<Start, NarrowCheck<S, Axis, Start, Length, "narrow", "start">>,
+  start: RuntimeDecidesArg<S, Start, NarrowCheck<S, Axis, Start, Length, "narrow", "start">>,
   length: RuntimeDecidesArg<S, Length, NarrowCheck<S, Axis, Start, Length, "narrow", "length">>,
 ): Tensor<NarrowResult<S, Axis, Length, "narrow">> {
   const t = checkTensor("narrow", x);
@@ -111,7 +111,7 @@ export function narrow<S extends Shape, const Axis extends number, const Start e
 type NarrowMethod = <Self extends Shape, const Axis extends number, const Start extends number, const Length extends Dim>(
   this: Tensor<Self>,
   axis: CheckedAxis<Axis, NarrowCheck<Self, Axis, Start, Length, "narrow", "axis">, "narrow">,
-  start: CheckedArg<Start, NarrowCheck<Self, Axis, Start, Length, "narrow", "start">>,
+  start: RuntimeDecidesArg<Self, Start, NarrowCheck<Self, Axis, Start, Length, "narrow", "start">>,
   length: RuntimeDecidesArg<Self, Length, NarrowCheck<Self, Axis, Start, Length, "narrow", "length">>,
 ) => Tensor<NarrowResult<Self, Axis, Length, "narrow">>;
 

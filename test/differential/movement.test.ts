@@ -1,5 +1,5 @@
 /**
- * The mirror for matmul, permute/transpose, squeeze, unsqueeze and slice, proven on generated cases:
+ * The mirror for matmul, permute/transpose, squeeze, unsqueeze, slice and narrow, proven on generated cases:
  * for each seeded case the type-level rule (evaluated by the compiler) and the runtime rule agree.
  * - Known and symbolic dims: the same shape, or errors with byte-identical messages. Two documented
  *   degradations are checked for soundness instead: `squeeze()` without axes over a shape with a
@@ -13,6 +13,7 @@ import { permuteShape, transposeShape } from "../../src/ops/permute.js";
 import { squeezeShape } from "../../src/ops/squeeze.js";
 import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 import { sliceShape } from "../../src/ops/slice.js";
+import { narrowShape } from "../../src/ops/narrow.js";
 import { differentialSuite, shapeSampler, type Rule } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
 import { shapeType, type SourceDim } from "../harness/types.js";
@@ -26,6 +27,7 @@ const IMPORTS = [
   `import type { SqueezeShape } from "../types/ops/squeeze.js";`,
   `import type { UnsqueezeShape } from "../types/ops/unsqueeze.js";`,
   `import type { SliceShape } from "../types/ops/slice.js";`,
+  `import type { NarrowShape } from "../types/ops/narrow.js";`,
 ].join("\n");
 
 const { dim: randomDim, shape: randomShape, maybeUnknown } = shapeSampler(random);
@@ -145,4 +147,37 @@ const slice: Rule = {
   },
 };
 
-differentialSuite([matmul, permute, squeeze, unsqueeze, slice], IMPORTS, CASES_PER_RULE, 4_2026_0612);
+/**
+ * A start and a length for an axis of `size` (10 for a name or `number`): mostly a window that fits,
+ * else out of range by a little or by far (2^53 − 1, 1e21), negative, fractional, or a name as the
+ * length (an error: a name has no size at run time).
+ */
+function narrowWindow(size: number): [start: number, length: number | string] {
+  const r = random.next();
+  if (r < 0.6) {
+    const start = random.int(-size, size);
+    const from = start < 0 ? start + size : start;
+    return [start, random.int(0, size - from)];
+  }
+  if (r < 0.75) return [random.int(-size - 2, size + 2), random.int(0, size + 3)];
+  if (r < 0.83) return [random.int(0, size), random.pick([-1, -3, 2 ** 53 - 1, 1e21])];
+  if (r < 0.9) return [random.pick([-(2 ** 53 - 1), 2 ** 53 - 1, 1e21, -1e22]), random.int(0, 3)];
+  if (r < 0.96) return random.chance(0.5) ? [0.5, 1] : [0, 2.5];
+  return [0, random.pick(["n", "seq"])];
+}
+
+const narrow: Rule = {
+  name: "narrow",
+  generate() {
+    const shape = randomShape(1, 4).map((d) => (random.chance(0.35) ? random.int(0, 14) : d));
+    const rank = shape.length;
+    const axis = random.chance(0.93) ? random.int(-rank, rank - 1) : random.pick([rank, -rank - 1]);
+    const dim = shape[axis < 0 ? axis + rank : axis];
+    const size = typeof dim === "number" ? Math.min(dim, 2 ** 40) : 10;
+    return { shapes: [maybeUnknown(shape)], args: [axis, ...narrowWindow(size)] };
+  },
+  type: (c) => `NarrowShape<${shapeType(c.shapes[0]!)}, ${c.args.map(literal).join(", ")}>`,
+  run: ([shape], [axis, start, length]) => narrowShape(shape as never, axis as never, start as never, length as never),
+};
+
+differentialSuite([matmul, permute, squeeze, unsqueeze, slice, narrow], IMPORTS, CASES_PER_RULE, 4_2026_0612);

@@ -197,3 +197,10 @@ export function normalizedFixedWidth<B extends Dim, D extends Dim>(x: Tensor<[B,
   // @shape-error SHAPE_MISMATCH
   return layerNorm(x, [64]);
 }
+
+/** Learned positions narrowed to the batch's size where the sequence's was meant. */
+export function positionsOfTheBatch<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, table: Tensor<[1024, 64]>) {
+  // message: SHAPE_BROADCAST: add: axis -2 is ${T} vs ${B}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.add(table.narrow(0, 0, x.shape[0]));
+}

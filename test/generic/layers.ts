@@ -352,3 +352,10 @@ export function modelOps<B extends Dim, T extends Dim, D extends Dim, C extends 
   > = true;
   return exact;
 }
+
+/** Learned positions narrowed to the input's length (PyTorch's `wpe[:T]`, as `narrow`): the window is exactly `T` long. */
+export function learnedPositions<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, table: Tensor<[1024, 64]>) {
+  const window = table.narrow(0, 0, x.shape[1]); // type: Tensor<[T, 64]>
+  const out = x.add(window); // type: Tensor<[B, T, 64]>
+  return out;
+}

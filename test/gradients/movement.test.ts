@@ -1,8 +1,9 @@
 // Gradients of the movement ops against central finite differences (float64): permute/transpose
 // (the inverse permutation), squeeze/unsqueeze (reshapes), slice (scatter into zeros) with positive
-// and negative steps, clamped and empty slices, and chains of views over views.
+// and negative steps, clamped and empty slices, narrow (slice's view, from a start that may count
+// from the end), and chains of views over views.
 import { describe, expect, it } from "vitest";
-import { Tensor, fromArray, permute, slice, squeeze, transpose, unsqueeze } from "../../src/index.js";
+import { Tensor, fromArray, narrow, permute, slice, squeeze, transpose, unsqueeze } from "../../src/index.js";
 import { gradientErrors, uniform } from "./check.js";
 
 const TOLERANCE = 1e-6;
@@ -73,5 +74,20 @@ describe("slice: gradients match central differences (scatter into zeros)", () =
     const x = fromArray([1, 2, 3, 4, 5], [5], { dtype: "float64", requiresGrad: true });
     (x.slice(0, 3, 0, -2).mul(fromArray([10, 100], [2], { dtype: "float64" })).sum() as Tensor<[]>).backward();
     expect(x.grad?.toArray()).toEqual([0, 100, 0, 10, 0]);
+  });
+});
+
+describe("narrow: gradients match central differences (scatter into zeros)", () => {
+  it("each axis, a start from the end, an empty window, and a narrow of a transposed narrow", () => {
+    ok((x) => narrow(x!, 0 as never, 1 as never, 2 as never) as Tensor, [[4, 5]]);
+    ok((x) => x!.narrow(-1, -3, 3) as Tensor, [[4, 5]]);
+    ok((x) => x!.narrow(1, 2, 0).sum().add(x!.narrow(0, 0, 1).sum()) as Tensor, [[3, 4]]);
+    ok((x) => x!.narrow(1, 1, 3).transpose().narrow(0, 1, 2).mul(x!.narrow(0, 0, 2).narrow(1, 2, 3) as never) as Tensor, [[3, 5]]);
+  });
+
+  it("the gradient is the upstream gradient inside the window and zero outside (hand-checked)", () => {
+    const x = fromArray([1, 2, 3, 4, 5], [5], { dtype: "float64", requiresGrad: true });
+    (x.narrow(0, -3, 2).mul(fromArray([10, 100], [2], { dtype: "float64" })).sum() as Tensor<[]>).backward();
+    expect(x.grad?.toArray()).toEqual([0, 0, 10, 100, 0]);
   });
 });

@@ -6,7 +6,7 @@
  * - `Axis` must be in range (`SHAPE_AXIS`, types/internal/axes.ts).
  * - `Start` must be an integer (`SHAPE_SLICE`); negative counts from the end; on a known size `D` it
  *   must lie in `-D … D` (`SHAPE_SLICE`).
- * - `Length` must be a non-negative integer (`SHAPE_SLICE`; a name has no size at run time, so it is
+ * - `Length` must be an integer from 0 to 2^53 − 1 (`SHAPE_SLICE`; a name has no size at run time, so it is
  *   an error too, as in a creation shape), and on a known size `start + length` must not exceed `D`
  *   (`SHAPE_SLICE`): unlike `slice`, nothing is clamped, so the result's length is `Length` as written.
  * - The result is `S` with the axis replaced by `Length`, without a test of `Length`: a type parameter
@@ -19,10 +19,10 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
+import type { InvalidShapeMessage, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
-import type { AddDigits, CompareDigits, IsNatural, SubDigits, ToDigits } from "../internal/digits.js";
+import type { AboveMaxSafe, AddDigits, CompareDigits, FromDigits, SubDigits } from "../internal/digits.js";
 import type { Classify, Replace } from "./slice.js";
 
 /**
@@ -32,9 +32,12 @@ import type { Classify, Replace } from "./slice.js";
 export type WriteNarrowPartMessage<Op extends string, S extends Shape, Axis extends number, Name extends "start" | "length", Value extends Dim> =
   `SHAPE_SLICE: ${Op}: cannot narrow axis ${Axis} of ${PrintShape<S>} with ${Name} ${PrintDim<Value>}: start and length must be integers`;
 
-/** `SHAPE_SLICE: narrow: cannot narrow axis 0 of [10, 4] with length -1: the length must be non-negative`. Mirrors `writeNarrowNegativeMessage`. */
-export type WriteNarrowNegativeMessage<Op extends string, S extends Shape, Axis extends number, Length extends number> =
-  `SHAPE_SLICE: ${Op}: cannot narrow axis ${Axis} of ${PrintShape<S>} with length ${Length}: the length must be non-negative`;
+/**
+ * `SHAPE_SLICE: narrow: cannot narrow axis 0 of [10, 4] with length -1: the length must be a size,
+ * from 0 to 9007199254740991`. Mirrors `writeNarrowSizeMessage`.
+ */
+export type WriteNarrowSizeMessage<Op extends string, S extends Shape, Axis extends number, Length extends number> =
+  `SHAPE_SLICE: ${Op}: cannot narrow axis ${Axis} of ${PrintShape<S>} with length ${Length}: the length must be a size, from 0 to 9007199254740991`;
 
 /** `SHAPE_SLICE: narrow: cannot narrow axis 0 of [10, 4] with start 11: it must be within -10 … 10`. Mirrors `writeNarrowStartMessage`. */
 export type WriteNarrowStartMessage<Op extends string, S extends Shape, Axis extends number, Start extends number, D extends number> =
@@ -51,57 +54,69 @@ export type WriteNarrowLengthMessage<Op extends string, S extends Shape, Axis ex
 type LengthKind<Length extends Dim> = [Length] extends [string] ? "name" : Classify<Length & number>;
 
 /**
- * The start's error on axis `Index` (size `D`), else `unknown`: an integer (step 1), then, on a known
- * size, within `-D … D` (step 2). A start too large for plain notation (1e21) is out of every range.
+ * The digits of a known size (a tensor's dim, valid by construction: a natural literal prints as its
+ * digits), or `"none"` for a name, `number` or a union — whose range the runtime checks. Undecided
+ * where the dim is a type parameter, which the arguments' checks leave to the runtime too.
  */
-type StartError<S extends Shape, Index extends number, D extends Dim, Start extends number, Op extends string> =
+type SizeDigits<D extends Dim> = [D] extends [number] ? (number extends D ? "none" : IsSingle<D> extends true ? `${D}` : "none") : "none";
+
+/**
+ * The start's error on an axis of size `Size` (digits, or `"none"`), else `unknown`: an integer, then,
+ * on a known size, within `-size … size`. A start too large for plain notation (1e21) is out of every
+ * range; a start of 0 (the common call) is in every range.
+ */
+type StartError<S extends Shape, Index extends number, Size extends string, Start extends number, Op extends string> =
   Classify<Start> extends infer Kind
     ? Kind extends "fraction"
       ? ShapeError<WriteNarrowPartMessage<Op, S, Index, "start", Start>>
       : Kind extends [boolean, infer Magnitude extends string]
-        ? IsNatural<D> extends true
-          ? Magnitude extends "huge"
-            ? ShapeError<WriteNarrowStartMessage<Op, S, Index, Start, D & number>>
-            : CompareDigits<Magnitude, ToDigits<D & number>> extends "gt"
-              ? ShapeError<WriteNarrowStartMessage<Op, S, Index, Start, D & number>>
-              : unknown
-          : unknown
+        ? Size extends "none"
+          ? unknown
+          : Magnitude extends "0"
+            ? unknown
+            : Magnitude extends "huge"
+              ? ShapeError<WriteNarrowStartMessage<Op, S, Index, Start, FromDigits<Size>>>
+              : CompareDigits<Magnitude, Size> extends "gt"
+                ? ShapeError<WriteNarrowStartMessage<Op, S, Index, Start, FromDigits<Size>>>
+                : unknown
         : unknown
     : never;
 
-/** The start's position on a known size (digits), for a start that passed `StartError`; `"none"` where the size or the start is not known. */
-type StartPosition<D extends Dim, Start extends number> = IsNatural<D> extends true
-  ? Classify<Start> extends [infer Negative extends boolean, infer Magnitude extends `${bigint}`]
-    ? Negative extends true
-      ? SubDigits<ToDigits<D & number>, Magnitude>
-      : Magnitude
-    : "none"
-  : "none";
-
-/**
- * The length's error, for a start that passed: an integer (not a name), non-negative, and — on a
- * known size and start — `start + length ≤ D`. Every test is of `Length`: where it is a type
- * parameter this stays undecided, and the tensor op's argument (`RuntimeDecidesArg`) leaves it to the
- * runtime.
- */
-type LengthError<S extends Shape, Index extends number, D extends Dim, Start extends number, Length extends Dim, Op extends string> =
+/** The length's own error, whatever the axis: an integer (not a name) from 0 to 2^53 − 1. */
+type LengthInvalid<S extends Shape, Index extends number, Length extends Dim, Op extends string> =
   LengthKind<Length> extends infer Kind
     ? Kind extends "name" | "fraction"
       ? ShapeError<WriteNarrowPartMessage<Op, S, Index, "length", Length>>
-      : Kind extends [true, string]
-        ? ShapeError<WriteNarrowNegativeMessage<Op, S, Index, Length & number>>
-        : Kind extends [false, infer Magnitude extends string]
-          ? StartPosition<D, Start> extends infer From extends string
-            ? From extends "none"
-              ? unknown
-              : Magnitude extends "huge"
-                ? ShapeError<WriteNarrowLengthMessage<Op, S, Index, Start, Length & number, D & number>>
-                : CompareDigits<AddDigits<From, Magnitude>, ToDigits<D & number>> extends "gt"
-                  ? ShapeError<WriteNarrowLengthMessage<Op, S, Index, Start, Length & number, D & number>>
-                  : unknown
+      : Kind extends [true, string] | [false, "huge"]
+        ? ShapeError<WriteNarrowSizeMessage<Op, S, Index, Length & number>>
+        : Kind extends [false, infer Magnitude extends `${bigint}`]
+          ? AboveMaxSafe<Magnitude> extends true
+            ? ShapeError<WriteNarrowSizeMessage<Op, S, Index, Length & number>>
             : unknown
           : unknown
     : never;
+
+/**
+ * The window's fit, for a valid start and length: on a known size, `start + length ≤ size`. A length
+ * that is a type parameter leaves it undecided, and the tensor op's argument (`RuntimeDecidesArg`)
+ * leaves it to the runtime.
+ */
+type LengthFit<S extends Shape, Index extends number, Size extends string, Start extends number, Length extends Dim, Op extends string> = Size extends "none"
+  ? unknown
+  : LengthKind<Length> extends [false, infer Magnitude extends `${bigint}`]
+    ? CompareDigits<EndOf<Size, Classify<Start>, Magnitude>, Size> extends "gt"
+      ? ShapeError<WriteNarrowLengthMessage<Op, S, Index, Start, Length & number, FromDigits<Size>>>
+      : unknown
+    : unknown;
+
+/** Where the window ends, `start + length` on digits, for a start classified in range (a dynamic start: `"0"`, the runtime checks). */
+type EndOf<Size extends string, StartKind, Length extends string> = StartKind extends [infer Negative extends boolean, infer Magnitude extends `${bigint}`]
+  ? Negative extends true
+    ? AddDigits<SubDigits<Size, Magnitude>, Length>
+    : Magnitude extends "0"
+      ? Length
+      : AddDigits<Magnitude, Length>
+  : "0";
 
 /** The axis `Axis` of `S` normalized, or its `SHAPE_AXIS` error; `number` for an axis that is not a literal. */
 type NarrowAxis<S extends Shape, Axis extends number, Op extends string> = number extends S["length"] ? number : NormalizeAxis<Op, S, Axis>;
@@ -113,14 +128,20 @@ type NarrowFailure<S extends Shape, Axis extends number, Start extends number, L
       ? ["axis", Index]
       : number extends Index
         ? never
-        : StartError<S, Index & number, S[Index & number], Start, Op> extends infer Failed
-          ? Failed extends ShapeError<string>
-            ? ["start", Failed]
-            : LengthError<S, Index & number, S[Index & number], Start, Length, Op> extends infer Short
-              ? Short extends ShapeError<string>
-                ? ["length", Short]
+        : SizeDigits<S[Index & number]> extends infer Size extends string
+          ? StartError<S, Index & number, Size, Start, Op> extends infer Failed
+            ? Failed extends ShapeError<string>
+              ? ["start", Failed]
+              : LengthInvalid<S, Index & number, Length, Op> extends infer Invalid
+                ? Invalid extends ShapeError<string>
+                  ? ["length", Invalid]
+                  : LengthFit<S, Index & number, Size, Start, Length, Op> extends infer Short
+                    ? Short extends ShapeError<string>
+                      ? ["length", Short]
+                      : never
+                    : never
                 : never
-              : never
+            : never
           : never
     : never;
 
@@ -136,15 +157,30 @@ export type NarrowResult<S extends Shape, Axis extends number, Length extends Di
     : never;
 
 /**
- * The check of the tensor op's argument `Part`: that argument's error when the rule fails there,
- * else `unknown` (a tensor's shape is valid by construction, so it is not validated again).
+ * The check of the tensor op's argument `Part` (a tensor's shape is valid by construction, so it is not
+ * validated again): the axis's range; the start's own error; the length's own error, then — for a
+ * valid start — its fit. Each argument is judged on what it is given, so a dim that is a type
+ * parameter, which leaves the range tests undecided, does not hide a start or length that is wrong
+ * whatever the size (`narrow(0, 1.5, 3)`, `narrow(0, 0, -1)`).
  */
 export type NarrowCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
   Part extends "axis"
     ? NarrowAxis<S, Axis, Op>
-    : NarrowFailure<S, Axis, Start, Length, Op> extends [Part, infer Error]
-      ? Error
-      : unknown;
+    : NarrowAxis<S, Axis, Op> extends infer Index
+      ? Index extends ShapeError<string>
+        ? unknown // the axis's error
+        : number extends Index
+          ? unknown
+          : Part extends "start" // the size passed as is, not bound by `infer`: around a type parameter it stays undecided, and only the tests that need it wait for it
+            ? StartError<S, Index & number, SizeDigits<S[Index & number]>, Start, Op>
+            : LengthInvalid<S, Index & number, Length, Op> extends infer Invalid
+              ? Invalid extends ShapeError<string>
+                ? Invalid
+                : StartError<S, Index & number, SizeDigits<S[Index & number]>, Start, Op> extends ShapeError<string>
+                  ? unknown // the start's error
+                  : LengthFit<S, Index & number, SizeDigits<S[Index & number]>, Start, Length, Op>
+              : never
+      : never;
 
 /** `NarrowCheck` for the pure rule, whose shape is validated first (an invalid shape is the shape argument's error). */
 export type NarrowShapeCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Part extends "axis" | "start" | "length"> =
