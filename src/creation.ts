@@ -5,9 +5,8 @@
  * time; a ragged literal is a compile error and an `InputError` at run time with the same message.
  * Mirrors types/creation.ts.
  */
-import type { CheckedShape } from "../types/creation.js";
 import type { Dim, Shape } from "../types/shape.js";
-import type { CheckNested, NestedNumbers, NestedShape, ShapeArg } from "../types/creation.js";
+import type { CheckNested, NestedNumbers, NestedShape, ShapeArg, SizeArg } from "../types/creation.js";
 import { InputError, ShapeError, formatShape } from "./errors.js";
 import { allocate, dtypeOf as dtypeOfStorage, isFloat, storeValue, validateDType, type DType, type Storage } from "./dtype.js";
 import { sizeOf, validateShape, writeInvalidShapeMessage } from "./shape.js";
@@ -215,7 +214,7 @@ export const ones: FilledFn<"ones"> = (shape, options) => filled("ones", shape, 
  * arange(4).toArray(); //=> [0, 1, 2, 3]
  * @throws ShapeError `SHAPE_INVALID_SHAPE` when `n` is not a non-negative integer; InputError `INPUT_TOO_LARGE`
  */
-export function arange<const N extends number>(n: CheckedShape<N, "arange", [N]>, options?: TensorOptions): Tensor<[N]> {
+export function arange<const N extends Dim>(n: SizeArg<"arange", N>, options?: TensorOptions): Tensor<[N]> {
   const [size] = creationShape("arange", [n]);
   const dtype = validateDType("arange", options?.dtype);
   if (dtype === "bool") throw new InputError("INPUT_DTYPE", "arange: a bool tensor cannot count; use int32, float32 or float64");

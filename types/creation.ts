@@ -168,6 +168,15 @@ type ShapeDims<Op extends string, S extends readonly Dim[]> = {
 };
 
 /**
+ * A size given alone (`arange(n)`): `ShapeArg` for the one dim of `[N]` — the size itself when it is
+ * valid or a type parameter (`arange(x.shape[1])` in generic code is `Tensor<[T]>`), else the
+ * `SHAPE_INVALID_SHAPE` message of `[N]`, which a name (`"seq"`), a negative or a fraction gets.
+ */
+export type SizeArg<Op extends string, N extends Dim> = [SizeBadDims<N>] extends [never]
+  ? N
+  : NoInfer<CheckedArg<N, [SizeBadDims<N>] extends [never] ? unknown : ShapeError<WriteInvalidShapeMessage<Op, [N], N>>>>;
+
+/**
  * The dims among `Dims` that a creation shape cannot take: invalid ones (`BadDimsOf`), and names — a
  * creation shape's dims are sizes, and a name has none at run time (`zeros(["batch", 3])` throws). A
  * dim that is a type parameter (`B extends Dim`, from `x.shape[0]`) is neither: it stands for a size

@@ -1,7 +1,7 @@
 // Generic layers that must type-check, with the result types a user sees (`// type:` is asserted by
 // test/generic.test.ts against the compiler's own printing, under TypeScript 6 and 7). A dim that is
 // a type parameter is a name: the rules compute around it.
-import { argmin, avgPool2d, concat, conv1d, conv2d, crossEntropy, einsum, embedding, gather, indexSelect, maximum, nllLoss, ones, unflatten, variance, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
+import { arange, argmin, avgPool2d, concat, conv1d, conv2d, crossEntropy, einsum, embedding, gather, indexSelect, maximum, nllLoss, ones, unflatten, variance, where, randn, rearrange, stack, zeros, type Dim, type Shape, type Tensor } from "../../src/index.js";
 import type { Exact } from "../../types/internal/dims.js";
 import type { Product } from "../../types/ops/reshape.js";
 import type { AxisSum } from "../../types/ops/concat.js";
@@ -358,4 +358,11 @@ export function learnedPositions<B extends Dim, T extends Dim>(x: Tensor<[B, T, 
   const window = table.narrow(0, 0, x.shape[1]); // type: Tensor<[T, 64]>
   const out = x.add(window); // type: Tensor<[B, T, 64]>
   return out;
+}
+
+/** Positions embedded the PyTorch way, `wpe(arange(T))`: `arange` of the input's length is `Tensor<[T]>`. */
+export function embeddedPositions<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, table: Tensor<[1024, 64]>) {
+  const steps = arange(x.shape[1], { dtype: "int32" }); // type: Tensor<[T]>
+  const positions = embedding(table, steps); // type: Tensor<[T, 64]>
+  return x.add(positions);
 }
