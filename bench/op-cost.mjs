@@ -40,6 +40,7 @@ export const OPS = {
   "unsqueeze": one(m, (i) => `x${i}.unsqueeze(0)`),
   "slice": one(m, (i) => `x${i}.slice(1, 0, 2)`),
   "narrow": one(m, (i) => `x${i}.narrow(1, 0, 2)`),
+  "tril": one(m, (i) => `x${i}.tril()`),
   "concat": two(m, m, (i) => `sc.concat([x${i}, y${i}], 0)`),
   "stack": two(m, m, (i) => `sc.stack([x${i}, y${i}], 0)`),
   "where": two(m, m, (i) => `sc.where(x${i}, y${i}, 0)`),

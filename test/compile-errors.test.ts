@@ -70,7 +70,7 @@ describe.each(files.map((file) => [rel(file), file] as const))("%s", (_name, fil
 const MESSAGE_PARAMETER_OPS = new Set([
   "add", "sub", "mul", "div", "pow", "maximum", "minimum", "gt", "ge", "lt", "le", "eq", "ne", "matmul", "where",
   "unsqueeze", "gather", "indexSelect", "embedding", "crossEntropy", "nllLoss", "mseLoss",
-  "conv1d", "conv2d", "flatten", "item", "backward", "swapaxes", "argmax", "argmin", "rearrange", "einsum", "slice", "narrow",
+  "conv1d", "conv2d", "flatten", "item", "backward", "swapaxes", "argmax", "argmin", "rearrange", "einsum", "slice", "narrow", "tril", "triu",
   "zeros", "ones", "full", "randn", "rand", "fromArray",
   // array-literal arguments: targets, axis lists, option objects, the pure rule functions' shapes
   "reshape", "as", "broadcastTo", "permute", "sum", "mean", "max", "min", "logsumexp", "squeeze", "layerNorm",

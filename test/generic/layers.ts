@@ -366,3 +366,11 @@ export function embeddedPositions<B extends Dim, T extends Dim>(x: Tensor<[B, T,
   const positions = embedding(table, steps); // type: Tensor<[T, 64]>
   return x.add(positions);
 }
+
+/** Causal attention weights: a lower-triangular mask over the input's length (`tril`), `Tensor<[T, T]>`. */
+export function causalWeights<B extends Dim, T extends Dim>(q: Tensor<[B, T, 64]>, k: Tensor<[B, T, 64]>) {
+  const mask = ones([q.shape[1], q.shape[1]], { dtype: "bool" }).tril(); // type: Tensor<[T, T]>
+  const scores = q.matmul(k.transpose(1, 2)).mul(0.125); // type: Tensor<[B, T, T]>
+  const weights = where(mask, scores, -1e9).softmax(-1); // type: Tensor<[B, T, T]>
+  return weights;
+}

@@ -1,8 +1,9 @@
 // Gradients of the ops real models need (issue 11) against central finite differences (float64,
 // test/gradients/check.ts): swapaxes / transpose(dim0, dim1) / mT (the inverse swap), mseLoss,
-// layerNorm, variance/std, clamp (0 where clamped) and dropout (the same mask, by seed).
+// layerNorm, variance/std, clamp (0 where clamped), dropout (the same mask, by seed) and tril/triu
+// (the same triangle of the upstream gradient).
 import { describe, expect, it } from "vitest";
-import { Tensor, clamp, dropout, layerNorm, mseLoss, std, swapaxes, tensor, variance } from "../../src/index.js";
+import { Tensor, clamp, dropout, layerNorm, mseLoss, std, swapaxes, tensor, tril, triu, variance } from "../../src/index.js";
 import { awayFromZero, expectGradientsMatch, uniform } from "./check.js";
 
 describe("swapaxes, transpose(dim0, dim1), mT: the inverse swap", () => {
@@ -39,5 +40,14 @@ describe("losses and normalization", () => {
 
   it("dropout: the same mask (a fixed seed)", () => {
     expectGradientsMatch((a) => dropout(a!, 0.4, { seed: 3 }) as Tensor, [uniform([4, 5], 16)]);
+  });
+});
+
+describe("tril and triu: the same triangle of the upstream gradient", () => {
+  it("a batch of wide matrices, diagonals on both sides, then an op that mixes the elements", () => {
+    expectGradientsMatch((a) => tril(a!) as Tensor, [uniform([2, 3, 4], 21)]);
+    expectGradientsMatch((a) => triu(a!, -1) as Tensor, [uniform([4, 3], 22)]);
+    expectGradientsMatch((a, w) => (a as Tensor<[3, 4]>).tril(1).matmul(w as Tensor<[4, 2]>).exp() as Tensor, [uniform([3, 4], 23), uniform([4, 2], 24)]);
+    expectGradientsMatch((a) => (a as Tensor<[4, 3]>).transpose().triu(2) as Tensor, [uniform([4, 3], 25)]);
   });
 });
