@@ -5,7 +5,7 @@
  */
 import type { Dim, Shape } from "../types/shape.js";
 import type { CheckedArg } from "../types/errors.js";
-import type { AsShape, ScalarOnly } from "../types/tensor.js";
+import type { AsIdentityCheck, AsShape, ScalarOnly } from "../types/tensor.js";
 import type { NestedArray } from "../types/creation.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../types/internal/symbolic.js";
 import type { Exact } from "../types/internal/dims.js";
@@ -21,7 +21,10 @@ import { copyStrided } from "./kernels/elementwise.js";
  * so reading `x.as` does not instantiate a signature for every shape `x` has (the same measure as the
  * op methods; see README, "Measured").
  */
-type AsMethod = <Self extends Shape, const To extends Dim[]>(this: Tensor<Self>, shape: CheckedArg<To, AsChecked<Self, To>>) => Tensor<AsResult<Self, To>>;
+type AsMethod = <Self extends Shape, const To extends Dim[]>(
+  this: Tensor<Self>,
+  shape: CheckedArg<To, AsChecked<Self, To>> & NoInfer<AsIdentityCheck<Self, To>>,
+) => Tensor<AsResult<Self, To>>;
 
 /**
  * `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. A

@@ -4,7 +4,7 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckArg, ShapeError } from "./errors.js";
-import type { IsKnownSize } from "./internal/dims.js";
+import type { IsKnownSize, NoTypeParameters, SameDimCheck } from "./internal/dims.js";
 import type { PrintDim, PrintShape } from "./internal/print.js";
 
 /**
@@ -51,6 +51,42 @@ type AsDims<From extends Shape, To extends Shape, Op extends string, F extends S
         : AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
       : To
     : To;
+
+/**
+ * `.as`'s identity check around type parameters: each axis of the statement against the tensor's, by
+ * `SameDimCheck` — `unknown` where they are the same dim, where either is `number` (the runtime binds
+ * it), or where both are known or named (`AsShape` compares those, with the runtime's message); where
+ * a type parameter meets another dim (`[3, 64]` or `[${T}, ${B}, 64]` stated as `[${B}, ${T}, 64]`'s
+ * own axes swapped) TypeScript cannot decide the pair and holds the argument to the names message: a
+ * type parameter is a name, equal only to itself. Asked only where a shape holds a type parameter
+ * (`NoTypeParameters`).
+ */
+export type AsIdentityCheck<From extends Shape, To extends Shape, Op extends string = "as"> = unknown &
+  ([[From, To]] extends [NoTypeParameters]
+    ? unknown
+    : number extends From["length"] | To["length"]
+      ? unknown
+      : From["length"] extends To["length"]
+        ? AsIdentityWalk<From, To, Op>
+        : unknown);
+
+type AsIdentityWalk<From extends Shape, To extends Shape, Op extends string, At extends 0[] = [], Check = unknown> = At["length"] extends From["length"] | 32
+  ? Check
+  : AsIdentityWalk<
+      From,
+      To,
+      Op,
+      [...At, 0],
+      Check & SameDimCheck<WriteAsNamesMessage<Op, From, To, At["length"], From[At["length"]], To[At["length"]]>, From[At["length"]], To[At["length"]]>
+    >;
+
+/**
+ * `SHAPE_AS: as: cannot restate [${B}, ${T}, 64] as [${T}, ${B}, 64]: axis 0 is ${B} vs ${T}, and a type
+ * parameter is equal only to itself` — where a type parameter keeps the pair undecided. Compile time
+ * only: at run time every dim is a number.
+ */
+export type WriteAsNamesMessage<Op extends string, From extends Shape, To extends Shape, Axis extends number, F extends Dim, T extends Dim> =
+  `SHAPE_AS: ${Op}: cannot restate ${PrintShape<From>} as ${PrintShape<To>}: axis ${Axis} is ${PrintDim<F>} vs ${PrintDim<T>}, and a type parameter is equal only to itself`;
 
 /**
  * What `x.as(To)` gives for a tensor of shape `From`: `To` when the ranks match and no known dim of

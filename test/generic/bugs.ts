@@ -204,3 +204,10 @@ export function positionsOfTheBatch<B extends Dim, T extends Dim>(x: Tensor<[B, 
   // @shape-error SHAPE_BROADCAST
   return x.add(table.narrow(0, 0, x.shape[0]));
 }
+
+/** A batch restated with its batch and sequence axes swapped: `.as()` binds names, and these are two. */
+export function restatedSwapped<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
+  // message: SHAPE_AS: as: cannot restate [${B}, ${T}, 64] as [${T}, ${B}, 64]: axis 0 is ${B} vs ${T}, and a type parameter is equal only to itself
+  // @shape-error SHAPE_AS
+  return x.as([x.shape[1], x.shape[0], 64]);
+}
