@@ -75,7 +75,7 @@ const MESSAGE_PARAMETER_OPS = new Set([
   // array-literal arguments: targets, axis lists, option objects, the pure rule functions' shapes
   "reshape", "as", "broadcastTo", "permute", "sum", "mean", "max", "min", "logsumexp", "squeeze", "layerNorm",
   "maxPool2d", "avgPool2d", "variance", "std", "reshapeShape", "flattenShape", "flattenRangeShape", "permuteShape", "transposeShape",
-  "squeezeShape", "unsqueezeShape", "sliceShape", "narrowShape", "matmulShape", "broadcastToShape", "layerNormShape", "conv2dShape", "conv1dShape",
+  "squeezeShape", "unsqueezeShape", "sliceShape", "narrowShape", "triangularShape", "matmulShape", "broadcastToShape", "layerNormShape", "conv2dShape", "conv1dShape",
 ]);
 
 function diagnosticFlaws(d: FoundDiagnostic): string[] {

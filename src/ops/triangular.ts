@@ -6,13 +6,14 @@
  * `ones([x.shape[1], x.shape[1]], { dtype: "bool" }).tril()` is `Tensor<[T, T]>`. Mirrors
  * types/ops/triangular.ts.
  */
-import type { Shape } from "../../types/shape.js";
+import type { Dim, Shape } from "../../types/shape.js";
+import type { InvalidShapeMessage } from "../../types/internal/dims.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { TriangularShape } from "../../types/ops/triangular.js";
 import { InputError, ShapeError, formatShape } from "../errors.js";
 import { allocate } from "../dtype.js";
 import { checkTensor } from "../axes.js";
-import { describeValue } from "../shape.js";
+import { describeValue, validateShape } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 import { labelsOf } from "../symbolic.js";
@@ -20,6 +21,22 @@ import { labelsOf } from "../symbolic.js";
 /** Mirrors `WriteTriangleRankMessage`. */
 export function writeTriangleRankMessage(op: string, shape: Shape): string {
   return `SHAPE_RANK: ${op}: cannot take a triangle of ${formatShape(shape)}: it needs at least 2 axes (a matrix, or a batch of them)`;
+}
+
+/**
+ * The shape of `tril`/`triu` of a tensor of `shape`: the shape itself, which needs at least two axes.
+ * @example
+ * triangularShape([4, 4]); //=> [4, 4]
+ * triangularShape([4]); //=> throws SHAPE_RANK
+ * @throws ShapeError `SHAPE_RANK` (fewer than 2 axes), `SHAPE_INVALID_SHAPE`
+ */
+export function triangularShape<const S extends Dim[]>(
+  shape: CheckedArg<S, [InvalidShapeMessage<"triangularShape", S>] extends [never] ? TriangularShape<S> : ShapeError<InvalidShapeMessage<"triangularShape", S>>>,
+): TriangularShape<S> {
+  validateShape("triangularShape", shape);
+  const dims = shape as Shape;
+  if (dims.length < 2) throw new ShapeError("SHAPE_RANK", "triangularShape", [dims], writeTriangleRankMessage("triangularShape", dims));
+  return [...dims] as never;
 }
 
 /** Which triangle, and the diagonal that bounds it. */
