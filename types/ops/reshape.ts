@@ -541,13 +541,16 @@ type ReshapeIdentityWalk<From extends Shape, To extends Shape, Op extends string
 
 /**
  * The reshape of a tensor's shape (valid by construction, so not validated again) to `To`, in
- * normal form — the rule behind `reshape()`, `flatten()` and `Tensor#reshape`.
+ * normal form — the rule behind `reshape()`, `flatten()` and `Tensor#reshape`. The names message
+ * (`ReshapeAligned`'s first argument, printed only where a type parameter leaves the rule undecided)
+ * is written only where a shape holds a type parameter (`NoTypeParameters`), inline so that the
+ * diagnostic prints it.
  */
 export type ReshapeOf<From extends Shape, To extends Shape, Op extends string> = number extends To["length"]
   ? number[]
   : number extends From["length"]
-    ? ReshapeWhole<WriteReshapeNamesMessage<Op, From, To>, From, To, Op, true>
-    : ReshapeAligned<WriteReshapeNamesMessage<Op, From, To>, From, To, Op, true>;
+    ? ReshapeWhole<[[From, To]] extends [NoTypeParameters] ? "" : WriteReshapeNamesMessage<Op, From, To>, From, To, Op, true>
+    : ReshapeAligned<[[From, To]] extends [NoTypeParameters] ? "" : WriteReshapeNamesMessage<Op, From, To>, From, To, Op, true>;
 
 /**
  * The shape `From` takes when reshaped to `To` — `To`, with its one `-1` inferred — or a
@@ -562,7 +565,7 @@ export type ReshapeShape<From extends Shape, To extends Shape, Op extends string
         ? number[]
         : number extends From["length"]
           ? ReshapeChecked<From, To, Op>
-          : ReshapeAligned<WriteReshapeNamesMessage<Op, From, To>, From, To, Op, false>
+          : ReshapeAligned<[[From, To]] extends [NoTypeParameters] ? "" : WriteReshapeNamesMessage<Op, From, To>, From, To, Op, false>
       : ShapeError<Invalid>
     : never;
 
