@@ -211,3 +211,10 @@ export function restatedSwapped<B extends Dim, T extends Dim>(x: Tensor<[B, T, 6
   // @shape-error SHAPE_AS
   return x.as([x.shape[1], x.shape[0], 64]);
 }
+
+/** The states of a recurrent loop stacked along an axis past the end. */
+export function stackedPastTheEnd<B extends Dim, D extends Dim>(states: Tensor<[B, D]>[]) {
+  // message: SHAPE_AXIS: stack: axis 3 is out of range for [${B}, ${D}]: valid axes are integers from -3 to 2
+  // @shape-error SHAPE_AXIS
+  return stack(states, 3);
+}

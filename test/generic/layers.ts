@@ -374,3 +374,16 @@ export function causalWeights<B extends Dim, T extends Dim>(q: Tensor<[B, T, 64]
   const weights = where(mask, scores, -1e9).softmax(-1); // type: Tensor<[B, T, T]>
   return weights;
 }
+
+/** A recurrent loop over time steps: a loop-carried state, and the states of an array of unknown length stacked. */
+export function recurrent<B extends Dim, T extends Dim, D extends number>(xs: Tensor<[B, T, D]>, wx: Tensor<[D, D]>, wh: Tensor<[D, D]>, steps: number) {
+  let h = zeros([xs.shape[0], xs.shape[2]]);
+  const states: Tensor<[B, D]>[] = [];
+  for (let t = 0; t < steps; t++) {
+    h = xs.narrow(1, t, 1).squeeze(1).matmul(wx).add(h.matmul(wh)).tanh();
+    states.push(h);
+  }
+  const all = stack(states, 1); // type: Tensor<[B, number, D]>
+  const joined = concat(states, 0); // type: Tensor<[number, D]>
+  return [all, joined];
+}

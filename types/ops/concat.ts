@@ -269,7 +269,7 @@ type RanksOnly<All extends readonly Shape[], Op extends string, First extends Sh
  * identity first, `MergeDims`).
  */
 export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
-  ? ConcatUnknownLength<Shapes[number], Axis, Op>
+  ? ConcatUnknownLength<Shapes[number], Axis, Op, Validate>
   : Shapes extends readonly []
     ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
     : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
@@ -290,10 +290,10 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
         : Invalid
       : never;
 
-/** A list of unknown length of shapes `S`: `S` with the axis `number`. */
-type ConcatUnknownLength<S extends Shape, Axis extends number, Op extends string> = number extends S["length"]
+/** A list of unknown length of shapes `S`: `S` with the axis `number` (`S` validated when `Validate`: not a tensor's). */
+type ConcatUnknownLength<S extends Shape, Axis extends number, Op extends string, Validate extends boolean> = number extends S["length"]
   ? number[]
-  : InvalidSizesMessage<Op, S> extends infer Message extends string
+  : (Validate extends true ? InvalidSizesMessage<Op, S> : never) extends infer Message extends string
     ? [Message] extends [never]
       ? NormalizeAxis<Op, S, Axis> extends infer Index
         ? Index extends ShapeError<string>
@@ -424,7 +424,7 @@ export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
-  ? ConcatResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown
+  ? ConcatResult<Shapes, Axis, Op, Validate> extends Failure<"axis", infer Error> ? Error : unknown
   : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
     ? [Invalid] extends [never]
       ? AxisFailure<Shapes, Axis, Op>

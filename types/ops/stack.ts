@@ -93,7 +93,7 @@ type StackAxis<Merged extends readonly Dim[], First extends Shape, Axis extends 
 export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
   ? number extends Shapes[number]["length"]
     ? number[]
-    : InvalidSizesMessage<Op, Shapes[number]> extends infer Message extends string
+    : (Validate extends true ? InvalidSizesMessage<Op, Shapes[number]> : never) extends infer Message extends string // a tensor's shape is valid: not validated again (which a type parameter's dim would leave undecided)
       ? [Message] extends [never]
         ? StackAxis<Shapes[number], Shapes[number], Axis, number, Op>
         : Failure<0, ShapeError<Message>>
@@ -139,7 +139,7 @@ export type StackOfTensors<Shapes extends readonly Shape[], Axis extends number,
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"] | Axis
-  ? StackResult<Shapes, Axis, Op> extends Failure<"axis", infer Error> ? Error : unknown
+  ? StackResult<Shapes, Axis, Op, Validate> extends Failure<"axis", infer Error> ? Error : unknown
   : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
     ? [Invalid] extends [never]
       ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
