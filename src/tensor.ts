@@ -5,10 +5,8 @@
  */
 import type { Dim, Shape } from "../types/shape.js";
 import type { CheckedArg } from "../types/errors.js";
-import type { AsIdentityCheck, AsShape, ScalarOnly } from "../types/tensor.js";
+import type { AsChecked, AsIdentityCheck, AsResult, ScalarOnly } from "../types/tensor.js";
 import type { NestedArray } from "../types/creation.js";
-import type { InvalidSizesMessage, NormalizeShape } from "../types/internal/symbolic.js";
-import type { Exact } from "../types/internal/dims.js";
 import type { TapeNode } from "./autograd.js";
 import { allocate, dtypeOf, type DType, type Storage } from "./dtype.js";
 import { ShapeError, formatDim, formatShape } from "./errors.js";
@@ -26,19 +24,6 @@ type AsMethod = <Self extends Shape, const To extends Dim[]>(
   shape: CheckedArg<To, AsChecked<Self, To>> & NoInfer<AsIdentityCheck<Self, To>>,
 ) => Tensor<AsResult<Self, To>>;
 
-/**
- * `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. A
- * statement of the tensor's own shape (type parameters included: `x.as([x.shape[0], 64])` on
- * `[B, 64]`) holds as it is.
- */
-type AsChecked<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To>
-  ? Self
-  : [InvalidSizesMessage<"as", To>] extends [never]
-    ? AsShape<Self, To>
-    : ShapeError<InvalidSizesMessage<"as", To>>;
-
-/** `.as`'s result: the statement in normal form (the tensor's own shape as it is). */
-type AsResult<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To> ? Self : NormalizeShape<To>;
 type ItemMethod = <Self extends Shape>(this: CheckedArg<Tensor<Self>, ScalarOnly<Self, "item">>) => number;
 
 /**

@@ -10,6 +10,8 @@ import path from "node:path";
 import { Node } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
 import { randn, zeros, ShapeError, type Tensor } from "../src/index.js";
+import * as tf from "../src/tfjs/index.js";
+import "@tensorflow/tfjs-backend-cpu"; // the backend the tfjs bug runs on
 import { readAnnotations, type FoundDiagnostic } from "../src/testing/index.js";
 import { root, sharedChecker, tsc7Diagnostics } from "./harness/compile.js";
 import { runCli } from "./cli/helpers.js";
@@ -82,7 +84,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
   }, 120_000);
 
   it("has the buggy versions the issue lists", () => {
-    expect(expectedMessages().size).toBe(29);
+    expect(expectedMessages().size).toBe(30);
   });
 
   it("TypeScript 6: exactly the annotated errors, with the messages above them", () => {
@@ -107,7 +109,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
     expect(run.status).toBe(1);
     const reported = [...run.stdout.matchAll(/^test\/generic\/bugs\.ts:(\d+):\d+ {2}(SHAPE_[A-Z_]+) {2}(.*)$/gm)].map((m) => `${m[1]}: ${m[2]}: ${m[3]}`);
     expect(reported.sort()).toEqual(expectedByLine());
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("29 shape errors in 1 file (1 file checked)");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("30 shape errors in 1 file (1 file checked)");
   });
 });
 
@@ -156,6 +158,7 @@ describe("at run time the generic functions run with concrete shapes, and the ru
     throws("SHAPE_BROADCAST", () => bugs.positionsOfTheBatch!(any(zeros([2, 5, 64])), any(zeros([1024, 64]))));
     throws("SHAPE_AS", () => bugs.restatedSwapped!(any(zeros([2, 5, 64]))));
     throws("SHAPE_AXIS", () => bugs.stackedPastTheEnd!([any(zeros([2, 4])), any(zeros([2, 4]))] as never));
+    throws("SHAPE_AS", () => bugs.tfRestatedSwapped!(tf.zeros([2, 5, 64]) as never));
   });
 
   it("the declared-shape mistakes: the widening loop fails on its second pass, the wrong declared result returns the computed shape", async () => {

@@ -4,7 +4,8 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckArg, ShapeError } from "./errors.js";
-import type { IsKnownSize, NoTypeParameters, SameDimCheck } from "./internal/dims.js";
+import type { Exact, IsKnownSize, NoTypeParameters, SameDimCheck } from "./internal/dims.js";
+import type { InvalidSizesMessage, NormalizeShape } from "./internal/symbolic.js";
 import type { PrintDim, PrintShape } from "./internal/print.js";
 
 /**
@@ -52,6 +53,19 @@ type AsDims<From extends Shape, To extends Shape, Op extends string, F extends S
       : To
     : To;
 
+/**
+ * `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. A
+ * statement of the tensor's own shape (type parameters included: `x.as([x.shape[0], 64])` on
+ * `[B, 64]`) holds as it is.
+ */
+export type AsChecked<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To>
+  ? Self
+  : [InvalidSizesMessage<"as", To>] extends [never]
+    ? AsShape<Self, To>
+    : ShapeError<InvalidSizesMessage<"as", To>>;
+
+/** `.as`'s result: the statement in normal form (the tensor's own shape as it is). */
+export type AsResult<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To> ? Self : NormalizeShape<To>;
 /**
  * `.as`'s identity check around type parameters: each axis of the statement against the tensor's, by
  * `SameDimCheck` — `unknown` where they are the same dim, where either is `number` (the runtime binds

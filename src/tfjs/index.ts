@@ -15,7 +15,7 @@ import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { Checked, CheckedArg, ResultShape } from "../../types/errors.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
-import type { AsShape, ScalarOnly } from "../../types/tensor.js";
+import type { AsChecked, AsIdentityCheck, AsResult, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
 import type { CheckedGivenAxis, CheckOmittedAxis, EmptyGuard, NoIdentityOp, ReduceAxesArg, ReduceAxesCheck, ReduceResult } from "../../types/ops/reduce.js";
 import type { FlattenRangeShape, ReshapeOf } from "../../types/ops/reshape.js";
@@ -305,7 +305,7 @@ export function typed(x: tfc.Tensor): TfTensor<number[]> {
  * run time (names are claims the compiler then tracks). Returns the same tensor.
  * @throws ShapeError `SHAPE_AS`
  */
-export function as<Self extends Shape, const To extends Dim[]>(x: TfTensor<Self>, shape: CheckedArg<To, AsShape<Self, To>>): TfTensor<To> {
+export function as<Self extends Shape, const To extends Dim[]>(x: TfTensor<Self>, shape: CheckedArg<To, AsChecked<Self, To>> & NoInfer<AsIdentityCheck<Self, To, "as">>): TfTensor<AsResult<Self, To>> {
   checkAs("as", shapeOf("as", x), validateSizes("as", shape));
   return x as never;
 }

@@ -2,6 +2,7 @@
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
 import { concat, crossEntropy, einsum, layerNorm, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
+import * as tf from "../../src/tfjs/index.js";
 import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
@@ -217,4 +218,11 @@ export function stackedPastTheEnd<B extends Dim, D extends Dim>(states: Tensor<[
   // message: SHAPE_AXIS: stack: axis 3 is out of range for [${B}, ${D}]: valid axes are integers from -3 to 2
   // @shape-error SHAPE_AXIS
   return stack(states, 3);
+}
+
+/** The same swap through shapecheck/tfjs's `as`. */
+export function tfRestatedSwapped<B extends Dim, T extends Dim>(x: tf.TfTensor<[B, T, 64]>) {
+  // message: SHAPE_AS: as: cannot restate [${B}, ${T}, 64] as [${T}, ${B}, 64]: axis 0 is ${B} vs ${T}, and a type parameter is equal only to itself
+  // @shape-error SHAPE_AS
+  return tf.as(x, [x.shape[1], x.shape[0], 64]);
 }
