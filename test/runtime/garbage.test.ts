@@ -62,6 +62,11 @@ import {
   reshapeShape,
   slice,
   sliceShape,
+  narrow,
+  narrowShape,
+  tril,
+  triu,
+  triangularShape,
   softmax,
   softmaxShape,
   squeeze,
@@ -280,6 +285,25 @@ const CALLS: readonly Call[] = [
     const args = [r() < 0.7 ? shapeLike(r) : garbage(r), name === "reshapeShape" && r() < 0.6 ? shapeLike(r) : axisLike(r), garbage(r, 0)];
     return [args, () => fn(...args)];
   }]),
+  ["narrow", (r) => {
+    const args = [someTensor(r), axisLike(r), axisLike(r), axisLike(r)];
+    return [args, () => f(narrow)(...args)];
+  }],
+  ["narrowShape", (r) => {
+    const args = [r() < 0.7 ? shapeLike(r) : garbage(r), axisLike(r), axisLike(r), axisLike(r)];
+    return [args, () => f(narrowShape)(...args)];
+  }],
+  ...entries([
+    ["tril", f(tril)],
+    ["triu", f(triu)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = r() < 0.5 ? [someTensor(r)] : [someTensor(r), axisLike(r)];
+    return [args, () => fn(...args)];
+  }]),
+  ["triangularShape", (r) => {
+    const args = [r() < 0.7 ? shapeLike(r) : garbage(r)];
+    return [args, () => f(triangularShape)(...args)];
+  }],
   ["sliceShape", (r) => {
     const args = [r() < 0.7 ? shapeLike(r) : garbage(r), axisLike(r), axisLike(r), axisLike(r), axisLike(r)];
     return [args, () => f(sliceShape)(...args)];
