@@ -272,35 +272,7 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
   ? ConcatUnknownLength<Shapes[number], Axis, Op, Validate>
   : Shapes extends readonly []
     ? Failure<"list", ShapeError<WriteConcatEmptyMessage<Op>>>
-    : [Validate, Shapes] extends [false, readonly [infer A extends Shape, infer B extends Shape]]
-      ? ConcatPair<A, B, Axis, Op> extends infer Pair
-        ? Pair extends "general"
-          ? ConcatList<Shapes, Axis, Op, Validate>
-          : Pair
-        : never
-      : ConcatList<Shapes, Axis, Op, Validate>;
-
-/**
- * Two tensors of the same fixed rank joined along a literal axis whose other dims merge (the common
- * call: a skip connection, two feature maps): the first shape with the axis replaced by the sum,
- * without finding the first shape of fixed rank or folding a list. `"general"` for anything else —
- * another rank, a dynamic axis, a clash (whose message names the tensors) — which `ConcatList` decides.
- */
-type ConcatPair<A extends Shape, B extends Shape, Axis extends number, Op extends string> = number extends A["length"] | B["length"] | Axis
-  ? "general"
-  : A["length"] extends B["length"]
-    ? NormalizeAxis<Op, A, Axis> extends infer Index extends number
-      ? number extends Index
-        ? "general"
-        : MergeDims<A, B, Index> extends [infer Merged extends readonly Dim[]]
-          ? SetAt<Merged, Index, AxisSum<readonly [A[Index], B[Index]]>> // as the list fold writes it (readonly), so both paths give the same dim
-          : "general"
-      : "general"
-    : "general";
-
-/** `ConcatResult` of a list of fixed length: the shapes validated (`Validate`), folded from the first of fixed rank. */
-type ConcatList<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean> =
-    (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
+    : (Validate extends true ? FirstInvalid<Shapes, Op> : never) extends infer Invalid
       ? [Invalid] extends [never]
         ? ([FirstFixed<Shapes>] extends [never] ? false : FirstFixed<Shapes>) extends [infer FirstIndex extends number, infer First extends Shape, infer After extends readonly Shape[], infer Next extends 0[]]
           ? number extends Axis
