@@ -66,7 +66,7 @@ export function mseLoss<S extends Shape, Target extends Shape, const Options ext
   // parameter leaves it undecided the diagnostic prints the axis checks with their message
   target: IdentityFirst<
     Exact<S> extends Exact<Target> ? unknown : SameAxesCheck<"mseLoss", "input", S, "target", Target>,
-    CheckedArg<Tensor<Target>, EqualShapesCheck<"mseLoss", "input", S, "target", Target>>
+    CheckedArg<Tensor<Target>, Exact<S> extends Exact<Target> ? unknown : EqualShapesCheck<"mseLoss", "input", S, "target", Target>> // the same shape holds as it is: a whole-shape type parameter too
   >,
   options?: Options,
 ): Tensor<LossOutput<S, Options>> {

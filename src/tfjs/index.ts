@@ -13,7 +13,9 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { Checked, CheckedArg, ResultShape } from "../../types/errors.js";
+import type { Checked, CheckedArg, IdentityFirst, ResultShape } from "../../types/errors.js";
+import type { Exact } from "../../types/internal/dims.js";
+import type { SameAxesCheck } from "../../types/ops/same-shape.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsChecked, AsIdentityCheck, AsResult, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
@@ -752,7 +754,12 @@ type LossShape<S extends Shape, Reduction, PerExample extends Shape> = [Reductio
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
-  onehotLabels: CheckedArg<TfTensor<Labels>, SameShapeCheck<"softmaxCrossEntropy", "onehotLabels", "logits", Labels, Logits>>,
+  // the same shape first (cheap, and it holds for a whole-shape type parameter); a type parameter against
+  // another dim is the axis checks' message (as mseLoss's target, src/ops/mse-loss.ts)
+  onehotLabels: IdentityFirst<
+    Exact<Labels> extends Exact<Logits> ? unknown : SameAxesCheck<"softmaxCrossEntropy", "onehotLabels", Labels, "logits", Logits>,
+    CheckedArg<TfTensor<Labels>, Exact<Labels> extends Exact<Logits> ? unknown : SameShapeCheck<"softmaxCrossEntropy", "onehotLabels", "logits", Labels, Logits>>
+  >,
   logits: TfTensor<Logits>,
   weights?: TfTensor,
   labelSmoothing?: number,
@@ -767,7 +774,10 @@ function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const R
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 function meanSquaredError<Labels extends Shape, Predictions extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
-  labels: CheckedArg<TfTensor<Labels>, SameShapeCheck<"meanSquaredError", "labels", "predictions", Labels, Predictions>>,
+  labels: IdentityFirst<
+    Exact<Labels> extends Exact<Predictions> ? unknown : SameAxesCheck<"meanSquaredError", "labels", Labels, "predictions", Predictions>,
+    CheckedArg<TfTensor<Labels>, Exact<Labels> extends Exact<Predictions> ? unknown : SameShapeCheck<"meanSquaredError", "labels", "predictions", Labels, Predictions>>
+  >,
   predictions: TfTensor<Predictions>,
   weights?: TfTensor,
   reduction?: Reduction,

@@ -226,3 +226,10 @@ export function tfRestatedSwapped<B extends Dim, T extends Dim>(x: tf.TfTensor<[
   // @shape-error SHAPE_AS
   return tf.as(x, [x.shape[1], x.shape[0], 64]);
 }
+
+/** A tfjs loss of two batches of different sizes (tfjs does not broadcast its losses' operands). */
+export function tfLossOfAnotherBatch<B extends Dim, T extends Dim>(labels: tf.TfTensor<[B, 10]>, predictions: tf.TfTensor<[T, 10]>) {
+  // message: SHAPE_MISMATCH: meanSquaredError: labels and predictions must have the same shape: axis 0 is ${B} vs ${T}, and a type parameter is equal only to itself
+  // @shape-error SHAPE_MISMATCH
+  return tf.losses.meanSquaredError(labels, predictions);
+}
