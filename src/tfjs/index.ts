@@ -20,7 +20,7 @@ import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } fr
 import type { AsChecked, AsIdentityCheck, AsResult, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
 import type { CheckedGivenAxis, CheckOmittedAxis, EmptyGuard, NoIdentityOp, ReduceAxesArg, ReduceAxesCheck, ReduceResult } from "../../types/ops/reduce.js";
-import type { FlattenRangeShape, ReshapeOf } from "../../types/ops/reshape.js";
+import type { FlattenRangeShape, ReshapeIdentityCheck, ReshapeOf } from "../../types/ops/reshape.js";
 import type { PermuteCheck, PermuteResult } from "../../types/ops/permute.js";
 import type { SqueezeChecked, SqueezeResult } from "../../types/ops/squeeze.js";
 import type { UnsqueezeChecked, UnsqueezeResult } from "../../types/ops/unsqueeze.js";
@@ -100,25 +100,25 @@ type FlattenToMethod<Op extends "flatten" | "as1D"> = <Self extends Shape>(this:
  */
 type As2DMethod = <Self extends Shape, const D0 extends number, const D1 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1], "as2D">>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1], "as2D">> & NoInfer<ReshapeIdentityCheck<Self, [D0, D1], "as2D">>,
   columns: D1,
 ) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1], "as2D">>>;
 type As3DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2], "as3D">>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2], "as3D">> & NoInfer<ReshapeIdentityCheck<Self, [D0, D1, D2], "as3D">>,
   columns: D1,
   depth: D2,
 ) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1, D2], "as3D">>>;
 type As4DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number, const D3 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2, D3], "as4D">>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2, D3], "as4D">> & NoInfer<ReshapeIdentityCheck<Self, [D0, D1, D2, D3], "as4D">>,
   columns: D1,
   depth: D2,
   depth2: D3,
 ) => TfTensor<ResultShape<ReshapeOf<Self, [D0, D1, D2, D3], "as4D">>>;
 type As5DMethod = <Self extends Shape, const D0 extends number, const D1 extends number, const D2 extends number, const D3 extends number, const D4 extends number>(
   this: TfTensor<Self>,
-  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2, D3, D4], "as5D">>,
+  rows: CheckedArg<D0, ReshapeOf<Self, [D0, D1, D2, D3, D4], "as5D">> & NoInfer<ReshapeIdentityCheck<Self, [D0, D1, D2, D3, D4], "as5D">>,
   columns: D1,
   depth: D2,
   depth2: D3,
@@ -132,7 +132,7 @@ type MatMulMethod = <Self extends Shape, Right extends Shape, const TransposeA e
 ) => TfTensor<TfMatMulResult<Self, Right, TransposeA, TransposeB>>;
 type ReshapeMethod = <Self extends Shape, const To extends Dim[]>(
   this: TfTensor<Self>,
-  shape: CheckedArg<To, ReshapeOf<Self, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<Self, To, "reshape">> & NoInfer<ReshapeIdentityCheck<Self, To, "reshape">>,
 ) => TfTensor<ResultShape<ReshapeOf<Self, To, "reshape">>>;
 type TransposeMethod = <Self extends Shape, const Perm extends readonly number[] | undefined = undefined>(
   this: TfTensor<Self>,
@@ -547,7 +547,7 @@ export const avgPool = pool("avgPool", tfc.avgPool as typeof tfc.maxPool);
  */
 export function reshape<S extends Shape, const To extends Dim[]>(
   x: TfTensor<S>,
-  shape: CheckedArg<To, ReshapeOf<S, To, "reshape">>,
+  shape: CheckedArg<To, ReshapeOf<S, To, "reshape">> & NoInfer<ReshapeIdentityCheck<S, To, "reshape">>,
 ): TfTensor<ResultShape<ReshapeOf<S, To, "reshape">>> {
   const dims = reshapedFor("reshape", shapeOf("reshape", x), shape) as number[];
   return tfc.reshape(raw(x), dims) as never;

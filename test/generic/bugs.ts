@@ -233,3 +233,10 @@ export function tfLossOfAnotherBatch<B extends Dim, T extends Dim>(labels: tf.Tf
   // @shape-error SHAPE_MISMATCH
   return tf.losses.meanSquaredError(labels, predictions);
 }
+
+/** The transpose written as a reshape, through shapecheck/tfjs (with numbers it runs and scrambles the data). */
+export function tfReshapeForTranspose<B extends Dim, T extends Dim>(x: tf.TfTensor<[B, T, 64]>) {
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [${T}, ${B}, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)
+  // @shape-error SHAPE_RESHAPE
+  return tf.reshape(x, [x.shape[1], x.shape[0], 64]);
+}
