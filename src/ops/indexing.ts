@@ -8,7 +8,7 @@
  * Gradient: the upstream gradient scatter-added into the source (a row picked twice gets both). The
  * indices take none. Mirrors types/ops/indexing.ts.
  */
-import type { CheckedAxis } from "../../types/internal/axes.js";
+import type { CheckedAxis, NormalizeAxis } from "../../types/internal/axes.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { EmbeddingResult, EmbeddingShape, GatherShape, IndexSelectResult, IndexSelectShape } from "../../types/ops/indexing.js";
@@ -228,7 +228,7 @@ function select(op: string, x: Tensor, axis: number, indices: Tensor): Tensor {
  */
 export function indexSelect<S extends Shape, const Axis extends number, I extends Shape>(
   x: Tensor<S>,
-  axis: CheckedAxis<Axis, IndexSelectShape<S, Axis, I, "indexSelect">, "indexSelect">,
+  axis: CheckedAxis<Axis, NormalizeAxis<"indexSelect", S, Axis>, "indexSelect">, // the axis is x's: the indices' rank does not bear on it
   indices: Tensor<I>,
 ): Tensor<IndexSelectResult<S, Axis, I>> {
   checkTensor("indexSelect", x);
@@ -278,7 +278,7 @@ export function embedding<W extends Shape, I extends Shape>(
 /** The types of the methods: top-level function types (no per-shape instantiation). */
 type IndexSelectMethod = <Self extends Shape, const Axis extends number, I extends Shape>(
   this: Tensor<Self>,
-  axis: CheckedAxis<Axis, IndexSelectShape<Self, Axis, I, "indexSelect">, "indexSelect">,
+  axis: CheckedAxis<Axis, NormalizeAxis<"indexSelect", Self, Axis>, "indexSelect">,
   indices: Tensor<I>,
 ) => Tensor<IndexSelectResult<Self, Axis, I>>;
 type GatherMethod = <Self extends Shape, const Axis extends number, I extends Shape>(
