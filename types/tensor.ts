@@ -4,7 +4,8 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckArg, ShapeError } from "./errors.js";
-import type { Exact, IsKnownSize, NoTypeParameters, SameDimCheck } from "./internal/dims.js";
+import type { Exact, IsKnownSize, NoTypeParameters } from "./internal/dims.js";
+import type { AxisPairsCheck } from "./ops/same-shape.js";
 import type { InvalidSizesMessage, NormalizeShape } from "./internal/symbolic.js";
 import type { PrintDim, PrintShape } from "./internal/print.js";
 
@@ -81,18 +82,8 @@ export type AsIdentityCheck<From extends Shape, To extends Shape, Op extends str
     : number extends From["length"] | To["length"]
       ? unknown
       : From["length"] extends To["length"]
-        ? AsIdentityWalk<From, To, Op>
+        ? AxisPairsCheck<From, To, ["as", Op]>
         : unknown);
-
-type AsIdentityWalk<From extends Shape, To extends Shape, Op extends string, At extends 0[] = [], Check = unknown> = At["length"] extends From["length"] | 32
-  ? Check
-  : AsIdentityWalk<
-      From,
-      To,
-      Op,
-      [...At, 0],
-      Check & SameDimCheck<WriteAsNamesMessage<Op, From, To, At["length"], From[At["length"]], To[At["length"]]>, From[At["length"]], To[At["length"]]>
-    >;
 
 /**
  * `SHAPE_AS: as: cannot restate [${B}, ${T}, 64] as [${T}, ${B}, 64]: axis 0 is ${B} vs ${T}, and a type

@@ -13,6 +13,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { Exact, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { WriteAsNamesMessage } from "../tensor.js";
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
@@ -147,18 +148,36 @@ export type SameAxesCheck<Op extends string, LeftName extends string, Left exten
         ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
         : unknown);
 
-type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, At extends 0[] = [], Check = unknown> =
+type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = AxisPairsCheck<
+  Left,
+  Right,
+  ["same-shape", Op, LeftName, RightName]
+>;
+
+/**
+ * Each axis of `Left` against the same axis of `Right`, by `SameDimCheck` (by index, with no `infer`),
+ * with the names message `Message` names: `["same-shape", op, left name, right name]`
+ * (`WriteSameShapeNamesMessage`) or `["as", op]` (`.as()`'s, types/tensor.ts). The one walk of the
+ * checks that ask two shapes of one rank to be the same dim for dim.
+ */
+export type AxisPairsCheck<Left extends Shape, Right extends Shape, Message extends readonly string[], At extends 0[] = [], Check = unknown> =
   At["length"] extends Left["length"] | 32
     ? Check
-    : SameAxesWalk<
-        Op,
-        LeftName,
+    : AxisPairsCheck<
         Left,
-        RightName,
         Right,
+        Message,
         [...At, 0],
-        Check & SameDimCheck<WriteSameShapeNamesMessage<Op, LeftName, RightName, At["length"], Left[At["length"]], Right[At["length"]]>, Left[At["length"]], Right[At["length"]]>
+        Check & SameDimCheck<AxisPairMessage<Left, Right, Message, At["length"], Left[At["length"]], Right[At["length"]]>, Left[At["length"]], Right[At["length"]]>
       >;
+
+/** The names message of one axis for `AxisPairsCheck`. */
+type AxisPairMessage<Left extends Shape, Right extends Shape, Message extends readonly string[], Axis extends number, L extends Dim, R extends Dim> =
+  Message extends readonly ["same-shape", infer Op extends string, infer LeftName extends string, infer RightName extends string]
+    ? WriteSameShapeNamesMessage<Op, LeftName, RightName, Axis, L, R>
+    : Message extends readonly ["as", infer Op extends string]
+      ? WriteAsNamesMessage<Op, Left, Right, Axis, L, R>
+      : never;
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input and target must have the same shape: axis 0 is ${B} vs ${T}, and a
