@@ -387,3 +387,10 @@ export function recurrent<B extends Dim, T extends Dim, D extends number>(xs: Te
   const joined = concat(states, 0); // type: Tensor<[number, D]>
   return [all, joined];
 }
+
+/** A convolution generic in its input channels too (a ResNet-style block takes any `C`): the channels are the same type parameter. */
+export function channelsGeneric<B extends Dim, C extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, C, H, W]>, k: Tensor<[16, C, 3, 3]>, bias: Tensor<[16]>) {
+  const y = x.conv2d(k, { padding: 1, bias }); // type: Tensor<[B, 16, H, W]>
+  const z = conv2d(x, k); // type: Tensor<[B, 16, ConvSize<H, 3, 1, 0, 1>, ConvSize<W, 3, 1, 0, 1>]>
+  return [y, z];
+}

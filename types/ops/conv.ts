@@ -17,7 +17,7 @@
  * - Options are read from an object literal through `const` type parameters.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { IsKnownSize, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
+import type { Exact, IsKnownSize, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { IdentityFirst, ShapeError } from "../errors.js";
 import type { Tensor } from "../../src/tensor.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -156,9 +156,11 @@ type ChannelChecks<Op extends string, X extends Shape, W extends Shape, Groups, 
         : unknown;
 
 type GroupsCheck<Op extends string, X extends Shape, W extends Shape, Groups> = [Groups] extends [1]
-  ? CompareDims<X[1], W[1]> extends "equal" | "dynamic"
+  ? Exact<X[1]> extends Exact<W[1]> // the same dim (a type parameter with itself included) first, so the result resolves in generic code
     ? unknown
-    : ShapeError<WriteConvChannelsMessage<Op, X, W, 1>>
+    : CompareDims<X[1], W[1]> extends "equal" | "dynamic"
+      ? unknown
+      : ShapeError<WriteConvChannelsMessage<Op, X, W, 1>>
   : IsNatural<Groups> extends true
     ? Groups extends 0
       ? unknown // an INPUT_OPTION error at run time
@@ -191,9 +193,11 @@ type BiasCheck<Op extends string, W extends Shape, Bias> = [Bias] extends [undef
     ? number extends Bias["length"]
       ? unknown
       : Bias extends readonly [infer Only extends Dim]
-        ? CompareDims<Only, W[0]> extends "equal" | "dynamic"
+        ? Exact<Only> extends Exact<W[0]>
           ? unknown
-          : ShapeError<WriteConvBiasMessage<Op, W, Bias>>
+          : CompareDims<Only, W[0]> extends "equal" | "dynamic"
+            ? unknown
+            : ShapeError<WriteConvBiasMessage<Op, W, Bias>>
         : ShapeError<WriteConvBiasMessage<Op, W, Bias>>
     : unknown;
 
@@ -327,9 +331,9 @@ type ConvOutcome<Spatial extends 1 | 2, Op extends string, X extends Shape, W ex
     ? [number[], number[]]
     : number extends W["length"]
       ? [number[], number[]]
-      : X extends readonly [infer N extends Dim, Dim, ...infer XSpatial extends Shape]
+      : X extends readonly [infer N extends Dim, unknown, ...infer XSpatial extends Shape]
         ? XSpatial["length"] extends Spatial
-          ? W extends readonly [infer O extends Dim, Dim, ...infer KSpatial extends Shape]
+          ? W extends readonly [infer O extends Dim, unknown, ...infer KSpatial extends Shape]
             ? KSpatial["length"] extends Spatial
               ? ChannelChecks<Op, X, W, Groups, Bias, Padding, Stride, Spatial> extends infer Failed extends ShapeError<string>
                 ? [Failed, number[]]
