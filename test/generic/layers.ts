@@ -286,7 +286,7 @@ export function convBlock<B extends Dim, H extends Dim, W extends Dim>(x: Tensor
   const valid = x.conv2d(k); // type: Tensor<[B, 8, ConvSize<H, 3, 1, 0, 1>, ConvSize<W, 3, 1, 0, 1>]>
   const strided = conv2d(x, k, { padding: 1, stride: 2 }); // type: Tensor<[B, 8, ConvSize<H, 3, 2, 1, 1>, ConvSize<W, 3, 2, 1, 1>]>
   const pooled = x.maxPool2d(2); // type: Tensor<[B, 3, PoolSize<H, 2, 2, 0, false>, PoolSize<W, 2, 2, 0, false>]>
-  const averaged = avgPool2d(x, { kernel: 3, stride: 1, padding: 1 }); // type: Tensor<[B, 3, PoolSize<H, 3, 1, 1, false>, PoolSize<W, 3, 1, 1, false>]>
+  const averaged = avgPool2d(x, { kernel: 3, stride: 1, padding: 1 }); // type: Tensor<[B, 3, H, W]>
   const line = conv1d(x.flatten(2), zeros([4, 3, 5]), { padding: 2 }); // type: Tensor<[B, 4, Product<[H, W]>]>
   const window = x.slice(2, 0, 2); // type: Tensor<[B, 3, SliceSize<H, 0, 2, undefined>, W]>
   const exact: Exactly<
@@ -297,7 +297,7 @@ export function convBlock<B extends Dim, H extends Dim, W extends Dim>(x: Tensor
       Tensor<[B, 8, ConvSize<H, 3, 1, 0, 1>, ConvSize<W, 3, 1, 0, 1>]>,
       Tensor<[B, 8, ConvSize<H, 3, 2, 1, 1>, ConvSize<W, 3, 2, 1, 1>]>,
       Tensor<[B, 3, PoolSize<H, 2, 2, 0, false>, PoolSize<W, 2, 2, 0, false>]>,
-      Tensor<[B, 3, PoolSize<H, 3, 1, 1, false>, PoolSize<W, 3, 1, 1, false>]>,
+      Tensor<[B, 3, H, W]>,
       Tensor<[B, 4, Product<[H, W]>]>,
       Tensor<[B, 3, SliceSize<H, 0, 2, undefined>, W]>,
     ]
@@ -393,4 +393,10 @@ export function channelsGeneric<B extends Dim, C extends Dim, H extends Dim, W e
   const y = x.conv2d(k, { padding: 1, bias }); // type: Tensor<[B, 16, H, W]>
   const z = conv2d(x, k); // type: Tensor<[B, 16, ConvSize<H, 3, 1, 0, 1>, ConvSize<W, 3, 1, 0, 1>]>
   return [y, z];
+}
+
+/** A 3×3 max-pooling window with stride 1 and padding 1 keeps any size, channels a type parameter too. */
+export function sameSizePooling<B extends Dim, C extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, C, H, W]>) {
+  const pooled = x.maxPool2d({ kernel: 3, stride: 1, padding: 1 }); // type: Tensor<[B, C, H, W]>
+  return pooled;
 }

@@ -129,6 +129,21 @@ export type PoolSize<In extends Dim, Kernel, Stride, Padding, Ceil> = [IsKnownSi
   : number;
 
 /**
+ * `true` when a window keeps any input's size: stride 1 and padding (kernel − 1) / 2, in either
+ * rounding mode (a 3×3 window, stride 1, padding 1). Decided by the options alone, so a spatial dim
+ * that is a type parameter stays itself in the result.
+ */
+type KeepsSize<Kernel, Stride, Padding> = [Stride] extends [1]
+  ? AllNatural<[Kernel, Padding]> extends true
+    ? 0 extends Kernel
+      ? false
+      : AddDigits<`${Padding & number}`, `${Padding & number}`> extends SubDigits<`${Kernel & number}`, "1">
+        ? true
+        : false
+    : false
+  : false;
+
+/**
  * A pooling's `[outcome, result]`: the outcome is the result shape or the first error (what the
  * options argument reports); the result is the shape for return types — `number[]` after a rank or
  * padding error, each spatial dim as `PoolSize` gives it. One pass computes both.
@@ -158,7 +173,12 @@ type PoolAxes<Op extends string, X extends Shape, N extends Dim, C extends Dim, 
                 : never
             : never,
           // each axis's size for the result, decided by the kernel and options where a dim is a type parameter
-          [N, C, PoolSize<H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil>, PoolSize<W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil>],
+          [
+            N,
+            C,
+            KeepsSize<AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>> extends true ? H : PoolSize<H, AxisValue<Kernel, 0>, AxisValue<Stride, 0>, AxisValue<Padding, 0>, Ceil>,
+            KeepsSize<AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>> extends true ? W : PoolSize<W, AxisValue<Kernel, 1>, AxisValue<Stride, 1>, AxisValue<Padding, 1>, Ceil>,
+          ],
         ];
 
 /**
