@@ -30,7 +30,7 @@ import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
-import type { TfConv2dShape, TfPoolShape } from "../../types/tfjs/rules.js";
+import type { TfConv2dShape, TfConvChannelsIdentity, TfPoolShape } from "../../types/tfjs/rules.js";
 import type { TfReshapeShape } from "../../types/tfjs/rules.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
@@ -187,7 +187,7 @@ type Conv2dMethod = <
   const Dilations extends TfPair = 1,
 >(
   this: TfTensor<Self>,
-  filter: CheckedArg<TfTensor<F>, TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>,
+  filter: IdentityFirst<TfConvChannelsIdentity<Self, F, DataFormat>, CheckedArg<TfTensor<F>, TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>>,
   strides: Strides,
   pad: Pad,
   dataFormat?: DataFormat,
@@ -503,7 +503,7 @@ export function conv2d<
   const Dilations extends TfPair = 1,
 >(
   x: TfTensor<X>,
-  filter: CheckedArg<TfTensor<F>, TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>,
+  filter: IdentityFirst<TfConvChannelsIdentity<X, F, DataFormat>, CheckedArg<TfTensor<F>, TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>>,
   strides: Strides,
   pad: Pad,
   dataFormat?: DataFormat,

@@ -240,3 +240,10 @@ export function tfReshapeForTranspose<B extends Dim, T extends Dim>(x: tf.TfTens
   // @shape-error SHAPE_RESHAPE
   return tf.reshape(x, [x.shape[1], x.shape[0], 64]);
 }
+
+/** tfjs's convolution of an input whose channels are a type parameter with a filter that takes 4. */
+export function tfChannelsOfParameter<B extends Dim, H extends Dim, W extends Dim, C extends Dim>(x: tf.TfTensor<[B, H, W, C]>, k: tf.TfTensor<[3, 3, 4, 8]>) {
+  // message: SHAPE_CONV: conv2d: the input's channels (axis 3) are ${C} but the filter takes 4 (its axis 2); a type parameter is equal only to itself
+  // @shape-error SHAPE_CONV
+  return tf.conv2d(x, k, 1, "same");
+}

@@ -15,7 +15,7 @@ import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatur
 import type { CompareDims } from "../internal/symbolic.js";
 import type { EqualShapesCheck } from "../ops/same-shape.js";
 import type { FlattenShape, ReshapeShape } from "../ops/reshape.js";
-import type { Exact, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
 // matMul(a, b, transposeA, transposeB)
@@ -332,6 +332,27 @@ export type WriteTfConvRankMessage<X extends Shape, F extends Shape, Operand ext
 export type WriteTfConvChannelsMessage<X extends Shape, F extends Shape, Axis extends 1 | 3> =
   `SHAPE_CONV: conv2d: cannot convolve ${PrintShape<X>} with ${PrintShape<F>}: the input has ${PrintDim<X[Axis]>} channels (axis ${Axis}), the filter takes ${PrintDim<F[2]>} (axis 2); they must be equal`;
 
+/**
+ * `SHAPE_CONV: conv2d: the input's channels (axis 3) are ${C} but the filter takes 4 (its axis 2); a
+ * type parameter is equal only to itself` — where a type parameter keeps the channels' identity
+ * undecided. Compile time only: at run time every dim is a number.
+ */
+export type WriteTfConvNamesMessage<X extends Shape, F extends Shape, Axis extends 1 | 3> =
+  `SHAPE_CONV: conv2d: the input's channels (axis ${Axis}) are ${PrintDim<X[Axis] & Dim>} but the filter takes ${PrintDim<F[2] & Dim>} (its axis 2); a type parameter is equal only to itself`;
+
+/**
+ * conv2d's channels around type parameters, by `SameDimCheck`, asked apart from the rule (whose own
+ * check accepts what a type parameter leaves undecided), and only where a shape holds one.
+ */
+export type TfConvChannelsIdentity<X extends Shape, F extends Shape, DataFormat> = unknown &
+  ([[X, F]] extends [NoTypeParameters]
+    ? unknown
+    : [X["length"], F["length"]] extends [4, 4]
+      ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
+        ? SameDimCheck<WriteTfConvNamesMessage<X, F, Axis>, X[Axis] & Dim, F[2] & Dim>
+        : unknown
+      : unknown);
+
 /** `SHAPE_CONV: conv2d: cannot convolve … : the filter's axis 0 is 0; …`. Mirrors `writeTfConvEmptyKernelMessage`. */
 export type WriteTfConvEmptyKernelMessage<X extends Shape, F extends Shape, Axis extends 0 | 1> =
   `SHAPE_CONV: conv2d: cannot convolve ${PrintShape<X>} with ${PrintShape<F>}: the filter's axis ${Axis} is 0; a kernel needs at least one tap per axis`;
@@ -349,9 +370,16 @@ export type WriteTfPoolWindowMessage<Op extends string, X extends Shape, FilterS
   `SHAPE_POOL: ${Op}: cannot pool ${PrintShape<X>} with filterSize ${PrintOption<FilterSize>}: axis ${Axis}: the window spans ${Span} but the padded input is ${Padded}; pad more, or use a smaller filterSize`;
 
 /** A window that does not fit the padded input (digit strings), for the op's message. */
-interface TooBig<Span extends string, Padded extends string> {
+export interface TooBig<Span extends string, Padded extends string> {
   readonly tooBig: [Span, Padded];
 }
+
+/**
+ * Whether a window's output `Out` for an input dim `In` is `TooBig`: `false` at once where the output is
+ * the input's dim itself (`"same"` with stride 1 — decided for a type parameter too, which a test of
+ * `Out` alone would not be).
+ */
+type IsTooBig<Out, In> = Exact<Out> extends Exact<In> ? false : Out extends TooBig<string, string> ? true : false;
 
 /**
  * One spatial axis, TensorFlow's output size on digit strings: with `span = (k − 1)·d + 1`,
@@ -362,11 +390,11 @@ interface TooBig<Span extends string, Padded extends string> {
 type TfWindow<In extends Dim, K extends Dim, Stride, Pad, Dilation> =
   0 extends Stride | Dilation
     ? number // not a positive integer: an INPUT_OPTION error at run time
-    : [Pad] extends ["same"]
+    : [Pad, Stride] extends ["same", 1]
+      ? In // ceil(in / 1): any dim stays itself — a name, `number`, a type parameter — decided without testing it
+      : [Pad] extends ["same"]
       ? [In] extends [string]
-        ? [Stride] extends [1]
-          ? string extends In ? number : In
-          : number
+        ? number
         : AllNatural<[In, Stride]> extends true
           ? [Stride] extends [1]
             ? In
@@ -391,23 +419,24 @@ type TfWindow<In extends Dim, K extends Dim, Stride, Pad, Dilation> =
 /** The spatial axes of a conv2d input: `[H, W]` and the index of H. */
 type SpatialOf<X extends Shape, DataFormat> = [DataFormat] extends ["NCHW"] ? [X[2], X[3], 2] : [X[1], X[2], 1];
 
-/** The spatial outputs `[H', W']` of conv2d, or its error. */
+/**
+ * The spatial outputs `[H', W']` of conv2d, or its error. Each axis's window is passed on as it is
+ * (not bound by `infer`: where it is the input's dim, a type parameter, the binding could not be decided).
+ */
 type TfConvSpatial<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
   SpatialOf<X, DataFormat> extends [infer H extends Dim, infer W extends Dim, infer First extends number]
-    ? [F[0]] extends [0]
-      ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 0>>
-      : TfWindow<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>> extends infer OutH
-        ? OutH extends TooBig<infer Span, infer Padded>
-          ? ShapeError<WriteTfConvKernelMessage<X, F, First, Span, Padded>>
-          : [F[1]] extends [0]
-            ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 1>>
-            : TfWindow<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>> extends infer OutW
-              ? OutW extends TooBig<infer Span, infer Padded>
-                ? ShapeError<WriteTfConvKernelMessage<X, F, Add1<First>, Span, Padded>>
-                : [OutH & Dim, OutW & Dim]
-              : never
-        : never
+    ? TfConvAxes<X, F, First, H, W, TfWindow<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>, TfWindow<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>>
     : never;
+
+type TfConvAxes<X extends Shape, F extends Shape, First extends number, H extends Dim, W extends Dim, OutH, OutW> = [F[0]] extends [0]
+  ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 0>>
+  : IsTooBig<OutH, H> extends true
+    ? OutH extends TooBig<infer Span, infer Padded> ? ShapeError<WriteTfConvKernelMessage<X, F, First, Span, Padded>> : never
+    : [F[1]] extends [0]
+      ? ShapeError<WriteTfConvEmptyKernelMessage<X, F, 1>>
+      : IsTooBig<OutW, W> extends true
+        ? OutW extends TooBig<infer Span, infer Padded> ? ShapeError<WriteTfConvKernelMessage<X, F, Add1<First>, Span, Padded>> : never
+        : [OutH & Dim, OutW & Dim];
 
 /**
  * The width's kernel/stride/dilation: `Height`'s with numeric `pad` (tfjs 4.x computes both output
@@ -430,7 +459,7 @@ export type TfConv2dShape<X extends Shape, F extends Shape, Strides, Pad, DataFo
     : X extends readonly [unknown, unknown, unknown, unknown]
       ? F extends readonly [unknown, unknown, unknown, unknown]
         ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
-          ? CompareDims<X[Axis] & Dim, F[2] & Dim> extends "equal" | "dynamic"
+          ? (Exact<X[Axis]> extends Exact<F[2]> ? "equal" : CompareDims<X[Axis] & Dim, F[2] & Dim>) extends "equal" | "dynamic" // the same dim first: a type parameter with itself
             ? TfConvSpatial<X, F, Strides, Pad, DataFormat, Dilations> extends infer Out
               ? Out extends readonly [infer OutH extends Dim, infer OutW extends Dim]
                 ? [DataFormat] extends ["NCHW"]
@@ -453,16 +482,24 @@ export type TfPoolShape<Op extends string, X extends Shape, FilterSize, Strides,
   number extends X["length"]
     ? number[]
     : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, infer C extends Dim]
-      ? TfWindow<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1> extends infer OutH
-        ? OutH extends TooBig<infer Span, infer Padded>
-          ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 1, Span, Padded>>
-          : TfWindow<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1> extends infer OutW
-            ? OutW extends TooBig<infer Span, infer Padded>
-              ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 2, Span, Padded>>
-              : [N, OutH & Dim, OutW & Dim, C]
-            : never
-        : never
+      ? TfPoolAxes<
+          Op,
+          X,
+          FilterSize,
+          N,
+          H,
+          W,
+          C,
+          TfWindow<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1>,
+          TfWindow<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1>
+        >
       : ShapeError<WriteTfPoolRankMessage<Op, X, FilterSize>>;
+
+type TfPoolAxes<Op extends string, X extends Shape, FilterSize, N extends Dim, H extends Dim, W extends Dim, C extends Dim, OutH, OutW> = IsTooBig<OutH, H> extends true
+  ? OutH extends TooBig<infer Span, infer Padded> ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 1, Span, Padded>> : never
+  : IsTooBig<OutW, W> extends true
+    ? OutW extends TooBig<infer Span, infer Padded> ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 2, Span, Padded>> : never
+    : [N, OutH & Dim, OutW & Dim, C];
 
 // ---------------------------------------------------------------------------------------------
 // The reshaping methods: x.flatten(), x.as1D() … x.as5D(…), x.asScalar()
