@@ -6,9 +6,8 @@
  * Mirrors types/ops/mse-loss.ts.
  */
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckedArg, IdentityFirst } from "../../types/errors.js";
-import type { EqualShapesCheck, SameAxesCheck } from "../../types/ops/same-shape.js";
-import type { Exact } from "../../types/internal/dims.js";
+import type { CheckedArg } from "../../types/errors.js";
+import type { SameShapeArg } from "../../types/ops/same-shape.js";
 import type { LossOptions, LossOutput, LossReduction, MseLossShape } from "../../types/ops/mse-loss.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
@@ -62,12 +61,7 @@ export function mseLossShape<const Input extends Dim[], const Target extends Dim
  */
 export function mseLoss<S extends Shape, Target extends Shape, const Options extends LossOptions = {}>(
   input: Tensor<S>,
-  // the same shape first (the common call, and cheap); written here, not in an alias, so that where a type
-  // parameter leaves it undecided the diagnostic prints the axis checks with their message
-  target: IdentityFirst<
-    Exact<S> extends Exact<Target> ? unknown : SameAxesCheck<"mseLoss", "input", S, "target", Target>,
-    CheckedArg<Tensor<Target>, Exact<S> extends Exact<Target> ? unknown : EqualShapesCheck<"mseLoss", "input", S, "target", Target>> // the same shape holds as it is: a whole-shape type parameter too
-  >,
+  target: SameShapeArg<Tensor<Target>, "mseLoss", "input", S, "target", Target>,
   options?: Options,
 ): Tensor<LossOutput<S, Options>> {
   const x = checkTensor("mseLoss", input, "input");

@@ -14,8 +14,7 @@ import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { Checked, CheckedArg, IdentityFirst, ResultShape } from "../../types/errors.js";
-import type { Exact } from "../../types/internal/dims.js";
-import type { SameAxesCheck } from "../../types/ops/same-shape.js";
+import type { SameShapeArg } from "../../types/ops/same-shape.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsChecked, AsIdentityCheck, AsResult, ScalarOnly } from "../../types/tensor.js";
 import type { ElementwiseCheck, ElementwiseResult, SameShapeCheck as ExactlySame, SameShapeOperand } from "../../types/ops/elementwise.js";
@@ -28,7 +27,7 @@ import type { ConcatAxisArg, ConcatTensorsArgs, ConcatOfTensors } from "../../ty
 import type { StackAxisArg, StackTensorsArgs, StackOfTensors } from "../../types/ops/stack.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
-import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, SameShapeCheck, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
+import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dShape, TfConvChannelsIdentity, TfPoolShape } from "../../types/tfjs/rules.js";
 import type { TfReshapeShape } from "../../types/tfjs/rules.js";
@@ -754,12 +753,7 @@ type LossShape<S extends Shape, Reduction, PerExample extends Shape> = [Reductio
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
-  // the same shape first (cheap, and it holds for a whole-shape type parameter); a type parameter against
-  // another dim is the axis checks' message (as mseLoss's target, src/ops/mse-loss.ts)
-  onehotLabels: IdentityFirst<
-    Exact<Labels> extends Exact<Logits> ? unknown : SameAxesCheck<"softmaxCrossEntropy", "onehotLabels", Labels, "logits", Logits>,
-    CheckedArg<TfTensor<Labels>, Exact<Labels> extends Exact<Logits> ? unknown : SameShapeCheck<"softmaxCrossEntropy", "onehotLabels", "logits", Labels, Logits>>
-  >,
+  onehotLabels: SameShapeArg<TfTensor<Labels>, "softmaxCrossEntropy", "onehotLabels", Labels, "logits", Logits, "tfjs does not broadcast them">,
   logits: TfTensor<Logits>,
   weights?: TfTensor,
   labelSmoothing?: number,
@@ -774,10 +768,7 @@ function softmaxCrossEntropy<Labels extends Shape, Logits extends Shape, const R
  * @throws ShapeError `SHAPE_MISMATCH`
  */
 function meanSquaredError<Labels extends Shape, Predictions extends Shape, const Reduction extends tfc.Reduction = tfc.Reduction.SUM_BY_NONZERO_WEIGHTS>(
-  labels: IdentityFirst<
-    Exact<Labels> extends Exact<Predictions> ? unknown : SameAxesCheck<"meanSquaredError", "labels", Labels, "predictions", Predictions>,
-    CheckedArg<TfTensor<Labels>, Exact<Labels> extends Exact<Predictions> ? unknown : SameShapeCheck<"meanSquaredError", "labels", "predictions", Labels, Predictions>>
-  >,
+  labels: SameShapeArg<TfTensor<Labels>, "meanSquaredError", "labels", Labels, "predictions", Predictions, "tfjs does not broadcast them">,
   predictions: TfTensor<Predictions>,
   weights?: TfTensor,
   reduction?: Reduction,

@@ -249,7 +249,7 @@ type SpatialAxis<Op extends string, X extends Shape, W extends Shape, Axis exten
  * span less one (stride 1 then keeps the input's size, e.g. 3×3 with padding 1) — or `undefined`
  * when one of them is not a known natural (the output size is then `number`).
  */
-type KernelReach<K extends Dim, Dilation, Before, After> = [IsKnownSize<K>, AllNatural<[Dilation, Before, After]>] extends [true, true]
+export type KernelReach<K extends Dim, Dilation, Before, After> = [IsKnownSize<K>, AllNatural<[Dilation, Before, After]>] extends [true, true]
   ? TotalPadding<K & number, Dilation & number> extends infer Total extends string
     ? AddDigits<ToDigits<Before & number>, ToDigits<After & number>> extends infer Pad extends string
       ? [AddDigits<Total, "1">, Pad, [Pad] extends [Total] ? true : false]

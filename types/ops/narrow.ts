@@ -19,7 +19,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { InvalidShapeMessage, IsSingle } from "../internal/dims.js";
+import type { InvalidShapeMessage, IsKnownSize } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NormalizeAxis } from "../internal/axes.js";
 import type { AboveMaxSafe, AddDigits, CompareDigits, FromDigits, SubDigits } from "../internal/digits.js";
@@ -58,7 +58,7 @@ type LengthKind<Length extends Dim> = [Length] extends [string] ? "name" : Class
  * digits), or `"none"` for a name, `number` or a union — whose range the runtime checks. Undecided
  * where the dim is a type parameter, which the arguments' checks leave to the runtime too.
  */
-type SizeDigits<D extends Dim> = [D] extends [number] ? (number extends D ? "none" : IsSingle<D> extends true ? `${D}` : "none") : "none";
+type SizeDigits<D extends Dim> = IsKnownSize<D> extends true ? `${D & number}` : "none";
 
 /**
  * The start's error on an axis of size `Size` (digits, or `"none"`), else `unknown`: an integer, then,
@@ -121,29 +121,18 @@ type EndOf<Size extends string, StartKind, Length extends string> = StartKind ex
 /** The axis `Axis` of `S` normalized, or its `SHAPE_AXIS` error; `number` for an axis that is not a literal. */
 type NarrowAxis<S extends Shape, Axis extends number, Op extends string> = number extends S["length"] ? number : NormalizeAxis<Op, S, Axis>;
 
-/** Where a narrow of a valid `S` fails: `["axis" | "start" | "length", error]`, or `never`. */
+/**
+ * Where a narrow of a valid `S` fails: `["axis" | "start" | "length", error]`, or `never` — the
+ * arguments' own checks (`NarrowCheck`) in the runtime's order, the length's only for a valid start.
+ */
 type NarrowFailure<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string> =
-  NarrowAxis<S, Axis, Op> extends infer Index
-    ? Index extends ShapeError<string>
-      ? ["axis", Index]
-      : number extends Index
-        ? never
-        : SizeDigits<S[Index & number]> extends infer Size extends string
-          ? StartError<S, Index & number, Size, Start, Op> extends infer Failed
-            ? Failed extends ShapeError<string>
-              ? ["start", Failed]
-              : LengthInvalid<S, Index & number, Length, Op> extends infer Invalid
-                ? Invalid extends ShapeError<string>
-                  ? ["length", Invalid]
-                  : LengthFit<S, Index & number, Size, Start, Length, Op> extends infer Short
-                    ? Short extends ShapeError<string>
-                      ? ["length", Short]
-                      : never
-                    : never
-                : never
-            : never
-          : never
-    : never;
+  NarrowCheck<S, Axis, Start, Length, Op, "axis"> extends infer AxisError extends ShapeError<string>
+    ? ["axis", AxisError]
+    : NarrowCheck<S, Axis, Start, Length, Op, "start"> extends infer StartError extends ShapeError<string>
+      ? ["start", StartError]
+      : NarrowCheck<S, Axis, Start, Length, Op, "length"> extends infer LengthError extends ShapeError<string>
+        ? ["length", LengthError]
+        : never;
 
 /** The narrowed shape of a valid `S`, without a test of `Length` (see above); `number[]` for an axis out of range. */
 export type NarrowResult<S extends Shape, Axis extends number, Length extends Dim, Op extends string> = number extends S["length"]

@@ -15,7 +15,7 @@ import type { RuntimeDecidesArg, ShapeError } from "../errors.js";
 import type { PrintShape } from "../internal/print.js";
 import type { Add, AddDigits, Compare, CompareDigits, DivModDigits, FromDigits, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
-import type { AllNatural, AxisValue, FloorDiv, OptionOf } from "./conv.js";
+import type { AllNatural, AxisValue, FloorDiv, KernelReach, OptionOf } from "./conv.js";
 import type { IsKnownSize } from "../internal/dims.js";
 
 /**
@@ -134,13 +134,11 @@ export type PoolSize<In extends Dim, Kernel, Stride, Padding, Ceil> = [IsKnownSi
  * that is a type parameter stays itself in the result.
  */
 type KeepsSize<Kernel, Stride, Padding> = [Stride] extends [1]
-  ? AllNatural<[Kernel, Padding]> extends true
-    ? 0 extends Kernel
-      ? false
-      : AddDigits<`${Padding & number}`, `${Padding & number}`> extends SubDigits<`${Kernel & number}`, "1">
-        ? true
-        : false
-    : false
+  ? 0 extends Kernel
+    ? false
+    : KernelReach<Kernel & Dim, 1, Padding, Padding> extends [string, string, true] // conv's test: the padding is the span less one
+      ? true
+      : false
   : false;
 
 /**

@@ -10,7 +10,7 @@
  * `CheckArg` accepts: the runtime checks it.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { CheckedArg, IdentityFirst, ShapeError } from "../errors.js";
 import type { Exact, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { WriteAsNamesMessage } from "../tensor.js";
@@ -178,6 +178,19 @@ type AxisPairMessage<Left extends Shape, Right extends Shape, Message extends re
     : Message extends readonly ["as", infer Op extends string]
       ? WriteAsNamesMessage<Op, Left, Right, Axis, L, R>
       : never;
+
+/**
+ * The parameter type of an argument that must have another operand's shape exactly (mseLoss's target,
+ * tfjs's losses' labels): `Param` where the two shapes are the same type — decided first, so a
+ * whole-shape type parameter matches itself, and cheap — else the identity checks (`SameAxesCheck`: a
+ * type parameter against another dim, with its names message) and then the rule (`EqualShapesCheck`:
+ * known and named dims, the runtime's message).
+ */
+export type SameShapeArg<Param, Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, Tail extends string = `${Op} does not broadcast`> =
+  IdentityFirst<
+    Exact<Left> extends Exact<Right> ? unknown : SameAxesCheck<Op, LeftName, Left, RightName, Right>,
+    CheckedArg<Param, Exact<Left> extends Exact<Right> ? unknown : EqualShapesCheck<Op, LeftName, Left, RightName, Right, Tail>>
+  >;
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input and target must have the same shape: axis 0 is ${B} vs ${T}, and a

@@ -13,7 +13,6 @@ import type { MatmulCheck, MatmulResult } from "../ops/matmul.js";
 import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareDims } from "../internal/symbolic.js";
-import type { EqualShapesCheck } from "../ops/same-shape.js";
 import type { FlattenShape, ReshapeShape } from "../ops/reshape.js";
 import type { Exact, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 
@@ -87,15 +86,6 @@ export type TfSoftmaxShape<S extends Shape, Axis extends number | undefined, Op 
 
 // ---------------------------------------------------------------------------------------------
 // Same shapes (the losses): tfjs does not broadcast labels against predictions
-
-/**
- * The check that `Right` has `Left`'s shape, with tfjs's message tail: `SHAPE_MISMATCH:
- * softmaxCrossEntropy: onehotLabels [64, 1] and logits [64, 10] must have the same shape: axis 1 is 1
- * vs 10; tfjs does not broadcast them` (rank first, then the first axis that differs). The built-in
- * ops' equal-shape check (types/ops/same-shape.ts).
- */
-export type SameShapeCheck<Op extends string, LeftName extends string, RightName extends string, Left extends Shape, Right extends Shape> =
-  EqualShapesCheck<Op, LeftName, Left, RightName, Right, "tfjs does not broadcast them">;
 
 /** `S` without its last axis (a per-example loss with `Reduction.NONE`). */
 export type DropLastAxis<S extends Shape> = S extends readonly [...infer Init extends Shape, unknown] ? Init : number[];
