@@ -192,6 +192,13 @@ export function normalizedOverAnotherAxis<B extends Dim, T extends Dim, D extend
   return layerNorm(x, [x.shape[1]]);
 }
 
+/** A layer norm over `[...Batch, D]` whose weight has another type parameter's width. */
+export function normalizedBatchedOtherWidth<Batch extends Dim[], D extends Dim, E extends Dim>(x: Tensor<[...Batch, D]>, gamma: Tensor<[E]>) {
+  // message: SHAPE_MISMATCH: layerNorm: the normalized shape does not match the input's trailing dims: axis -1 is ${D} vs ${E}, and a type parameter is equal only to itself
+  // @shape-error SHAPE_MISMATCH
+  return layerNorm(x, [gamma.shape[0]], gamma);
+}
+
 /** A layer norm over a fixed width that a type parameter's axis may not have. */
 export function normalizedFixedWidth<B extends Dim, D extends Dim>(x: Tensor<[B, D]>) {
   // message: SHAPE_MISMATCH: layerNorm: the normalized shape does not match the input's trailing dims: axis -1 is ${D} vs 64, and a type parameter is equal only to itself
@@ -246,4 +253,11 @@ export function tfChannelsOfParameter<B extends Dim, H extends Dim, W extends Di
   // message: SHAPE_CONV: conv2d: the input's channels (axis 3) are ${C} but the filter takes 4 (its axis 2); a type parameter is equal only to itself
   // @shape-error SHAPE_CONV
   return tf.conv2d(x, k, 1, "same");
+}
+
+/** A learned row on the left whose length is another type parameter than the input's. */
+export function rowOfAnotherLength<B extends Dim, T extends Dim, S extends Dim>(x: Tensor<[B, T]>, row: Tensor<[1, S]>) {
+  // message: SHAPE_BROADCAST: sub: axis -1 is ${S} vs ${T}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return row.sub(x);
 }

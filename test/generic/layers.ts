@@ -223,6 +223,13 @@ export function normalizedTrailing<B extends Dim, T extends Dim, D extends Dim>(
   return exact;
 }
 
+/** Layer norm over `[...Batch, D]`, the normalized shape read from the weight's own `[D]` (or a known width). */
+export function normalizedBatched<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>, gamma: Tensor<[D]>, beta: Tensor<[D]>, wide: Tensor<[...Batch, 64]>) {
+  const normed = layerNormOp(x, [gamma.shape[0]], gamma, beta); // type: Tensor<[...Batch, D]>
+  const fixed = layerNormOp(wide, [64]); // type: Tensor<[...Batch, 64]>
+  return [normed, fixed];
+}
+
 /** A transformer block's normalization and a regression loss over generic dims. */
 export function normalizedLoss<B extends Dim, D extends number>(x: Tensor<[B, D]>, gamma: Tensor<[D]>, target: Tensor<[B, D]>) {
   const normed = layerNormOp(x, [x.shape[1]], gamma); // type: Tensor<[B, D]>
@@ -399,4 +406,22 @@ export function channelsGeneric<B extends Dim, C extends Dim, H extends Dim, W e
 export function sameSizePooling<B extends Dim, C extends Dim, H extends Dim, W extends Dim>(x: Tensor<[B, C, H, W]>) {
   const pooled = x.maxPool2d({ kernel: 3, stride: 1, padding: 1 }); // type: Tensor<[B, C, H, W]>
   return pooled;
+}
+
+/** A size-1 axis on the left of a type parameter's axis: a learned row `[1, T]` against `[B, T]`, in either order and chained. */
+export function rowOnTheLeft<B extends Dim, T extends Dim>(x: Tensor<[B, T]>, row: Tensor<[1, T]>): Tensor<[B, T]> {
+  const shifted = row.sub(x); // type: Tensor<[B, T]>
+  const scaled = shifted.mul(x).div(row); // type: Tensor<[B, T]>
+  const top = maximum(row, x); // type: Tensor<[B, T]>
+  const picked = where(row.gt(0), row, x); // type: Tensor<[B, T]>
+  return scaled.add(top).add(picked);
+}
+
+/** A causal mask compared from positions, `[T, 1]` against `[1, T]`, and a `where` whose fallback is a column `[B, T, 1]`. */
+export function causalFromPositions<B extends Dim, T extends Dim>(scores: Tensor<[B, T, T]>, fallback: Tensor<[B, T, 1]>) {
+  const position = arange(scores.shape[1]);
+  const causal = position.unsqueeze(1).ge(position.unsqueeze(0)); // type: Tensor<[T, T]>
+  const masked = where(causal, scores, fallback); // type: Tensor<[B, T, T]>
+  const swapped = where(causal, fallback, scores); // type: Tensor<[B, T, T]>
+  return [masked, swapped];
 }

@@ -9,6 +9,7 @@ import type { PrintShape } from "../../types/internal/print.js";
 import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
 import type { IsShapeError, ShapeError } from "../../types/errors.js";
+import type { BroadcastDim } from "../../types/ops/broadcast.js";
 
 type Expect<T extends true> = T;
 /** The element count of a shape as text, or the marker it gave. */
@@ -172,3 +173,36 @@ export type DigitProducts = [
   Expect<Equal<IsShapeError<ReshapeShape<[6, 7], [5, -1]>>, true>>,
   Expect<Equal<ReshapeShape<[2 | 3, 4], [4, -1]>, [4, number]>>,
 ];
+
+/**
+ * One broadcast axis, by the design's table (DESIGN.md, "Broadcasting"): equal → that dim, a 1 on
+ * either side → the other, `number` against a known size → the size, else `number` (a clash is the
+ * check's to report). A type parameter is a name, resolved on either side of a 1 and against itself.
+ */
+export function broadcastOneAxis<B extends Dim, T extends number, N extends "n">() {
+  type Cases = [
+    Expect<Equal<BroadcastDim<1, B>, B>>,
+    Expect<Equal<BroadcastDim<B, 1>, B>>,
+    Expect<Equal<BroadcastDim<B, B>, B>>,
+    Expect<Equal<BroadcastDim<1, T>, T>>,
+    Expect<Equal<BroadcastDim<N, 1>, N>>,
+    Expect<Equal<BroadcastDim<1, 1>, 1>>,
+    Expect<Equal<BroadcastDim<7, 1>, 7>>,
+    Expect<Equal<BroadcastDim<1, 7>, 7>>,
+    Expect<Equal<BroadcastDim<7, 7>, 7>>,
+    Expect<Equal<BroadcastDim<0, 1>, 0>>,
+    Expect<Equal<BroadcastDim<1, 0>, 0>>,
+    Expect<Equal<BroadcastDim<7, 8>, number>>,
+    Expect<Equal<BroadcastDim<"b", 1>, "b">>,
+    Expect<Equal<BroadcastDim<1, "b">, "b">>,
+    Expect<Equal<BroadcastDim<"b", "b">, "b">>,
+    Expect<Equal<BroadcastDim<"b", "c">, number>>,
+    Expect<Equal<BroadcastDim<"b", number>, number>>,
+    Expect<Equal<BroadcastDim<number, 1>, number>>,
+    Expect<Equal<BroadcastDim<1, number>, number>>,
+    Expect<Equal<BroadcastDim<number, 7>, 7>>,
+    Expect<Equal<BroadcastDim<7, number>, 7>>,
+    Expect<Equal<BroadcastDim<number, number>, number>>,
+  ];
+  return null as unknown as Cases;
+}

@@ -78,19 +78,37 @@ type MixedKind<Left extends Dim, Right extends Dim> = [Left] extends [1]
           : "union-left";
 
 /**
- * Broadcasts one axis: the result dim. Asked first, "the same dim, or the right side is 1" resolves
- * for type parameters too (`[B, B]` → `B`, `[B, 1]` → `B`). A clash gives `number` — the check
- * reports it, and the result carries on with an axis the runtime checks (error recovery).
+ * Broadcasts one axis: the result dim. One test answers "the same dim, or a 1 on either side?" and
+ * reads off the kept dim, so that it resolves around type parameters on both sides of a 1 (`[B, B]`,
+ * `[B, 1]` and `[1, B]` → `B`):
+ * - `pair` holds when the two dims are the same or one of them is 1. `Exact` makes it an identity
+ *   test, which TypeScript decides for a type parameter against itself or against 1; a test that
+ *   asked "is `Left` 1?" first stayed undecided for `[B, 1]` and the other order for `[1, B]`.
+ * - `Kept` is what remains of `Left | Right` once the 1s are taken out: inferring `1 | Kept` from
+ *   `1 | B` matches the 1s to each other and leaves `B`; from `B` (or `7`) it is that dim; from `1`
+ *   alone, nothing is left and TypeScript infers the whole, 1.
+ * Asked together, so that for the alias's own parameters (`Left`, `Right`, unrelated) `pair` stays
+ * undecided: TypeScript does not settle the rule once for all instantiations (with `Kept` bound to
+ * `Left | Right`) but for each pair of dims. A clash gives `number` — the check reports it, and the
+ * result carries on with an axis the runtime checks (error recovery).
  */
-export type BroadcastDim<Left extends Dim, Right extends Dim> = Exact<[Left, Right]> extends Exact<[Left, Left]> | Exact<[Left, 1]>
-  ? Left
-  : [Left] extends [1]
-    ? Right
-    : number extends Left
-      ? KnownOrNumber<Right>
-      : number extends Right
-        ? KnownOrNumber<Left>
-        : number;
+export type BroadcastDim<Left extends Dim, Right extends Dim> = DimPair<Left, Right> extends BroadcastablePair<Left, Right, infer Kept extends Left | Right>
+  ? Kept
+  : number extends Left
+    ? KnownOrNumber<Right>
+    : number extends Right
+      ? KnownOrNumber<Left>
+      : number;
+
+interface DimPair<Left extends Dim, Right extends Dim> {
+  dims: Left | Right;
+  pair: Exact<[Left, Right]>;
+}
+
+interface BroadcastablePair<Left extends Dim, Right extends Dim, Kept> {
+  dims: 1 | Kept;
+  pair: Exact<[Left, Left]> | Exact<[Left, 1]> | Exact<[1, Right]>;
+}
 
 /** What a dynamic dim broadcasts to against `D`: `D` when it is a known size (not 1), else `number`. */
 type KnownOrNumber<D extends Dim> = [D] extends [number] ? (number extends D ? number : IsSingle<D> extends true ? D : number) : number;

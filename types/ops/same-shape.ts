@@ -116,7 +116,7 @@ type TrailingAxesWalk<Op extends string, S extends Shape, Normalized extends Sha
   ...infer NormalizedFront extends Shape,
   infer N extends Dim,
 ]
-  ? S extends readonly [...infer Front extends Shape, infer D extends Dim]
+  ? [S] extends readonly [readonly [...infer Front extends Shape, infer D extends Dim]] // wrapped: decided for a variadic `[...Batch, D]` too
     ? Exact<D> extends Exact<N>
       ? TrailingAxesWalk<Op, Front, NormalizedFront, [...Index, 0]>
       : SameDimCheck<WriteTrailingNamesMessage<Op, Index["length"], D, N>, D, N>

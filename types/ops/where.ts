@@ -6,7 +6,7 @@
  */
 import type { Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact } from "../internal/dims.js";
+import type { Exact, FixedRank } from "../internal/dims.js";
 import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
 
 /**
@@ -42,24 +42,31 @@ export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = Where
 
 /**
  * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to. A scalar
- * passes first, and so does `a`'s own shape (whose broadcast with `cond` the left check decides) —
- * decided for type parameters too: a whole-shape `S` with `S`, `S`, a mask's `where(mask, x, x)`.
+ * passes first. Shapes of fixed rank are broadcast, which decides around type parameters (`[B, T, 1]`
+ * against `[B, T, T]`); otherwise `a`'s own shape passes (its broadcast with `cond` is the left
+ * check's) — a whole-shape `S` with `S`, `S` — where the broadcast of a whole-shape parameter would
+ * stay undecided. (Asked first for every shape, that identity test was itself undecided for
+ * `[B, T, 1]` against `[B, T, T]` and rejected it.)
  */
 export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right extends Shape> = [Right] extends [readonly []]
   ? unknown
-  : Exact<Right> extends Exact<Left> // `a`'s shape again: its broadcast with `cond` is the left check's
-    ? unknown
-    : BroadcastOperands<Left, Cond, "where">[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
-      ? BroadcastOperands<First, Right, "where">[1]
-      : never;
+  : [Left, Right] extends readonly [FixedRank, FixedRank] // dims in place: the broadcast decides, around type parameters too
+    ? WhereTensorRightBroadcast<Cond, Left, Right>
+    : Exact<Right> extends Exact<Left> // `a`'s shape again: its broadcast with `cond` is the left check's
+      ? unknown
+      : WhereTensorRightBroadcast<Cond, Left, Right>;
+
+/** The check on `b`: its broadcast with the broadcast of `a` and `cond`. */
+type WhereTensorRightBroadcast<Cond extends Shape, Left extends Shape, Right extends Shape> =
+  BroadcastOperands<Left, Cond, "where">[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
+    ? BroadcastOperands<First, Right, "where">[1]
+    : never;
 
 /**
  * The result shape of the tensor op: the three-way broadcast, computed structurally around type
  * parameters (a clashing axis is `number`; the checks report it). `a` is broadcast with `cond`
- * rather than `cond` with `a` — the same shape, but a condition's size-1 axes (a mask `[B, 1, T]`
- * against scores `[B, T, T]`) then sit on the right, where a type parameter against 1 resolves
- * (`T`); on the left, TypeScript cannot tell `[1, T]` from `[1, 1]` and leaves `BroadcastDim<1, T>`.
- * The right check (`WhereTensorRightCheck`) reads the same shape.
+ * rather than `cond` with `a`, as the runtime folds (the same shape). The right check
+ * (`WhereTensorRightCheck`) reads the same shape.
  */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
   BroadcastOperands<Left, Cond, "where"> extends readonly [infer First extends Shape, unknown]
