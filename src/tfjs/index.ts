@@ -29,7 +29,7 @@ import type { ConcatShape } from "../../types/ops/concat.js";
 import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
-import type { TfConv2dShape, TfConvChannelsIdentity, TfPoolShape } from "../../types/tfjs/rules.js";
+import type { TfConv2dResult, TfConv2dShape, TfConvChannelsIdentity, TfPoolResult, TfPoolShape } from "../../types/tfjs/rules.js";
 import type { TfReshapeShape } from "../../types/tfjs/rules.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
@@ -191,13 +191,13 @@ type Conv2dMethod = <
   pad: Pad,
   dataFormat?: DataFormat,
   dilations?: Dilations,
-) => TfTensor<ResultShape<TfConv2dShape<Self, F, Strides, Pad, DataFormat, Dilations>>>;
+) => TfTensor<TfConv2dResult<Self, F, Strides, Pad, DataFormat, Dilations>>;
 type PoolMethod<Op extends string> = <Self extends Shape, const FilterSize extends TfPair, const Strides extends TfPair, const Pad extends TfPad>(
   this: TfTensor<Self>,
   filterSize: CheckedArg<FilterSize, TfPoolShape<Op, Self, FilterSize, Strides, Pad>>,
   strides: Strides,
   pad: Pad,
-) => TfTensor<ResultShape<TfPoolShape<Op, Self, FilterSize, Strides, Pad>>>;
+) => TfTensor<TfPoolResult<Self, FilterSize, Strides, Pad>>;
 /** The shapes a chained concat/stack joins: `x`'s, then the other tensor's, or each listed tensor's. */
 type JoinedShapes<Self extends Shape, Other> = Other extends readonly TfTensor[]
   ? [Self, ...ShapesOf<Other>]
@@ -507,7 +507,7 @@ export function conv2d<
   pad: Pad,
   dataFormat?: DataFormat,
   dilations?: Dilations,
-): TfTensor<ResultShape<TfConv2dShape<X, F, Strides, Pad, DataFormat, Dilations>>> {
+): TfTensor<TfConv2dResult<X, F, Strides, Pad, DataFormat, Dilations>> {
   tfConv2dShape(shapeOf("conv2d", x), shapeOf("conv2d", filter, "filter"), strides, pad, dataFormat ?? "NHWC", dilations ?? 1);
   return tfc.conv2d(raw(x) as tfc.Tensor4D, raw(filter) as tfc.Tensor4D, strides as never, pad, dataFormat, dilations as never) as never;
 }
@@ -517,7 +517,7 @@ type PoolFn<Op extends string> = <X extends Shape, const FilterSize extends TfPa
   filterSize: CheckedArg<FilterSize, TfPoolShape<Op, X, FilterSize, Strides, Pad>>,
   strides: Strides,
   pad: Pad,
-) => TfTensor<ResultShape<TfPoolShape<Op, X, FilterSize, Strides, Pad>>>;
+) => TfTensor<TfPoolResult<X, FilterSize, Strides, Pad>>;
 
 function pool<Op extends string>(op: Op, kernel: typeof tfc.maxPool): PoolFn<Op> {
   return ((x: unknown, filterSize: TfPair, strides: TfPair, pad: TfPad) => {

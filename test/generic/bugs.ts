@@ -261,3 +261,10 @@ export function rowOfAnotherLength<B extends Dim, T extends Dim, S extends Dim>(
   // @shape-error SHAPE_BROADCAST
   return row.sub(x);
 }
+
+/** A residual around a strided tfjs convolution, without downsampling the shortcut. */
+export function tfResidualAroundStride<B extends Dim, H extends Dim, W extends Dim>(x: tf.TfTensor<[B, H, W, 8]>, k: tf.TfTensor<[3, 3, 8, 8]>) {
+  // message: SHAPE_BROADCAST: add: axis -2 is ${W} vs ${TfWindowSize<W, 3, 2, "same", 1>}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return x.add(tf.conv2d(x, k, 2, "same"));
+}

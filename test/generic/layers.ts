@@ -8,6 +8,8 @@ import type { AxisSum } from "../../types/ops/concat.js";
 import type { ConvSize } from "../../types/ops/conv.js";
 import type { PoolSize } from "../../types/ops/pool.js";
 import type { SliceSize } from "../../types/ops/slice.js";
+import type { TfWindowSize } from "../../types/tfjs/rules.js";
+import * as tf from "../../src/tfjs/index.js";
 
 /** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
 type Exactly<Actual, Expected> = Exact<Actual> extends Exact<Expected> ? true : false;
@@ -424,4 +426,13 @@ export function causalFromPositions<B extends Dim, T extends Dim>(scores: Tensor
   const masked = where(causal, scores, fallback); // type: Tensor<[B, T, T]>
   const swapped = where(causal, fallback, scores); // type: Tensor<[B, T, T]>
   return [masked, swapped];
+}
+
+/** tfjs's own convolution and pooling over spatial dims that are type parameters, with windows that change the size. */
+export function tfDownsample<B extends Dim, H extends Dim, W extends Dim>(x: tf.TfTensor<[B, H, W, 3]>, k: tf.TfTensor<[3, 3, 3, 16]>) {
+  const same = tf.conv2d(x, k, 1, "same"); // type: tf.TfTensor<[B, H, W, 16]>
+  const strided = tf.conv2d(x, k, 2, "same"); // type: tf.TfTensor<[B, TfWindowSize<H, 3, 2, "same", 1>, TfWindowSize<W, 3, 2, "same", 1>, 16]>
+  const pooled = tf.maxPool(same, 2, 2, "valid"); // type: tf.TfTensor<[B, TfWindowSize<H, 2, 2, "valid", 1>, TfWindowSize<W, 2, 2, "valid", 1>, 16]>
+  const features = tf.mean(pooled, [1, 2]); // type: tf.TfTensor<[B, 16]>
+  return [strided, features];
 }

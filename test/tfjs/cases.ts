@@ -96,3 +96,37 @@ export function reshapeCases(count: number): ReshapeCase[] {
     return { op, x, dims };
   });
 }
+
+// conv2d and pooling: random sizes, strides, dilations, paddings and layouts (tfjs needs strides or dilations of 1).
+export type Pair = number | [number, number];
+export type Pad = "valid" | "same" | number;
+export interface ConvCase { x: number[]; filter: number[]; strides: Pair; pad: Pad; dataFormat: "NHWC" | "NCHW"; dilations: Pair }
+export interface PoolCase { x: number[]; filterSize: Pair; strides: Pair; pad: Pad }
+
+const pair = (r: (n: number) => number, max: number): Pair => (r(2) === 0 ? 1 + r(max) : [1 + r(max), 1 + r(max)]);
+const isOne = (p: Pair) => (typeof p === "number" ? p === 1 : p[0] === 1 && p[1] === 1);
+const padOf = (r: (n: number) => number): Pad => (["valid", "same", 0, 1, 2] as const)[r(5)]!;
+
+export function convCases(count: number): ConvCase[] {
+  const r = random(20261202);
+  return Array.from({ length: count }, () => {
+    const [n, h, w, c, o] = [1 + r(2), 1 + r(9), 1 + r(9), 1 + r(3), 1 + r(3)];
+    const strides = pair(r, 3);
+    // tfjs: either strides or dilations must be 1.
+    const dilations = isOne(strides) ? pair(r, 3) : 1;
+    const dataFormat = r(3) === 0 ? "NCHW" : "NHWC";
+    return {
+      x: dataFormat === "NHWC" ? [n, h, w, c] : [n, c, h, w],
+      filter: [1 + r(4), 1 + r(4), c, o],
+      strides,
+      pad: padOf(r),
+      dataFormat,
+      dilations,
+    };
+  });
+}
+
+export function poolCases(count: number): PoolCase[] {
+  const r = random(7);
+  return Array.from({ length: count }, () => ({ x: [1 + r(2), 1 + r(9), 1 + r(9), 1 + r(3)], filterSize: pair(r, 4), strides: pair(r, 3), pad: padOf(r) }));
+}

@@ -13,41 +13,8 @@ import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
 import { BACKENDS, checkAgainstTfjs, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
-import { random } from "./cases.js";
+import { convCases, poolCases, type ConvCase, type Pair, type PoolCase } from "./cases.js";
 
-
-type Pair = number | [number, number];
-type Pad = "valid" | "same" | number;
-interface ConvCase { x: number[]; filter: number[]; strides: Pair; pad: Pad; dataFormat: "NHWC" | "NCHW"; dilations: Pair }
-interface PoolCase { x: number[]; filterSize: Pair; strides: Pair; pad: Pad }
-
-const pair = (r: (n: number) => number, max: number): Pair => (r(2) === 0 ? 1 + r(max) : [1 + r(max), 1 + r(max)]);
-const isOne = (p: Pair) => (typeof p === "number" ? p === 1 : p[0] === 1 && p[1] === 1);
-const padOf = (r: (n: number) => number): Pad => (["valid", "same", 0, 1, 2] as const)[r(5)]!;
-
-function convCases(count: number): ConvCase[] {
-  const r = random(20261202);
-  return Array.from({ length: count }, () => {
-    const [n, h, w, c, o] = [1 + r(2), 1 + r(9), 1 + r(9), 1 + r(3), 1 + r(3)];
-    const strides = pair(r, 3);
-    // tfjs: either strides or dilations must be 1.
-    const dilations = isOne(strides) ? pair(r, 3) : 1;
-    const dataFormat = r(3) === 0 ? "NCHW" : "NHWC";
-    return {
-      x: dataFormat === "NHWC" ? [n, h, w, c] : [n, c, h, w],
-      filter: [1 + r(4), 1 + r(4), c, o],
-      strides,
-      pad: padOf(r),
-      dataFormat,
-      dilations,
-    };
-  });
-}
-
-function poolCases(count: number): PoolCase[] {
-  const r = random(7);
-  return Array.from({ length: count }, () => ({ x: [1 + r(2), 1 + r(9), 1 + r(9), 1 + r(3)], filterSize: pair(r, 4), strides: pair(r, 3), pad: padOf(r) }));
-}
 
 const CONV = convCases(150);
 const POOL = poolCases(150);

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { ShapeError } from "../../src/errors.js";
-import { gatherShape, tfReshapeShape, tfSliceShape } from "../../src/tfjs/rules.js";
+import { gatherShape, tfConv2dShape, tfPoolShape, tfReshapeShape, tfSliceShape } from "../../src/tfjs/rules.js";
 import { evaluateTypeBatches, parseTypeText, type TypeResult } from "../harness/types.js";
-import { gatherCases, reshapeCases, sliceCases, type Entries } from "./cases.js";
+import { convCases, gatherCases, poolCases, reshapeCases, sliceCases, type Entries } from "./cases.js";
 
-const IMPORTS = `import type { GatherShape, TfReshapeShape, TfSliceShape } from "../types/tfjs/rules.js";`;
+const IMPORTS = `import type { GatherShape, TfConv2dShape, TfPoolShape, TfReshapeShape, TfSliceShape } from "../types/tfjs/rules.js";`;
 
 /** A runtime rule's answer in the form of the type harness: a shape, or the error message. */
 function runtime(run: () => readonly (number | string)[]): TypeResult {
@@ -45,6 +45,25 @@ const reshapedValid = reshaped.filter((c) => runtime(() => tfReshapeShape(c.op, 
 const METHODS = batch(
   `import type { TfTensor } from "../src/tfjs/index.js";\n${reshapedValid.map((c, i) => `declare const x${i}: TfTensor<${literal(c.x)}>;\nconst r${i} = x${i}.${c.op}(${c.dims.join(", ")});`).join("\n")}`,
   reshapedValid.map((_, i) => `typeof r${i}`),
+);
+// conv2d and pooling: the rules on the generated cases the runtime tests run against tfjs, and the
+// functions' result types on the cases the runtime rule accepts.
+const convolved = convCases(150);
+const option = (value: unknown) => JSON.stringify(value).replace(/,/g, ", ");
+const CONV = batch(IMPORTS, convolved.map((c) => `TfConv2dShape<${literal(c.x)}, ${literal(c.filter)}, ${option(c.strides)}, ${option(c.pad)}, "${c.dataFormat}", ${option(c.dilations)}>`));
+const convValid = convolved.filter((c) => runtime(() => tfConv2dShape(c.x, c.filter, c.strides, c.pad, c.dataFormat, c.dilations)).kind === "shape");
+const CONV_CALLS = batch(
+  `import * as tf from "../src/tfjs/index.js";
+${convValid.map((c, i) => `declare const x${i}: tf.TfTensor<${literal(c.x)}>;\ndeclare const f${i}: tf.TfTensor<${literal(c.filter)}>;\nconst r${i} = tf.conv2d(x${i}, f${i}, ${option(c.strides)}, ${option(c.pad)}, "${c.dataFormat}", ${option(c.dilations)});`).join("\n")}`,
+  convValid.map((_, i) => `typeof r${i}`),
+);
+const pooled = poolCases(150);
+const POOL = batch(IMPORTS, pooled.map((c, i) => `TfPoolShape<"${i % 2 ? "avgPool" : "maxPool"}", ${literal(c.x)}, ${option(c.filterSize)}, ${option(c.strides)}, ${option(c.pad)}>`));
+const poolValid = pooled.filter((c) => runtime(() => tfPoolShape("maxPool", c.x, c.filterSize, c.strides, c.pad)).kind === "shape");
+const POOL_CALLS = batch(
+  `import * as tf from "../src/tfjs/index.js";
+${poolValid.map((c, i) => `declare const x${i}: tf.TfTensor<${literal(c.x)}>;\nconst r${i} = ${i % 2 ? "tf.avgPool" : "x" + i + ".maxPool"}(${i % 2 ? `x${i}, ` : ""}${option(c.filterSize)}, ${option(c.strides)}, ${option(c.pad)});`).join("\n")}`,
+  poolValid.map((_, i) => `typeof r${i}`),
 );
 const named: [string, string, (number | string)[], (number | string)[]][] = [
   ["flatten", `["b", 28, 28]`, ["b", 28, 28], []],
@@ -109,6 +128,32 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
       .filter((r) => !r.method.startsWith("TfTensor<") || JSON.stringify(parseTypeText(r.method.slice("TfTensor<".length, -1))) !== JSON.stringify(r.runtime));
     expect(wrong).toEqual([]);
     expect(valid.length).toBeGreaterThan(150);
+  });
+
+  it("conv2d: every generated case by the rule, and tf.conv2d's result type on every valid one", () => {
+    const texts = evaluatedTexts(CONV);
+    const { results, wrong } = compared(convolved, texts, (c) => tfConv2dShape(c.x, c.filter, c.strides, c.pad, c.dataFormat, c.dilations));
+    expect(wrong).toEqual([]);
+    expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(10);
+    const valid = results.filter((r) => r.runtime.kind === "shape");
+    expect(valid.map((r) => r.c)).toEqual(convValid);
+    const calls = evaluatedTexts(CONV_CALLS);
+    const byCall = valid.map((r, i) => ({ c: r.c, call: calls[i]!, runtime: r.runtime })).filter((r) => JSON.stringify(parseTypeText(r.call.replace(/^TfTensor<(.*)>$/, "$1"))) !== JSON.stringify(r.runtime));
+    expect(byCall).toEqual([]);
+    expect(valid.length).toBeGreaterThan(80);
+  });
+
+  it("maxPool/avgPool: every generated case by the rule, and the result type of tf.avgPool and x.maxPool on every valid one", () => {
+    const texts = evaluatedTexts(POOL);
+    const { results, wrong } = compared(pooled, texts, (c) => tfPoolShape(pooled.indexOf(c) % 2 ? "avgPool" : "maxPool", c.x, c.filterSize, c.strides, c.pad));
+    expect(wrong).toEqual([]);
+    expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(10);
+    const valid = results.filter((r) => r.runtime.kind === "shape");
+    expect(valid.map((r) => r.c)).toEqual(poolValid);
+    const calls = evaluatedTexts(POOL_CALLS);
+    const byCall = valid.map((r, i) => ({ c: r.c, call: calls[i]!, runtime: r.runtime })).filter((r) => JSON.stringify(parseTypeText(r.call.replace(/^TfTensor<(.*)>$/, "$1"))) !== JSON.stringify(r.runtime));
+    expect(byCall).toEqual([]);
+    expect(valid.length).toBeGreaterThan(80);
   });
 
   it("reshaping methods on names, number dims and sizes past 2^53 − 1: names as polynomials, number never an error", () => {

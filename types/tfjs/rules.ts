@@ -491,6 +491,76 @@ type TfPoolAxes<Op extends string, X extends Shape, FilterSize, N extends Dim, H
     ? OutW extends TooBig<infer Span, infer Padded> ? ShapeError<WriteTfPoolWindowMessage<Op, X, FilterSize, 2, Span, Padded>> : never
     : [N, OutH & Dim, OutW & Dim, C];
 
+/**
+ * One spatial axis's output dim for result types: the input's dim where the window keeps the size
+ * (`"same"` with stride 1), else `TfWindowSize`. Decided by the options alone, so around a type
+ * parameter the result reads `[B, H, W, 8]` or `[B, TfWindowSize<H, 3, 2, "same", 1>, …]`.
+ */
+type TfResultAxis<In extends Dim, K, Stride, Pad, Dilation> = 0 extends Stride | Dilation
+  ? number // not a positive integer: an INPUT_OPTION error at run time
+  : [Pad, Stride] extends ["same", 1]
+    ? In
+    : TfWindowSize<In, K & Dim, Stride, Pad, Dilation>;
+
+/**
+ * TensorFlow's output size of a window along an axis whose input dim is `In`, for result types: the
+ * number on known sizes (`number` for a name or a `number` dim, and where the window does not fit,
+ * which the argument check reports). Around a type parameter it stays as written,
+ * `TfWindowSize<H, 3, 2, "same", 1>` (input, window, stride, padding, dilation): a dim equal only to
+ * itself — TypeScript cannot tell a type parameter from a name, so the first test stays undecided.
+ */
+export type TfWindowSize<In extends Dim, K extends Dim, Stride, Pad, Dilation> = [In] extends [string]
+  ? number
+  : TfWindow<In, K, Stride, Pad, Dilation> extends infer Out extends number // a window that does not fit is `TooBig`
+    ? Out
+    : number;
+
+/**
+ * The result shape of tfjs's `conv2d` (`TfConv2dShape`'s shape on success), computed around type
+ * parameters: spatial dims by `TfResultAxis`, the batch and output channels as they are; `number[]`
+ * for a rank error or channels that differ (what the argument check reports).
+ */
+export type TfConv2dResult<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
+  number extends X["length"] | F["length"]
+    ? number[]
+    : X extends readonly [unknown, unknown, unknown, unknown]
+      ? F extends readonly [unknown, unknown, unknown, unknown]
+        ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
+          ? (Exact<X[Axis]> extends Exact<F[2]> ? "equal" : CompareDims<X[Axis] & Dim, F[2] & Dim>) extends "equal" | "dynamic"
+            ? [DataFormat] extends ["NCHW"]
+              ? X extends readonly [infer N extends Dim, unknown, infer H extends Dim, infer W extends Dim]
+                ? [
+                    N,
+                    F[3],
+                    TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
+                    TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
+                  ]
+                : never
+              : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, unknown]
+                ? [
+                    N,
+                    TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
+                    TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
+                    F[3],
+                  ]
+                : never
+            : number[]
+          : never
+        : number[]
+      : number[];
+
+/** The result shape of tfjs's `maxPool`/`avgPool` (`TfPoolShape`'s on success), around type parameters as `TfConv2dResult`. */
+export type TfPoolResult<X extends Shape, FilterSize, Strides, Pad> = number extends X["length"]
+  ? number[]
+  : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, infer C extends Dim]
+    ? [
+        N,
+        TfResultAxis<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1>,
+        TfResultAxis<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1>,
+        C,
+      ]
+    : number[];
+
 // ---------------------------------------------------------------------------------------------
 // The reshaping methods: x.flatten(), x.as1D() … x.as5D(…), x.asScalar()
 
