@@ -8,7 +8,7 @@
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { Checked } from "../../types/errors.js";
-import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
+import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereSameShapeBranches, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, isFloat, type DType } from "../dtype.js";
 import { whereKernel } from "../kernels/elementwise.js";
@@ -47,11 +47,13 @@ const gradient: GradRule = (g, [cond, a, b]) => [null, a!.requiresGrad ? where(c
  * where(tensor([[1], [0]]), tensor([[1, 2, 3]]), 0).toArray(); //=> [[1, 2, 3], [0, 0, 0]]
  * @throws ShapeError `SHAPE_BROADCAST`, `SHAPE_IMPLICIT_OUTER`; InputError `INPUT_DTYPE_MISMATCH`
  */
+export function where<Cond extends Shape, A, B>(cond: Tensor<Cond>, ...branches: WhereSameShapeBranches<Tensor<Cond>, A, B>): Tensor<Cond>;
 export function where<Cond extends Shape, Left extends Shape = [], Right extends Shape = []>(
   cond: Tensor<Cond>,
   a: Checked<Operand<Left>, WhereTensorLeftCheck<Cond, Left>>,
   b: Checked<Operand<Right>, WhereTensorRightCheck<Cond, Left, Right>>,
-): Tensor<WhereResult<Cond, Left, Right>> {
+): Tensor<WhereResult<Cond, Left, Right>>;
+export function where(cond: Tensor, a: Operand<Shape>, b: Operand<Shape>): Tensor {
   if (!(cond instanceof Tensor)) throw new InputError("INPUT_OPERAND", "where: the condition must be a tensor");
   const dtype: DType = a instanceof Tensor ? a.dtype : b instanceof Tensor ? b.dtype : isFloat(cond.dtype) ? cond.dtype : "float32";
   const left = toTensor("where", a, dtype);

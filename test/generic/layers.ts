@@ -91,6 +91,14 @@ export function meanSquaredError<S extends Shape>(prediction: Tensor<S>, target:
   return error.pow(2).mean();
 }
 
+/** A whole-shape parameter through `where`: a leaky ReLU and a select of two tensors of the same shape. */
+export function leakyRelu<S extends Shape>(x: Tensor<S>, fallback: Tensor<S>) {
+  const leaky = where(x.gt(0), x, x.mul(0.01)); // type: Tensor<S>
+  const clipped = where(x.gt(1), 1, x); // type: Tensor<S>
+  const picked = where(fallback.lt(0), fallback, 0); // type: Tensor<S>
+  return [leaky, clipped, picked];
+}
+
 /** Multi-head attention over `[B, H, T, D]` with a padding mask `[B, 1, 1, T]`. */
 export function multiHead<B extends Dim, H extends Dim, T extends Dim, D extends Dim>(q: Tensor<[B, H, T, D]>, k: Tensor<[B, H, T, D]>, v: Tensor<[B, H, T, D]>, mask: Tensor<[B, 1, 1, T]>): Tensor<[B, H, T, D]> {
   const scores = q.matmul(k.transpose([0, 1, 3, 2])).mul(0.125).add(mask); // type: Tensor<[B, H, T, T]>

@@ -63,6 +63,16 @@ type WhereTensorRightBroadcast<Cond extends Shape, Left extends Shape, Right ext
     : never;
 
 /**
+ * The branches of `where`'s same-shape overload: `[a, b]` when each is exactly the condition's tensor
+ * type (`Self`, type parameters included) or a plain number, else no argument at all — so for any
+ * other call that overload does not apply by its arity and the broadcasting one reports (as
+ * `SameShapeOperand` for the binary ops). A whole-shape parameter has no axes to line up, so this is
+ * how `where(x.gt(0), x, 0)` and `where(mask, a, b)` over `Tensor<S>` are `Tensor<S>`.
+ */
+export type WhereSameShapeBranches<Self, A, B> = [SameOrScalar<Self, A>, SameOrScalar<Self, B>] extends [true, true] ? [a: A, b: B] : [];
+type SameOrScalar<Self, X> = [X] extends [number] ? true : Exact<X> extends Exact<Self> ? true : false;
+
+/**
  * The result shape of the tensor op: the three-way broadcast, computed structurally around type
  * parameters (a clashing axis is `number`; the checks report it). `a` is broadcast with `cond`
  * rather than `cond` with `a`, as the runtime folds (the same shape). The right check
