@@ -266,5 +266,19 @@ export function rowOfAnotherLength<B extends Dim, T extends Dim, S extends Dim>(
 export function tfResidualAroundStride<B extends Dim, H extends Dim, W extends Dim>(x: tf.TfTensor<[B, H, W, 8]>, k: tf.TfTensor<[3, 3, 8, 8]>) {
   // message: SHAPE_BROADCAST: add: axis -2 is ${W} vs ${TfWindowSize<W, 3, 2, "same", 1>}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
   // @shape-error SHAPE_BROADCAST
-  return x.add(tf.conv2d(x, k, 2, "same"));
+  return tf.add(x, tf.conv2d(x, k, 2, "same"));
+}
+
+/** A squeeze of the feature axis of `[...Batch, D]` where the score's size-1 axis was meant. */
+export function squeezedFeatures<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>) {
+  // message: SHAPE_SQUEEZE: squeeze: cannot squeeze axis -1: its dim is a type parameter, which may not be 1; a type parameter is a name, equal only to itself (squeeze only axes whose type is 1)
+  // @shape-error SHAPE_SQUEEZE
+  return x.squeeze(-1);
+}
+
+/** A squeeze of a known width at the end of `[...Batch, 1, 4]`: the size-1 axis is the one before it. */
+export function squeezedKnownWidth<Batch extends Dim[]>(x: Tensor<[...Batch, 1, 4]>) {
+  // message: SHAPE_SQUEEZE: squeeze: cannot squeeze axis -1 of [..., 4]: its size is 4, not 1; only size-1 axes can be removed
+  // @shape-error SHAPE_SQUEEZE
+  return x.squeeze(-1);
 }

@@ -444,3 +444,11 @@ export function tfDownsample<B extends Dim, H extends Dim, W extends Dim>(x: tf.
   const features = tf.mean(pooled, [1, 2]); // type: tf.TfTensor<[B, 16]>
   return [strided, features];
 }
+
+/** Size-1 axes added and removed at the end of `[...Batch, …]` shapes: a gate column and a scalar score per row. */
+export function gatedRows<Batch extends Dim[], T extends Dim, D extends Dim>(x: Tensor<[...Batch, T, D]>, gate: Tensor<[...Batch, T]>, score: Tensor<[...Batch, T, 1]>) {
+  const gated = x.mul(gate.unsqueeze(-1)); // type: Tensor<[...Batch, T, D]>
+  const perRow = score.squeeze(-1); // type: Tensor<[...Batch, T]>
+  const column = perRow.unsqueeze(-2); // type: Tensor<[...Batch, 1, T]>
+  return [gated, column];
+}

@@ -187,3 +187,49 @@ type WithoutAxesWalk<S extends Shape, Indices extends readonly number[], Index e
 ]
   ? WithoutAxesWalk<Rest, Indices, [...Index, 0], Index["length"] extends Indices[number] ? Acc : [...Acc, Head]>
   : Acc;
+
+// ---------------------------------------------------------------------------------------------
+// Negative axes of a variadic shape (`[...Batch, T, D]`): the rules act on its fixed trailing dims
+
+/** The count `N` of an axis written `-N`, else `never`. */
+export type NegativeCount<Axis extends number> = `${Axis}` extends `-${infer Count extends number}` ? Count : never;
+
+/**
+ * `S` split into `[prefix, last Count dims]`, or `"too short"` when `S` has fewer fixed trailing dims (so the
+ * recursion is bounded by the shape, whatever `Count` is). The wrapped test resolves for a variadic
+ * `[...Batch, T, D]`, whose prefix is then `[...Batch]`.
+ */
+export type SplitTail<S extends Shape, Count extends number, Tail extends Dim[] = []> = Tail["length"] extends Count
+  ? [S, Tail]
+  : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]]
+    ? SplitTail<Rest, Count, [Last, ...Tail]>
+    : "too short";
+
+/** The largest count `N` among axes written `-N` (as a tuple of that length), or `"non-negative"`. */
+export type TailNeeded<Axes extends readonly number[], Max extends 0[] = []> = Axes extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
+  ? `${Head}` extends `-${infer Count extends number}`
+    ? TailNeeded<Rest, CountAtLeast<Max, Count>>
+    : "non-negative"
+  : Max;
+
+type CountAtLeast<Max extends 0[], Count extends number, Grow extends 0[] = Max> = Grow["length"] extends Count
+  ? Grow
+  : Max["length"] extends Count
+    ? Max
+    : [...Grow, 0]["length"] extends Count
+      ? [...Grow, 0]
+      : CountAtLeast<Max, Count, [...Grow, 0]>;
+
+/** `N − 1` for a count of axes from 1 to 32 (an index of this table). */
+export type Predecessor = [never, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+
+/**
+ * A variadic shape split at the fixed trailing dims its negative axes count within: `[group, tail]`
+ * (`[...Batch, T, D]` with `[-1]` is `[[...Batch, T], [D]]`), or a string where an axis is not negative
+ * or reaches into the group (the runtime checks those). A rule then runs on the tail, a tuple of fixed
+ * rank, and its result is put back after the group — never tested as a whole: a test on a variadic
+ * tuple itself stays undecided.
+ */
+export type SplitForAxes<S extends Shape, Axes extends readonly number[]> = TailNeeded<Axes> extends infer Count extends 0[]
+  ? SplitTail<S, Count["length"]>
+  : "non-negative";

@@ -15,7 +15,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError, ResultShape } from "../errors.js";
 import type { FixedRank, InvalidShapeMessage } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
-import type { NormalizeAxes, NormalizeAxis, PrintAxes } from "../internal/axes.js";
+import type { NegativeCount, NormalizeAxes, NormalizeAxis, PrintAxes, SplitTail } from "../internal/axes.js";
 
 /**
  * `SHAPE_PERMUTE: permute: axes [0, 2] do not permute [2, 3, 4]: axis 1 is missing; name each of
@@ -109,18 +109,6 @@ export type PermuteCheck<S extends Shape, Axes extends readonly number[] | undef
 // ---------------------------------------------------------------------------------------------
 // Swapping two axes: swapaxes, transpose(dim0, dim1), mT
 
-/** The count `N` of an axis written `-N`, else `never`. */
-type NegativeCount<Axis extends number> = `${Axis}` extends `-${infer Count extends number}` ? Count : never;
-
-/**
- * `S` split into `[prefix, last Count dims]`, or `never` when `S` has fewer fixed trailing dims (so the
- * recursion is bounded by the shape, whatever `Count` is).
- */
-type SplitTail<S extends Shape, Count extends number, Tail extends Dim[] = []> = Tail["length"] extends Count
-  ? [S, Tail]
-  : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]] // this form resolves for `[...Batch, T, D]`
-    ? SplitTail<Rest, Count, [Last, ...Tail]>
-    : never;
 
 /** `S` (of fixed rank) with the axes at (normalised) indices `First` and `Second` exchanged. */
 type SwapKnown<S extends Shape, First extends number, Second extends number> = {

@@ -9,10 +9,10 @@
  * - A shape of unknown rank, or axes that are not literals, give `number[]` (the runtime checks);
  *   `number` and symbolic dims are carried through untouched.
  */
-import type { Dim, Shape } from "../shape.js";
+import type { Shape } from "../shape.js";
 import type { CheckArg, RuntimeDecidesArg, ShapeError } from "../errors.js";
 import type { CheckedAxis } from "../internal/axes.js";
-import type { NormalizeAxes, WithoutAxes } from "../internal/axes.js";
+import type { NormalizeAxes, SplitTail, TailNeeded, WithoutAxes } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
 import type { PrintShape } from "../internal/print.js";
 
@@ -43,27 +43,7 @@ export type ReducedAxes<S extends Shape, Axes extends ReduceAxesArg, Op extends 
     : AllAxes<S>
   : NormalizeAxes<Op, S, AxesList<Axes>>;
 
-/** The largest count `N` among axes written `-N` (as a tuple of that length), or `"non-negative"`. */
-type TailNeeded<Axes extends readonly number[], Max extends 0[] = []> = Axes extends readonly [infer Head extends number, ...infer Rest extends readonly number[]]
-  ? `${Head}` extends `-${infer Count extends number}`
-    ? TailNeeded<Rest, CountAtLeast<Max, Count>>
-    : "non-negative"
-  : Max;
 
-type CountAtLeast<Max extends 0[], Count extends number, Grow extends 0[] = Max> = Grow["length"] extends Count
-  ? Grow
-  : Max["length"] extends Count
-    ? Max
-    : [...Grow, 0]["length"] extends Count
-      ? [...Grow, 0]
-      : CountAtLeast<Max, Count, [...Grow, 0]>;
-
-/** Splits the last `Count` dims off a shape: `[prefix, tail]`, or `"too short"` when it has fewer fixed trailing dims. */
-type SplitTail<S extends Shape, Count extends 0[], Tail extends Dim[] = []> = Tail["length"] extends Count["length"]
-  ? [S, Tail]
-  : [S] extends readonly [readonly [...infer Rest extends Shape, infer Last extends Dim]]
-    ? SplitTail<Rest, Count, [Last, ...Tail]>
-    : "too short";
 
 /**
  * A reduction over negative axes of a shape whose leading axes are a variadic group
@@ -73,7 +53,7 @@ type SplitTail<S extends Shape, Count extends 0[], Tail extends Dim[] = []> = Ta
  */
 type ReduceVariadic<S extends Shape, Axes extends readonly number[], KeepDims extends boolean, Op extends string> =
   TailNeeded<Axes> extends infer Count extends 0[]
-    ? SplitTail<S, Count> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? SplitTail<S, Count["length"]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
       ? NormalizeAxes<Op, Tail, Axes> extends infer Indices
         ? Indices extends ShapeError<string>
           ? [number[], Indices]

@@ -13,9 +13,9 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { NamedCheckedArg, ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
+import type { FixedRank, InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxes, PrintAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
+import type { NormalizeAxes, PrintAxes, SplitAt, SplitForAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
 
 /** What `squeeze`'s axis argument may be: one axis, a list, or `undefined` for every size-1 axis. */
 export type SqueezeAxesArg = number | readonly number[] | undefined;
@@ -42,7 +42,8 @@ export type WriteSqueezeNamesMessage<Op extends string, Axes> =
  * type parameter's (`WriteUnknownRankAxisMessage`).
  */
 export type CheckedSqueezeAxes<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = NamedCheckedArg<
-  number extends S["length"] ? WriteUnknownRankAxisMessage<Op, Axes> : WriteSqueezeNamesMessage<Op, Axes>,
+  // unknown rank first, so that where a whole-shape parameter leaves this undecided its message prints first
+  ([S] extends readonly [readonly [...infer _Front extends Shape, unknown]] ? false : true) extends true ? WriteUnknownRankAxisMessage<Op, Axes> : WriteSqueezeNamesMessage<Op, Axes>,
   Axes,
   SqueezeChecked<S, Axes, Op>
 >;
@@ -74,8 +75,38 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
     : never
   : never;
 
-/** The squeeze of a shape with valid dims. */
-export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = number extends S["length"]
+/** The squeeze of a shape with valid dims, as the axes argument checks it: for a variadic shape, the squeeze of the trailing dims its negative axes count within (`SqueezeWhole` is the whole shape's). */
+export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
+  ? SqueezeFixed<S, Axes, Op>
+  : SplitForAxes<S, AxesOf<Axes>> extends readonly [unknown, infer Tail extends Shape]
+    ? SqueezeFixed<Tail, Axes, Op> extends ShapeError<infer Message>
+      ? ShapeError<VariadicSqueezeMessage<Op, Tail, Message>>
+      : SqueezeFixed<Tail, Axes, Op>
+    : number[];
+
+/**
+ * A squeeze error found in the trailing dims of a variadic shape, restated for the whole shape: the
+ * axis counted from the end and the group as `...` — `SHAPE_SQUEEZE: squeeze: cannot squeeze axis -1
+ * of [..., 1, 4]: its size is 4, not 1; …` (compile time only: at run time the shape is known).
+ */
+type VariadicSqueezeMessage<Op extends string, Tail extends Shape, Message extends string> =
+  Message extends `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${infer Index extends number} of ${string}]: ${infer Detail}`
+    ? `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis -${SplitAt<Tail, Index>[1]["length"]} of [..., ${PrintShape<Tail> extends `[${infer Dims}]` ? Dims : never}]: ${Detail}`
+    : Message;
+
+/** `squeeze`'s result for result types: `SqueezeChecked` gated to a shape; for a variadic shape, the squeezed trailing dims after the group. */
+export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
+  ? ResultShape<SqueezeFixed<S, Axes, Op>>
+  : SplitForAxes<S, AxesOf<Axes>> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? SqueezeFixed<Tail, Axes, Op> extends readonly [...infer Dims extends Shape]
+      ? [...Prefix, ...Dims]
+      : number[]
+    : number[];
+
+/** The axes argument as a list (none, every axis, as `[0]`: a variadic shape cannot be squeezed over every axis at compile time). */
+type AxesOf<Axes extends SqueezeAxesArg> = [Axes] extends [readonly number[]] ? Axes : [Axes] extends [number] ? [Axes] : [0];
+
+type SqueezeFixed<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = number extends S["length"]
   ? number[]
   : [Axes] extends [undefined]
     ? SqueezeAll<S>
@@ -103,10 +134,13 @@ export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op exte
 export type SqueezeShape<S extends Shape, Axes extends SqueezeAxesArg = undefined, Op extends string = "squeezeShape"> =
   InvalidShapeMessage<Op, S> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? SqueezeChecked<S, Axes, Op>
+      ? SqueezeWhole<S, Axes, Op>
       : ShapeError<Invalid>
     : never;
 
-/** `SqueezeChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
-export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> =
-  ResultShape<SqueezeChecked<S, Axes, Op>>;
+/** The rule's answer for the whole shape: the error, or the result (a variadic shape's is built after its group). */
+type SqueezeWhole<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
+  ? SqueezeFixed<S, Axes, Op>
+  : SqueezeChecked<S, Axes, Op> extends ShapeError<string>
+    ? SqueezeChecked<S, Axes, Op>
+    : SqueezeResult<S, Axes, Op>;

@@ -10,8 +10,8 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape } from "../errors.js";
-import type { InvalidShapeMessage } from "../internal/dims.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { FixedRank, InvalidShapeMessage } from "../internal/dims.js";
+import type { NegativeCount, NormalizeAxis, Predecessor, SplitTail } from "../internal/axes.js";
 
 /** `S` with a `1` inserted before index `Index` (tail recursion over the rank). */
 type Insert<S extends Shape, Index extends number, Acc extends Dim[] = []> = Acc["length"] extends Index
@@ -21,7 +21,39 @@ type Insert<S extends Shape, Index extends number, Acc extends Dim[] = []> = Acc
     : [...Acc, 1];
 
 /** The unsqueeze of a shape with valid dims. */
-export type UnsqueezeChecked<S extends Shape, Axis extends number, Op extends string> = number extends S["length"]
+export type UnsqueezeChecked<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? UnsqueezeFixed<S, Axis, Op>
+  : UnsqueezeVariadic<S, Axis, Op>;
+
+/**
+ * A negative axis of a variadic shape (`[...Batch, T, D]` at `-1`) counts within its fixed trailing
+ * dims: `[group, those dims]`, or `"too short"` where the axis reaches into the group (and
+ * `"non-negative"`) — the runtime checks those.
+ */
+type VariadicSplit<S extends Shape, Axis extends number> = [NegativeCount<Axis>] extends [never]
+  ? "non-negative"
+  : SplitTail<S, Predecessor[NegativeCount<Axis> & keyof Predecessor]>;
+
+/**
+ * The check for a variadic shape: the rule on the fixed trailing dims (a tuple of fixed rank, which
+ * TypeScript decides; an error is theirs, printed without the group), or `number[]`.
+ */
+type UnsqueezeVariadic<S extends Shape, Axis extends number, Op extends string> =
+  VariadicSplit<S, Axis> extends readonly [unknown, infer Tail extends Shape] ? UnsqueezeFixed<Tail, Axis, Op> : number[];
+
+/**
+ * The result for a variadic shape: the size-1 axis goes into the trailing dims, the group stays in
+ * front (`[...Batch, T, D, 1]`). Built from the tail's result, never tested as a whole: a test on a
+ * variadic tuple itself stays undecided.
+ */
+type UnsqueezeVariadicResult<S extends Shape, Axis extends number, Op extends string> =
+  VariadicSplit<S, Axis> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? UnsqueezeFixed<Tail, Axis, Op> extends readonly [...infer Dims extends Shape]
+      ? [...Prefix, ...Dims]
+      : number[]
+    : number[];
+
+type UnsqueezeFixed<S extends Shape, Axis extends number, Op extends string> = number extends S["length"]
   ? number[]
   : NormalizeAxis<Op, S, Axis, [...S, unknown]> extends infer Index
     ? Index extends ShapeError<string>
@@ -41,10 +73,18 @@ export type UnsqueezeChecked<S extends Shape, Axis extends number, Op extends st
 export type UnsqueezeShape<S extends Shape, Axis extends number, Op extends string = "unsqueezeShape"> =
   InvalidShapeMessage<Op, S> extends infer Invalid extends string
     ? [Invalid] extends [never]
-      ? UnsqueezeChecked<S, Axis, Op>
+      ? UnsqueezeWhole<S, Axis, Op>
       : ShapeError<Invalid>
     : never;
 
 /** `UnsqueezeChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
-export type UnsqueezeResult<S extends Shape, Axis extends number, Op extends string> =
-  ResultShape<UnsqueezeChecked<S, Axis, Op>>;
+export type UnsqueezeResult<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? ResultShape<UnsqueezeFixed<S, Axis, Op>>
+  : UnsqueezeVariadicResult<S, Axis, Op>;
+
+/** The rule's answer for the whole shape: the error, or the result (a variadic shape's is built after its group). */
+type UnsqueezeWhole<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? UnsqueezeFixed<S, Axis, Op>
+  : UnsqueezeVariadic<S, Axis, Op> extends ShapeError<string>
+    ? UnsqueezeVariadic<S, Axis, Op>
+    : UnsqueezeVariadicResult<S, Axis, Op>;
