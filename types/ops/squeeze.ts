@@ -43,7 +43,9 @@ export type WriteSqueezeNamesMessage<Op extends string, Axes> =
  */
 export type CheckedSqueezeAxes<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = NamedCheckedArg<
   // unknown rank first, so that where a whole-shape parameter leaves this undecided its message prints first
-  ([S] extends readonly [readonly [...infer _Front extends Shape, unknown]] ? false : true) extends true ? WriteUnknownRankAxisMessage<Op, Axes> : WriteSqueezeNamesMessage<Op, Axes>,
+  ([S] extends readonly [FixedRank] ? false : [S] extends readonly [readonly [...infer _Front extends Shape, unknown]] ? false : true) extends true
+    ? WriteUnknownRankAxisMessage<Op, Axes>
+    : WriteSqueezeNamesMessage<Op, Axes>,
   Axes,
   SqueezeChecked<S, Axes, Op>
 >;
@@ -96,7 +98,7 @@ type VariadicSqueezeMessage<Op extends string, Tail extends Shape, Message exten
 
 /** `squeeze`'s result for result types: `SqueezeChecked` gated to a shape; for a variadic shape, the squeezed trailing dims after the group. */
 export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
-  ? ResultShape<SqueezeFixed<S, Axes, Op>>
+  ? ResultShape<SqueezeChecked<S, Axes, Op>> // the argument's own check (one evaluation for both)
   : SplitForAxes<S, AxesOf<Axes>> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
     ? SqueezeFixed<Tail, Axes, Op> extends readonly [...infer Dims extends Shape]
       ? [...Prefix, ...Dims]

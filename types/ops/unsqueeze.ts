@@ -79,7 +79,7 @@ export type UnsqueezeShape<S extends Shape, Axis extends number, Op extends stri
 
 /** `UnsqueezeChecked` gated to a shape (`number[]` after an error, see `ResultShape`), for result types. */
 export type UnsqueezeResult<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
-  ? ResultShape<UnsqueezeFixed<S, Axis, Op>>
+  ? ResultShape<UnsqueezeChecked<S, Axis, Op>> // the argument's own check (one evaluation for both)
   : UnsqueezeVariadicResult<S, Axis, Op>;
 
 /** The rule's answer for the whole shape: the error, or the result (a variadic shape's is built after its group). */
