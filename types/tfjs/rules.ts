@@ -437,30 +437,42 @@ type ByPad<Pad, Height, Width> = IsNatural<Pad> extends true ? Height : Width;
 type Add1<N extends number> = N extends 1 ? 2 : 3;
 
 /**
+ * What conv2d's operands allow before any window is computed: `"ok"`, `"dynamic"` (a rank that is not
+ * known), or the error of the input's rank, the filter's rank or the channels. Channels are compared
+ * as the same dim first, so a type parameter meets itself. Shared by the rule and the result type.
+ */
+type TfConvOperands<X extends Shape, F extends Shape, DataFormat> = number extends X["length"] | F["length"]
+  ? "dynamic"
+  : X extends readonly [unknown, unknown, unknown, unknown]
+    ? F extends readonly [unknown, unknown, unknown, unknown]
+      ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
+        ? (Exact<X[Axis]> extends Exact<F[2]> ? "equal" : CompareDims<X[Axis] & Dim, F[2] & Dim>) extends "equal" | "dynamic"
+          ? "ok"
+          : ShapeError<WriteTfConvChannelsMessage<X, F, Axis>>
+        : never
+      : ShapeError<WriteTfConvRankMessage<X, F, "filter", DataFormat>>
+    : ShapeError<WriteTfConvRankMessage<X, F, "input", DataFormat>>;
+
+/**
  * The shape of tfjs's `conv2d(x, filter, strides, pad, dataFormat, dilations)`: `[N, H, W, C]` (or
  * `[N, C, H, W]`) with `[kH, kW, C, outC]` gives `[N, H', W', outC]` (or `[N, outC, H', W']`), or the
  * `SHAPE_CONV` error (rank, channels, an empty or too-large kernel), as `tfConv2dShape`.
  * @example
  * type Out = TfConv2dShape<[1, 28, 28, 1], [5, 5, 1, 8], 2, "same", "NHWC", 1>; //=> [1, 14, 14, 8]
  */
-export type TfConv2dShape<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
-  number extends X["length"] | F["length"]
-    ? number[]
-    : X extends readonly [unknown, unknown, unknown, unknown]
-      ? F extends readonly [unknown, unknown, unknown, unknown]
-        ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
-          ? (Exact<X[Axis]> extends Exact<F[2]> ? "equal" : CompareDims<X[Axis] & Dim, F[2] & Dim>) extends "equal" | "dynamic" // the same dim first: a type parameter with itself
-            ? TfConvSpatial<X, F, Strides, Pad, DataFormat, Dilations> extends infer Out
-              ? Out extends readonly [infer OutH extends Dim, infer OutW extends Dim]
-                ? [DataFormat] extends ["NCHW"]
-                  ? [X[0], F[3], OutH, OutW]
-                  : [X[0], OutH, OutW, F[3]]
-                : Out
-              : never
-            : ShapeError<WriteTfConvChannelsMessage<X, F, Axis>>
-          : never
-        : ShapeError<WriteTfConvRankMessage<X, F, "filter", DataFormat>>
-      : ShapeError<WriteTfConvRankMessage<X, F, "input", DataFormat>>;
+export type TfConv2dShape<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> = TfConvOperands<X, F, DataFormat> extends infer Operands
+  ? Operands extends "ok"
+    ? TfConvSpatial<X, F, Strides, Pad, DataFormat, Dilations> extends infer Out
+      ? Out extends readonly [infer OutH extends Dim, infer OutW extends Dim]
+        ? [DataFormat] extends ["NCHW"]
+          ? [X[0], F[3], OutH, OutW]
+          : [X[0], OutH, OutW, F[3]]
+        : Out
+      : never
+    : Operands extends "dynamic"
+      ? number[]
+      : Operands
+  : never;
 
 /**
  * The shape of tfjs's `maxPool`/`avgPool(x, filterSize, strides, pad)`: `[N, H, W, C]` gives
@@ -520,34 +532,25 @@ export type TfWindowSize<In extends Dim, K extends Dim, Stride, Pad, Dilation> =
  * parameters: spatial dims by `TfResultAxis`, the batch and output channels as they are; `number[]`
  * for a rank error or channels that differ (what the argument check reports).
  */
-export type TfConv2dResult<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
-  number extends X["length"] | F["length"]
-    ? number[]
-    : X extends readonly [unknown, unknown, unknown, unknown]
-      ? F extends readonly [unknown, unknown, unknown, unknown]
-        ? ([DataFormat] extends ["NCHW"] ? 1 : 3) extends infer Axis extends 1 | 3
-          ? (Exact<X[Axis]> extends Exact<F[2]> ? "equal" : CompareDims<X[Axis] & Dim, F[2] & Dim>) extends "equal" | "dynamic"
-            ? [DataFormat] extends ["NCHW"]
-              ? X extends readonly [infer N extends Dim, unknown, infer H extends Dim, infer W extends Dim]
-                ? [
-                    N,
-                    F[3],
-                    TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
-                    TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
-                  ]
-                : never
-              : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, unknown]
-                ? [
-                    N,
-                    TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
-                    TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
-                    F[3],
-                  ]
-                : never
-            : number[]
-          : never
-        : number[]
-      : number[];
+export type TfConv2dResult<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> = TfConvOperands<X, F, DataFormat> extends "ok"
+  ? [DataFormat] extends ["NCHW"]
+    ? X extends readonly [infer N extends Dim, unknown, infer H extends Dim, infer W extends Dim]
+      ? [
+          N,
+          F[3],
+          TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
+          TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
+        ]
+      : never
+    : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, unknown]
+      ? [
+          N,
+          TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
+          TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
+          F[3],
+        ]
+      : never
+  : number[];
 
 /** The result shape of tfjs's `maxPool`/`avgPool` (`TfPoolShape`'s on success), around type parameters as `TfConv2dResult`. */
 export type TfPoolResult<X extends Shape, FilterSize, Strides, Pad> = number extends X["length"]
