@@ -9,7 +9,7 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedSizes } from "../../types/internal/symbolic.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { ResultShape, CheckedArg } from "../../types/errors.js";
-import type { FlattenRangeShape, FlattenShape, ReshapeIdentityCheck, ReshapeOf, ReshapeShape, UnflattenShape } from "../../types/ops/reshape.js";
+import type { FlattenRangeCheck, FlattenRangeResult, FlattenRangeShape, FlattenShape, ReshapeIdentityCheck, ReshapeOf, ReshapeShape, UnflattenShape } from "../../types/ops/reshape.js";
 
 import { InputError, InternalError, ShapeError, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -425,7 +425,7 @@ export function flattenRangeShape<const S extends Dim[], const Start extends num
 }
 
 /** The check of a flatten's axis arguments: the rule's error, if any. */
-export type FlattenCheck<S extends Shape, Start extends number, End extends number> = FlattenRangeShape<S, Start, End, "flatten">;
+export type FlattenCheck<S extends Shape, Start extends number, End extends number> = FlattenRangeCheck<S, Start, End, "flatten">;
 
 /**
  * `x` with axes `start` … `end` (inclusive; negative counts from the end; default all) merged into
@@ -444,7 +444,7 @@ export function flatten<S extends Shape, const Start extends number = 0, const E
   x: Tensor<S>,
   start?: CheckedArg<Start, FlattenCheck<S, Start, End>>,
   end?: CheckedArg<End, FlattenCheck<S, Start, End>>,
-): Tensor<ResultShape<FlattenRangeShape<S, Start, End, "flatten">>> {
+): Tensor<FlattenRangeResult<S, Start, End, "flatten">> {
   const t = checkTensor("flatten", x);
   return reshapeTensor(t, flattenedFor("flatten", t.dims, start ?? 0, end ?? -1) as number[]) as never;
 }
@@ -516,7 +516,7 @@ type FlattenMethod = <Self extends Shape, const Start extends number = 0, const 
   this: Tensor<Self>,
   start?: CheckedArg<Start, FlattenCheck<Self, Start, End>>,
   end?: CheckedArg<End, FlattenCheck<Self, Start, End>>,
-) => Tensor<ResultShape<FlattenRangeShape<Self, Start, End, "flatten">>>;
+) => Tensor<FlattenRangeResult<Self, Start, End, "flatten">>;
 
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {

@@ -282,3 +282,10 @@ export function squeezedKnownWidth<Batch extends Dim[]>(x: Tensor<[...Batch, 1, 
   // @shape-error SHAPE_SQUEEZE
   return x.squeeze(-1);
 }
+
+/** A fused projection split with a length that runs past its last axis (the value slice taken twice as wide). */
+export function splitPastTheEnd<Batch extends Dim[], T extends Dim>(fused: Tensor<[...Batch, T, 1536]>) {
+  // message: SHAPE_SLICE: narrow: cannot narrow axis -1 of [..., 1536] to length 1024 from start 1024: the axis has 1536 elements, and start + length must not exceed them
+  // @shape-error SHAPE_SLICE
+  return fused.narrow(-1, 1024, 1024);
+}

@@ -452,3 +452,19 @@ export function gatedRows<Batch extends Dim[], T extends Dim, D extends Dim>(x: 
   const column = perRow.unsqueeze(-2); // type: Tensor<[...Batch, 1, T]>
   return [gated, column];
 }
+
+/** A fused query/key/value projection over `[...Batch, T, 1536]`, split along its last axis by `narrow`. */
+export function splitFused<Batch extends Dim[], T extends Dim>(fused: Tensor<[...Batch, T, 1536]>) {
+  const q = fused.narrow(-1, 0, 512); // type: Tensor<[...Batch, T, 512]>
+  const v = fused.narrow(-1, 1024, 512); // type: Tensor<[...Batch, T, 512]>
+  return q.add(v);
+}
+
+/** Heads merged at the end of `[...Batch, H, 64]` by `flatten(-2)`, and a reduction over the last two axes in either order. */
+export function mergedHeads<Batch extends Dim[], H extends Dim>(perHead: Tensor<[...Batch, H, 64]>, known: Tensor<[...Batch, 8, 64]>) {
+  const merged = perHead.flatten(-2); // type: Tensor<[...Batch, Product<[H, 64]>]>
+  const knownMerged = known.flatten(-2, -1); // type: Tensor<[...Batch, 512]>
+  const total = known.sum([-2, -1]); // type: Tensor<[...Batch]>
+  const reversed = known.sum([-1, -2]); // type: Tensor<[...Batch]>
+  return [merged, knownMerged, total, reversed];
+}

@@ -212,13 +212,12 @@ export type TailNeeded<Axes extends readonly number[], Max extends 0[] = []> = A
     : "non-negative"
   : Max;
 
-type CountAtLeast<Max extends 0[], Count extends number, Grow extends 0[] = Max> = Grow["length"] extends Count
-  ? Grow
-  : Max["length"] extends Count
+/** The longer of `Max` and a tuple of length `Count` (counted up from 0, so a `Count` below `Max`'s length ends too). */
+type CountAtLeast<Max extends 0[], Count extends number, Grow extends 0[] = []> = Grow["length"] extends Count
+  ? Max extends readonly [...Grow, ...0[]]
     ? Max
-    : [...Grow, 0]["length"] extends Count
-      ? [...Grow, 0]
-      : CountAtLeast<Max, Count, [...Grow, 0]>;
+    : Grow
+  : CountAtLeast<Max, Count, [...Grow, 0]>;
 
 /** `N − 1` for a count of axes from 1 to 32 (an index of this table). */
 export type Predecessor = [never, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
@@ -233,3 +232,18 @@ export type Predecessor = [never, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 
 export type SplitForAxes<S extends Shape, Axes extends readonly number[]> = TailNeeded<Axes> extends infer Count extends 0[]
   ? SplitTail<S, Count["length"]>
   : "non-negative";
+
+/**
+ * A rule's error found in the trailing dims `Tail` of a variadic shape, restated for the whole shape:
+ * `… axis 0 of [4] …` becomes `… axis -1 of [..., 4] …` (the axis counted from the end, the group as
+ * `...`), and a message with the shape alone prints it the same way. Compile time only: at run time the shape is known and the message has it all.
+ */
+export type RestateForGroup<Error, Tail extends Shape> = Error extends ShapeError<infer Message>
+  ? Message extends `${infer Head} axis ${infer Index extends number} of ${infer Rest}`
+    ? Rest extends `${PrintShape<Tail>}${infer After}`
+      ? ShapeError<`${Head} axis -${SplitAt<Tail, Index>[1]["length"]} of [..., ${PrintShape<Tail> extends `[${infer Dims}]` ? Dims : never}]${After}`>
+      : Error
+    : Message extends `${infer Head}${PrintShape<Tail>}${infer After}` // no axis index: the shape alone
+      ? ShapeError<`${Head}[..., ${PrintShape<Tail> extends `[${infer Dims}]` ? Dims : never}]${After}`>
+      : Error
+  : Error;

@@ -19,9 +19,9 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { InvalidShapeMessage, IsKnownSize } from "../internal/dims.js";
+import type { FixedRank, InvalidShapeMessage, IsKnownSize } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { NormalizeAxis, RestateForGroup, SplitForAxes } from "../internal/axes.js";
 import type { AboveMaxSafe, AddDigits, CompareDigits, FromDigits, SubDigits } from "../internal/digits.js";
 import type { Classify, Replace } from "./slice.js";
 
@@ -135,7 +135,7 @@ type NarrowFailure<S extends Shape, Axis extends number, Start extends number, L
         : never;
 
 /** The narrowed shape of a valid `S`, without a test of `Length` (see above); `number[]` for an axis out of range. */
-export type NarrowResult<S extends Shape, Axis extends number, Length extends Dim, Op extends string> = number extends S["length"]
+type NarrowResultFixed<S extends Shape, Axis extends number, Length extends Dim, Op extends string> = number extends S["length"]
   ? number[]
   : NormalizeAxis<Op, S, Axis> extends infer Index
     ? Index extends ShapeError<string>
@@ -152,7 +152,7 @@ export type NarrowResult<S extends Shape, Axis extends number, Length extends Di
  * parameter, which leaves the range tests undecided, does not hide a start or length that is wrong
  * whatever the size (`narrow(0, 1.5, 3)`, `narrow(0, 0, -1)`).
  */
-export type NarrowCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
+type NarrowCheckFixed<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
   Part extends "axis"
     ? NarrowAxis<S, Axis, Op>
     : NarrowAxis<S, Axis, Op> extends infer Index
@@ -194,3 +194,27 @@ export type NarrowShape<S extends Shape, Axis extends number, Start extends numb
         : never
       : ShapeError<Invalid>
     : never;
+
+/**
+ * One part of `narrow`'s check: the axis, the start or the length (each argument's own error). A
+ * negative axis of a variadic shape (`[...Batch, 3 * D]` at `-1`) is checked within the fixed
+ * trailing dims it counts from, an error restated for the whole shape (`… axis -1 of [..., 512] …`).
+ */
+export type NarrowCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
+  [S] extends readonly [FixedRank]
+    ? NarrowCheckFixed<S, Axis, Start, Length, Op, Part>
+    : SplitForAxes<S, [Axis]> extends readonly [unknown, infer Tail extends Shape]
+      ? RestateForGroup<NarrowCheckFixed<Tail, Axis, Start, Length, Op, Part>, Tail>
+      : NarrowCheckFixed<number[], Axis, Start, Length, Op, Part>; // unknown rank, or an axis the runtime checks
+
+/**
+ * `narrow`'s result for result types: the axis becomes `Length`; a variadic shape's trailing dims are
+ * narrowed after its group (`[...Batch, T, 64]` at `-1` to 16 is `[...Batch, T, 16]`).
+ */
+export type NarrowResult<S extends Shape, Axis extends number, Length extends Dim, Op extends string> = [S] extends readonly [FixedRank]
+  ? NarrowResultFixed<S, Axis, Length, Op>
+  : SplitForAxes<S, [Axis]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? NarrowResultFixed<Tail, Axis, Length, Op> extends readonly [...infer Dims extends Shape]
+      ? [...Prefix, ...Dims]
+      : number[]
+    : number[];

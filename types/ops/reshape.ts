@@ -26,10 +26,10 @@
  * The result is `To` as written, with `-1` replaced by the inferred dim.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
-import type { Exact, IsSingle, NoTypeParameters, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { ResultShape, ShapeError } from "../errors.js";
+import type { Exact, FixedRank, IsSingle, NoTypeParameters, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
-import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
+import type { NormalizeAxis, RestateForGroup, SplitAt, SplitForAxes } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
@@ -643,7 +643,7 @@ export type FlattenAxes<S extends Shape, Start extends number, End extends numbe
  * outside the range are kept as they are, the merged one is their `Product` (`[B, 16, 7, 7]` from
  * 1 is `[B, 784]`, from 0 to 1 is `[Product<[B, 16]>, 7, 7]`).
  */
-export type FlattenRangeShape<S extends Shape, Start extends number = 0, End extends number = -1, Op extends string = "flatten"> = number extends S["length"] | Start | End
+type FlattenRangeFixed<S extends Shape, Start extends number, End extends number, Op extends string> = number extends S["length"] | Start | End
   ? number[]
   : S extends readonly []
     ? FlattenAxes<S, Start, End, Op> extends ShapeError<string>
@@ -662,6 +662,33 @@ export type FlattenRangeShape<S extends Shape, Start extends number = 0, End ext
               : never
             : Axes
         : never;
+
+/**
+ * `flatten(start, end)`'s shape (see `FlattenRangeFixed`, above). Two negative axes of a variadic
+ * shape merge within the fixed trailing dims they count from, after the group: `[...Batch, H, 64]`
+ * flattened from -2 is `[...Batch, Product<[H, 64]>]` (`[...Batch, 512]` for `[...Batch, 8, 64]`).
+ */
+export type FlattenRangeShape<S extends Shape, Start extends number = 0, End extends number = -1, Op extends string = "flatten"> = [S] extends readonly [FixedRank]
+  ? FlattenRangeFixed<S, Start, End, Op>
+  : FlattenRangeCheck<S, Start, End, Op> extends ShapeError<string>
+    ? FlattenRangeCheck<S, Start, End, Op>
+    : FlattenRangeResult<S, Start, End, Op>;
+
+/** The check of flatten's axis arguments: the rule on a shape of fixed rank, or on a variadic shape's trailing dims (its error restated for the whole shape). */
+export type FlattenRangeCheck<S extends Shape, Start extends number, End extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? FlattenRangeFixed<S, Start, End, Op>
+  : SplitForAxes<S, [Start, End]> extends readonly [unknown, infer Tail extends Shape]
+    ? RestateForGroup<FlattenRangeFixed<Tail, Start, End, Op>, Tail>
+    : number[];
+
+/** flatten's result for result types (`number[]` after an error; a variadic shape's merged tail after its group). */
+export type FlattenRangeResult<S extends Shape, Start extends number, End extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? ResultShape<FlattenRangeCheck<S, Start, End, Op>> // the arguments' own check (one evaluation for both)
+  : SplitForAxes<S, [Start, End]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? FlattenRangeFixed<Tail, Start, End, Op> extends readonly [...infer Dims extends Shape]
+      ? [...Prefix, ...Dims]
+      : number[]
+    : number[];
 
 /**
  * The shape of a tensor of shape `S` with axis `Axis` split into `Sizes` (one `-1` inferred) —

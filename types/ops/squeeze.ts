@@ -15,7 +15,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { NamedCheckedArg, ShapeError, ResultShape } from "../errors.js";
 import type { FixedRank, InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxes, PrintAxes, SplitAt, SplitForAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
+import type { NormalizeAxes, PrintAxes, RestateForGroup, SplitForAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
 
 /** What `squeeze`'s axis argument may be: one axis, a list, or `undefined` for every size-1 axis. */
 export type SqueezeAxesArg = number | readonly number[] | undefined;
@@ -81,20 +81,8 @@ type FirstNotOne<Op extends string, S extends Shape, Indices extends readonly nu
 export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
   ? SqueezeFixed<S, Axes, Op>
   : SplitForAxes<S, AxesOf<Axes>> extends readonly [unknown, infer Tail extends Shape]
-    ? SqueezeFixed<Tail, Axes, Op> extends ShapeError<infer Message>
-      ? ShapeError<VariadicSqueezeMessage<Op, Tail, Message>>
-      : SqueezeFixed<Tail, Axes, Op>
+    ? RestateForGroup<SqueezeFixed<Tail, Axes, Op>, Tail>
     : number[];
-
-/**
- * A squeeze error found in the trailing dims of a variadic shape, restated for the whole shape: the
- * axis counted from the end and the group as `...` — `SHAPE_SQUEEZE: squeeze: cannot squeeze axis -1
- * of [..., 1, 4]: its size is 4, not 1; …` (compile time only: at run time the shape is known).
- */
-type VariadicSqueezeMessage<Op extends string, Tail extends Shape, Message extends string> =
-  Message extends `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis ${infer Index extends number} of ${string}]: ${infer Detail}`
-    ? `SHAPE_SQUEEZE: ${Op}: cannot squeeze axis -${SplitAt<Tail, Index>[1]["length"]} of [..., ${PrintShape<Tail> extends `[${infer Dims}]` ? Dims : never}]: ${Detail}`
-    : Message;
 
 /** `squeeze`'s result for result types: `SqueezeChecked` gated to a shape; for a variadic shape, the squeezed trailing dims after the group. */
 export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
