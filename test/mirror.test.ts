@@ -28,6 +28,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteBroadcastToNamesMessage",
   "WriteTrailingNamesMessage",
   "WriteListNamesMessage",
+  "WriteGroupNamesMessage",
   "WriteReshapeNamesMessage",
   "WriteReshapeKeptMessage",
   "WriteMatmulNamesMessage",

@@ -80,7 +80,7 @@ export function disagreeingArgumentsAtTheCall() {
 export function joinedLengths<B extends Dim, T extends Dim, S extends Dim>(words: Tensor<[B, T, 64]>, tags: Tensor<[B, S, 16]>) {
   // message: SHAPE_CONCAT: concat: axis 1 is ${T} in tensor 0 but ${S} in tensor 1; only axis 2 may differ, and a type parameter is equal only to itself
   // @shape-error SHAPE_CONCAT
-  return concat([words, tags], -1);
+  void concat([words, tags], -1);
 }
 
 /** Two batches of different sizes stacked. */
@@ -288,4 +288,11 @@ export function splitPastTheEnd<Batch extends Dim[], T extends Dim>(fused: Tenso
   // message: SHAPE_SLICE: narrow: cannot narrow axis -1 of [..., 1536] to length 1024 from start 1024: the axis has 1536 elements, and start + length must not exceed them
   // @shape-error SHAPE_SLICE
   return fused.narrow(-1, 1024, 1024);
+}
+
+/** Features of two sequences of different lengths joined along their last axis. */
+export function joinedOtherLengths<Batch extends Dim[], T extends Dim, S extends Dim>(words: Tensor<[...Batch, T, 64]>, tags: Tensor<[...Batch, S, 16]>) {
+  // message: SHAPE_CONCAT: concat: the dims before axis -1 differ between tensor 0 and tensor 1; they must be the same, and a type parameter is equal only to itself
+  // @shape-error SHAPE_CONCAT
+  void concat([words, tags], -1);
 }

@@ -468,3 +468,10 @@ export function mergedHeads<Batch extends Dim[], H extends Dim>(perHead: Tensor<
   const reversed = known.sum([-1, -2]); // type: Tensor<[...Batch]>
   return [merged, knownMerged, total, reversed];
 }
+
+/** Features joined along the last axis of `[...Batch, T, …]` shapes with the same group. */
+export function joinedFeatures<Batch extends Dim[], T extends Dim>(words: Tensor<[...Batch, T, 64]>, tags: Tensor<[...Batch, T, 16]>) {
+  const joined = concat([words, tags], -1); // type: Tensor<[...Batch, T, 80]>
+  const twice = concat([words, words, tags], -1); // type: Tensor<[...Batch, T, 144]>
+  return [joined, twice];
+}

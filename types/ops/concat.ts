@@ -22,9 +22,9 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, CheckArg, IdentityFirst, ResultShape } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { Exact, IsSingle, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { AboveMaxSafe, Add, AddDigits, FromDigits } from "../internal/digits.js";
-import type { NormalizeAxis } from "../internal/axes.js";
+import type { NegativeCount, NormalizeAxis, SplitTail } from "../internal/axes.js";
 import type {
   AddPoly,
   CompareDims,
@@ -398,13 +398,34 @@ type FailedItem<Result> = Result extends Failure<infer Where extends number> ? `
 type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : unknown;
 
 /** The name checks of a concatenation's tensors (`ListNameChecks`), off the concatenation axis. */
-export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends number, Op extends string> = Shapes extends readonly [infer First extends Shape, ...unknown[]]
-  ? number extends Axis
-    ? unknown[]
-    : NormalizeAxis<Op, First, Axis> extends infer Index extends number
-      ? ListNameChecks<Shapes, Index, "concat", Op>
-      : unknown[]
+export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends number, Op extends string> = Shapes extends readonly [infer First extends Shape, ...infer Rest extends readonly Shape[]]
+  ? [[NegativeCount<Axis>] extends [never] ? true : [First] extends readonly [FixedRank] ? true : false] extends [false]
+    ? [unknown, ...{ [K in keyof Rest]: GroupCheck<First, Rest[K], NegativeCount<Axis>, Axis, Op, K> }] // variadic shapes along a negative axis
+    : number extends Axis
+      ? unknown[]
+      : NormalizeAxis<Op, First, Axis> extends infer Index extends number
+        ? ListNameChecks<Shapes, Index, "concat", Op>
+        : unknown[]
   : unknown[];
+
+/**
+ * A variadic shape joined along a negative axis: its dims before the trailing dims that axis counts
+ * within must be the first shape's, by identity (`[...Batch, T]` with `[...Batch, T]`); where a type
+ * parameter keeps that undecided (`[...Batch, S]` against `[...Batch, T]`), the argument is held to
+ * the message — a type parameter is equal only to itself. `K` is its key in the list after the first.
+ */
+type GroupCheck<First extends Shape, S extends Shape, Count extends number, Axis extends number, Op extends string, K> = unknown &
+  (SplitTail<First, Count> extends readonly [infer FirstGroup extends Shape, unknown]
+    ? SplitTail<S, Count> extends readonly [infer Group extends Shape, unknown]
+      ? Exact<Group> extends Exact<FirstGroup>
+        ? unknown
+        : ShapeError<WriteGroupNamesMessage<Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>>
+      : unknown
+    : unknown);
+
+/** `SHAPE_CONCAT: concat: the dims before axis -1 differ between tensor 0 and tensor 1; …` — compile time only. */
+export type WriteGroupNamesMessage<Op extends string, Axis extends number, Index extends number> =
+  `SHAPE_CONCAT: ${Op}: the dims before axis ${Axis} differ between tensor 0 and tensor ${Index}; they must be the same, and a type parameter is equal only to itself`;
 
 /** A list rule's result with a `Failure` replaced by its error. */
 export type ErrorOf<Out> = Out extends Failure<infer _, infer Error> ? Error : Out;
@@ -415,12 +436,50 @@ export type ErrorOf<Out> = Out extends Failure<infer _, infer Error> ? Error : O
  */
 export type ConcatTensorsArgs<Items extends readonly unknown[], Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<
   Items,
-  ConcatResult<Shapes, Axis, Op, false>,
+  ConcatOfShapes<Shapes, Axis, Op>,
   ConcatNameChecks<Shapes, Axis, Op>
 >;
 
 /** The shape of a concatenation of tensors whose shapes are `Shapes` (`number[]` when it failed; the argument check reports that). */
-export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ResultShape<ErrorOf<ConcatResult<Shapes, Axis, Op, false>>>;
+export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = [NegativeCount<Axis>] extends [never]
+  ? ResultShape<ErrorOf<ConcatOfShapes<Shapes, Axis, Op>>> // the list argument's own rule (one evaluation for both)
+  : GroupedTails<Shapes, NegativeCount<Axis>> extends readonly [infer Prefix extends Shape, unknown]
+    ? ConcatOfShapes<Shapes, Axis, Op> extends readonly [...infer Dims extends Shape]
+      ? [...Prefix, ...Dims]
+      : number[]
+    : ResultShape<ErrorOf<ConcatOfShapes<Shapes, Axis, Op>>>;
+
+/**
+ * The rule on tensors' shapes: `ConcatResult`, or — for shapes with the same variadic group
+ * (`[...Batch, T, 64]` and `[...Batch, T, 16]`) joined along a negative axis — the rule on their
+ * trailing dims (the result has the group in front: `[...Batch, T, 80]`; an error is the tails', and
+ * prints them).
+ */
+export type ConcatOfShapes<Shapes extends readonly Shape[], Axis extends number, Op extends string> = [NegativeCount<Axis>] extends [never]
+  ? ConcatResult<Shapes, Axis, Op, false>
+  : GroupedTails<Shapes, NegativeCount<Axis>> extends readonly [unknown, infer Tails extends readonly Shape[]]
+    ? ConcatResult<Tails, Axis, Op, false>
+    : ConcatResult<Shapes, Axis, Op, false>;
+
+/**
+ * `[group, the shapes' last Count dims]` when every shape is variadic with the same group (the same
+ * type, by identity) and at least `Count` trailing dims; else a string (a shape of fixed or unknown
+ * rank: the plain rule applies).
+ */
+type GroupedTails<Shapes extends readonly Shape[], Count extends number, Started extends boolean = false, Prefix extends Shape = [], Tails extends Shape[] = []> =
+  Shapes extends readonly [infer Head extends Shape, ...infer Rest extends readonly Shape[]]
+    ? [Head] extends readonly [FixedRank]
+      ? "fixed rank"
+      : SplitTail<Head, Count> extends readonly [infer P extends Shape, infer T extends Shape]
+        ? Started extends false
+          ? GroupedTails<Rest, Count, true, P, [...Tails, T]>
+          : Exact<P> extends Exact<Prefix>
+            ? GroupedTails<Rest, Count, true, Prefix, [...Tails, T]>
+            : "another group"
+        : "too short"
+    : Started extends true
+      ? [Prefix, Tails]
+      : "empty";
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type ConcatAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"]
