@@ -296,3 +296,10 @@ export function joinedOtherLengths<Batch extends Dim[], T extends Dim, S extends
   // @shape-error SHAPE_CONCAT
   void concat([words, tags], -1);
 }
+
+/** Two sequences of different lengths stacked along a new last axis. */
+export function stackedOtherLengths<Batch extends Dim[], T extends Dim, S extends Dim>(a: Tensor<[...Batch, T, 64]>, b: Tensor<[...Batch, S, 64]>) {
+  // message: SHAPE_STACK: stack: the dims before axis -1 differ between tensor 0 and tensor 1; they must be the same, and a type parameter is equal only to itself
+  // @shape-error SHAPE_STACK
+  void stack([a, b], -1);
+}

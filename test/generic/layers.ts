@@ -475,3 +475,10 @@ export function joinedFeatures<Batch extends Dim[], T extends Dim>(words: Tensor
   const twice = concat([words, words, tags], -1); // type: Tensor<[...Batch, T, 144]>
   return [joined, twice];
 }
+
+/** Two views of `[...Batch, T, 64]` stacked along a new last or second-to-last axis. */
+export function stackedViews<Batch extends Dim[], T extends Dim>(a: Tensor<[...Batch, T, 64]>, b: Tensor<[...Batch, T, 64]>) {
+  const pair = stack([a, b], -1); // type: Tensor<[...Batch, T, 64, 2]>
+  const rows = stack([a, b, a], -2); // type: Tensor<[...Batch, T, 3, 64]>
+  return [pair, rows];
+}

@@ -400,7 +400,7 @@ type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : u
 /** The name checks of a concatenation's tensors (`ListNameChecks`), off the concatenation axis. */
 export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends number, Op extends string> = Shapes extends readonly [infer First extends Shape, ...infer Rest extends readonly Shape[]]
   ? [[NegativeCount<Axis>] extends [never] ? true : [First] extends readonly [FixedRank] ? true : false] extends [false]
-    ? [unknown, ...{ [K in keyof Rest]: GroupCheck<First, Rest[K], NegativeCount<Axis>, Axis, Op, K> }] // variadic shapes along a negative axis
+    ? [unknown, ...{ [K in keyof Rest]: GroupCheck<First, Rest[K], NegativeCount<Axis>, Axis, "concat", Op, K> }] // variadic shapes along a negative axis
     : number extends Axis
       ? unknown[]
       : NormalizeAxis<Op, First, Axis> extends infer Index extends number
@@ -414,18 +414,18 @@ export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends numbe
  * parameter keeps that undecided (`[...Batch, S]` against `[...Batch, T]`), the argument is held to
  * the message — a type parameter is equal only to itself. `K` is its key in the list after the first.
  */
-type GroupCheck<First extends Shape, S extends Shape, Count extends number, Axis extends number, Op extends string, K> = unknown &
+export type GroupCheck<First extends Shape, S extends Shape, Count extends number, Axis extends number, Kind extends "concat" | "stack", Op extends string, K> = unknown &
   (SplitTail<First, Count> extends readonly [infer FirstGroup extends Shape, unknown]
     ? SplitTail<S, Count> extends readonly [infer Group extends Shape, unknown]
       ? Exact<Group> extends Exact<FirstGroup>
         ? unknown
-        : ShapeError<WriteGroupNamesMessage<Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>>
+        : ShapeError<WriteGroupNamesMessage<Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>>
       : unknown
     : unknown);
 
-/** `SHAPE_CONCAT: concat: the dims before axis -1 differ between tensor 0 and tensor 1; …` — compile time only. */
-export type WriteGroupNamesMessage<Op extends string, Axis extends number, Index extends number> =
-  `SHAPE_CONCAT: ${Op}: the dims before axis ${Axis} differ between tensor 0 and tensor ${Index}; they must be the same, and a type parameter is equal only to itself`;
+/** `SHAPE_CONCAT: concat: the dims before axis -1 differ between tensor 0 and tensor 1; …` (`SHAPE_STACK` for a stack) — compile time only. */
+export type WriteGroupNamesMessage<Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number> =
+  `SHAPE_${Uppercase<Kind>}: ${Op}: the dims before axis ${Axis} differ between tensor 0 and tensor ${Index}; they must be the same, and a type parameter is equal only to itself`;
 
 /** A list rule's result with a `Failure` replaced by its error. */
 export type ErrorOf<Out> = Out extends Failure<infer _, infer Error> ? Error : Out;
@@ -466,7 +466,7 @@ export type ConcatOfShapes<Shapes extends readonly Shape[], Axis extends number,
  * type, by identity) and at least `Count` trailing dims; else a string (a shape of fixed or unknown
  * rank: the plain rule applies).
  */
-type GroupedTails<Shapes extends readonly Shape[], Count extends number, Started extends boolean = false, Prefix extends Shape = [], Tails extends Shape[] = []> =
+export type GroupedTails<Shapes extends readonly Shape[], Count extends number, Started extends boolean = false, Prefix extends Shape = [], Tails extends Shape[] = []> =
   Shapes extends readonly [infer Head extends Shape, ...infer Rest extends readonly Shape[]]
     ? [Head] extends readonly [FixedRank]
       ? "fixed rank"
