@@ -130,30 +130,29 @@ describe("shapecheck/tfjs type rules mirror the runtime rules", () => {
     expect(valid.length).toBeGreaterThan(150);
   });
 
-  it("conv2d: every generated case by the rule, and tf.conv2d's result type on every valid one", () => {
-    const texts = evaluatedTexts(CONV);
-    const { results, wrong } = compared(convolved, texts, (c) => tfConv2dShape(c.x, c.filter, c.strides, c.pad, c.dataFormat, c.dilations));
+  /**
+   * A window op's generated cases: the type rule (batch `rule`) against the runtime rule on every case,
+   * errors included, and the call's result type (batch `calls`, one per case the runtime accepts).
+   */
+  const ruleAndCalls = <C>(cases: readonly C[], rule: number, calls: number, valid: readonly C[], run: (c: C) => readonly (number | string)[]) => {
+    const texts = evaluatedTexts(rule);
+    const { results, wrong } = compared(cases, texts, run);
     expect(wrong).toEqual([]);
     expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(10);
-    const valid = results.filter((r) => r.runtime.kind === "shape");
-    expect(valid.map((r) => r.c)).toEqual(convValid);
-    const calls = evaluatedTexts(CONV_CALLS);
-    const byCall = valid.map((r, i) => ({ c: r.c, call: calls[i]!, runtime: r.runtime })).filter((r) => JSON.stringify(parseTypeText(r.call.replace(/^TfTensor<(.*)>$/, "$1"))) !== JSON.stringify(r.runtime));
+    const accepted = results.filter((r) => r.runtime.kind === "shape");
+    expect(accepted.map((r) => r.c)).toEqual(valid);
+    const types = evaluatedTexts(calls);
+    const byCall = accepted.map((r, i) => ({ c: r.c, call: types[i]!, runtime: r.runtime })).filter((r) => JSON.stringify(parseTypeText(r.call.replace(/^TfTensor<(.*)>$/, "$1"))) !== JSON.stringify(r.runtime));
     expect(byCall).toEqual([]);
-    expect(valid.length).toBeGreaterThan(80);
+    expect(accepted.length).toBeGreaterThan(80);
+  };
+
+  it("conv2d: every generated case by the rule, and tf.conv2d's result type on every valid one", () => {
+    ruleAndCalls(convolved, CONV, CONV_CALLS, convValid, (c) => tfConv2dShape(c.x, c.filter, c.strides, c.pad, c.dataFormat, c.dilations));
   });
 
   it("maxPool/avgPool: every generated case by the rule, and the result type of tf.avgPool and x.maxPool on every valid one", () => {
-    const texts = evaluatedTexts(POOL);
-    const { results, wrong } = compared(pooled, texts, (c) => tfPoolShape(pooled.indexOf(c) % 2 ? "avgPool" : "maxPool", c.x, c.filterSize, c.strides, c.pad));
-    expect(wrong).toEqual([]);
-    expect(texts.filter((t) => t.startsWith("ShapeError")).length).toBeGreaterThan(10);
-    const valid = results.filter((r) => r.runtime.kind === "shape");
-    expect(valid.map((r) => r.c)).toEqual(poolValid);
-    const calls = evaluatedTexts(POOL_CALLS);
-    const byCall = valid.map((r, i) => ({ c: r.c, call: calls[i]!, runtime: r.runtime })).filter((r) => JSON.stringify(parseTypeText(r.call.replace(/^TfTensor<(.*)>$/, "$1"))) !== JSON.stringify(r.runtime));
-    expect(byCall).toEqual([]);
-    expect(valid.length).toBeGreaterThan(80);
+    ruleAndCalls(pooled, POOL, POOL_CALLS, poolValid, (c) => tfPoolShape(pooled.indexOf(c) % 2 ? "avgPool" : "maxPool", c.x, c.filterSize, c.strides, c.pad));
   });
 
   it("reshaping methods on names, number dims and sizes past 2^53 − 1: names as polynomials, number never an error", () => {

@@ -247,3 +247,9 @@ export type RestateForGroup<Error, Tail extends Shape> = Error extends ShapeErro
       ? ShapeError<`${Head}[..., ${PrintShape<Tail> extends `[${infer Dims}]` ? Dims : never}]${After}`>
       : Error
   : Error;
+
+/**
+ * A rule's answer on a variadic shape's trailing dims put back after its group: `[...Prefix, ...Out]`
+ * when `Out` is a shape (a fixed-rank tuple, which TypeScript tests decidedly), `number[]` after an error.
+ */
+export type AfterGroup<Prefix extends Shape, Out> = Out extends readonly [...infer Dims extends Shape] ? [...Prefix, ...Dims] : number[];

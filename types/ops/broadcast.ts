@@ -86,7 +86,9 @@ type MixedKind<Left extends Dim, Right extends Dim> = [Left] extends [1]
  *   asked "is `Left` 1?" first stayed undecided for `[B, 1]` and the other order for `[1, B]`.
  * - `Kept` is what remains of `Left | Right` once the 1s are taken out: inferring `1 | Kept` from
  *   `1 | B` matches the 1s to each other and leaves `B`; from `B` (or `7`) it is that dim; from `1`
- *   alone, nothing is left and TypeScript infers the whole, 1.
+ *   alone, nothing is left and TypeScript infers the whole, 1. `Kept` is constrained to `Left | Right`,
+ *   not `Dim`: where TypeScript relates a shape with its type parameters stripped of their
+ *   constraints, a `Kept` that failed `Dim` would fall back to `Dim` and leave the rule undecided.
  * Asked together, so that for the alias's own parameters (`Left`, `Right`, unrelated) `pair` stays
  * undecided: TypeScript does not settle the rule once for all instantiations (with `Kept` bound to
  * `Left | Right`) but for each pair of dims. A clash gives `number` — the check reports it, and the

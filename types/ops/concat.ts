@@ -24,7 +24,7 @@ import type { ShapeError, CheckArg, IdentityFirst, ResultShape } from "../errors
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Exact, FixedRank, IsSingle, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { AboveMaxSafe, Add, AddDigits, FromDigits } from "../internal/digits.js";
-import type { NegativeCount, NormalizeAxis, SplitTail } from "../internal/axes.js";
+import type { AfterGroup, NegativeCount, NormalizeAxis, SplitTail } from "../internal/axes.js";
 import type {
   AddPoly,
   CompareDims,
@@ -400,7 +400,7 @@ type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : u
 /** The name checks of a concatenation's tensors (`ListNameChecks`), off the concatenation axis. */
 export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends number, Op extends string> = Shapes extends readonly [infer First extends Shape, ...infer Rest extends readonly Shape[]]
   ? [[NegativeCount<Axis>] extends [never] ? true : [First] extends readonly [FixedRank] ? true : false] extends [false]
-    ? [unknown, ...{ [K in keyof Rest]: GroupCheck<First, Rest[K], NegativeCount<Axis>, Axis, "concat", Op, K> }] // variadic shapes along a negative axis
+    ? GroupChecks<First, Rest, NegativeCount<Axis>, Axis, "concat", Op> // variadic shapes along a negative axis
     : number extends Axis
       ? unknown[]
       : NormalizeAxis<Op, First, Axis> extends infer Index extends number
@@ -441,13 +441,7 @@ export type ConcatTensorsArgs<Items extends readonly unknown[], Shapes extends r
 >;
 
 /** The shape of a concatenation of tensors whose shapes are `Shapes` (`number[]` when it failed; the argument check reports that). */
-export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = [NegativeCount<Axis>] extends [never]
-  ? ResultShape<ErrorOf<ConcatOfShapes<Shapes, Axis, Op>>> // the list argument's own rule (one evaluation for both)
-  : GroupedTails<Shapes, NegativeCount<Axis>> extends readonly [infer Prefix extends Shape, unknown]
-    ? ConcatOfShapes<Shapes, Axis, Op> extends readonly [...infer Dims extends Shape]
-      ? [...Prefix, ...Dims]
-      : number[]
-    : ResultShape<ErrorOf<ConcatOfShapes<Shapes, Axis, Op>>>;
+export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = GroupedResult<Shapes, NegativeCount<Axis>, ConcatOfShapes<Shapes, Axis, Op>>;
 
 /**
  * The rule on tensors' shapes: `ConcatResult`, or — for shapes with the same variadic group
@@ -455,11 +449,34 @@ export type ConcatOfTensors<Shapes extends readonly Shape[], Axis extends number
  * trailing dims (the result has the group in front: `[...Batch, T, 80]`; an error is the tails', and
  * prints them).
  */
-export type ConcatOfShapes<Shapes extends readonly Shape[], Axis extends number, Op extends string> = [NegativeCount<Axis>] extends [never]
-  ? ConcatResult<Shapes, Axis, Op, false>
-  : GroupedTails<Shapes, NegativeCount<Axis>> extends readonly [unknown, infer Tails extends readonly Shape[]]
-    ? ConcatResult<Tails, Axis, Op, false>
-    : ConcatResult<Shapes, Axis, Op, false>;
+export type ConcatOfShapes<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ConcatResult<GroupedOperands<Shapes, NegativeCount<Axis>>, Axis, Op, false>;
+
+/**
+ * The shapes a list rule (concat, stack) works on: for variadic shapes with the same group and an
+ * axis that counts within their last `Count` dims, those trailing dims; else the shapes themselves
+ * (`Count` is `never` for an axis that is not negative).
+ */
+export type GroupedOperands<Shapes extends readonly Shape[], Count extends number> = [Count] extends [never]
+  ? Shapes
+  : GroupedTails<Shapes, Count> extends readonly [unknown, infer Tails extends readonly Shape[]]
+    ? Tails
+    : Shapes;
+
+/**
+ * A list rule's result for result types, from `Rule` (the list argument's own outcome, so that it is
+ * evaluated once): the rule's shape, with a variadic group put back in front; `number[]` after an error.
+ */
+export type GroupedResult<Shapes extends readonly Shape[], Count extends number, Rule> = [Count] extends [never]
+  ? ResultShape<ErrorOf<Rule>>
+  : GroupedTails<Shapes, Count> extends readonly [infer Prefix extends Shape, unknown]
+    ? AfterGroup<Prefix, Rule>
+    : ResultShape<ErrorOf<Rule>>;
+
+/** The group checks of variadic shapes joined along a negative axis: one `GroupCheck` per shape after the first. */
+export type GroupChecks<First extends Shape, Rest extends readonly Shape[], Count extends number, Axis extends number, Kind extends "concat" | "stack", Op extends string> = [
+  unknown,
+  ...{ [K in keyof Rest]: GroupCheck<First, Rest[K], Count, Axis, Kind, Op, K> },
+];
 
 /**
  * `[group, the shapes' last Count dims]` when every shape is variadic with the same group (the same

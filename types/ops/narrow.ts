@@ -21,7 +21,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { FixedRank, InvalidShapeMessage, IsKnownSize } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxis, RestateForGroup, SplitForAxes } from "../internal/axes.js";
+import type { AfterGroup, NormalizeAxis, RestateForGroup, SplitForAxes } from "../internal/axes.js";
 import type { AboveMaxSafe, AddDigits, CompareDigits, FromDigits, SubDigits } from "../internal/digits.js";
 import type { Classify, Replace } from "./slice.js";
 
@@ -214,7 +214,5 @@ export type NarrowCheck<S extends Shape, Axis extends number, Start extends numb
 export type NarrowResult<S extends Shape, Axis extends number, Length extends Dim, Op extends string> = [S] extends readonly [FixedRank]
   ? NarrowResultFixed<S, Axis, Length, Op>
   : SplitForAxes<S, [Axis]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
-    ? NarrowResultFixed<Tail, Axis, Length, Op> extends readonly [...infer Dims extends Shape]
-      ? [...Prefix, ...Dims]
-      : number[]
+    ? AfterGroup<Prefix, NarrowResultFixed<Tail, Axis, Length, Op>>
     : number[];

@@ -29,7 +29,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ResultShape, ShapeError } from "../errors.js";
 import type { Exact, FixedRank, IsSingle, NoTypeParameters, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
-import type { NormalizeAxis, RestateForGroup, SplitAt, SplitForAxes } from "../internal/axes.js";
+import type { AfterGroup, NormalizeAxis, RestateForGroup, SplitAt, SplitForAxes } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type {
   CompareSizes,
@@ -685,9 +685,7 @@ export type FlattenRangeCheck<S extends Shape, Start extends number, End extends
 export type FlattenRangeResult<S extends Shape, Start extends number, End extends number, Op extends string> = [S] extends readonly [FixedRank]
   ? ResultShape<FlattenRangeCheck<S, Start, End, Op>> // the arguments' own check (one evaluation for both)
   : SplitForAxes<S, [Start, End]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
-    ? FlattenRangeFixed<Tail, Start, End, Op> extends readonly [...infer Dims extends Shape]
-      ? [...Prefix, ...Dims]
-      : number[]
+    ? AfterGroup<Prefix, FlattenRangeFixed<Tail, Start, End, Op>>
     : number[];
 
 /**

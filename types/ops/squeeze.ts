@@ -15,7 +15,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { NamedCheckedArg, ShapeError, ResultShape } from "../errors.js";
 import type { FixedRank, InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { NormalizeAxes, PrintAxes, RestateForGroup, SplitForAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
+import type { AfterGroup, NormalizeAxes, PrintAxes, RestateForGroup, SplitForAxes, WithoutAxes, WriteUnknownRankAxisMessage } from "../internal/axes.js";
 
 /** What `squeeze`'s axis argument may be: one axis, a list, or `undefined` for every size-1 axis. */
 export type SqueezeAxesArg = number | readonly number[] | undefined;
@@ -88,9 +88,7 @@ export type SqueezeChecked<S extends Shape, Axes extends SqueezeAxesArg, Op exte
 export type SqueezeResult<S extends Shape, Axes extends SqueezeAxesArg, Op extends string> = [S] extends readonly [FixedRank]
   ? ResultShape<SqueezeChecked<S, Axes, Op>> // the argument's own check (one evaluation for both)
   : SplitForAxes<S, AxesOf<Axes>> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
-    ? SqueezeFixed<Tail, Axes, Op> extends readonly [...infer Dims extends Shape]
-      ? [...Prefix, ...Dims]
-      : number[]
+    ? AfterGroup<Prefix, SqueezeFixed<Tail, Axes, Op>>
     : number[];
 
 /** The axes argument as a list (none, every axis, as `[0]`: a variadic shape cannot be squeezed over every axis at compile time). */

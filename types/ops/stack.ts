@@ -14,12 +14,12 @@
  *   gives a new axis of size `number`; an `Axis` that is not a literal gives `number[]`.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ResultShape, ShapeError } from "../errors.js";
+import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { NegativeCount, NormalizeAxis, Predecessor, SplitAt } from "../internal/axes.js";
 import type { FixedRank } from "../internal/dims.js";
 import type { InvalidSizesMessage, SizeClashHint } from "../internal/symbolic.js";
-import type { ErrorOf, Failure, FirstFixed, FirstInvalid, GroupCheck, GroupedTails, ListArgs, ListNameChecks, MergeDims, SourceOf, Clash } from "./concat.js";
+import type { ErrorOf, Failure, FirstFixed, FirstInvalid, GroupChecks, GroupedOperands, GroupedResult, ListArgs, ListNameChecks, MergeDims, SourceOf, Clash } from "./concat.js";
 
 /** `SHAPE_STACK: stack: cannot stack an empty list: needs at least one tensor`. Mirrors `writeStackEmptyMessage`. */
 export type WriteStackEmptyMessage<Op extends string> = `SHAPE_STACK: ${Op}: cannot stack an empty list: needs at least one tensor`;
@@ -146,27 +146,17 @@ type GroupCount<Axis extends number> = [NegativeCount<Axis>] extends [never] ? n
  * along a negative axis (`[...Batch, T, 64]` twice at -1) — the rule on their trailing dims (the
  * result has the group in front: `[...Batch, T, 64, 2]`).
  */
-export type StackOfShapes<Shapes extends readonly Shape[], Axis extends number, Op extends string> = [GroupCount<Axis>] extends [never]
-  ? StackResult<Shapes, Axis, Op, false>
-  : GroupedTails<Shapes, GroupCount<Axis>> extends readonly [unknown, infer Tails extends readonly Shape[]]
-    ? StackResult<Tails, Axis, Op, false>
-    : StackResult<Shapes, Axis, Op, false>;
+export type StackOfShapes<Shapes extends readonly Shape[], Axis extends number, Op extends string> = StackResult<GroupedOperands<Shapes, GroupCount<Axis>>, Axis, Op, false>;
 
 /** The name checks of variadic shapes stacked along a negative axis: the same group, then the trailing dims' name checks. */
 type StackGroupChecks<Shapes extends readonly Shape[], Axis extends number, Op extends string> = Shapes extends readonly [infer First extends Shape, ...infer Rest extends readonly Shape[]]
   ? [First] extends readonly [FixedRank]
     ? StackNameChecks<Shapes, Op>
-    : [unknown, ...{ [K in keyof Rest]: GroupCheck<First, Rest[K], GroupCount<Axis>, Axis, "stack", Op, K> }]
+    : GroupChecks<First, Rest, GroupCount<Axis>, Axis, "stack", Op>
   : unknown[];
 
 /** The shape of a stack of tensors whose shapes are `Shapes` (`number[]` when it failed; a variadic group stays in front). */
-export type StackOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = [GroupCount<Axis>] extends [never]
-  ? ResultShape<ErrorOf<StackOfShapes<Shapes, Axis, Op>>> // the list argument's own rule (one evaluation for both)
-  : GroupedTails<Shapes, GroupCount<Axis>> extends readonly [infer Prefix extends Shape, unknown]
-    ? StackOfShapes<Shapes, Axis, Op> extends readonly [...infer Dims extends Shape]
-      ? [...Prefix, ...Dims]
-      : number[]
-    : ResultShape<ErrorOf<StackOfShapes<Shapes, Axis, Op>>>;
+export type StackOfTensors<Shapes extends readonly Shape[], Axis extends number, Op extends string> = GroupedResult<Shapes, GroupCount<Axis>, StackOfShapes<Shapes, Axis, Op>>;
 
 /** The axis argument's check: the `SHAPE_AXIS` error when the axis is out of range, else `unknown`. */
 export type StackAxisArg<Shapes extends readonly Shape[], Axis extends number, Op extends string, Validate extends boolean = true> = number extends Shapes["length"] | Axis

@@ -11,7 +11,7 @@
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError, ResultShape } from "../errors.js";
 import type { FixedRank, InvalidShapeMessage } from "../internal/dims.js";
-import type { NegativeCount, NormalizeAxis, Predecessor, SplitTail } from "../internal/axes.js";
+import type { AfterGroup, NegativeCount, NormalizeAxis, Predecessor, SplitTail } from "../internal/axes.js";
 
 /** `S` with a `1` inserted before index `Index` (tail recursion over the rank). */
 type Insert<S extends Shape, Index extends number, Acc extends Dim[] = []> = Acc["length"] extends Index
@@ -48,9 +48,7 @@ type UnsqueezeVariadic<S extends Shape, Axis extends number, Op extends string> 
  */
 type UnsqueezeVariadicResult<S extends Shape, Axis extends number, Op extends string> =
   VariadicSplit<S, Axis> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
-    ? UnsqueezeFixed<Tail, Axis, Op> extends readonly [...infer Dims extends Shape]
-      ? [...Prefix, ...Dims]
-      : number[]
+    ? AfterGroup<Prefix, UnsqueezeFixed<Tail, Axis, Op>>
     : number[];
 
 type UnsqueezeFixed<S extends Shape, Axis extends number, Op extends string> = number extends S["length"]
