@@ -16,12 +16,20 @@ import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
 export type SameShapeCheck<Left extends Shape, Right extends Shape> = Exact<Left> extends Exact<Right> ? unknown : never;
 
 /**
- * The argument list of the binary ops' same-shape overload: `[other]` when `Right` is exactly `Left`
- * (see `SameShapeCheck`), else no argument at all. For any other operand that overload does not
- * apply by its arity, and TypeScript passes over it instead of listing it in the error — the error a
- * wrong operand gets is the broadcasting overload's message, alone, in TypeScript 6 as in 7.
+ * The argument list of the binary ops' first overload, the operands that keep the left's shape with
+ * no axis to line up: `[other]` when `Right` is exactly `Left` (see `SameShapeCheck`); `[other: number]`
+ * when nothing was inferred for `Right` — `Right` is then its constraint, `Shape`, and the operand a
+ * plain number (a scalar keeps the left's shape; no broadcast rule is instantiated for it); else no
+ * argument at all. For any other operand that overload does not apply by its arity, and TypeScript
+ * passes over it instead of listing it in the error — the error a wrong operand gets is the
+ * broadcasting overload's message, alone, in TypeScript 6 as in 7. The scalar test comes second so
+ * that a whole-shape parameter (`Tensor<S>` with `Tensor<S>`) is decided by the first.
  */
-export type SameShapeOperand<Left extends Shape, Right extends Shape, Operand> = Exact<Left> extends Exact<Right> ? [other: Operand] : [];
+export type SameShapeOperand<Left extends Shape, Right extends Shape, Operand> = Exact<Left> extends Exact<Right>
+  ? [other: Operand]
+  : Exact<Right> extends Exact<Shape>
+    ? [other: number]
+    : [];
 
 /**
  * The shape of `Op(left, right)` for an elementwise binary op, or the `SHAPE_BROADCAST` error.
