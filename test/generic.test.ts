@@ -171,6 +171,13 @@ describe("at run time the generic functions run with concrete shapes, and the ru
     throws("SHAPE_STACK", () => bugs.stackedOtherLengths!(any(zeros([2, 3, 64])), any(zeros([2, 5, 64]))));
   });
 
+  it("joinedFromTheFront's results, whose ranks the compiler leaves to the runtime, are the concatenations' and the stack's", async () => {
+    const { joinedFromTheFront } = await import("./generic/layers.js");
+    const [joined, stacked, withRow] = joinedFromTheFront(zeros([5, 64]) as never, zeros([5, 64]) as never, zeros([2, 64]));
+    expect([joined.shape, stacked.shape, withRow.shape]).toEqual([[10, 64], [5, 2, 64], [7, 64]]);
+    throws("SHAPE_RANK", () => joinedFromTheFront(zeros([3, 5, 64]) as never, zeros([3, 5, 64]) as never, zeros([2, 64])));
+  });
+
   it("the declared-shape mistakes: the widening loop fails on its second pass, the wrong declared result returns the computed shape", async () => {
     const bugs = await loadBugs();
     throws("SHAPE_MATMUL", () => bugs.wideningLoop!(any(zeros([2, 64])), any(zeros([64, 128]))));

@@ -482,3 +482,15 @@ export function stackedViews<Batch extends Dim[], T extends Dim>(a: Tensor<[...B
   const rows = stack([a, b, a], -2); // type: Tensor<[...Batch, T, 3, 64]>
   return [pair, rows];
 }
+
+/**
+ * `[...Batch, …]` shapes joined or stacked along an axis counted from the front: which dim that is
+ * depends on the group's length, so the rank is left to the runtime (`number[]`); a shape of fixed rank
+ * beside one gives the result its structure.
+ */
+export function joinedFromTheFront<Batch extends Dim[], T extends Dim>(a: Tensor<[...Batch, T, 64]>, b: Tensor<[...Batch, T, 64]>, row: Tensor<[2, 64]>) {
+  const joined = concat([a, b], 0); // type: Tensor<number[]>
+  const stacked = stack([a, b], 1); // type: Tensor<number[]>
+  const withRow = concat([row, a], 0); // type: Tensor<[number, 64]>
+  return [joined, stacked, withRow] as const;
+}

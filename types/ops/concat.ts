@@ -454,13 +454,26 @@ export type ConcatOfShapes<Shapes extends readonly Shape[], Axis extends number,
 /**
  * The shapes a list rule (concat, stack) works on: for variadic shapes with the same group and an
  * axis that counts within their last `Count` dims, those trailing dims; else the shapes themselves
- * (`Count` is `never` for an axis that is not negative).
+ * (`Count` is `never` for an axis that is not negative), a variadic one counted from the front as a
+ * shape of unknown rank (`FrontAxisOperands`).
  */
 export type GroupedOperands<Shapes extends readonly Shape[], Count extends number> = [Count] extends [never]
-  ? Shapes
+  ? FrontAxisOperands<Shapes>
   : GroupedTails<Shapes, Count> extends readonly [unknown, infer Tails extends readonly Shape[]]
     ? Tails
     : Shapes;
+
+/**
+ * The shapes of a list rule whose axis counts from the front: a variadic shape (`[...Batch, T, 64]`)
+ * as `number[]` — which of its dims axis 0 is depends on the group's length, which only the runtime
+ * knows — so that the rule gives the other shapes' structure or `number[]` (was an unevaluated rule
+ * the size of a page in hover). One test when every shape has a fixed rank, the common case; where a
+ * whole-shape parameter (`Tensor<S>`) leaves it undecided, the rule stays unevaluated and prints as
+ * `ConcatResult<FrontAxisOperands<[S, S]>, …>`.
+ */
+type FrontAxisOperands<Shapes extends readonly Shape[]> = [Shapes[number]] extends readonly [FixedRank]
+  ? Shapes
+  : { [K in keyof Shapes]: [Shapes[K]] extends readonly [FixedRank] ? Shapes[K] : number[] };
 
 /**
  * A list rule's result for result types, from `Rule` (the list argument's own outcome, so that it is
