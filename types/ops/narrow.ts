@@ -146,30 +146,32 @@ type NarrowResultFixed<S extends Shape, Axis extends number, Length extends Dim,
     : never;
 
 /**
- * The check of the tensor op's argument `Part` (a tensor's shape is valid by construction, so it is not
- * validated again): the axis's range; the start's own error; the length's own error, then — for a
- * valid start — its fit. Each argument is judged on what it is given, so a dim that is a type
- * parameter, which leaves the range tests undecided, does not hide a start or length that is wrong
- * whatever the size (`narrow(0, 1.5, 3)`, `narrow(0, 0, -1)`).
+ * The checks of the tensor op's three arguments at once, `{ axis, start, length }` (a tensor's shape is
+ * valid by construction, so it is not validated again): the axis's range; the start's own error; the
+ * length's own error, then — for a valid start — its fit. Each argument is judged on what it is given,
+ * so a dim that is a type parameter, which leaves the range tests undecided, does not hide a start or
+ * length that is wrong whatever the size (`narrow(0, 1.5, 3)`, `narrow(0, 0, -1)`). One object for the
+ * three, so that the axis is normalised once per call (and, above, the shape dispatched once).
  */
-type NarrowCheckFixed<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
-  Part extends "axis"
-    ? NarrowAxis<S, Axis, Op>
-    : NarrowAxis<S, Axis, Op> extends infer Index
-      ? Index extends ShapeError<string>
-        ? unknown // the axis's error
-        : number extends Index
-          ? unknown
-          : Part extends "start" // the size passed as is, not bound by `infer`: around a type parameter it stays undecided, and only the tests that need it wait for it
-            ? StartError<S, Index & number, SizeDigits<S[Index & number]>, Start, Op>
-            : LengthInvalid<S, Index & number, Length, Op> extends infer Invalid
+type NarrowChecksFixed<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string> =
+  NarrowAxis<S, Axis, Op> extends infer Index
+    ? Index extends ShapeError<string>
+      ? { axis: Index; start: unknown; length: unknown } // the axis's error
+      : number extends Index
+        ? { axis: Index; start: unknown; length: unknown }
+        : {
+            axis: Index;
+            // the size passed as is, not bound by `infer`: around a type parameter it stays undecided, and only the tests that need it wait for it
+            start: StartError<S, Index & number, SizeDigits<S[Index & number]>, Start, Op>;
+            length: LengthInvalid<S, Index & number, Length, Op> extends infer Invalid
               ? Invalid extends ShapeError<string>
                 ? Invalid
                 : StartError<S, Index & number, SizeDigits<S[Index & number]>, Start, Op> extends ShapeError<string>
                   ? unknown // the start's error
                   : LengthFit<S, Index & number, SizeDigits<S[Index & number]>, Start, Length, Op>
-              : never
-      : never;
+              : never;
+          }
+    : never;
 
 /** `NarrowCheck` for the pure rule, whose shape is validated first (an invalid shape is the shape argument's error). */
 export type NarrowShapeCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Part extends "axis" | "start" | "length"> =
@@ -196,16 +198,27 @@ export type NarrowShape<S extends Shape, Axis extends number, Start extends numb
     : never;
 
 /**
- * One part of `narrow`'s check: the axis, the start or the length (each argument's own error). A
+ * The checks of `narrow`'s arguments, `{ axis, start, length }` (each argument's own error). A
  * negative axis of a variadic shape (`[...Batch, 3 * D]` at `-1`) is checked within the fixed
  * trailing dims it counts from, an error restated for the whole shape (`… axis -1 of [..., 512] …`).
  */
-export type NarrowCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
+type NarrowChecks<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string> =
   [S] extends readonly [FixedRank]
-    ? NarrowCheckFixed<S, Axis, Start, Length, Op, Part>
+    ? NarrowChecksFixed<S, Axis, Start, Length, Op>
     : SplitForAxes<S, [Axis]> extends readonly [unknown, infer Tail extends Shape]
-      ? RestateForGroup<NarrowCheckFixed<Tail, Axis, Start, Length, Op, Part>, Tail>
-      : NarrowCheckFixed<number[], Axis, Start, Length, Op, Part>; // unknown rank, or an axis the runtime checks
+      ? RestatedChecks<NarrowChecksFixed<Tail, Axis, Start, Length, Op>, Tail>
+      : NarrowChecksFixed<number[], Axis, Start, Length, Op>; // unknown rank, or an axis the runtime checks
+
+/** `narrow`'s checks on a variadic shape's trailing dims `Tail`, each error restated for the whole shape. */
+type RestatedChecks<Checks extends { axis: unknown; start: unknown; length: unknown }, Tail extends Shape> = {
+  axis: RestateForGroup<Checks["axis"], Tail>;
+  start: RestateForGroup<Checks["start"], Tail>;
+  length: RestateForGroup<Checks["length"], Tail>;
+};
+
+/** One part of `narrow`'s check: the axis (normalised, or its error), the start or the length. */
+export type NarrowCheck<S extends Shape, Axis extends number, Start extends number, Length extends Dim, Op extends string, Part extends "axis" | "start" | "length"> =
+  NarrowChecks<S, Axis, Start, Length, Op>[Part];
 
 /**
  * `narrow`'s result for result types: the axis becomes `Length`; a variadic shape's trailing dims are
