@@ -1,0 +1,324 @@
+/**
+ * Splitting one axis into pieces at the type level: `chunk` (equal pieces, NumPy's `np.split(x, n,
+ * axis)`) and `split` (pieces of the sizes given, PyTorch's `split(x, [sizes], dim)`). Mirrors
+ * src/ops/split.ts rule for rule and message for message.
+ *
+ * - The axis must be in range (`SHAPE_AXIS`, types/internal/axes.ts); omitted, it is 0.
+ * - `chunk`: the number of chunks must be an integer from 1 to 2^53 − 1, and the axis a multiple of it
+ *   (`SHAPE_SPLIT`; PyTorch's `chunk` would give a shorter last piece, NumPy's `split` refuses — NumPy
+ *   wins). The piece is `ChunkSize<D, N>`: the quotient on digits for a known size, the polynomial
+ *   quotient for a size expression (`"3*d"` in 3 is `"d"`; `"d"` in 3 is an error, a name being any
+ *   size), `number` for `number`, and — where `D` is a type parameter — `ChunkSize<D, N>` itself, a
+ *   dim equal only to itself, the division left to the runtime (as conv's `ConvSize`).
+ * - `split`: each size must be an integer from 0 to 2^53 − 1; on a known size they must add up to it.
+ *   Where the axis is a name, `number` or a type parameter, the sum is the runtime's to check, as
+ *   `narrow`'s range is: the pieces are the sizes as written.
+ * - The result is one shape per piece; for tensors, a tuple of tensors (`Tensor<…>[]` when the number
+ *   of pieces is not a literal, or above 64).
+ * - A negative axis of a variadic shape (`[...Batch, T, 1536]` at `-1`) is split within the fixed
+ *   trailing dims it counts from, an error restated for the whole shape; `S` of unknown rank gives
+ *   `number[]` pieces.
+ */
+import type { Dim, Shape } from "../shape.js";
+import type { ShapeError } from "../errors.js";
+import type { FixedRank, InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
+import type { PrintDim, PrintShape } from "../internal/print.js";
+import type { AfterGroup, NormalizeAxis, RestateForGroup, SplitForAxes } from "../internal/axes.js";
+import type { AboveMaxSafe, AddDigits, DivModDigits, FromDigits } from "../internal/digits.js";
+import type { DimPoly, DivPolyByTerm, NoQuotient, Poly, PolyDim } from "../internal/symbolic.js";
+import type { Classify, Replace } from "./slice.js";
+
+/**
+ * `SHAPE_SPLIT: chunk: cannot split axis 0 of [6, 4] into 0 chunks: the number of chunks must be an
+ * integer from 1 to 9007199254740991`. Mirrors `writeChunkCountMessage`.
+ */
+export type WriteChunkCountMessage<Op extends string, S extends Shape, Axis extends number, Chunks extends Dim> =
+  `SHAPE_SPLIT: ${Op}: cannot split axis ${Axis} of ${PrintShape<S>} into ${PrintDim<Chunks>} chunks: the number of chunks must be an integer from 1 to 9007199254740991`;
+
+/**
+ * `SHAPE_SPLIT: chunk: cannot split axis 1 of [2, 10] into 3 equal chunks: 10 is not a multiple of 3;
+ * split(x, sizes, axis) takes pieces of different sizes`. Mirrors `writeChunkMessage`.
+ */
+export type WriteChunkMessage<Op extends string, S extends Shape, Axis extends number, Chunks extends number> =
+  `SHAPE_SPLIT: ${Op}: cannot split axis ${Axis} of ${PrintShape<S>} into ${Chunks} equal chunks: ${PrintDim<S[Axis]>} is not a multiple of ${Chunks}; split(x, sizes, axis) takes pieces of different sizes`;
+
+/**
+ * `SHAPE_SPLIT: split: cannot split axis 1 of [2, 10] with size -1: each size must be an integer from 0
+ * to 9007199254740991`. Mirrors `writeSplitSizeMessage`.
+ */
+export type WriteSplitSizeMessage<Op extends string, S extends Shape, Axis extends number, Size extends Dim> =
+  `SHAPE_SPLIT: ${Op}: cannot split axis ${Axis} of ${PrintShape<S>} with size ${PrintDim<Size>}: each size must be an integer from 0 to 9007199254740991`;
+
+/**
+ * `SHAPE_SPLIT: split: cannot split axis 1 of [2, 10] into sizes [4, 4]: they add up to 8, not 10`.
+ * Mirrors `writeSplitSumMessage`.
+ */
+export type WriteSplitSumMessage<Op extends string, S extends Shape, Axis extends number, Sizes extends Shape, Sum extends string> =
+  `SHAPE_SPLIT: ${Op}: cannot split axis ${Axis} of ${PrintShape<S>} into sizes ${PrintShape<Sizes>}: they add up to ${Sum}, not ${PrintDim<S[Axis]>}`;
+
+/** An axis argument: `undefined` (omitted) is axis 0. */
+type AxisOf<Axis extends number | undefined> = Axis extends number ? Axis : 0;
+
+/** The digits of a valid number of chunks (an integer from 1 to 2^53 − 1), `"dynamic"` for `number`, else `"invalid"`. */
+type ChunkCount<Chunks extends number> = Classify<Chunks> extends infer Kind
+  ? Kind extends "dynamic"
+    ? "dynamic"
+    : Kind extends [false, infer Digits extends `${bigint}`]
+      ? Digits extends "0"
+        ? "invalid"
+        : AboveMaxSafe<Digits> extends true
+          ? "invalid"
+          : Digits
+      : "invalid"
+  : never;
+
+/**
+ * The size of one of `Chunks` equal pieces of a dim `D`: the exact quotient — on digits for a known
+ * size, of the polynomial for a size expression — or `number` (for `number`, or a dim that does not
+ * divide: the check reports it). Where `D` is a type parameter this type stays as it is,
+ * `ChunkSize<D, 3>`: a dim equal only to itself.
+ */
+export type ChunkSize<D extends Dim, Chunks extends number> = [D] extends [number]
+  ? number extends D
+    ? number
+    : IsSingle<D> extends true
+      ? DivModDigits<`${D}`, `${Chunks}`> extends [infer Quotient extends string, "0"]
+        ? FromDigits<Quotient>
+        : number
+      : number
+  : [D] extends [string]
+    ? IsSingle<D> extends true
+      ? DimPoly<D> extends infer Whole
+        ? Whole extends Poly
+          ? DivPolyByTerm<Whole, ["", `${Chunks}`]> extends infer Quotient
+            ? Quotient extends Poly
+              ? PolyDim<Quotient>
+              : number
+            : never
+          : number
+        : never
+      : number
+    : number;
+
+/** `true` when `D` divides into `Chunks` (digits) equal pieces at compile time: `false` when it does not, `"runtime"` for `number` or a union. */
+type Divides<D extends Dim, Chunks extends string> = [D] extends [number]
+  ? IsKnownSize<D> extends true
+    ? DivModDigits<`${D & number}`, Chunks> extends [string, "0"]
+      ? true
+      : false
+    : "runtime"
+  : IsSingle<D> extends true
+    ? DimPoly<D> extends infer Whole
+      ? Whole extends Poly
+        ? DivPolyByTerm<Whole, ["", Chunks]> extends NoQuotient
+          ? false
+          : true
+        : "runtime"
+      : never
+    : "runtime";
+
+/**
+ * `chunk`'s check on a shape of fixed rank (or unknown rank), `{ axis, chunks }`: the axis's range
+ * (the normalised index, or its error); the number of chunks, then whether the axis divides.
+ */
+type ChunkChecksFixed<S extends Shape, Axis extends number, Chunks extends number, Op extends string> =
+  NormalizeAxis<Op, S, Axis> extends infer Index
+    ? ChunkCount<Chunks> extends infer Count extends string
+      ? Index extends ShapeError<string>
+        ? { axis: Index; chunks: unknown }
+        : number extends Index // unknown rank or a dynamic axis: the count only
+          ? { axis: Index; chunks: Count extends "invalid" ? ShapeError<WriteChunkCountMessage<Op, S, 0, Chunks>> : unknown }
+          : {
+              axis: Index;
+              chunks: Count extends "invalid"
+                ? ShapeError<WriteChunkCountMessage<Op, S, Index & number, Chunks>>
+                : Count extends "dynamic"
+                  ? unknown
+                  : Divides<S[Index & number], Count> extends false
+                    ? ShapeError<WriteChunkMessage<Op, S, Index & number, Chunks>>
+                    : unknown;
+            }
+      : never
+    : never;
+
+/**
+ * `chunk`'s checks, `{ axis, chunks }`; a negative axis of a variadic shape is checked within its fixed
+ * trailing dims, an error restated for the whole shape (`… axis -1 of [..., 1536] …`).
+ */
+type ChunkChecks<S extends Shape, Axis extends number, Chunks extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? ChunkChecksFixed<S, Axis, Chunks, Op>
+  : SplitForAxes<S, [Axis]> extends readonly [unknown, infer Tail extends Shape]
+    ? ChunkChecksFixed<Tail, Axis, Chunks, Op> extends infer Checks extends { axis: unknown; chunks: unknown }
+      ? { axis: RestateForGroup<Checks["axis"], Tail>; chunks: RestateForGroup<Checks["chunks"], Tail> }
+      : never
+    : ChunkChecksFixed<number[], Axis, Chunks, Op>;
+
+/**
+ * One part of `chunk`'s check: `"axis"` (the normalised axis or its error, for a given axis) or
+ * `"chunks"` (the count's or the division's error — and the axis's when the axis is omitted).
+ */
+export type ChunkCheck<S extends Shape, Axis extends number | undefined, Chunks extends number, Op extends string, Part extends "axis" | "chunks"> =
+  ChunkChecks<S, AxisOf<Axis>, Chunks, Op> extends infer Checks extends { axis: unknown; chunks: unknown }
+    ? Part extends "axis"
+      ? Checks["axis"]
+      : [Axis] extends [undefined]
+        ? Checks["axis"] extends ShapeError<string>
+          ? Checks["axis"]
+          : Checks["chunks"]
+        : Checks["chunks"]
+    : never;
+
+/**
+ * A piece's dim on an axis of size `D`: the size given (`split`), or — for `Size` `"chunk"` — one of
+ * `Chunks` equal pieces (`ChunkSize`; `number` for an invalid count, which the check reports).
+ */
+type PieceDim<D extends Dim, Size extends Dim, Chunks extends number> = [Size] extends ["chunk"]
+  ? ChunkCount<Chunks> extends `${bigint}`
+    ? ChunkSize<D, Chunks>
+    : number
+  : Size;
+
+/** `PieceOf` for a shape of fixed rank (or of unknown rank). */
+type PieceOfFixed<S extends Shape, Axis extends number, Size extends Dim, Chunks extends number, Op extends string> = number extends S["length"]
+  ? number[]
+  : NormalizeAxis<Op, S, Axis> extends infer Index
+    ? Index extends ShapeError<string>
+      ? number[]
+      : number extends Index
+        ? { -readonly [K in keyof S]: number }
+        : Replace<S, Index & number, PieceDim<S[Index & number], Size, Chunks>>
+    : never;
+
+/**
+ * The shape of one piece of `S` split along `Axis`: the axis replaced by `Size` — or, for `Size`
+ * `"chunk"`, by one of `Chunks` equal pieces — with a variadic group put back in front (`number[]`
+ * after an axis error, which the check reports).
+ */
+export type PieceOf<S extends Shape, Axis extends number | undefined, Size extends Dim, Chunks extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? PieceOfFixed<S, AxisOf<Axis>, Size, Chunks, Op>
+  : SplitForAxes<S, [AxisOf<Axis>]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? AfterGroup<Prefix, PieceOfFixed<Tail, AxisOf<Axis>, Size, Chunks, Op>>
+    : number[];
+
+/** `Item` `N` times (digits), for N up to 64; `Item[]` for more or for `number`. */
+export type Pieces<Item, Count extends string, Acc extends unknown[] = []> = Count extends `${bigint}`
+  ? `${Acc["length"]}` extends Count
+    ? Acc
+    : Acc["length"] extends 64
+      ? Item[]
+      : Pieces<Item, Count, [...Acc, Item]>
+  : Item[];
+
+/** The number of chunks as digits for `Pieces` (`"dynamic"` or `"invalid"` otherwise: an array). */
+export type ChunkCountDigits<Chunks extends number> = ChunkCount<Chunks>;
+
+/**
+ * The shape of each of `Chunks` equal pieces of `S` along `Axis`, or a `ShapeError` whose message is
+ * the runtime's.
+ * @example
+ * type Out = ChunkShape<[2, 12], 3, 1>; //=> [2, 4]
+ * type Named = ChunkShape<["b", "3*d"], 3, -1>; //=> ["b", "d"]
+ */
+export type ChunkShape<S extends Shape, Chunks extends number, Axis extends number = 0, Op extends string = "chunkShape"> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? ChunkChecks<S, Axis, Chunks, Op> extends { axis: infer AxisCheck; chunks: infer ChunksCheck }
+        ? AxisCheck extends ShapeError<string>
+          ? AxisCheck
+          : ChunksCheck extends ShapeError<string>
+            ? ChunksCheck
+            : PieceOf<S, Axis, "chunk", Chunks, Op>
+        : never
+      : ShapeError<Invalid>
+    : never;
+
+// ---------------------------------------------------------------------------------------------
+// split: pieces of the sizes given
+
+/** The first size that is not an integer from 0 to 2^53 − 1, else `never`. */
+type BadSize<Sizes extends Shape> = Sizes extends readonly [infer Head extends Dim, ...infer Rest extends Shape]
+  ? [Head] extends [number]
+    ? Classify<Head> extends infer Kind
+      ? Kind extends "dynamic"
+        ? BadSize<Rest>
+        : Kind extends [false, infer Digits extends `${bigint}`]
+          ? AboveMaxSafe<Digits> extends true
+            ? Head
+            : BadSize<Rest>
+          : Head
+      : never
+    : Head // a name: no size at run time
+  : never;
+
+/** The sum of valid sizes on digits, or `"dynamic"` when one of them is `number` (or a union). */
+type SizesSum<Sizes extends Shape, Acc extends string = "0"> = Sizes extends readonly [infer Head extends number, ...infer Rest extends Shape]
+  ? IsKnownSize<Head> extends true
+    ? SizesSum<Rest, Acc extends "0" ? `${Head}` : AddDigits<Acc, `${Head}`>>
+    : "dynamic"
+  : Acc;
+
+/** `split`'s check on a shape of fixed rank, `{ axis, sizes }`: the axis's range; each size, then their sum against a known size. */
+type SplitChecksFixed<S extends Shape, Axis extends number, Sizes extends Shape, Op extends string> =
+  NormalizeAxis<Op, S, Axis> extends infer Index
+    ? Index extends ShapeError<string>
+      ? { axis: Index; sizes: unknown }
+      : number extends Index
+        ? { axis: Index; sizes: [BadSize<Sizes>] extends [never] ? unknown : ShapeError<WriteSplitSizeMessage<Op, S, 0, BadSize<Sizes>>> }
+        : {
+            axis: Index;
+            sizes: [BadSize<Sizes>] extends [never]
+              ? IsKnownSize<S[Index & number]> extends true
+                ? SizesSum<Sizes> extends infer Sum extends `${bigint}`
+                  ? Sum extends `${S[Index & number] & number}`
+                    ? unknown
+                    : ShapeError<WriteSplitSumMessage<Op, S, Index & number, Sizes, Sum>>
+                  : unknown
+                : unknown
+              : ShapeError<WriteSplitSizeMessage<Op, S, Index & number, BadSize<Sizes>>>;
+          }
+    : never;
+
+/** `split`'s checks, `{ axis, sizes }` (a variadic shape as `chunk`'s). */
+type SplitChecks<S extends Shape, Axis extends number, Sizes extends Shape, Op extends string> = [S] extends readonly [FixedRank]
+  ? SplitChecksFixed<S, Axis, Sizes, Op>
+  : SplitForAxes<S, [Axis]> extends readonly [unknown, infer Tail extends Shape]
+    ? SplitChecksFixed<Tail, Axis, Sizes, Op> extends infer Checks extends { axis: unknown; sizes: unknown }
+      ? { axis: RestateForGroup<Checks["axis"], Tail>; sizes: RestateForGroup<Checks["sizes"], Tail> }
+      : never
+    : SplitChecksFixed<number[], Axis, Sizes, Op>;
+
+/** One part of `split`'s check: `"axis"`, or `"sizes"` (with the axis's error when the axis is omitted). */
+export type SplitCheck<S extends Shape, Axis extends number | undefined, Sizes extends Shape, Op extends string, Part extends "axis" | "sizes"> =
+  SplitChecks<S, AxisOf<Axis>, Sizes, Op> extends infer Checks extends { axis: unknown; sizes: unknown }
+    ? Part extends "axis"
+      ? Checks["axis"]
+      : [Axis] extends [undefined]
+        ? Checks["axis"] extends ShapeError<string>
+          ? Checks["axis"]
+          : Checks["sizes"]
+        : Checks["sizes"]
+    : never;
+
+/** The shapes of the pieces of `S` split along `Axis` into `Sizes`, one per size. */
+type SplitPieces<S extends Shape, Axis extends number | undefined, Sizes extends Shape, Op extends string> = {
+  -readonly [K in keyof Sizes]: PieceOf<S, Axis, Sizes[K] & Dim, 1, Op>;
+};
+
+/**
+ * The shapes of the pieces of `S` split along `Axis` into pieces of `Sizes` (which must add up to a
+ * known axis), or a `ShapeError` whose message is the runtime's.
+ * @example
+ * type Out = SplitShape<[2, 10], [3, 7], 1>; //=> [[2, 3], [2, 7]]
+ */
+export type SplitShape<S extends Shape, Sizes extends Shape, Axis extends number = 0, Op extends string = "splitShape"> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? SplitChecks<S, Axis, Sizes, Op> extends { axis: infer AxisCheck; sizes: infer SizesCheck }
+        ? AxisCheck extends ShapeError<string>
+          ? AxisCheck
+          : SizesCheck extends ShapeError<string>
+            ? SizesCheck
+            : SplitPieces<S, Axis, Sizes, Op>
+        : never
+      : ShapeError<Invalid>
+    : never;
