@@ -41,6 +41,8 @@ export const OPS = {
   "unsqueeze": one(m, (i) => `x${i}.unsqueeze(0)`),
   "slice": one(m, (i) => `x${i}.slice(1, 0, 2)`),
   "narrow": one(m, (i) => `x${i}.narrow(1, 0, 2)`),
+  "chunk": one((i) => [i + 2, 12], (i) => `x${i}.chunk(3, 1)`),
+  "split": one((i) => [i + 2, 12], (i) => `x${i}.split([4, 8], 1)`),
   "tril": one(m, (i) => `x${i}.tril()`),
   "concat": two(m, m, (i) => `sc.concat([x${i}, y${i}], 0)`),
   "stack": two(m, m, (i) => `sc.stack([x${i}, y${i}], 0)`),

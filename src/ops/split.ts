@@ -139,6 +139,9 @@ export type SplitTensors<S extends Shape, Axis extends number | undefined, Sizes
   -readonly [K in keyof Sizes]: Tensor<PieceOf<S, Axis, Sizes[K] & number, 1, "split">>;
 };
 
+/** The most pieces `chunk` returns: each is an object, and an axis of a broadcast view can be 2^53 − 1 long. */
+const MAX_PIECES = 2 ** 24;
+
 /** `x`'s pieces along `axis`, from `sizes`, as views. */
 function pieces(x: Tensor, axis: number, sizes: readonly number[]): Tensor[] {
   let start = 0;
@@ -159,7 +162,8 @@ function pieces(x: Tensor, axis: number, sizes: readonly number[]): Tensor[] {
  * chunk(tensor([0, 1, 2, 3, 4, 5]), 3).map((t) => t.toArray()); //=> [[0, 1], [2, 3], [4, 5]]
  * chunk(zeros([2, 12]), 4, 1)[0].shape; //=> [2, 3]
  * chunk(zeros([2, 10]), 3, 1); //=> throws SHAPE_SPLIT
- * @throws ShapeError `SHAPE_SPLIT`, `SHAPE_AXIS`; InputError `INPUT_AXIS`, `INPUT_OPERAND`
+ * @throws ShapeError `SHAPE_SPLIT`, `SHAPE_AXIS`; InputError `INPUT_AXIS`, `INPUT_OPERAND`, `INPUT_TOO_LARGE`
+ * (more than 2^24 pieces)
  */
 export function chunk<S extends Shape, const Chunks extends number, const Axis extends number | undefined = undefined>(
   x: Tensor<S>,
@@ -168,6 +172,8 @@ export function chunk<S extends Shape, const Chunks extends number, const Axis e
 ): ChunkTensors<S, Axis, Chunks> {
   const t = checkTensor("chunk", x);
   const piece = chunkPieceFor("chunk", t.dims, chunks, axis);
+  // a view of a broadcast can have an axis of 2^40 elements: that many piece objects cannot be returned
+  if ((chunks as number) > MAX_PIECES) throw new InputError("INPUT_TOO_LARGE", `chunk: cannot return ${chunks as number} pieces: at most ${MAX_PIECES}`);
   return pieces(t, piece.axis, Array.from({ length: chunks as number }, () => piece.size as number)) as never;
 }
 
@@ -182,7 +188,7 @@ export function chunk<S extends Shape, const Chunks extends number, const Axis e
  */
 export function split<S extends Shape, const Sizes extends readonly number[], const Axis extends number | undefined = undefined>(
   x: Tensor<S>,
-  sizes: RuntimeDecidesArg<S, Sizes, SplitCheck<S, Axis, Sizes, "split", "sizes">>,
+  sizes: Sizes & RuntimeDecidesArg<S, Sizes, SplitCheck<S, Axis, Sizes, "split", "sizes">>,
   axis?: CheckedAxis<Axis, SplitCheck<S, Axis, Sizes, "split", "axis">, "split">,
 ): SplitTensors<S, Axis, Sizes> {
   const t = checkTensor("split", x);
@@ -200,7 +206,7 @@ type ChunkMethod = <Self extends Shape, const Chunks extends number, const Axis 
 /** The type of `Tensor#split`. */
 type SplitMethod = <Self extends Shape, const Sizes extends readonly number[], const Axis extends number | undefined = undefined>(
   this: Tensor<Self>,
-  sizes: RuntimeDecidesArg<Self, Sizes, SplitCheck<Self, Axis, Sizes, "split", "sizes">>,
+  sizes: Sizes & RuntimeDecidesArg<Self, Sizes, SplitCheck<Self, Axis, Sizes, "split", "sizes">>,
   axis?: CheckedAxis<Axis, SplitCheck<Self, Axis, Sizes, "split", "axis">, "split">,
 ) => SplitTensors<Self, Axis, Sizes>;
 

@@ -14,6 +14,7 @@ import { squeezeShape } from "../../src/ops/squeeze.js";
 import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 import { sliceShape } from "../../src/ops/slice.js";
 import { narrowShape } from "../../src/ops/narrow.js";
+import { chunkShape, splitShape } from "../../src/ops/split.js";
 import { differentialSuite, shapeSampler, type Rule } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
 import { shapeType, type SourceDim } from "../harness/types.js";
@@ -28,6 +29,9 @@ const IMPORTS = [
   `import type { UnsqueezeShape } from "../types/ops/unsqueeze.js";`,
   `import type { SliceShape } from "../types/ops/slice.js";`,
   `import type { NarrowShape } from "../types/ops/narrow.js";`,
+  `import type { ChunkShape, SplitShape } from "../types/ops/split.js";`,
+  // split's pieces flattened into one tuple (an error as it is), so that one shape is compared
+  `type FlatPieces<P> = P extends readonly [infer H extends readonly unknown[], ...infer R] ? [...H, ...FlatPieces<R>] : P extends readonly [] ? [] : P;`,
 ].join("\n");
 
 const { dim: randomDim, shape: randomShape, maybeUnknown } = shapeSampler(random);
@@ -180,4 +184,54 @@ const narrow: Rule = {
   run: ([shape], [axis, start, length]) => narrowShape(shape as never, axis as never, start as never, length as never),
 };
 
-differentialSuite([matmul, permute, squeeze, unsqueeze, slice, narrow], IMPORTS, CASES_PER_RULE, 4_2026_0612);
+/** A dim on the axis to split: usually a multiple of `count` (a size, or a size expression such as `"2*n"`), else a random dim. */
+function splitDim(count: number): SourceDim {
+  const r = random.next();
+  if (r < 0.45) return count * random.int(0, 5);
+  if (r < 0.55) return random.pick([`${count}*n`, `${count}*seq+${count}*m`, `n*${Math.max(count, 2)}`]);
+  return randomDim();
+}
+
+/** A number of chunks: mostly 1 to 6, else not a count (0, negative, fractional, above 2^53 − 1). */
+const chunkCount = (): number => (random.chance(0.9) ? random.pick([1, 2, 2, 3, 4, 6]) : random.pick([0, -2, 1.5, 2 ** 53, 2 ** 53 - 1]));
+
+const chunk: Rule = {
+  name: "chunk",
+  generate() {
+    const chunks = chunkCount();
+    const shape = randomShape(1, 4);
+    const rank = shape.length;
+    const axis = random.chance(0.93) ? random.int(-rank, rank - 1) : random.pick([rank, -rank - 1]);
+    const index = axis < 0 ? axis + rank : axis;
+    if (index >= 0 && index < rank) shape[index] = splitDim(Number.isInteger(chunks) && chunks > 0 && chunks < 100 ? chunks : 2);
+    return { shapes: [maybeUnknown(shape)], args: [chunks, axis] };
+  },
+  type: (c) => `ChunkShape<${shapeType(c.shapes[0]!)}, ${c.args.map(literal).join(", ")}>`,
+  run: ([shape], [chunks, axis]) => chunkShape(shape as never, chunks as never, axis as never),
+};
+
+/** Sizes for an axis of `size` (10 for a name or `number`): mostly adding up to it, else off by some, or with a size that is not one. */
+function splitSizes(size: number): number[] {
+  const count = random.int(0, 4);
+  const sizes = Array.from({ length: count }, () => random.int(0, 4));
+  const r = random.next();
+  if (r < 0.6 && count > 0) sizes[count - 1] = Math.max(0, size - sizes.slice(0, -1).reduce((a, b) => a + b, 0));
+  else if (r < 0.7) sizes.push(random.pick([-1, 2.5, 2 ** 53]));
+  else if (r < 0.75) sizes.push(2 ** 53 - 1, 2 ** 53 - 1);
+  return sizes;
+}
+
+const split: Rule = {
+  name: "split",
+  generate() {
+    const shape = randomShape(1, 4).map((d) => (random.chance(0.4) ? random.int(0, 9) : d));
+    const rank = shape.length;
+    const axis = random.chance(0.93) ? random.int(-rank, rank - 1) : random.pick([rank, -rank - 1]);
+    const dim = shape[axis < 0 ? axis + rank : axis];
+    return { shapes: [maybeUnknown(shape)], args: [splitSizes(typeof dim === "number" ? Math.min(dim, 12) : 10), axis] };
+  },
+  type: (c) => `FlatPieces<SplitShape<${shapeType(c.shapes[0]!)}, ${tuple(c.args[0] as number[])}, ${literal(c.args[1])}>>`,
+  run: ([shape], [sizes, axis]) => (splitShape(shape as never, sizes as never, axis as never) as unknown as (number | string)[][]).flat(),
+};
+
+differentialSuite([matmul, permute, squeeze, unsqueeze, slice, narrow, chunk, split], IMPORTS, CASES_PER_RULE, 4_2026_0612);

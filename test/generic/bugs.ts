@@ -303,3 +303,25 @@ export function stackedOtherLengths<Batch extends Dim[], T extends Dim, S extend
   // @shape-error SHAPE_STACK
   void stack([a, b], -1);
 }
+
+/** A fused projection of three parts chunked into five. */
+export function chunkedIntoFive<B extends Dim, T extends Dim>(fused: Tensor<[B, T, 1536]>) {
+  // message: SHAPE_SPLIT: chunk: cannot split axis 2 of [${B}, ${T}, 1536] into 5 equal chunks: 1536 is not a multiple of 5; split(x, sizes, axis) takes pieces of different sizes
+  // @shape-error SHAPE_SPLIT
+  return fused.chunk(5, -1);
+}
+
+/** Unequal parts whose sizes do not add up to the axis. */
+export function splitShortOfTheAxis<B extends Dim>(x: Tensor<[B, 256]>) {
+  // message: SHAPE_SPLIT: split: cannot split axis 1 of [${B}, 256] into sizes [128, 64]: they add up to 192, not 256
+  // @shape-error SHAPE_SPLIT
+  return x.split([128, 64], 1);
+}
+
+/** A half of a generic width added back to the whole: `ChunkSize<D, 2>` is not `D`. */
+export function halfAgainstWhole<B extends Dim, D extends Dim>(x: Tensor<[B, D]>) {
+  const [left] = x.chunk(2, -1);
+  // message: SHAPE_BROADCAST: add: axis -1 is ${ChunkSize<D, 2>} vs ${D}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return left.add(x);
+}

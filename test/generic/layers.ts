@@ -9,6 +9,7 @@ import type { ConvSize } from "../../types/ops/conv.js";
 import type { PoolSize } from "../../types/ops/pool.js";
 import type { SliceSize } from "../../types/ops/slice.js";
 import type { TfWindowSize } from "../../types/tfjs/rules.js";
+import type { ChunkSize } from "../../types/ops/split.js";
 import * as tf from "../../src/tfjs/index.js";
 
 /** `true` only when `Actual` is exactly `Expected` (the same type, type parameters included). */
@@ -493,4 +494,35 @@ export function joinedFromTheFront<Batch extends Dim[], T extends Dim>(a: Tensor
   const stacked = stack([a, b], 1); // type: Tensor<number[]>
   const withRow = concat([row, a], 0); // type: Tensor<[number, 64]>
   return [joined, stacked, withRow] as const;
+}
+
+/** A fused projection cut into query, key and value by `chunk`, around `B` and `T`, and unequal parts by `split`. */
+export function fusedChunks<B extends Dim, T extends Dim>(fused: Tensor<[B, T, 1536]>) {
+  const [q, k, v] = fused.chunk(3, -1);
+  const query = q; // type: Tensor<[B, T, 512]>
+  const [head, rest] = fused.split([512, 1024], -1);
+  const tail = rest; // type: Tensor<[B, T, 1024]>
+  return [query.matmul(k.transpose(1, 2)).softmax(-1).matmul(v), head, tail] as const;
+}
+
+/** An LSTM step's four gates from one product, chunked along the last axis of `[B, 4 * 32]`. */
+export function lstmGates<B extends Dim>(z: Tensor<[B, 128]>, c: Tensor<[B, 32]>) {
+  const [i, f, g, o] = z.chunk(4, 1);
+  const input = i; // type: Tensor<[B, 32]>
+  const next = f.sigmoid().mul(c).add(input.sigmoid().mul(g.tanh())); // type: Tensor<[B, 32]>
+  return o.sigmoid().mul(next.tanh());
+}
+
+/** Halves of a width that is a type parameter: each is `ChunkSize<D, 2>`, a dim equal only to itself, so the halves combine. */
+export function halves<B extends Dim, D extends Dim>(x: Tensor<[B, D]>) {
+  const [left, right] = x.chunk(2, -1);
+  const gated = left.mul(right.sigmoid()); // type: Tensor<[B, ChunkSize<D, 2>]>
+  return gated;
+}
+
+/** The same cut within the trailing dims of `[...Batch, T, 96]`. */
+export function batchedChunks<Batch extends Dim[], T extends Dim>(fused: Tensor<[...Batch, T, 96]>) {
+  const [q, k] = fused.chunk(3, -1);
+  const query = q; // type: Tensor<[...Batch, T, 32]>
+  return query.add(k);
 }

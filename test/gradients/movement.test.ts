@@ -3,7 +3,7 @@
 // and negative steps, clamped and empty slices, narrow (slice's view, from a start that may count
 // from the end), and chains of views over views.
 import { describe, expect, it } from "vitest";
-import { Tensor, fromArray, narrow, permute, slice, squeeze, transpose, unsqueeze } from "../../src/index.js";
+import { Tensor, chunk, fromArray, narrow, permute, slice, split, squeeze, transpose, unsqueeze } from "../../src/index.js";
 import { gradientErrors, uniform } from "./check.js";
 
 const TOLERANCE = 1e-6;
@@ -89,5 +89,29 @@ describe("narrow: gradients match central differences (scatter into zeros)", () 
     const x = fromArray([1, 2, 3, 4, 5], [5], { dtype: "float64", requiresGrad: true });
     (x.narrow(0, -3, 2).mul(fromArray([10, 100], [2], { dtype: "float64" })).sum() as Tensor<[]>).backward();
     expect(x.grad?.toArray()).toEqual([0, 0, 10, 100, 0]);
+  });
+});
+
+describe("chunk and split: gradients match central differences (each piece scattered back, summed)", () => {
+  it("pieces combined elementwise (an LSTM's gates), pieces of a transposed tensor, unequal sizes", () => {
+    ok((z) => {
+      const [i, f, g, o] = chunk(z!, 4 as never, -1 as never) as unknown as Tensor[];
+      return i!.sigmoid().mul(g!.tanh() as never).add(f!.sigmoid().mul(o! as never) as never) as Tensor;
+    }, [[3, 8]]);
+    ok((x) => {
+      const [a, b] = x!.transpose().chunk(2, 0) as unknown as Tensor[];
+      return a!.mul(b!.exp() as never) as Tensor;
+    }, [[3, 4]]);
+    ok((x) => {
+      const [a, b, c] = split(x!, [1, 0, 3] as never, 1 as never) as unknown as Tensor[];
+      return a!.sum().add(b!.sum()).add(c!.mul(c!).sum()) as Tensor;
+    }, [[2, 4]]);
+  });
+
+  it("a piece left unused gets zeros; the pieces' gradients together are the whole's (hand-checked)", () => {
+    const x = fromArray([1, 2, 3, 4, 5, 6], [6], { dtype: "float64", requiresGrad: true });
+    const [, middle, last] = x.split([1, 2, 3]);
+    (middle.mul(10).sum().add(last.mul(fromArray([1, 2, 3], [3], { dtype: "float64" })).sum()) as Tensor<[]>).backward();
+    expect(x.grad?.toArray()).toEqual([0, 10, 10, 1, 2, 3]);
   });
 });

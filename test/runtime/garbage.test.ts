@@ -64,6 +64,10 @@ import {
   sliceShape,
   narrow,
   narrowShape,
+  chunk,
+  chunkShape,
+  split,
+  splitShape,
   tril,
   triu,
   triangularShape,
@@ -293,6 +297,20 @@ const CALLS: readonly Call[] = [
     const args = [r() < 0.7 ? shapeLike(r) : garbage(r), axisLike(r), axisLike(r), axisLike(r)];
     return [args, () => f(narrowShape)(...args)];
   }],
+  ...entries([
+    ["chunk", f(chunk)],
+    ["split", f(split)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [someTensor(r), r() < 0.5 ? axisLike(r) : shapeLike(r), axisLike(r)];
+    return [args, () => fn(...args)];
+  }]),
+  ...entries([
+    ["chunkShape", f(chunkShape)],
+    ["splitShape", f(splitShape)],
+  ]).map(([name, fn]): Call => [name, (r) => {
+    const args = [r() < 0.7 ? shapeLike(r) : garbage(r), r() < 0.5 ? axisLike(r) : shapeLike(r), axisLike(r)];
+    return [args, () => fn(...args)];
+  }]),
   ...entries([
     ["tril", f(tril)],
     ["triu", f(triu)],

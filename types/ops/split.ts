@@ -126,8 +126,8 @@ type ChunkChecksFixed<S extends Shape, Axis extends number, Chunks extends numbe
     ? ChunkCount<Chunks> extends infer Count extends string
       ? Index extends ShapeError<string>
         ? { axis: Index; chunks: unknown }
-        : number extends Index // unknown rank or a dynamic axis: the count only
-          ? { axis: Index; chunks: Count extends "invalid" ? ShapeError<WriteChunkCountMessage<Op, S, 0, Chunks>> : unknown }
+        : number extends Index // unknown rank or a dynamic axis: the runtime checks it all
+          ? { axis: Index; chunks: unknown }
           : {
               axis: Index;
               chunks: Count extends "invalid"
@@ -263,7 +263,7 @@ type SplitChecksFixed<S extends Shape, Axis extends number, Sizes extends Shape,
     ? Index extends ShapeError<string>
       ? { axis: Index; sizes: unknown }
       : number extends Index
-        ? { axis: Index; sizes: [BadSize<Sizes>] extends [never] ? unknown : ShapeError<WriteSplitSizeMessage<Op, S, 0, BadSize<Sizes>>> }
+        ? { axis: Index; sizes: unknown }
         : {
             axis: Index;
             sizes: [BadSize<Sizes>] extends [never]
