@@ -58,7 +58,7 @@ export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right 
 
 /** The check on `b`: its broadcast with the broadcast of `a` and `cond`. */
 type WhereTensorRightBroadcast<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  BroadcastOperands<Left, Cond, "where">[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
+  WhereFirst<Cond, Left>[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
     ? BroadcastOperands<First, Right, "where">[1]
     : never;
 
@@ -74,12 +74,14 @@ type SameOrScalar<Self, X> = [X] extends [number] ? true : Exact<X> extends Exac
 
 /**
  * The result shape of the tensor op: the three-way broadcast, computed structurally around type
- * parameters (a clashing axis is `number`; the checks report it). `a` is broadcast with `cond`
- * rather than `cond` with `a`, as the runtime folds (the same shape). The right check
+ * parameters (a clashing axis is `number`; the checks report it). `cond` is broadcast with `a` in
+ * the order of the left check (`WhereFirst`), whose outcome this reads, so the pair is walked once
+ * per call (it was `a` with `cond`, for a 1 on the left of a type parameter, which `BroadcastDim` now
+ * resolves either way round: 405 → 281 instantiations per call). The right check
  * (`WhereTensorRightCheck`) reads the same shape.
  */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  BroadcastOperands<Left, Cond, "where"> extends readonly [infer First extends Shape, unknown]
+  WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown]
     ? BroadcastOperands<First, Right, "where"> extends readonly [infer Out extends Shape, unknown]
       ? Out
       : never
