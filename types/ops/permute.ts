@@ -49,7 +49,37 @@ type PermuteChecked<S extends Shape, Axes extends readonly number[], Op extends 
   ? number extends Axes["length"]
     ? number[]
     : Dynamic<Axes>
-  : NormalizeAxes<Op, S, Axes> extends infer Indices
+  : PermutationKey<Axes> extends Permutations // non-negative axes that permute a shape of rank 2 to 4: the dims, at once
+    ? Axes["length"] extends S["length"]
+      ? PickDims<S, Axes>
+      : PermuteWalk<S, Axes, Op>
+    : PermuteWalk<S, Axes, Op>;
+
+/**
+ * The permutations of ranks 2 to 4 written with non-negative axes, as `"2,0,1"`: the common calls,
+ * recognised by one lookup instead of normalising and collecting each axis.
+ */
+type Permutations =
+  | "0,1" | "1,0"
+  | "0,1,2" | "0,2,1" | "1,0,2" | "1,2,0" | "2,0,1" | "2,1,0"
+  | "0,1,2,3" | "0,1,3,2" | "0,2,1,3" | "0,2,3,1" | "0,3,1,2" | "0,3,2,1"
+  | "1,0,2,3" | "1,0,3,2" | "1,2,0,3" | "1,2,3,0" | "1,3,0,2" | "1,3,2,0"
+  | "2,0,1,3" | "2,0,3,1" | "2,1,0,3" | "2,1,3,0" | "2,3,0,1" | "2,3,1,0"
+  | "3,0,1,2" | "3,0,2,1" | "3,1,0,2" | "3,1,2,0" | "3,2,0,1" | "3,2,1,0";
+
+/** `Axes` of length 2 to 4 as a lookup key for `Permutations` (`"other"` for other lengths: not `never`, which would pass the lookup). */
+type PermutationKey<Axes extends readonly number[]> = Axes extends readonly [infer A extends number, infer B extends number, ...infer Rest extends readonly number[]]
+  ? Rest extends readonly []
+    ? `${A},${B}`
+    : Rest extends readonly [infer C extends number]
+      ? `${A},${B},${C}`
+      : Rest extends readonly [infer C extends number, infer D extends number]
+        ? `${A},${B},${C},${D}`
+        : "other"
+  : "other";
+
+/** `PermuteChecked` for any axes: each normalised (negative ones counted from the end), then checked to name every axis once. */
+type PermuteWalk<S extends Shape, Axes extends readonly number[], Op extends string> = NormalizeAxes<Op, S, Axes> extends infer Indices
     ? Indices extends ShapeError<string>
       ? Indices
       : Indices extends readonly number[]
