@@ -250,12 +250,14 @@ type BadSize<Sizes extends Shape> = Sizes extends readonly [infer Head extends D
     : Head // a name: no size at run time
   : never;
 
-/** The sum of valid sizes on digits, or `"dynamic"` when one of them is `number` (or a union). */
+/** The sum of valid sizes on digits, or `"dynamic"` when one of them is `number` (or a union), or the list's length is not known (`number[]`). */
 type SizesSum<Sizes extends Shape, Acc extends string = "0"> = Sizes extends readonly [infer Head extends number, ...infer Rest extends Shape]
   ? IsKnownSize<Head> extends true
     ? SizesSum<Rest, Acc extends "0" ? `${Head}` : AddDigits<Acc, `${Head}`>>
     : "dynamic"
-  : Acc;
+  : Sizes extends readonly []
+    ? Acc
+    : "dynamic";
 
 /** `split`'s check on a shape of fixed rank, `{ axis, sizes }`: the axis's range; each size, then their sum against a known size. */
 type SplitChecksFixed<S extends Shape, Axis extends number, Sizes extends Shape, Op extends string> =
