@@ -13,7 +13,7 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg, RuntimeDecidesArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ChunkCheck, ChunkCountDigits, ChunkShape, PieceOf, Pieces, SplitCheck, SplitShape } from "../../types/ops/split.js";
+import type { ChunkCheck, ChunkCountDigits, ChunkShape, Counted, PieceOf, SplitCheck, SplitShape } from "../../types/ops/split.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { describeValue, safeString, validateShape } from "../shape.js";
@@ -127,16 +127,16 @@ export function splitShape<const S extends Dim[], const Sizes extends number[], 
 }
 
 /** The tensors `chunk` returns: a tuple of `Chunks` pieces (an array when `Chunks` is not a literal, or above 64). */
-export type ChunkTensors<S extends Shape, Axis extends number | undefined, Chunks extends number> = ChunkTuple<Pieces<0, ChunkCountDigits<Chunks>>, S, Axis, Chunks>;
+export type ChunkTensors<S extends Shape, Axis extends number | undefined, Chunks extends number> = ChunkTuple<Counted<ChunkCountDigits<Chunks>>, S, Axis, Chunks>;
 
 /** One tensor per item of `Count` (a tuple, or an array), each a piece of `chunk`. */
 type ChunkTuple<Count extends readonly unknown[], S extends Shape, Axis extends number | undefined, Chunks extends number> = {
-  -readonly [K in keyof Count]: Tensor<PieceOf<S, Axis, "chunk", Chunks, "chunk">>;
+  -readonly [K in keyof Count]: Tensor<PieceOf<S, Axis, number, Chunks, "chunk">>;
 };
 
 /** The tensors `split` returns: one per size, its axis that size. */
 export type SplitTensors<S extends Shape, Axis extends number | undefined, Sizes extends readonly number[]> = {
-  -readonly [K in keyof Sizes]: Tensor<PieceOf<S, Axis, Sizes[K] & number, 1, "split">>;
+  -readonly [K in keyof Sizes]: Tensor<PieceOf<S, Axis, Sizes[K] & number, undefined, "split">>;
 };
 
 /** The most pieces `chunk` returns: each is an object, and an axis of a broadcast view can be 2^53 − 1 long. */

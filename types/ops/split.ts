@@ -117,69 +117,97 @@ type Divides<D extends Dim, Chunks extends string> = [D] extends [number]
       : never
     : "runtime";
 
+/** `chunk`'s check of its count on axis `Index` of `S`: the count itself, then whether the axis divides. */
+type ChunksArgCheck<S extends Shape, Index extends number, Chunks extends number, Op extends string> = ChunkCount<Chunks> extends infer Count extends string
+  ? Count extends "invalid"
+    ? ShapeError<WriteChunkCountMessage<Op, S, Index, Chunks>>
+    : Count extends "dynamic"
+      ? unknown
+      : Divides<S[Index], Count> extends false
+        ? ShapeError<WriteChunkMessage<Op, S, Index, Chunks>>
+        : unknown
+  : never;
+
 /**
- * `chunk`'s check on a shape of fixed rank (or unknown rank), `{ axis, chunks }`: the axis's range
- * (the normalised index, or its error); the number of chunks, then whether the axis divides.
+ * The checks of `chunk` or `split` on a shape of fixed rank (or unknown rank), `{ axis, pieces }`:
+ * the axis's range (the normalised index, or its error), then the second argument's — a number of
+ * chunks (`Arg` a number) or the sizes (`Arg` a tuple). Where the axis is not known (unknown
+ * rank, an axis that is not a literal) the runtime checks it all.
  */
-type ChunkChecksFixed<S extends Shape, Axis extends number, Chunks extends number, Op extends string> =
+type PiecesChecksFixed<S extends Shape, Axis extends number, Arg extends number | Shape, Op extends string> =
   NormalizeAxis<Op, S, Axis> extends infer Index
-    ? ChunkCount<Chunks> extends infer Count extends string
-      ? Index extends ShapeError<string>
-        ? { axis: Index; chunks: unknown }
-        : number extends Index // unknown rank or a dynamic axis: the runtime checks it all
-          ? { axis: Index; chunks: unknown }
-          : {
-              axis: Index;
-              chunks: Count extends "invalid"
-                ? ShapeError<WriteChunkCountMessage<Op, S, Index & number, Chunks>>
-                : Count extends "dynamic"
-                  ? unknown
-                  : Divides<S[Index & number], Count> extends false
-                    ? ShapeError<WriteChunkMessage<Op, S, Index & number, Chunks>>
-                    : unknown;
-            }
-      : never
+    ? Index extends ShapeError<string>
+      ? { axis: Index; pieces: unknown }
+      : number extends Index
+        ? { axis: Index; pieces: unknown }
+        : {
+            axis: Index;
+            pieces: Arg extends number ? ChunksArgCheck<S, Index & number, Arg, Op> : Arg extends Shape ? SizesArgCheck<S, Index & number, Arg, Op> : never;
+          }
     : never;
 
 /**
- * `chunk`'s checks, `{ axis, chunks }`; a negative axis of a variadic shape is checked within its fixed
- * trailing dims, an error restated for the whole shape (`… axis -1 of [..., 1536] …`).
+ * The checks of `chunk` or `split`, `{ axis, pieces }`; a negative axis of a variadic shape is checked
+ * within its fixed trailing dims, an error restated for the whole shape (`… axis -1 of [..., 1536] …`).
  */
-type ChunkChecks<S extends Shape, Axis extends number, Chunks extends number, Op extends string> = [S] extends readonly [FixedRank]
-  ? ChunkChecksFixed<S, Axis, Chunks, Op>
+type PiecesChecks<S extends Shape, Axis extends number, Arg extends number | Shape, Op extends string> = [S] extends readonly [FixedRank]
+  ? PiecesChecksFixed<S, Axis, Arg, Op>
   : SplitForAxes<S, [Axis]> extends readonly [unknown, infer Tail extends Shape]
-    ? ChunkChecksFixed<Tail, Axis, Chunks, Op> extends infer Checks extends { axis: unknown; chunks: unknown }
-      ? { axis: RestateForGroup<Checks["axis"], Tail>; chunks: RestateForGroup<Checks["chunks"], Tail> }
+    ? PiecesChecksFixed<Tail, Axis, Arg, Op> extends infer Checks extends { axis: unknown; pieces: unknown }
+      ? { axis: RestateForGroup<Checks["axis"], Tail>; pieces: RestateForGroup<Checks["pieces"], Tail> }
       : never
-    : ChunkChecksFixed<number[], Axis, Chunks, Op>;
+    : PiecesChecksFixed<number[], Axis, Arg, Op>;
 
 /**
- * One part of `chunk`'s check: `"axis"` (the normalised axis or its error, for a given axis) or
- * `"chunks"` (the count's or the division's error — and the axis's when the axis is omitted).
+ * One part of `chunk`'s or `split`'s check: `"axis"` (the normalised axis or its error, for a given
+ * axis) or `"pieces"` (the number of chunks' or the sizes' error — and the axis's when the axis is
+ * omitted, so that a scalar's error has an argument to land on).
  */
-export type ChunkCheck<S extends Shape, Axis extends number | undefined, Chunks extends number, Op extends string, Part extends "axis" | "chunks"> =
-  ChunkChecks<S, AxisOf<Axis>, Chunks, Op> extends infer Checks extends { axis: unknown; chunks: unknown }
+type PiecesCheck<S extends Shape, Axis extends number | undefined, Arg extends number | Shape, Op extends string, Part extends "axis" | "pieces"> =
+  PiecesChecks<S, AxisOf<Axis>, Arg, Op> extends infer Checks extends { axis: unknown; pieces: unknown }
     ? Part extends "axis"
       ? Checks["axis"]
       : [Axis] extends [undefined]
         ? Checks["axis"] extends ShapeError<string>
           ? Checks["axis"]
-          : Checks["chunks"]
-        : Checks["chunks"]
+          : Checks["pieces"]
+        : Checks["pieces"]
+    : never;
+
+/** `chunk`'s check: `"axis"`, or `"chunks"` (the count, the division — and an omitted axis's error). */
+export type ChunkCheck<S extends Shape, Axis extends number | undefined, Chunks extends number, Op extends string, Part extends "axis" | "chunks"> =
+  PiecesCheck<S, Axis, Chunks, Op, Part extends "axis" ? "axis" : "pieces">;
+
+/** `split`'s check: `"axis"`, or `"sizes"` (each size, their sum — and an omitted axis's error). */
+export type SplitCheck<S extends Shape, Axis extends number | undefined, Sizes extends Shape, Op extends string, Part extends "axis" | "sizes"> =
+  PiecesCheck<S, Axis, Sizes, Op, Part extends "axis" ? "axis" : "pieces">;
+
+/** The error of a pure rule (`chunkShape`, `splitShape`) in the runtime's order, else `never`. */
+type PiecesError<S extends Shape, Axis extends number, Arg extends number | Shape, Op extends string> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? PiecesChecks<S, Axis, Arg, Op> extends { axis: infer AxisCheck; pieces: infer ArgCheck }
+        ? AxisCheck extends ShapeError<string>
+          ? AxisCheck
+          : ArgCheck extends ShapeError<string>
+            ? ArgCheck
+            : never
+        : never
+      : ShapeError<Invalid>
     : never;
 
 /**
- * A piece's dim on an axis of size `D`: the size given (`split`), or — for `Size` `"chunk"` — one of
- * `Chunks` equal pieces (`ChunkSize`; `number` for an invalid count, which the check reports).
+ * A piece's dim on an axis of size `D`: one of `Chunks` equal pieces (`ChunkSize`; `number` for an
+ * invalid count, which the check reports), or — `Chunks` `undefined` — the size given (`split`, `narrow`).
  */
-type PieceDim<D extends Dim, Size extends Dim, Chunks extends number> = [Size] extends ["chunk"]
+type PieceDim<D extends Dim, Size extends Dim, Chunks extends number | undefined> = [Chunks] extends [number]
   ? ChunkCount<Chunks> extends `${bigint}`
     ? ChunkSize<D, Chunks>
     : number
   : Size;
 
 /** `PieceOf` for a shape of fixed rank (or of unknown rank). */
-type PieceOfFixed<S extends Shape, Axis extends number, Size extends Dim, Chunks extends number, Op extends string> = number extends S["length"]
+type PieceOfFixed<S extends Shape, Axis extends number, Size extends Dim, Chunks extends number | undefined, Op extends string> = number extends S["length"]
   ? number[]
   : NormalizeAxis<Op, S, Axis> extends infer Index
     ? Index extends ShapeError<string>
@@ -190,26 +218,26 @@ type PieceOfFixed<S extends Shape, Axis extends number, Size extends Dim, Chunks
     : never;
 
 /**
- * The shape of one piece of `S` split along `Axis`: the axis replaced by `Size` — or, for `Size`
- * `"chunk"`, by one of `Chunks` equal pieces — with a variadic group put back in front (`number[]`
- * after an axis error, which the check reports).
+ * The shape of one piece of `S` cut along `Axis`: the axis replaced by `Size` — or by one of `Chunks`
+ * equal pieces — with a variadic group put back in front (`number[]` after an axis error, which the
+ * check reports). `chunk`'s, `split`'s and `narrow`'s result.
  */
-export type PieceOf<S extends Shape, Axis extends number | undefined, Size extends Dim, Chunks extends number, Op extends string> = [S] extends readonly [FixedRank]
+export type PieceOf<S extends Shape, Axis extends number | undefined, Size extends Dim, Chunks extends number | undefined, Op extends string> = [S] extends readonly [FixedRank]
   ? PieceOfFixed<S, AxisOf<Axis>, Size, Chunks, Op>
   : SplitForAxes<S, [AxisOf<Axis>]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
     ? AfterGroup<Prefix, PieceOfFixed<Tail, AxisOf<Axis>, Size, Chunks, Op>>
     : number[];
 
-/** `Item` `N` times (digits), for N up to 64; `Item[]` for more or for `number`. */
-export type Pieces<Item, Count extends string, Acc extends unknown[] = []> = Count extends `${bigint}`
+/** A tuple of `Count` (digits) zeros to map the pieces over, for a count up to 64; `0[]` for more or for `number`. */
+export type Counted<Count extends string, Acc extends 0[] = []> = Count extends `${bigint}`
   ? `${Acc["length"]}` extends Count
     ? Acc
     : Acc["length"] extends 64
-      ? Item[]
-      : Pieces<Item, Count, [...Acc, Item]>
-  : Item[];
+      ? 0[]
+      : Counted<Count, [...Acc, 0]>
+  : 0[];
 
-/** The number of chunks as digits for `Pieces` (`"dynamic"` or `"invalid"` otherwise: an array). */
+/** The number of chunks as digits for `Counted` (`"dynamic"` or `"invalid"` otherwise: an array). */
 export type ChunkCountDigits<Chunks extends number> = ChunkCount<Chunks>;
 
 /**
@@ -220,17 +248,7 @@ export type ChunkCountDigits<Chunks extends number> = ChunkCount<Chunks>;
  * type Named = ChunkShape<["b", "3*d"], 3, -1>; //=> ["b", "d"]
  */
 export type ChunkShape<S extends Shape, Chunks extends number, Axis extends number = 0, Op extends string = "chunkShape"> =
-  InvalidShapeMessage<Op, S> extends infer Invalid extends string
-    ? [Invalid] extends [never]
-      ? ChunkChecks<S, Axis, Chunks, Op> extends { axis: infer AxisCheck; chunks: infer ChunksCheck }
-        ? AxisCheck extends ShapeError<string>
-          ? AxisCheck
-          : ChunksCheck extends ShapeError<string>
-            ? ChunksCheck
-            : PieceOf<S, Axis, "chunk", Chunks, Op>
-        : never
-      : ShapeError<Invalid>
-    : never;
+  [PiecesError<S, Axis, Chunks, Op>] extends [never] ? PieceOf<S, Axis, number, Chunks, Op> : PiecesError<S, Axis, Chunks, Op>;
 
 // ---------------------------------------------------------------------------------------------
 // split: pieces of the sizes given
@@ -259,51 +277,20 @@ type SizesSum<Sizes extends Shape, Acc extends string = "0"> = Sizes extends rea
     ? Acc
     : "dynamic";
 
-/** `split`'s check on a shape of fixed rank, `{ axis, sizes }`: the axis's range; each size, then their sum against a known size. */
-type SplitChecksFixed<S extends Shape, Axis extends number, Sizes extends Shape, Op extends string> =
-  NormalizeAxis<Op, S, Axis> extends infer Index
-    ? Index extends ShapeError<string>
-      ? { axis: Index; sizes: unknown }
-      : number extends Index
-        ? { axis: Index; sizes: unknown }
-        : {
-            axis: Index;
-            sizes: [BadSize<Sizes>] extends [never]
-              ? IsKnownSize<S[Index & number]> extends true
-                ? SizesSum<Sizes> extends infer Sum extends `${bigint}`
-                  ? Sum extends `${S[Index & number] & number}`
-                    ? unknown
-                    : ShapeError<WriteSplitSumMessage<Op, S, Index & number, Sizes, Sum>>
-                  : unknown
-                : unknown
-              : ShapeError<WriteSplitSizeMessage<Op, S, Index & number, BadSize<Sizes>>>;
-          }
-    : never;
-
-/** `split`'s checks, `{ axis, sizes }` (a variadic shape as `chunk`'s). */
-type SplitChecks<S extends Shape, Axis extends number, Sizes extends Shape, Op extends string> = [S] extends readonly [FixedRank]
-  ? SplitChecksFixed<S, Axis, Sizes, Op>
-  : SplitForAxes<S, [Axis]> extends readonly [unknown, infer Tail extends Shape]
-    ? SplitChecksFixed<Tail, Axis, Sizes, Op> extends infer Checks extends { axis: unknown; sizes: unknown }
-      ? { axis: RestateForGroup<Checks["axis"], Tail>; sizes: RestateForGroup<Checks["sizes"], Tail> }
-      : never
-    : SplitChecksFixed<number[], Axis, Sizes, Op>;
-
-/** One part of `split`'s check: `"axis"`, or `"sizes"` (with the axis's error when the axis is omitted). */
-export type SplitCheck<S extends Shape, Axis extends number | undefined, Sizes extends Shape, Op extends string, Part extends "axis" | "sizes"> =
-  SplitChecks<S, AxisOf<Axis>, Sizes, Op> extends infer Checks extends { axis: unknown; sizes: unknown }
-    ? Part extends "axis"
-      ? Checks["axis"]
-      : [Axis] extends [undefined]
-        ? Checks["axis"] extends ShapeError<string>
-          ? Checks["axis"]
-          : Checks["sizes"]
-        : Checks["sizes"]
-    : never;
+/** `split`'s check of its sizes on axis `Index` of `S`: each size, then their sum against a known size. */
+type SizesArgCheck<S extends Shape, Index extends number, Sizes extends Shape, Op extends string> = [BadSize<Sizes>] extends [never]
+  ? IsKnownSize<S[Index]> extends true
+    ? SizesSum<Sizes> extends infer Sum extends `${bigint}`
+      ? Sum extends `${S[Index] & number}`
+        ? unknown
+        : ShapeError<WriteSplitSumMessage<Op, S, Index, Sizes, Sum>>
+      : unknown
+    : unknown
+  : ShapeError<WriteSplitSizeMessage<Op, S, Index, BadSize<Sizes>>>;
 
 /** The shapes of the pieces of `S` split along `Axis` into `Sizes`, one per size. */
 type SplitPieces<S extends Shape, Axis extends number | undefined, Sizes extends Shape, Op extends string> = {
-  -readonly [K in keyof Sizes]: PieceOf<S, Axis, Sizes[K] & Dim, 1, Op>;
+  -readonly [K in keyof Sizes]: PieceOf<S, Axis, Sizes[K] & Dim, undefined, Op>;
 };
 
 /**
@@ -313,14 +300,4 @@ type SplitPieces<S extends Shape, Axis extends number | undefined, Sizes extends
  * type Out = SplitShape<[2, 10], [3, 7], 1>; //=> [[2, 3], [2, 7]]
  */
 export type SplitShape<S extends Shape, Sizes extends Shape, Axis extends number = 0, Op extends string = "splitShape"> =
-  InvalidShapeMessage<Op, S> extends infer Invalid extends string
-    ? [Invalid] extends [never]
-      ? SplitChecks<S, Axis, Sizes, Op> extends { axis: infer AxisCheck; sizes: infer SizesCheck }
-        ? AxisCheck extends ShapeError<string>
-          ? AxisCheck
-          : SizesCheck extends ShapeError<string>
-            ? SizesCheck
-            : SplitPieces<S, Axis, Sizes, Op>
-        : never
-      : ShapeError<Invalid>
-    : never;
+  [PiecesError<S, Axis, Sizes, Op>] extends [never] ? SplitPieces<S, Axis, Sizes, Op> : PiecesError<S, Axis, Sizes, Op>;
