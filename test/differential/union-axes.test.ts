@@ -16,6 +16,7 @@ import { permuteShape, swapaxesShape, transposeShape } from "../../src/ops/permu
 import { reduceShape } from "../../src/ops/reduce.js";
 import { flattenRangeShape, unflattenShape } from "../../src/ops/reshape.js";
 import { sliceShape } from "../../src/ops/slice.js";
+import { chunkShape, splitShape } from "../../src/ops/split.js";
 import { softmaxShape } from "../../src/ops/softmax.js";
 import { squeezeShape } from "../../src/ops/squeeze.js";
 import { stackShape } from "../../src/ops/stack.js";
@@ -200,6 +201,17 @@ const rules: UnionRule[] = [
     type: ([s], [axis, sizes]) => `UnflattenShape<${s}, ${axis}, ${sizes}>`,
     run: ([s], [axis, sizes]) => unflattenShape(s as never, axis as never, sizes as never),
   },
+  {
+    name: "chunkShape / splitShape",
+    generate() {
+      const shape = shapeOf(1, 4).map((d) => (random.chance(0.5) ? random.pick([6, 12]) : d));
+      const split = random.chance(0.4);
+      return { shapes: [shape], args: [split ? "split" : "chunk", split ? random.pick([[2, 4], [3, 3], [6], [1, 1, 4]]) : random.pick([1, 2, 3]), unionAxis(shape.length)] };
+    },
+    type: ([s], [kind, pieces, axis]) => (kind === '"split"' ? `FlatPieces<SplitShape<${s}, ${pieces}, ${axis}>>` : `ChunkShape<${s}, ${pieces}, ${axis}>`),
+    run: ([s], [kind, pieces, axis]) =>
+      kind === "split" ? (splitShape(s as never, pieces as never, axis as never) as unknown as (number | string)[][]).flat() : chunkShape(s as never, pieces as never, axis as never),
+  },
 ];
 
 const IMPORTS = [
@@ -214,6 +226,9 @@ const IMPORTS = [
   `import type { SqueezeShape } from "../types/ops/squeeze.js";`,
   `import type { StackShape } from "../types/ops/stack.js";`,
   `import type { UnsqueezeShape } from "../types/ops/unsqueeze.js";`,
+  `import type { ChunkShape, SplitShape } from "../types/ops/split.js";`,
+  // split's pieces flattened into one tuple, as in test/differential/movement.test.ts
+  `type FlatPieces<P> = P extends readonly [infer H extends readonly unknown[], ...infer R] ? [...H, ...FlatPieces<R>] : P extends readonly [] ? [] : P;`,
 ].join("\n");
 
 const CASES_PER_RULE = 60;
