@@ -72,50 +72,46 @@ type ChunkCount<Chunks extends number> = Classify<Chunks> extends infer Kind
       : "invalid"
   : never;
 
-/**
- * The size of one of `Chunks` equal pieces of a dim `D`: the exact quotient — on digits for a known
- * size, of the polynomial for a size expression — or `number` (for `number`, or a dim that does not
- * divide: the check reports it). Where `D` is a type parameter this type stays as it is,
- * `ChunkSize<D, 3>`: a dim equal only to itself.
- */
-export type ChunkSize<D extends Dim, Chunks extends number> = [D] extends [number]
-  ? number extends D
-    ? number
-    : IsSingle<D> extends true
-      ? DivModDigits<`${D}`, `${Chunks}`> extends [infer Quotient extends string, "0"]
-        ? FromDigits<Quotient>
-        : number
-      : number
-  : [D] extends [string]
-    ? IsSingle<D> extends true
-      ? DimPoly<D> extends infer Whole
-        ? Whole extends Poly
-          ? DivPolyByTerm<Whole, ["", `${Chunks}`]> extends infer Quotient
-            ? Quotient extends Poly
-              ? PolyDim<Quotient>
-              : number
-            : never
-          : number
-        : never
-      : number
-    : number;
+/** What `ChunkQuotient` gives for a dim that does not divide (an object type: no dim can be it). */
+interface Indivisible {
+  readonly indivisible: true;
+}
 
-/** `true` when `D` divides into `Chunks` (digits) equal pieces at compile time: `false` when it does not, `"runtime"` for `number` or a union. */
-type Divides<D extends Dim, Chunks extends string> = [D] extends [number]
+/**
+ * One of `Chunks` equal pieces of a dim `D`: the exact quotient — on digits for a known size, of the
+ * polynomial for a size expression (`"3*d"` in 3 is `"d"`) — `Indivisible`, or `number` where only the
+ * runtime knows (`number`, a union of sizes).
+ */
+type ChunkQuotient<D extends Dim, Chunks extends number> = [D] extends [number]
   ? IsKnownSize<D> extends true
-    ? DivModDigits<`${D & number}`, Chunks> extends [string, "0"]
-      ? true
-      : false
-    : "runtime"
+    ? DivModDigits<`${D & number}`, `${Chunks}`> extends [infer Quotient extends string, "0"]
+      ? FromDigits<Quotient>
+      : Indivisible
+    : number
   : IsSingle<D> extends true
     ? DimPoly<D> extends infer Whole
       ? Whole extends Poly
-        ? DivPolyByTerm<Whole, ["", Chunks]> extends NoQuotient
-          ? false
-          : true
-        : "runtime"
+        ? DivPolyByTerm<Whole, ["", `${Chunks}`]> extends infer Quotient
+          ? Quotient extends Poly
+            ? PolyDim<Quotient>
+            : Quotient extends NoQuotient
+              ? Indivisible
+              : number
+          : never
+        : number
       : never
-    : "runtime";
+    : number;
+
+/**
+ * The size of one of `Chunks` equal pieces of a dim `D`: `ChunkQuotient`'s, or `number` for a dim that
+ * does not divide (the check reports it). Where `D` is a type parameter this type stays as it is,
+ * `ChunkSize<D, 3>`: a dim equal only to itself, the division left to the runtime.
+ */
+export type ChunkSize<D extends Dim, Chunks extends number> = ChunkQuotient<D, Chunks> extends infer Quotient
+  ? Quotient extends Indivisible
+    ? number
+    : Quotient & Dim
+  : never;
 
 /** `chunk`'s check of its count on axis `Index` of `S`: the count itself, then whether the axis divides. */
 type ChunksArgCheck<S extends Shape, Index extends number, Chunks extends number, Op extends string> = ChunkCount<Chunks> extends infer Count extends string
@@ -123,7 +119,7 @@ type ChunksArgCheck<S extends Shape, Index extends number, Chunks extends number
     ? ShapeError<WriteChunkCountMessage<Op, S, Index, Chunks>>
     : Count extends "dynamic"
       ? unknown
-      : Divides<S[Index], Count> extends false
+      : ChunkQuotient<S[Index], Chunks> extends Indivisible
         ? ShapeError<WriteChunkMessage<Op, S, Index, Chunks>>
         : unknown
   : never;
