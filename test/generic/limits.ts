@@ -6,14 +6,14 @@ import { rearrange, type Dim, type Shape, type Tensor } from "../../src/index.js
 
 /** Rows of a `[B, T, 64]` batch for a dense layer: `flatten(0, 1)` says it (`[Product<[B, T]>, 64]`). */
 export function mergedBatch<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
-  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [-1, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [-1, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)
   // @shape-error SHAPE_RESHAPE
   return x.reshape([-1, 64]);
 }
 
 /** A feature map flattened with `-1` beside a kept batch: `flatten(1)` says it (`[B, 784]`). */
 export function flattenedFeatures<B extends Dim>(x: Tensor<[B, 16, 7, 7]>) {
-  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, 16, 7, 7] to [${B}, -1]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, 16, 7, 7] to [${B}, -1]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)
   // @shape-error SHAPE_RESHAPE
   return x.reshape([x.shape[0], -1]);
 }
@@ -51,4 +51,11 @@ export function headsOfParameter<B extends Dim, T extends Dim, D extends Dim>(x:
   // message: SHAPE_REARRANGE: rearrange: cannot follow 'b t (h d) -> b h t d' on [${B}, ${T}, ${D}]: a type parameter is a name, which a group cannot split, and a whole-shape parameter has no axes to name; split an axis of known size, or spell the dims out (Tensor<[B, T, 8, 64]>)
   // @shape-error SHAPE_REARRANGE
   void rearrange(x, "b t (h d) -> b h t d", { h: 8 });
+}
+
+/** A per-channel vector reshaped to broadcast over `[B, C, H, W]`: the size-1 axes are `unsqueeze`'s to add (`[1, C, 1, 1]`). */
+export function channelsForBroadcast<C extends Dim>(gamma: Tensor<[C]>) {
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${C}] to [1, ${C}, 1, 1]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)
+  // @shape-error SHAPE_RESHAPE
+  return gamma.reshape([1, gamma.shape[0], 1, 1]);
 }

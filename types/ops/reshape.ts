@@ -498,7 +498,7 @@ export type ReshapeWhole<Names extends string, From extends Shape, To extends Sh
  * size the compiler cannot name. Compile time only (at run time every dim is a number).
  */
 export type WriteReshapeNamesMessage<Op extends string, From extends Shape, To extends Shape> =
-  `SHAPE_RESHAPE: ${Op}: cannot reshape ${ShapeText<From>} to ${ShapeText<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), or merge axes with flatten(start, end)`;
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${ShapeText<From>} to ${ShapeText<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)`;
 
 /**
  * `PrintShape<S>`, for ranks 2 and 3 by index (no pattern match per rank): the same text.
