@@ -13,7 +13,7 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import * as tfc from "@tensorflow/tfjs-core";
 import type { DataType, Rank, TensorLike } from "@tensorflow/tfjs-core";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { Checked, CheckedArg, IdentityFirst, ResultShape } from "../../types/errors.js";
+import type { Checked, CheckedArg, IdentityFirst, ResultShape, RuntimeDecidesArg } from "../../types/errors.js";
 import type { SameShapeArg } from "../../types/ops/same-shape.js";
 import type { NestedNumbers, NestedShape, CheckNested, CheckShape, ShapeArg } from "../../types/creation.js";
 import type { AsChecked, AsIdentityCheck, AsResult, ScalarOnly } from "../../types/tensor.js";
@@ -31,6 +31,7 @@ import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, TfM
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dResult, TfConv2dShape, TfConvChannelsIdentity, TfPoolResult, TfPoolShape } from "../../types/tfjs/rules.js";
 import type { TfReshapeShape } from "../../types/tfjs/rules.js";
+import type { ChunkCheck, ChunkCountDigits, Counted, PieceOf, SplitCheck } from "../../types/ops/split.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
 import { reducedAxesFor } from "../ops/reduce.js";
@@ -40,6 +41,7 @@ import { squeezedAxesFor } from "../ops/squeeze.js";
 import { unsqueezedFor } from "../ops/unsqueeze.js";
 import { concatenatedFor } from "../ops/concat.js";
 import { stackedFor } from "../ops/stack.js";
+import { chunkPieceFor, splitSizesFor } from "../ops/split.js";
 import { creationShape } from "../creation.js";
 import { assertScalar, checkAs } from "../tensor.js";
 import { validateSizes } from "../symbolic.js";
@@ -171,6 +173,11 @@ type SliceMethod = <Self extends Shape, const Begin extends number | readonly nu
   begin: CheckedArg<Begin, TfSliceCheck<Self, Begin, Size, "begin">>,
   size?: CheckedArg<Size, TfSliceCheck<Self, Begin, Size, "size">>,
 ) => TfTensor<ResultShape<TfSliceShape<Self, Begin, Size>>>;
+type SplitMethod = <Self extends Shape, const Splits extends number | readonly number[], const Axis extends number | undefined = undefined>(
+  this: TfTensor<Self>,
+  numOrSizeSplits: RuntimeDecidesArg<Self, Splits, TfSplitCheck<Self, Splits, Axis, "pieces">>,
+  axis?: CheckedAxis<Axis, TfSplitCheck<Self, Splits, Axis, "axis">, "split">,
+) => TfSplitResult<Self, Splits, Axis>;
 type OneHotMethod = <Self extends Shape, const Depth extends number>(
   this: TfTensor<Self>,
   depth: CheckedArg<Depth, CheckShape<"oneHot", [Depth]>>,
@@ -259,6 +266,7 @@ export interface TfTensor<out S extends Shape = Shape> extends TensorBase {
   logSoftmax: SoftmaxMethod<"logSoftmax">;
   gather: GatherMethod;
   slice: SliceMethod;
+  split: SplitMethod;
   oneHot: OneHotMethod;
   conv2d: Conv2dMethod;
   maxPool: PoolMethod<"maxPool">;
@@ -672,6 +680,55 @@ export function slice<S extends Shape, const Begin extends number | readonly num
   return tfc.slice(raw(x), begin as number | number[], size as number | number[] | undefined) as never;
 }
 
+/**
+ * The check of `tf.split`'s second argument (`"pieces"`) or its axis (`"axis"`): a number of equal
+ * pieces is core `chunk`'s rule (the axis a multiple of it), a list of sizes core `split`'s (sizes that
+ * add up to the axis). tfjs's `-1` in the sizes ("the rest") is not accepted: write the size (tfjs
+ * computes it wrongly when the `-1` comes first, and fails).
+ */
+type TfSplitCheck<S extends Shape, Splits, Axis extends number | undefined, Part extends "pieces" | "axis"> = Splits extends number
+  ? ChunkCheck<S, Axis, Splits, "split", Part extends "axis" ? "axis" : "chunks">
+  : Splits extends readonly number[]
+    ? SplitCheck<S, Axis, Splits, "split", Part extends "axis" ? "axis" : "sizes">
+    : unknown;
+
+/** The tensors `tf.split` returns: a tuple of equal pieces for a number, one per size for a list. */
+export type TfSplitResult<S extends Shape, Splits, Axis extends number | undefined> = Splits extends number
+  ? TfChunkTuple<Counted<ChunkCountDigits<Splits>>, S, Axis, Splits>
+  : Splits extends readonly number[]
+    ? TfSizesTuple<Splits, S, Axis>
+    : TfTensor[];
+type TfChunkTuple<Count extends readonly unknown[], S extends Shape, Axis extends number | undefined, Chunks extends number> = {
+  -readonly [K in keyof Count]: TfTensor<PieceOf<S, Axis, number, Chunks, "split">>;
+};
+type TfSizesTuple<Sizes extends readonly number[], S extends Shape, Axis extends number | undefined> = {
+  -readonly [K in keyof Sizes]: TfTensor<PieceOf<S, Axis, Sizes[K] & number, undefined, "split">>;
+};
+
+/**
+ * `tf.split(x, numOrSizeSplits, axis = 0)`: `numOrSizeSplits` equal pieces (the axis must be a
+ * multiple: core `chunk`'s rule), or pieces of the sizes listed (they must add up to the axis: core
+ * `split`'s rule, without tfjs's `-1`). The pieces are a tuple: `tf.split(gates, 4, 1)` of `[B, 128]` is
+ * four `TfTensor<[B, 32]>`.
+ * @example
+ * split(zeros([2, 12]), 3, 1).map((t) => t.shape); //=> [[2, 4], [2, 4], [2, 4]]
+ * split(zeros([2, 10]), [3, 7], 1)[1].shape; //=> [2, 7]
+ * @throws ShapeError `SHAPE_SPLIT`, `SHAPE_AXIS`
+ */
+export function split<S extends Shape, const Splits extends number | readonly number[], const Axis extends number | undefined = undefined>(
+  x: TfTensor<S>,
+  numOrSizeSplits: RuntimeDecidesArg<S, Splits, TfSplitCheck<S, Splits, Axis, "pieces">>,
+  axis?: CheckedAxis<Axis, TfSplitCheck<S, Splits, Axis, "axis">, "split">,
+): TfSplitResult<S, Splits, Axis> {
+  const dims = shapeOf("split", x);
+  if (typeof numOrSizeSplits === "number") {
+    chunkPieceFor("split", dims, numOrSizeSplits, axis);
+    return tfc.split(raw(x), numOrSizeSplits, (axis as number | undefined) ?? 0) as never;
+  }
+  const checked = splitSizesFor("split", dims, numOrSizeSplits, axis);
+  return tfc.split(raw(x), [...checked.sizes], (axis as number | undefined) ?? 0) as never; // a copy: tfjs writes into the list
+}
+
 /** `tf.oneHot(indices, depth)`: `[...indices.shape, depth]` (indices are int32). */
 export function oneHot<S extends Shape, const Depth extends number>(
   indices: TfTensor<S>,
@@ -904,6 +961,7 @@ const CHAINED: Record<string, (self: unknown, ...args: unknown[]) => unknown> = 
   logSoftmax: (x, axis) => logSoftmax(x as never, axis as never),
   gather: (x, indices, axis, batchDims) => gather(x as never, indices as never, axis as never, batchDims as never),
   slice: (x, begin, size) => slice(x as never, begin as never, size as never),
+  split: (x, numOrSizeSplits, axis) => split(x as never, numOrSizeSplits as never, axis as never),
   oneHot: (x, depth, onValue, offValue) => oneHot(x as never, depth as never, onValue as never, offValue as never),
   conv2d: (x, filter, strides, pad, dataFormat, dilations, dimRoundingMode) => {
     if (dimRoundingMode !== undefined) throw new InputError("INPUT_OPTION", "conv2d: dimRoundingMode is not supported by shapecheck/tfjs (call tfjs through untyped)");
