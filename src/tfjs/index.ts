@@ -726,7 +726,7 @@ export function split<S extends Shape, const Splits extends number | readonly nu
     return tfc.split(raw(x), numOrSizeSplits, (axis as number | undefined) ?? 0) as never;
   }
   const checked = splitSizesFor("split", dims, numOrSizeSplits, axis);
-  return tfc.split(raw(x), [...checked.sizes], (axis as number | undefined) ?? 0) as never; // a copy: tfjs writes into the list
+  return tfc.split(raw(x), [...checked.sizes], (axis as number | undefined) ?? 0) as never;
 }
 
 /** `tf.oneHot(indices, depth)`: `[...indices.shape, depth]` (indices are int32). */

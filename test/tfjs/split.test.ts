@@ -114,7 +114,7 @@ describe.each(BACKENDS)("shapecheck/tfjs split on the %s backend", (backend) => 
     expect(outcomes.minus).toBeGreaterThan(20);
   });
 
-  it("hand-computed values: an LSTM's four gates from one product, and unequal sizes", () => {
+  it("hand-computed values: an LSTM's four gates from one product, and unequal sizes; tfjs's leading -1, which the typed layer refuses, fails in tfjs too", () => {
     tfc.tidy(() => {
       const z = tf.tensor2d([[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]]);
       const [i, f, g, o] = tf.split(z, 4, 1);
@@ -122,14 +122,8 @@ describe.each(BACKENDS)("shapecheck/tfjs split on the %s backend", (backend) => 
       const [head, rest] = z.split([3, 5], -1);
       expect(head.arraySync()).toEqual([[0, 1, 2], [8, 9, 10]]);
       expect(rest.shape).toEqual([2, 5]);
-    });
-  });
-
-  it("leaves the caller's list of sizes as it was (tfjs writes into it)", () => {
-    tfc.tidy(() => {
-      const sizes = [3, 5];
-      tf.split(tf.zeros([8]), sizes);
-      expect(sizes).toEqual([3, 5]);
+      // tfjs 4.22 adds a leading -1 into the total it subtracts from the axis, and then fails its own sum check
+      expect(() => tfc.split(tfc.zeros([5]), [-1, 3])).toThrow("The sum of sizes must match the size of the axis dimension.");
     });
   });
 
