@@ -66,7 +66,7 @@ type Typed =
   | "neg" | "exp" | "log" | "sqrt" | "abs" | "tanh" | "sigmoid" | "relu" | "square"
   | "matMul" | "reshape" | "transpose" | "expandDims" | "squeeze" | "concat" | "stack"
   | "sum" | "mean" | "max" | "min" | "argMax" | "softmax" | "logSoftmax" | "gather"
-  | "slice" | "oneHot" | "conv2d" | "maxPool" | "avgPool"
+  | "slice" | "split" | "oneHot" | "conv2d" | "maxPool" | "avgPool"
   | "flatten" | "as1D" | "as2D" | "as3D" | "as4D" | "as5D" | "asScalar"
   | "cast" | "asType" | "toFloat" | "toInt" | "toBool";
 
