@@ -43,6 +43,7 @@ export const OPS = {
   "narrow": one(m, (i) => `x${i}.narrow(1, 0, 2)`),
   "chunk": one((i) => [i + 2, 12], (i) => `x${i}.chunk(3, 1)`),
   "split": one((i) => [i + 2, 12], (i) => `x${i}.split([4, 8], 1)`),
+  "unbind": one((i) => [i + 2, 3], (i) => `x${i}.unbind(1)`),
   "tril": one(m, (i) => `x${i}.tril()`),
   "concat": two(m, m, (i) => `sc.concat([x${i}, y${i}], 0)`),
   "stack": two(m, m, (i) => `sc.stack([x${i}, y${i}], 0)`),

@@ -25,7 +25,7 @@ export { squeeze, squeezeShape } from "./ops/squeeze.js";
 export { unsqueeze, unsqueezeShape } from "./ops/unsqueeze.js";
 export { slice, sliceShape } from "./ops/slice.js";
 export { narrow, narrowShape } from "./ops/narrow.js";
-export { chunk, split, chunkShape, splitShape } from "./ops/split.js";
+export { chunk, split, unbind, chunkShape, splitShape, unbindShape } from "./ops/split.js";
 export { tril, triangularShape, triu } from "./ops/triangular.js";
 export { reshape, flatten, unflatten, reshapeShape, flattenShape, flattenRangeShape, unflattenShape } from "./ops/reshape.js";
 export { concat, concatShape } from "./ops/concat.js";

@@ -12,7 +12,7 @@ export type { SqueezeShape } from "./ops/squeeze.js";
 export type { UnsqueezeShape } from "./ops/unsqueeze.js";
 export type { SliceShape } from "./ops/slice.js";
 export type { NarrowShape } from "./ops/narrow.js";
-export type { ChunkShape, ChunkSize, SplitShape } from "./ops/split.js";
+export type { ChunkShape, ChunkSize, SplitShape, UnbindShape } from "./ops/split.js";
 export type { TriangularShape } from "./ops/triangular.js";
 export type { ReshapeShape, FlattenShape, FlattenRangeShape, UnflattenShape, Product } from "./ops/reshape.js";
 export type { ConcatShape } from "./ops/concat.js";

@@ -13,13 +13,15 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg, RuntimeDecidesArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { ChunkCheck, ChunkCountDigits, ChunkShape, Counted, PieceOf, SplitCheck, SplitShape } from "../../types/ops/split.js";
+import type { AxisOf, ChunkCheck, ChunkCountDigits, ChunkShape, Counted, PieceOf, SplitCheck, SplitShape, UnbindChecked, UnbindResult, UnbindShape } from "../../types/ops/split.js";
+import type { CheckedGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { describeValue, safeString, validateShape } from "../shape.js";
 import { dimPoly, divPolyByTerm, polyDim } from "../symbolic.js";
 import { Tensor } from "../tensor.js";
 import { sliced } from "./slice.js";
+import { squeeze } from "./squeeze.js";
 
 /** A count or size as the messages print it: a name quoted (`'n'`), anything else as `String` would. Mirrors `PrintDim`. */
 const printPart = (value: unknown): string => (typeof value === "string" ? formatDim(value) : safeString(value));
@@ -196,6 +198,44 @@ export function split<S extends Shape, const Sizes extends readonly number[], co
   return pieces(t, checked.axis, checked.sizes) as never;
 }
 
+/**
+ * The shape of each piece of `shape` unbound along `axis` (default 0): `shape` without the axis.
+ * @example
+ * unbindShape([2, 3, 4], 1); //=> [2, 4]
+ * unbindShape([2, 3], 2); //=> throws SHAPE_AXIS
+ * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
+ */
+export function unbindShape<const S extends Dim[], const Axis extends number = 0>(
+  shape: CheckedShape<S, "unbindShape", S>,
+  axis?: CheckedArg<Axis, UnbindShape<S, Axis>>,
+): UnbindShape<S, Axis> {
+  validateShape("unbindShape", shape);
+  const index = normalizeAxis("unbindShape", shape as Shape, axisArgument(axis));
+  return (shape as Shape).filter((_, i) => i !== index) as never;
+}
+
+/**
+ * `x`'s slices along `axis` (default 0), each without that axis, as views — PyTorch's `unbind`,
+ * TensorFlow's `unstack`: `const [h, c] = state.unbind(0)` on `[2, B, 64]` is two `Tensor<[B, 64]>`.
+ * An array of pieces, not a tuple: how many there are is the axis's size, which for a type parameter
+ * (a time axis `T`) no type can count; destructuring works the same. Gradient: each piece's upstream gradient
+ * scattered back into its slice.
+ * @example
+ * unbind(tensor([[1, 2], [3, 4], [5, 6]])).map((t) => t.toArray()); //=> [[1, 2], [3, 4], [5, 6]]
+ * unbind(zeros([2, 3, 4]), -1).length; //=> 4
+ * @throws ShapeError `SHAPE_AXIS`; InputError `INPUT_AXIS`, `INPUT_OPERAND`, `INPUT_TOO_LARGE` (more than 2^24 pieces)
+ */
+export function unbind<S extends Shape, const Axis extends number | undefined = undefined>(
+  x: CheckedArg<Tensor<S>, CheckOmittedAxis<Axis, UnbindChecked<S, 0, "unbind">>>,
+  axis?: CheckedGivenAxis<Axis, UnbindChecked<S, AxisOf<Axis>, "unbind">, "unbind">,
+): Tensor<UnbindResult<S, AxisOf<Axis>, "unbind">>[] {
+  const t = checkTensor("unbind", x);
+  const index = normalizeAxis("unbind", t.dims, axisArgument(axis));
+  const count = t.dims[index]!;
+  if (count > MAX_PIECES) throw new InputError("INPUT_TOO_LARGE", `unbind: cannot return ${count} pieces: at most ${MAX_PIECES}`);
+  return pieces(t, index, Array.from({ length: count }, () => 1)).map((piece) => squeeze(piece as Tensor<number[]>, index as never)) as never;
+}
+
 /** The type of `Tensor#chunk` (a top-level function type: see `MatmulMethod` in matmul.ts for why). */
 type ChunkMethod = <Self extends Shape, const Chunks extends number, const Axis extends number | undefined = undefined>(
   this: Tensor<Self>,
@@ -209,6 +249,12 @@ type SplitMethod = <Self extends Shape, const Sizes extends readonly number[], c
   sizes: Sizes & RuntimeDecidesArg<Self, Sizes, SplitCheck<Self, Axis, Sizes, "split", "sizes">>,
   axis?: CheckedAxis<Axis, SplitCheck<Self, Axis, Sizes, "split", "axis">, "split">,
 ) => SplitTensors<Self, Axis, Sizes>;
+
+/** The type of `Tensor#unbind`. */
+type UnbindMethod = <Self extends Shape, const Axis extends number | undefined = undefined>(
+  this: CheckedArg<Tensor<Self>, CheckOmittedAxis<Axis, UnbindChecked<Self, 0, "unbind">>>,
+  axis?: CheckedGivenAxis<Axis, UnbindChecked<Self, AxisOf<Axis>, "unbind">, "unbind">,
+) => Tensor<UnbindResult<Self, AxisOf<Axis>, "unbind">>[];
 
 declare module "../tensor.js" {
   interface Tensor<out S extends Shape = Shape> {
@@ -226,6 +272,13 @@ declare module "../tensor.js" {
      * @throws ShapeError `SHAPE_SPLIT`, `SHAPE_AXIS`
      */
     split: SplitMethod;
+    /**
+     * This tensor's slices along `axis` (default 0), each without that axis, as views (PyTorch's `unbind`).
+     * @example
+     * zeros([2, 3, 4]).unbind(1).length; //=> 3
+     * @throws ShapeError `SHAPE_AXIS`
+     */
+    unbind: UnbindMethod;
   }
 }
 
@@ -235,4 +288,8 @@ Tensor.prototype.chunk = function (this: Tensor, chunks: number, axis?: number) 
 
 Tensor.prototype.split = function (this: Tensor, sizes: readonly number[], axis?: number) {
   return split(this, sizes as never, axis as never);
+} as never;
+
+Tensor.prototype.unbind = function (this: Tensor, axis?: number) {
+  return unbind(this as never, axis as never);
 } as never;

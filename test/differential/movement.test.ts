@@ -14,7 +14,7 @@ import { squeezeShape } from "../../src/ops/squeeze.js";
 import { unsqueezeShape } from "../../src/ops/unsqueeze.js";
 import { sliceShape } from "../../src/ops/slice.js";
 import { narrowShape } from "../../src/ops/narrow.js";
-import { chunkShape, splitShape } from "../../src/ops/split.js";
+import { chunkShape, splitShape, unbindShape } from "../../src/ops/split.js";
 import { differentialSuite, shapeSampler, type Rule } from "../harness/differential.js";
 import { seeded } from "../harness/random.js";
 import { shapeType, type SourceDim } from "../harness/types.js";
@@ -29,7 +29,7 @@ const IMPORTS = [
   `import type { UnsqueezeShape } from "../types/ops/unsqueeze.js";`,
   `import type { SliceShape } from "../types/ops/slice.js";`,
   `import type { NarrowShape } from "../types/ops/narrow.js";`,
-  `import type { ChunkShape, SplitShape } from "../types/ops/split.js";`,
+  `import type { ChunkShape, SplitShape, UnbindShape } from "../types/ops/split.js";`,
   // split's pieces flattened into one tuple (an error as it is), so that one shape is compared
   `type FlatPieces<P> = P extends readonly [infer H extends readonly unknown[], ...infer R] ? [...H, ...FlatPieces<R>] : P extends readonly [] ? [] : P;`,
 ].join("\n");
@@ -234,4 +234,15 @@ const split: Rule = {
   run: ([shape], [sizes, axis]) => (splitShape(shape as never, sizes as never, axis as never) as unknown as (number | string)[][]).flat(),
 };
 
-differentialSuite([matmul, permute, squeeze, unsqueeze, slice, narrow, chunk, split], IMPORTS, CASES_PER_RULE, 4_2026_0612);
+const unbind: Rule = {
+  name: "unbind",
+  generate() {
+    const shape = randomShape(0, 4);
+    const rank = shape.length;
+    return { shapes: [maybeUnknown(shape)], args: [random.chance(0.88) ? random.int(-rank, Math.max(rank - 1, 0)) : random.pick([rank, -rank - 1, rank + 3])] };
+  },
+  type: (c) => `UnbindShape<${shapeType(c.shapes[0]!)}, ${literal(c.args[0])}>`,
+  run: ([shape], [axis]) => unbindShape(shape as never, axis as never),
+};
+
+differentialSuite([matmul, permute, squeeze, unsqueeze, slice, narrow, chunk, split, unbind], IMPORTS, CASES_PER_RULE, 4_2026_0612);

@@ -526,3 +526,12 @@ export function batchedChunks<Batch extends Dim[], T extends Dim>(fused: Tensor<
   const query = q; // type: Tensor<[...Batch, T, 32]>
   return query.add(k);
 }
+
+/** A recurrent state `[2, B, H]` unbound into h and c, and a sequence `[B, T, H]` walked step by step (`unbind(1)`: an array, its length being `T`). */
+export function stepsOfSequence<B extends Dim, T extends Dim, H extends Dim>(state: Tensor<[2, B, H]>, xs: Tensor<[B, T, H]>) {
+  const [h, c] = state.unbind(0);
+  const hidden = h; // type: Tensor<[B, H]>
+  const steps = xs.unbind(1); // type: Tensor<[B, H]>[]
+  const last = steps.reduce((carry, step) => carry.add(step).tanh(), hidden.mul(c)); // type: Tensor<[B, H]>
+  return last;
+}

@@ -3,7 +3,7 @@
 // and negative steps, clamped and empty slices, narrow (slice's view, from a start that may count
 // from the end), and chains of views over views.
 import { describe, expect, it } from "vitest";
-import { Tensor, chunk, fromArray, narrow, permute, slice, split, squeeze, transpose, unsqueeze } from "../../src/index.js";
+import { Tensor, chunk, fromArray, narrow, permute, slice, split, squeeze, transpose, unbind, unsqueeze } from "../../src/index.js";
 import { gradientErrors, uniform } from "./check.js";
 
 const TOLERANCE = 1e-6;
@@ -113,5 +113,22 @@ describe("chunk and split: gradients match central differences (each piece scatt
     const [, middle, last] = x.split([1, 2, 3]);
     (middle.mul(10).sum().add(last.mul(fromArray([1, 2, 3], [3], { dtype: "float64" })).sum()) as Tensor<[]>).backward();
     expect(x.grad?.toArray()).toEqual([0, 10, 10, 1, 2, 3]);
+  });
+});
+
+describe("unbind: gradients match central differences (each slice scattered back)", () => {
+  it("slices combined (a recurrent state's h and c), along the last axis, of a transposed tensor", () => {
+    ok((s) => {
+      const [h, c] = unbind(s! as never, 0 as never) as unknown as Tensor[];
+      return h!.tanh().mul(c! as never) as Tensor;
+    }, [[2, 3, 4]]);
+    ok((x) => {
+      const [a, b, c] = x!.unbind(-1) as unknown as Tensor[];
+      return a!.mul(b! as never).add(c!.exp() as never) as Tensor;
+    }, [[4, 3]]);
+    ok((x) => {
+      const rows = x!.transpose().unbind(0) as unknown as Tensor[];
+      return rows[1]!.mul(rows[2]! as never) as Tensor;
+    }, [[3, 4]]);
   });
 });

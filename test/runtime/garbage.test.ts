@@ -68,6 +68,8 @@ import {
   chunkShape,
   split,
   splitShape,
+  unbind,
+  unbindShape,
   tril,
   triu,
   triangularShape,
@@ -300,6 +302,7 @@ const CALLS: readonly Call[] = [
   ...entries([
     ["chunk", f(chunk)],
     ["split", f(split)],
+    ["unbind", f(unbind)],
   ]).map(([name, fn]): Call => [name, (r) => {
     const args = [someTensor(r), r() < 0.5 ? axisLike(r) : shapeLike(r), axisLike(r)];
     return [args, () => fn(...args)];
@@ -307,6 +310,7 @@ const CALLS: readonly Call[] = [
   ...entries([
     ["chunkShape", f(chunkShape)],
     ["splitShape", f(splitShape)],
+    ["unbindShape", f(unbindShape)],
   ]).map(([name, fn]): Call => [name, (r) => {
     const args = [r() < 0.7 ? shapeLike(r) : garbage(r), r() < 0.5 ? axisLike(r) : shapeLike(r), axisLike(r)];
     return [args, () => fn(...args)];

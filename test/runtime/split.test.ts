@@ -4,7 +4,7 @@
 // the axis), views that share storage, names on the axes, and the errors; the same tables check the
 // type level (`ChunkShape`, `SplitShape`) through the compiler.
 import { describe, expect, it } from "vitest";
-import { InputError, ShapeError, arange, chunk, chunkShape, ones, split, splitShape, zeros, type Tensor } from "../../src/index.js";
+import { InputError, ShapeError, arange, chunk, chunkShape, ones, split, splitShape, unbind, unbindShape, zeros, type Tensor } from "../../src/index.js";
 import { evaluateTypes, parseTypeText } from "../harness/types.js";
 import { thrown } from "../harness/runtime.js";
 
@@ -196,5 +196,63 @@ describe("chunk of a broadcast view", () => {
     const pieces = wide.chunk(2 ** 12);
     expect(pieces.length).toBe(2 ** 12);
     expect(pieces[7]!.shape).toEqual([2 ** 28]);
+  });
+});
+
+/** The oracle for unbind: the pieces of size 1 along `axis`, each with that axis dropped (the nesting one level shallower there). */
+function unbound(values: Nested, axis: number, size: number): Nested[] {
+  return pieces(values, axis, Array.from({ length: size }, () => 1)).map((piece) => dropAxis(piece, axis));
+}
+function dropAxis(values: Nested, axis: number): Nested {
+  if (!Array.isArray(values)) throw new Error("axis deeper than the array");
+  return axis === 0 ? values[0]! : values.map((row) => dropAxis(row, axis - 1));
+}
+
+const UNBINDS: readonly (readonly [shape: number[], axis: number | undefined])[] = [
+  [[3], undefined],
+  [[3, 2], 0],
+  [[3, 2], -1],
+  [[2, 3, 4], 1],
+  [[2, 3, 4], -1],
+  [[0, 3], 1],
+  [[2, 0], 1],
+];
+
+describe("unbind", () => {
+  it.each(UNBINDS)("%j along %j: the oracle's slices, the axis dropped, as views", (shape, axis) => {
+    const x = numbered(shape);
+    const index = axisOf(axis, shape.length);
+    const out = unbind(x as never, axis as never) as unknown as Tensor[];
+    expect(out.length).toBe(shape[index]);
+    expect(out.map((t) => t.toArray())).toEqual(unbound(x.toArray() as Nested, index, shape[index]!));
+    const piece = shape.filter((_, i) => i !== index);
+    expect(out.map((t) => t.shape)).toEqual(out.map(() => piece));
+    expect(unbindShape(shape as never, axis as never)).toEqual(piece);
+    for (const t of out) expect(t.data).toBe(x.data);
+  });
+
+  it("errors: an axis out of range (a scalar has none), at both levels with the same message", () => {
+    expect(thrown(() => unbindShape([2, 3], 2 as never)).message).toBe("SHAPE_AXIS: unbindShape: axis 2 is out of range for [2, 3]: valid axes are integers from -2 to 1");
+    expect(thrown(() => zeros([2, 3]).unbind(2 as never)).message).toBe("SHAPE_AXIS: unbind: axis 2 is out of range for [2, 3]: valid axes are integers from -2 to 1");
+    expect(thrown(() => unbind(zeros([]) as never)).message).toBe("SHAPE_AXIS: unbind: axis 0 is out of range for []: a scalar has no axes");
+    const types = evaluateTypes(`import type { UnbindShape } from "../types/ops/split.js";`, [
+      "UnbindShape<[2, 3], 2>",
+      "UnbindShape<[]>",
+      ...UNBINDS.map(([shape, axis]) => `UnbindShape<[${shape.join(", ")}], ${axis ?? 0}>`),
+    ]).map(parseTypeText);
+    expect(types).toEqual([
+      { kind: "error", message: "SHAPE_AXIS: unbindShape: axis 2 is out of range for [2, 3]: valid axes are integers from -2 to 1" },
+      { kind: "error", message: "SHAPE_AXIS: unbindShape: axis 0 is out of range for []: a scalar has no axes" },
+      ...UNBINDS.map(([shape, axis]) => ({ kind: "shape", rest: false, dims: shape.filter((_, i) => i !== axisOf(axis, shape.length)) })),
+    ]);
+  });
+
+  it("garbage, and a broadcast view of 2^40 slices (INPUT_TOO_LARGE, not a hang)", () => {
+    for (const axis of ["0", null, Number.NaN, 0.5]) {
+      const error = thrown(() => zeros([2, 3]).unbind(axis as never));
+      expect(error instanceof ShapeError || error instanceof InputError).toBe(true);
+    }
+    expect((thrown(() => unbind(null as never)) as InputError).code).toBe("INPUT_OPERAND");
+    expect((thrown(() => ones([1]).broadcastTo([2 ** 40]).unbind()) as InputError).code).toBe("INPUT_TOO_LARGE");
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Splitting one axis into pieces at the type level: `chunk` (equal pieces, NumPy's `np.split(x, n,
- * axis)`) and `split` (pieces of the sizes given, PyTorch's `split(x, [sizes], dim)`). Mirrors
+ * axis)`), `split` (pieces of the sizes given, PyTorch's `split(x, [sizes], dim)`) and `unbind` (one
+ * piece per index, the axis removed: PyTorch's `unbind`, TensorFlow's `unstack`). Mirrors
  * src/ops/split.ts rule for rule and message for message.
  *
  * - The axis must be in range (`SHAPE_AXIS`, types/internal/axes.ts); omitted, it is 0.
@@ -20,10 +21,10 @@
  *   `number[]` pieces.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ResultShape, ShapeError } from "../errors.js";
 import type { FixedRank, InvalidShapeMessage, IsKnownSize, IsSingle } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
-import type { AfterGroup, NormalizeAxis, RestateForGroup, SplitForAxes } from "../internal/axes.js";
+import type { AfterGroup, NormalizeAxis, RestateForGroup, SplitForAxes, WithoutAxes } from "../internal/axes.js";
 import type { AboveMaxSafe, AddDigits, DivModDigits, FromDigits } from "../internal/digits.js";
 import type { DimPoly, DivPolyByTerm, NoQuotient, Poly, PolyDim } from "../internal/symbolic.js";
 import type { Classify, Replace } from "./slice.js";
@@ -57,7 +58,7 @@ export type WriteSplitSumMessage<Op extends string, S extends Shape, Axis extend
   `SHAPE_SPLIT: ${Op}: cannot split axis ${Axis} of ${PrintShape<S>} into sizes ${PrintShape<Sizes>}: they add up to ${Sum}, not ${PrintDim<S[Axis]>}`;
 
 /** An axis argument: `undefined` (omitted) is axis 0. */
-type AxisOf<Axis extends number | undefined> = Axis extends number ? Axis : 0;
+export type AxisOf<Axis extends number | undefined> = Axis extends number ? Axis : 0;
 
 /** The digits of a valid number of chunks (an integer from 1 to 2^53 − 1), `"dynamic"` for `number`, else `"invalid"`. */
 type ChunkCount<Chunks extends number> = Classify<Chunks> extends infer Kind
@@ -297,3 +298,53 @@ type SplitPieces<S extends Shape, Axis extends number | undefined, Sizes extends
  */
 export type SplitShape<S extends Shape, Sizes extends Shape, Axis extends number = 0, Op extends string = "splitShape"> =
   [PiecesError<S, Axis, Sizes, Op>] extends [never] ? SplitPieces<S, Axis, Sizes, Op> : PiecesError<S, Axis, Sizes, Op>;
+
+// ---------------------------------------------------------------------------------------------
+// unbind: one piece per index of the axis, the axis removed
+
+/** `S` without the axis `Axis` for a shape of fixed rank (or of unknown rank), or the `SHAPE_AXIS` error. */
+type UnbindFixed<S extends Shape, Axis extends number, Op extends string> = number extends S["length"]
+  ? number[]
+  : NormalizeAxis<Op, S, Axis> extends infer Index
+    ? Index extends ShapeError<string>
+      ? Index
+      : number extends Index
+        ? number[]
+        : WithoutAxes<S, [Index & number]>
+    : never;
+
+/**
+ * The shape of each piece of `S` unbound along `Axis` (PyTorch's `unbind`, TensorFlow's `unstack`):
+ * `S` without the axis, or the `SHAPE_AXIS` error; a negative axis of a variadic shape is taken within
+ * its fixed trailing dims (the group put back in front, an error restated for the whole shape).
+ * @example
+ * type Out = UnbindShape<[2, 3, 4], 1>; //=> [2, 4]
+ */
+export type UnbindShape<S extends Shape, Axis extends number = 0, Op extends string = "unbindShape"> =
+  InvalidShapeMessage<Op, S> extends infer Invalid extends string
+    ? [Invalid] extends [never]
+      ? UnbindChecked<S, Axis, Op>
+      : ShapeError<Invalid>
+    : never;
+
+/** `UnbindShape` of a valid shape (a tensor's): the piece's shape, or the axis's error. */
+export type UnbindChecked<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? UnbindFixed<S, Axis, Op>
+  : SplitForAxes<S, [Axis]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? UnbindFixed<Tail, Axis, Op> extends infer Piece
+      ? Piece extends ShapeError<string>
+        ? RestateForGroup<Piece, Tail>
+        : AfterGroup<Prefix, Piece>
+      : never
+    : number[];
+
+/**
+ * The shape of each piece of a tensor of shape `S` unbound along `Axis`, for result types: the piece's
+ * shape, or `number[]` after an axis error (the check reports it). A variadic group is put back without
+ * `ResultShape`, which stays undecided for `[...Batch, T]`.
+ */
+export type UnbindResult<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
+  ? ResultShape<UnbindFixed<S, Axis, Op>>
+  : SplitForAxes<S, [Axis]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
+    ? AfterGroup<Prefix, UnbindFixed<Tail, Axis, Op>>
+    : number[];
