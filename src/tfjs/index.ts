@@ -31,7 +31,7 @@ import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, TfM
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dResult, TfConv2dShape, TfConvChannelsIdentity, TfPoolResult, TfPoolShape } from "../../types/tfjs/rules.js";
 import type { TfReshapeShape } from "../../types/tfjs/rules.js";
-import type { ChunkCheck, ChunkCountDigits, Counted, PieceOf, SplitCheck } from "../../types/ops/split.js";
+import type { AxisOf, ChunkCheck, ChunkCountDigits, Counted, PieceOf, SplitCheck, UnbindChecked, UnbindResult } from "../../types/ops/split.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
 import { reducedAxesFor } from "../ops/reduce.js";
@@ -42,6 +42,7 @@ import { unsqueezedFor } from "../ops/unsqueeze.js";
 import { concatenatedFor } from "../ops/concat.js";
 import { stackedFor } from "../ops/stack.js";
 import { chunkPieceFor, splitSizesFor } from "../ops/split.js";
+import { normalizeAxis } from "../axes.js";
 import { creationShape } from "../creation.js";
 import { assertScalar, checkAs } from "../tensor.js";
 import { validateSizes } from "../symbolic.js";
@@ -66,7 +67,7 @@ type Typed =
   | "neg" | "exp" | "log" | "sqrt" | "abs" | "tanh" | "sigmoid" | "relu" | "square"
   | "matMul" | "reshape" | "transpose" | "expandDims" | "squeeze" | "concat" | "stack"
   | "sum" | "mean" | "max" | "min" | "argMax" | "softmax" | "logSoftmax" | "gather"
-  | "slice" | "split" | "oneHot" | "conv2d" | "maxPool" | "avgPool"
+  | "slice" | "split" | "unstack" | "oneHot" | "conv2d" | "maxPool" | "avgPool"
   | "flatten" | "as1D" | "as2D" | "as3D" | "as4D" | "as5D" | "asScalar"
   | "cast" | "asType" | "toFloat" | "toInt" | "toBool";
 
@@ -178,6 +179,10 @@ type SplitMethod = <Self extends Shape, const Splits extends number | readonly n
   numOrSizeSplits: RuntimeDecidesArg<Self, Splits, TfSplitCheck<Self, Splits, Axis, "pieces">>,
   axis?: CheckedAxis<Axis, TfSplitCheck<Self, Splits, Axis, "axis">, "split">,
 ) => TfSplitResult<Self, Splits, Axis>;
+type UnstackMethod = <Self extends Shape, const Axis extends number | undefined = undefined>(
+  this: CheckedArg<TfTensor<Self>, CheckOmittedAxis<Axis, UnbindChecked<Self, 0, "unstack">>>,
+  axis?: CheckedGivenAxis<Axis, UnbindChecked<Self, AxisOf<Axis>, "unstack">, "unstack">,
+) => TfTensor<UnbindResult<Self, AxisOf<Axis>, "unstack">>[];
 type OneHotMethod = <Self extends Shape, const Depth extends number>(
   this: TfTensor<Self>,
   depth: CheckedArg<Depth, CheckShape<"oneHot", [Depth]>>,
@@ -267,6 +272,7 @@ export interface TfTensor<out S extends Shape = Shape> extends TensorBase {
   gather: GatherMethod;
   slice: SliceMethod;
   split: SplitMethod;
+  unstack: UnstackMethod;
   oneHot: OneHotMethod;
   conv2d: Conv2dMethod;
   maxPool: PoolMethod<"maxPool">;
@@ -729,6 +735,21 @@ export function split<S extends Shape, const Splits extends number | readonly nu
   return tfc.split(raw(x), [...checked.sizes], (axis as number | undefined) ?? 0) as never;
 }
 
+/**
+ * `tf.unstack(x, axis = 0)`: the axis's slices with the axis removed (core `unbind`'s rule, messages
+ * naming `unstack`), as an array: `tf.unstack(xs, 1)` of `[B, T, 64]` is `TfTensor<[B, 64]>[]`.
+ * @example
+ * unstack(zeros([2, 3, 4]), 1).map((t) => t.shape); //=> [[2, 4], [2, 4], [2, 4]]
+ * @throws ShapeError `SHAPE_AXIS`
+ */
+export function unstack<S extends Shape, const Axis extends number | undefined = undefined>(
+  x: CheckedArg<TfTensor<S>, CheckOmittedAxis<Axis, UnbindChecked<S, 0, "unstack">>>,
+  axis?: CheckedGivenAxis<Axis, UnbindChecked<S, AxisOf<Axis>, "unstack">, "unstack">,
+): TfTensor<UnbindResult<S, AxisOf<Axis>, "unstack">>[] {
+  const index = normalizeAxis("unstack", shapeOf("unstack", x), axis === undefined ? 0 : (axis as number));
+  return tfc.unstack(raw(x), index) as never;
+}
+
 /** `tf.oneHot(indices, depth)`: `[...indices.shape, depth]` (indices are int32). */
 export function oneHot<S extends Shape, const Depth extends number>(
   indices: TfTensor<S>,
@@ -962,6 +983,7 @@ const CHAINED: Record<string, (self: unknown, ...args: unknown[]) => unknown> = 
   gather: (x, indices, axis, batchDims) => gather(x as never, indices as never, axis as never, batchDims as never),
   slice: (x, begin, size) => slice(x as never, begin as never, size as never),
   split: (x, numOrSizeSplits, axis) => split(x as never, numOrSizeSplits as never, axis as never),
+  unstack: (x, axis) => unstack(x as never, axis as never),
   oneHot: (x, depth, onValue, offValue) => oneHot(x as never, depth as never, onValue as never, offValue as never),
   conv2d: (x, filter, strides, pad, dataFormat, dilations, dimRoundingMode) => {
     if (dimRoundingMode !== undefined) throw new InputError("INPUT_OPTION", "conv2d: dimRoundingMode is not supported by shapecheck/tfjs (call tfjs through untyped)");

@@ -1,6 +1,6 @@
 /**
  * shapecheck/tfjs's split — `tf.split(x, n, axis)` (core `chunk`'s rule) and `tf.split(x, sizes,
- * axis)` (core `split`'s) — on tfjs-core's cpu and wasm backends:
+ * axis)` (core `split`'s) — and unstack (core `unbind`'s), on tfjs-core's cpu and wasm backends:
  * - generated cases: where the runtime rule accepts, the pieces have its predicted shapes, and they
  *   are tfjs's own pieces, value for value; where it throws, the facade throws that message before
  *   tfjs runs (no tensor made) — and tfjs itself refuses the same call, except a `-1` among the sizes,
@@ -11,7 +11,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as tfc from "@tensorflow/tfjs-core";
 import { ShapeError } from "../../src/index.js";
-import { chunkPieceFor, splitSizesFor } from "../../src/ops/split.js";
+import { chunkPieceFor, splitSizesFor, unbindShape } from "../../src/ops/split.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
 import { seeded } from "../harness/random.js";
@@ -73,7 +73,18 @@ const ERRORS: ErrorCase[] = [
     "SHAPE_SPLIT: split: cannot split axis 1 of [2, 10] with size -1: each size must be an integer from 0 to 9007199254740991"],
   ["an axis out of range", (T) => tf.split(T([2, 10]), 2, 2),
     "SHAPE_AXIS: split: axis 2 is out of range for [2, 10]: valid axes are integers from -2 to 1"],
+  ["unstack: an axis out of range", (T) => tf.unstack(T([2, 10]), -3),
+    "SHAPE_AXIS: unstack: axis -3 is out of range for [2, 10]: valid axes are integers from -2 to 1"],
+  ["unstack: a scalar", (T) => tf.unstack(T([])),
+    "SHAPE_AXIS: unstack: axis 0 is out of range for []: a scalar has no axes"],
 ];
+
+/** unstack calls: a shape of rank 0 to 3 and an axis, mostly in range. */
+const UNSTACKS = Array.from({ length: 200 }, () => {
+  const rank = random.int(0, 3);
+  const x = Array.from({ length: rank }, () => random.int(0, 4));
+  return { x, axis: random.chance(0.85) ? random.int(-rank, Math.max(rank - 1, 0)) : random.pick([rank, -rank - 1]) };
+});
 
 describe.each(BACKENDS)("shapecheck/tfjs split on the %s backend", (backend) => {
   beforeAll(() => useBackend(backend));
@@ -125,6 +136,37 @@ describe.each(BACKENDS)("shapecheck/tfjs split on the %s backend", (backend) => 
       // tfjs 4.22 adds a leading -1 into the total it subtracts from the axis, and then fails its own sum check
       expect(() => tfc.split(tfc.zeros([5]), [-1, 3])).toThrow("The sum of sizes must match the size of the axis dimension.");
     });
+  });
+
+  it("unstack: the pieces have the rule's shape and are tfjs's own; a refused axis throws before tfjs runs, and tfjs refuses it too (generated cases)", () => {
+    const outcomes = { ok: 0, error: 0 };
+    for (const c of UNSTACKS) {
+      tfc.tidy(() => {
+        const x = c.x.length === 0 ? tfc.scalar(1) : ramp(c.x);
+        let piece: (number | string)[];
+        try {
+          piece = unbindShape(c.x as never, c.axis as never) as unknown as (number | string)[];
+        } catch (error) {
+          expect(error).toBeInstanceOf(ShapeError);
+          const before = tfc.memory().numTensors;
+          expect(thrown(() => tf.unstack(tf.typed(x), c.axis as never)).message).toBe((error as Error).message.replace("unbindShape", "unstack"));
+          expect(tfc.memory().numTensors).toBe(before);
+          expect(() => tfc.unstack(x, c.axis)).toThrow();
+          outcomes.error++;
+          return;
+        }
+        const pieces = tf.unstack(tf.typed(x), c.axis as never) as unknown as tfc.Tensor[];
+        const expected = tfc.unstack(x, c.axis);
+        const index = c.axis < 0 ? c.axis + c.x.length : c.axis;
+        expect(pieces.length).toBe(c.x[index]);
+        expect(pieces.map((p) => p.shape)).toEqual(pieces.map(() => piece));
+        expect(expected.map((p) => p.shape)).toEqual(pieces.map(() => piece));
+        expect(pieces.map((p) => p.arraySync())).toEqual(expected.map((p) => p.arraySync()));
+        outcomes.ok++;
+      });
+    }
+    expect(outcomes.ok).toBeGreaterThan(120);
+    expect(outcomes.error).toBeGreaterThan(20);
   });
 
   describe("each error throws its message before tfjs runs", () => {
