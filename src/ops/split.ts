@@ -13,7 +13,7 @@ import type { CheckedAxis } from "../../types/internal/axes.js";
 import type { CheckedShape } from "../../types/creation.js";
 import type { CheckedArg, RuntimeDecidesArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { AxisOf, ChunkCheck, ChunkCountDigits, ChunkShape, Counted, PieceOf, SplitCheck, SplitShape, UnbindChecked, UnbindResult, UnbindShape } from "../../types/ops/split.js";
+import type { AxisOf, ChunkCheck, ChunkCount, ChunkShape, Counted, PieceOf, PiecesShapeCheck, SplitCheck, SplitShape, UnbindChecked, UnbindResult, UnbindShape } from "../../types/ops/split.js";
 import type { CheckedGivenAxis, CheckOmittedAxis } from "../../types/ops/reduce.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
@@ -99,11 +99,11 @@ export function splitSizesFor(op: string, shape: Shape, sizes: unknown, axis: un
  * @throws ShapeError `SHAPE_SPLIT` (a count that is not an integer from 1 to 2^53 − 1, an axis that is
  * not a multiple of it), `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
-export function chunkShape<const S extends Dim[], const Chunks extends number, const Axis extends number = 0>(
+export function chunkShape<const S extends Dim[], const Chunks extends number, const Axis extends number | undefined = undefined>(
   shape: CheckedShape<S, "chunkShape", S>,
-  chunks: CheckedArg<Chunks, ChunkShape<S, Chunks, Axis>>,
-  axis?: Axis,
-): ChunkShape<S, Chunks, Axis> {
+  chunks: CheckedArg<Chunks, PiecesShapeCheck<S, Axis, Chunks, "chunkShape", "pieces">>,
+  axis?: CheckedArg<Axis, PiecesShapeCheck<S, Axis, Chunks, "chunkShape", "axis">>,
+): ChunkShape<S, Chunks, AxisOf<Axis>> {
   validateShape("chunkShape", shape);
   const piece = chunkPieceFor("chunkShape", shape as Shape, chunks, axis);
   return (shape as Shape).map((d, index) => (index === piece.axis ? piece.size : d)) as never;
@@ -118,18 +118,18 @@ export function chunkShape<const S extends Dim[], const Chunks extends number, c
  * @throws ShapeError `SHAPE_SPLIT` (a size that is not an integer from 0 to 2^53 − 1, sizes that do not
  * add up to the axis), `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
-export function splitShape<const S extends Dim[], const Sizes extends number[], const Axis extends number = 0>(
+export function splitShape<const S extends Dim[], const Sizes extends number[], const Axis extends number | undefined = undefined>(
   shape: CheckedShape<S, "splitShape", S>,
-  sizes: CheckedArg<Sizes, SplitShape<S, Sizes, Axis>>,
-  axis?: Axis,
-): SplitShape<S, Sizes, Axis> {
+  sizes: CheckedArg<Sizes, PiecesShapeCheck<S, Axis, Sizes, "splitShape", "pieces">>,
+  axis?: CheckedArg<Axis, PiecesShapeCheck<S, Axis, Sizes, "splitShape", "axis">>,
+): SplitShape<S, Sizes, AxisOf<Axis>> {
   validateShape("splitShape", shape);
   const split = splitSizesFor("splitShape", shape as Shape, sizes, axis);
   return split.sizes.map((size) => (shape as Shape).map((d, index) => (index === split.axis ? size : d))) as never;
 }
 
 /** The tensors `chunk` returns: a tuple of `Chunks` pieces (an array when `Chunks` is not a literal, or above 64). */
-export type ChunkTensors<S extends Shape, Axis extends number | undefined, Chunks extends number> = ChunkTuple<Counted<ChunkCountDigits<Chunks>>, S, Axis, Chunks>;
+export type ChunkTensors<S extends Shape, Axis extends number | undefined, Chunks extends number> = ChunkTuple<Counted<ChunkCount<Chunks>>, S, Axis, Chunks>;
 
 /** One tensor per item of `Count` (a tuple, or an array), each a piece of `chunk`. */
 type ChunkTuple<Count extends readonly unknown[], S extends Shape, Axis extends number | undefined, Chunks extends number> = {
@@ -205,13 +205,13 @@ export function split<S extends Shape, const Sizes extends readonly number[], co
  * unbindShape([2, 3], 2); //=> throws SHAPE_AXIS
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_INVALID_SHAPE`
  */
-export function unbindShape<const S extends Dim[], const Axis extends number = 0>(
-  shape: CheckedShape<S, "unbindShape", S>,
-  axis?: CheckedArg<Axis, UnbindShape<S, Axis>>,
-): UnbindShape<S, Axis> {
+export function unbindShape<const S extends Dim[]>(shape: CheckedArg<S, UnbindShape<S>>): UnbindShape<S>;
+export function unbindShape<const S extends Dim[], const Axis extends number>(shape: S, axis: CheckedArg<Axis, UnbindShape<S, Axis>>): UnbindShape<S, Axis>;
+// Two signatures (as softmaxShape's): with the axis omitted its error — a scalar has no axis 0 — is the shape's.
+export function unbindShape(shape: Dim[], axis?: number): Dim[] {
   validateShape("unbindShape", shape);
-  const index = normalizeAxis("unbindShape", shape as Shape, axisArgument(axis));
-  return (shape as Shape).filter((_, i) => i !== index) as never;
+  const index = normalizeAxis("unbindShape", shape, axisArgument(axis));
+  return shape.filter((_, i) => i !== index);
 }
 
 /**

@@ -31,7 +31,7 @@ import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, TfM
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dResult, TfConv2dShape, TfConvChannelsIdentity, TfPoolResult, TfPoolShape } from "../../types/tfjs/rules.js";
 import type { TfReshapeShape } from "../../types/tfjs/rules.js";
-import type { AxisOf, ChunkCheck, ChunkCountDigits, Counted, PieceOf, SplitCheck, UnbindChecked, UnbindResult } from "../../types/ops/split.js";
+import type { AxisOf, ChunkCheck, ChunkCount, Counted, PieceOf, SplitCheck, UnbindChecked, UnbindResult } from "../../types/ops/split.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
 import { reducedAxesFor } from "../ops/reduce.js";
@@ -700,7 +700,7 @@ type TfSplitCheck<S extends Shape, Splits, Axis extends number | undefined, Part
 
 /** The tensors `tf.split` returns: a tuple of equal pieces for a number, one per size for a list. */
 export type TfSplitResult<S extends Shape, Splits, Axis extends number | undefined> = Splits extends number
-  ? TfChunkTuple<Counted<ChunkCountDigits<Splits>>, S, Axis, Splits>
+  ? TfChunkTuple<Counted<ChunkCount<Splits>>, S, Axis, Splits>
   : Splits extends readonly number[]
     ? TfSizesTuple<Splits, S, Axis>
     : TfTensor[];

@@ -61,7 +61,7 @@ export type WriteSplitSumMessage<Op extends string, S extends Shape, Axis extend
 export type AxisOf<Axis extends number | undefined> = Axis extends number ? Axis : 0;
 
 /** The digits of a valid number of chunks (an integer from 1 to 2^53 − 1), `"dynamic"` for `number`, else `"invalid"`. */
-type ChunkCount<Chunks extends number> = Classify<Chunks> extends infer Kind
+export type ChunkCount<Chunks extends number> = Classify<Chunks> extends infer Kind
   ? Kind extends "dynamic"
     ? "dynamic"
     : Kind extends [false, infer Digits extends `${bigint}`]
@@ -179,6 +179,13 @@ export type ChunkCheck<S extends Shape, Axis extends number | undefined, Chunks 
 export type SplitCheck<S extends Shape, Axis extends number | undefined, Sizes extends Shape, Op extends string, Part extends "axis" | "sizes"> =
   PiecesCheck<S, Axis, Sizes, Op, Part extends "axis" ? "axis" : "pieces">;
 
+/**
+ * `ChunkCheck`/`SplitCheck` for the pure rules (`chunkShape`, `splitShape`), whose shape is validated
+ * first: an invalid shape is the shape argument's error, so the other parts are then `unknown`.
+ */
+export type PiecesShapeCheck<S extends Shape, Axis extends number | undefined, Arg extends number | Shape, Op extends string, Part extends "axis" | "pieces"> =
+  [InvalidShapeMessage<Op, S>] extends [never] ? PiecesCheck<S, Axis, Arg, Op, Part> : unknown;
+
 /** The error of a pure rule (`chunkShape`, `splitShape`) in the runtime's order, else `never`. */
 type PiecesError<S extends Shape, Axis extends number, Arg extends number | Shape, Op extends string> =
   InvalidShapeMessage<Op, S> extends infer Invalid extends string
@@ -195,7 +202,7 @@ type PiecesError<S extends Shape, Axis extends number, Arg extends number | Shap
 
 /**
  * A piece's dim on an axis of size `D`: one of `Chunks` equal pieces (`ChunkSize`; `number` for an
- * invalid count, which the check reports), or — `Chunks` `undefined` — the size given (`split`, `narrow`).
+ * invalid count, which the check reports), or — `Chunks` `undefined` — the size given (`split`).
  */
 type PieceDim<D extends Dim, Size extends Dim, Chunks extends number | undefined> = [Chunks] extends [number]
   ? ChunkCount<Chunks> extends `${bigint}`
@@ -217,7 +224,8 @@ type PieceOfFixed<S extends Shape, Axis extends number, Size extends Dim, Chunks
 /**
  * The shape of one piece of `S` cut along `Axis`: the axis replaced by `Size` — or by one of `Chunks`
  * equal pieces — with a variadic group put back in front (`number[]` after an axis error, which the
- * check reports). `chunk`'s, `split`'s and `narrow`'s result.
+ * check reports). `chunk`'s and `split`'s result (`narrow`'s is the same replacement, kept in
+ * types/ops/narrow.ts: through this alias it cost narrow 13 more instantiations per call).
  */
 export type PieceOf<S extends Shape, Axis extends number | undefined, Size extends Dim, Chunks extends number | undefined, Op extends string> = [S] extends readonly [FixedRank]
   ? PieceOfFixed<S, AxisOf<Axis>, Size, Chunks, Op>
@@ -225,7 +233,7 @@ export type PieceOf<S extends Shape, Axis extends number | undefined, Size exten
     ? AfterGroup<Prefix, PieceOfFixed<Tail, AxisOf<Axis>, Size, Chunks, Op>>
     : number[];
 
-/** A tuple of `Count` (digits) zeros to map the pieces over, for a count up to 64; `0[]` for more or for `number`. */
+/** A tuple of `Count` (digits) zeros to map the pieces over, for a count up to 64; `0[]` for more, or for `"dynamic"` and `"invalid"` (`ChunkCount`). */
 export type Counted<Count extends string, Acc extends 0[] = []> = Count extends `${bigint}`
   ? `${Acc["length"]}` extends Count
     ? Acc
@@ -233,9 +241,6 @@ export type Counted<Count extends string, Acc extends 0[] = []> = Count extends 
       ? 0[]
       : Counted<Count, [...Acc, 0]>
   : 0[];
-
-/** The number of chunks as digits for `Counted` (`"dynamic"` or `"invalid"` otherwise: an array). */
-export type ChunkCountDigits<Chunks extends number> = ChunkCount<Chunks>;
 
 /**
  * The shape of each of `Chunks` equal pieces of `S` along `Axis`, or a `ShapeError` whose message is
@@ -344,7 +349,7 @@ export type UnbindChecked<S extends Shape, Axis extends number, Op extends strin
  * `ResultShape`, which stays undecided for `[...Batch, T]`.
  */
 export type UnbindResult<S extends Shape, Axis extends number, Op extends string> = [S] extends readonly [FixedRank]
-  ? ResultShape<UnbindFixed<S, Axis, Op>>
+  ? ResultShape<UnbindChecked<S, Axis, Op>> // the argument's own check: one evaluation for both
   : SplitForAxes<S, [Axis]> extends readonly [infer Prefix extends Shape, infer Tail extends Shape]
     ? AfterGroup<Prefix, UnbindFixed<Tail, Axis, Op>>
     : number[];
