@@ -56,7 +56,7 @@ export type WriteInvalidShapeMessage<Op extends string, S extends Shape, Bad ext
 type BadName = "" | `${string}"${string}` | `${string}'${string}` | `${string}\\${string}`;
 
 /** The text of a non-negative integer literal in plain notation: `"0"`, `"768"` (not `"-1"`, `"1.5"`, `"1e+21"`). */
-type NaturalText = Digit | `${Digit}${bigint}`;
+export type NaturalText = Digit | `${Digit}${bigint}`;
 
 /**
  * The message for the first invalid dim of `S`, or `never` when every dim is valid. Checked at once

@@ -27,7 +27,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ResultShape, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, NoTypeParameters, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, NaturalText, NoTypeParameters, SameDimCheck, WriteInvalidShapeMessage } from "../internal/dims.js";
 import type { AboveMaxSafe, Digit, DivModDigits, FromDigits, MulDigits } from "../internal/digits.js";
 import type { AfterGroup, NormalizeAxis, RestateForGroup, SplitAt, SplitForAxes } from "../internal/axes.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -364,8 +364,39 @@ type InferMinus<From extends Shape, To extends Shape, Op extends string, Known e
           : FillMinus<To, number>
       : never;
 
-/** The reshape of a valid `From` to a fixed-rank `To`. */
-export type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> =
+/**
+ * The reshape of a valid `From` to a fixed-rank `To`. Shapes of plain sizes on both sides (no name,
+ * no `number`; at most one `-1` in `To`) go straight to their digit products; the target's sizes are
+ * tested as one union, so a size above 2^53 − 1, a union dim or a second `-1` takes the dim-by-dim
+ * scan (`ReshapeScanned`), which reports it.
+ */
+export type ReshapeChecked<From extends Shape, To extends Shape, Op extends string> = [`${From[number]}`] extends [NaturalText]
+  ? [`${To[number]}`] extends [NaturalText]
+    ? true extends AboveMaxSafe<`${To[number]}`>
+      ? ReshapeScanned<From, To, Op>
+      : NumericCounts<From, To, Op, DigitProduct<From>, DigitProduct<To>, false>
+    : [`${Exclude<To[number], -1>}`] extends [NaturalText]
+      ? true extends AboveMaxSafe<`${Exclude<To[number], -1>}`>
+        ? ReshapeScanned<From, To, Op>
+        : PlainKnown<To> extends infer Known extends Shape
+          ? NumericCounts<From, To, Op, DigitProduct<From>, DigitProduct<Known>, true>
+          : ReshapeScanned<From, To, Op>
+      : ReshapeScanned<From, To, Op>
+  : ReshapeScanned<From, To, Op>;
+
+/** The dims of a plain target other than its one `-1`, or `false` for a second `-1` or a union holding `-1`. */
+type PlainKnown<To extends Shape, Known extends Dim[] = [], Minus extends boolean = false> = To extends readonly [infer D extends Dim, ...infer Rest extends Shape]
+  ? [D] extends [-1]
+    ? Minus extends true
+      ? false
+      : PlainKnown<Rest, Known, true>
+    : -1 extends D
+      ? false
+      : PlainKnown<Rest, [...Known, D], Minus>
+  : Known;
+
+/** `ReshapeChecked` dim by dim: the target scanned (`ScanTarget`), then the counts. */
+type ReshapeScanned<From extends Shape, To extends Shape, Op extends string> =
   ScanTarget<To> extends infer Scan
     ? Scan extends { minus: infer Minus extends boolean; dynamic: infer Dynamic extends boolean; known: infer Known extends Shape }
       ? (Dynamic extends true ? true : HasDynamic<From>) extends true
