@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { concat, crossEntropy, einsum, layerNorm, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { arange, concat, crossEntropy, einsum, layerNorm, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { affine, affineFrom } from "./layers.js";
 
@@ -324,4 +324,27 @@ export function halfAgainstWhole<B extends Dim, D extends Dim>(x: Tensor<[B, D]>
   // message: SHAPE_BROADCAST: add: axis -1 is ${ChunkSize<D, 2>} vs ${D}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
   // @shape-error SHAPE_BROADCAST
   return left.add(x);
+}
+
+/** A regression loss whose targets are a column: `[N] − [N, 1]` is the `[N, N]` matrix of every difference. */
+export function columnTargets<N extends Dim>(predictions: Tensor<[N]>, targets: Tensor<[N, 1]>) {
+  // message: SHAPE_IMPLICIT_OUTER: sub: both operands are stretched across ranks (an implicit outer broadcast); if that is meant, unsqueeze the lower-rank operand first
+  // @shape-error SHAPE_IMPLICIT_OUTER
+  return predictions.sub(targets).pow(2).mean();
+}
+
+/** A bias vector of one parameter's width subtracted from a column of another's: `[D] − [B, 1]` is `[B, D]`. */
+export function vectorMinusColumn<B extends Dim, D extends Dim>(bias: Tensor<[D]>, column: Tensor<[B, 1]>) {
+  // message: SHAPE_IMPLICIT_OUTER: sub: both operands are stretched across ranks (an implicit outer broadcast); if that is meant, unsqueeze the lower-rank operand first
+  // @shape-error SHAPE_IMPLICIT_OUTER
+  return bias.sub(column);
+}
+
+/** A `[T, T]` mask meeting a column `[B, T, 1]` before the scores: both are stretched into `[B, T, T]`. */
+export function columnBeforeScores<B extends Dim, T extends Dim>(scores: Tensor<[B, T, T]>, fallback: Tensor<[B, T, 1]>) {
+  const position = arange(scores.shape[1]);
+  const causal = position.unsqueeze(1).ge(position.unsqueeze(0));
+  // message: SHAPE_IMPLICIT_OUTER: where: both operands are stretched across ranks (an implicit outer broadcast); if that is meant, unsqueeze the lower-rank operand first
+  // @shape-error SHAPE_IMPLICIT_OUTER
+  return where(causal, fallback, scores);
 }

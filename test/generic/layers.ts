@@ -428,13 +428,16 @@ export function rowOnTheLeft<B extends Dim, T extends Dim>(x: Tensor<[B, T]>, ro
   return scaled.add(top).add(picked);
 }
 
-/** A causal mask compared from positions, `[T, 1]` against `[1, T]`, and a `where` whose fallback is a column `[B, T, 1]`. */
+/**
+ * A causal mask compared from positions, `[T, 1]` against `[1, T]`, and a `where` whose fallback is a
+ * column `[B, T, 1]` (the mask meets the scores first; against the column first it would be an
+ * implicit outer broadcast, bugs.ts `columnBeforeScores`).
+ */
 export function causalFromPositions<B extends Dim, T extends Dim>(scores: Tensor<[B, T, T]>, fallback: Tensor<[B, T, 1]>) {
   const position = arange(scores.shape[1]);
   const causal = position.unsqueeze(1).ge(position.unsqueeze(0)); // type: Tensor<[T, T]>
   const masked = where(causal, scores, fallback); // type: Tensor<[B, T, T]>
-  const swapped = where(causal, fallback, scores); // type: Tensor<[B, T, T]>
-  return [masked, swapped];
+  return masked;
 }
 
 /** tfjs's own convolution and pooling over spatial dims that are type parameters, with windows that change the size. */

@@ -277,11 +277,14 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
       : never
     : never;
 
-/** `true` when this axis clashes (known dims); with a type parameter it stays undecided, which the gate tolerates. */
-type AxisFails<LeftDim extends Dim, RightDim extends Dim> = [LeftDim] extends [RightDim] // `AxisKind`'s first tests inline: equal dims, the common axis, decide at once
-  ? [RightDim] extends [LeftDim]
-    ? false
-    : MixedKind<LeftDim, RightDim> extends "ok" ? false : true
+/**
+ * `true` when this axis clashes (known dims). The same dim or a 1 on either side is decided first, by
+ * identity, so that it is `false` around type parameters too (`[N]` with `[N, 1]`: the implicit outer
+ * check that follows must not be left behind an undecided flag, or its message would not print);
+ * other pairs with a type parameter stay undecided, which the gate tolerates.
+ */
+type AxisFails<LeftDim extends Dim, RightDim extends Dim> = Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[LeftDim, 1]> | Exact<[1, RightDim]> // the same dim or a 1: decided around type parameters too
+  ? false
   : MixedKind<LeftDim, RightDim> extends "ok" ? false : true;
 
 /**
@@ -424,8 +427,13 @@ type Stretched<D extends Dim, Other extends Dim> = Exact<[D, Other]> extends Exa
       : true
     : false;
 
-/** Whether the lower-rank operand is stretched along the axes it lacks: one of `Extra` is not 1. */
-type StretchedAcross<Extra extends Shape> = Extra[number] extends infer D ? (D extends 1 ? false : number extends D ? false : true) : never;
+/**
+ * Whether the lower-rank operand is stretched along the axes it lacks: one of `Extra` is not 1 (nor
+ * `number`). Written without `infer`: around a type parameter (`[N]` beside `[N, 1]`) this test stays
+ * undecided and TypeScript holds the argument to both outcomes, the error included; with an `infer`
+ * it took the test as settled and let `[N] − [N, 1]` through in generic code.
+ */
+type StretchedAcross<Extra extends Shape> = [Extra[number]] extends [1] ? false : number extends Extra[number] ? false : true;
 
 /**
  * The strict tensor ops' extra check: operands of different rank that are both stretched — an
