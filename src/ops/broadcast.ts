@@ -3,7 +3,7 @@
  * types/ops/broadcast.ts rule for rule; each function is typed with its type rule, so a call with
  * known shapes that cannot broadcast is already a compile error at the offending argument.
  */
-import type { CheckedArg } from "../../types/errors.js";
+import type { CheckedArg, RuntimeDecidesArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { BroadcastArgs, BroadcastShapes, BroadcastToIdentityCheck, BroadcastToOf, BroadcastToResult, BroadcastToShape, ReductionAxes } from "../../types/ops/broadcast.js";
 import type { ResultShape } from "../../types/errors.js";
@@ -284,7 +284,7 @@ function resolveTarget(op: string, from: readonly number[], to: Shape): number[]
  */
 export function broadcastTo<S extends Shape, const To extends Dim[]>(
   x: Tensor<S>,
-  shape: NoInfer<BroadcastToIdentityCheck<S, To, "broadcastTo">> & CheckedArg<To, BroadcastToOf<S, To, "broadcastTo">>,
+  shape: NoInfer<BroadcastToIdentityCheck<S, To, "broadcastTo">> & RuntimeDecidesArg<S, To, BroadcastToOf<S, To, "broadcastTo">>,
 ): Tensor<ResultShape<BroadcastToResult<S, To, "broadcastTo">>> {
   validateShape("broadcastTo", shape);
   const target = resolveTarget("broadcastTo", x.dims, shape as Shape);
@@ -312,7 +312,7 @@ declare module "../tensor.js" {
  */
 type BroadcastToMethod = <Self extends Shape, const To extends Dim[]>(
   this: Tensor<Self>,
-  shape: NoInfer<BroadcastToIdentityCheck<Self, To, "broadcastTo">> & CheckedArg<To, BroadcastToOf<Self, To, "broadcastTo">>,
+  shape: NoInfer<BroadcastToIdentityCheck<Self, To, "broadcastTo">> & RuntimeDecidesArg<Self, To, BroadcastToOf<Self, To, "broadcastTo">>,
 ) => Tensor<ResultShape<BroadcastToResult<Self, To, "broadcastTo">>>;
 
 Tensor.prototype.broadcastTo = function (this: Tensor, shape: Dim[]) {

@@ -179,6 +179,13 @@ export function classToken<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, 
   return concat([tokens, x.mul(scales.unsqueeze(-1))], 1);
 }
 
+/** A positional table and a bias expanded over new leading axes that are type parameters (`[T, 64]` to `[B, T, 64]`). */
+export function expandedOverTheBatch<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, positions: Tensor<[T, 64]>, bias: Tensor<[64]>) {
+  const table = positions.broadcastTo(x.shape); // type: Tensor<[B, T, 64]>
+  const biases = bias.broadcastTo([x.shape[0], x.shape[1], 64]); // type: Tensor<[B, T, 64]>
+  return x.add(table).add(biases);
+}
+
 /** A convolutional feature map flattened for a dense head, with the batch kept in place. */
 export function denseHead<B extends Dim>(features: Tensor<[B, 16, 7, 7]>, w: Tensor<[784, 10]>): Tensor<[B, 10]> {
   const flat = features.reshape([features.shape[0], 784]); // type: Tensor<[B, 784]>

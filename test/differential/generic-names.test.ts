@@ -1,0 +1,176 @@
+/**
+ * A type parameter is a name (issue: shape safety in generic code): every rule must treat a dim that
+ * is a type parameter exactly as it treats a symbolic name — equal to itself, different from every
+ * other name and from every known size, broadcast against 1. Proven on generated cases: each case is
+ * written twice, once inside a generic function over `A, B, C extends Dim` and once on declared
+ * tensors whose dims are the names `"a"`, `"b"`, `"c"` in the same places, and the compiler must
+ * give the same verdict for both — no error, or an error with the same `SHAPE_` code on the op's
+ * line — and, where there is no error, the same result shape (`A` reading as `"a"`).
+ *
+ * The ops are those whose verdict depends only on which dims are the same, a 1, or different:
+ * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
+ * `matmul`, and `concat`/`stack` off the joined axis. The named side is the oracle the rest of the
+ * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
+ */
+import { describe, expect, it } from "vitest";
+import { ts } from "ts-morph";
+import path from "node:path";
+import { root, sharedChecker } from "../harness/compile.js";
+import { seeded } from "../harness/random.js";
+
+const random = seeded(20261203);
+const PARAMS = ["A", "B", "C"] as const;
+const NAMES: Record<string, string> = { A: '"a"', B: '"b"', C: '"c"' };
+
+/** A dim: 1 (a third of the time) or one of the parameters. */
+const dim = (): string => (random.chance(0.3) ? "1" : random.pick(PARAMS));
+const shape = (lo: number, hi: number): string[] => Array.from({ length: random.int(lo, hi) }, dim);
+/** A shape loosely like `base`: a suffix of it, some dims replaced. */
+const like = (base: readonly string[]): string[] =>
+  base.slice(base.length - random.int(Math.min(1, base.length), base.length)).map((d) => (random.chance(0.25) ? dim() : d));
+
+interface Case {
+  /** The operands' shapes, as written with the parameters. */
+  readonly shapes: readonly (readonly string[])[];
+  /** The op's expression over `x0`, `x1`, … */
+  readonly call: string;
+}
+
+const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
+
+function generate(): Case {
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum"] as const);
+  const perturb = (s: readonly string[]) => s.map((d) => (random.chance(0.25) ? dim() : d));
+  if (kind === "broadcastTo") {
+    const base = shape(1, 3);
+    return { shapes: [like(base), base], call: "x0.broadcastTo(x1.shape)" };
+  }
+  if (kind === "mseLoss") {
+    const base = shape(1, 3);
+    return { shapes: [base, perturb(base)], call: "sc.mseLoss(x0, x1)" };
+  }
+  if (kind === "crossEntropy") {
+    const logits = [dim(), dim()];
+    return { shapes: [logits, random.chance(0.7) ? [logits[0]!] : [dim()]], call: "sc.crossEntropy(x0, x1)" };
+  }
+  if (kind === "layerNorm") {
+    const base = shape(1, 3);
+    return { shapes: [base, perturb(base.slice(random.int(0, base.length - 1)))], call: "sc.layerNorm(x0, x1.shape)" };
+  }
+  if (kind === "einsum") {
+    const pattern = random.pick(["ij,jk->ik", "bij,bjk->bik", "ij,ij->ij", "i,i->", "ij,kj->ik", "ii->i", "ij,j->i"]);
+    const [inputs] = pattern.split("->") as [string];
+    const size = Object.fromEntries([..."bijk"].map((letter) => [letter, dim()]));
+    const shapes = inputs.split(",").map((operand) => perturb([...operand].map((letter) => size[letter]!)));
+    return { shapes, call: `sc.einsum("${pattern}", ${shapes.map((_, k) => `x${k}`).join(", ")})` };
+  }
+  if (kind === "binary" || kind === "method") {
+    const base = shape(0, 3);
+    const shapes = random.chance(0.5) ? [base, like(base)] : [like(base), base];
+    const op = random.pick(BINARY);
+    return { shapes, call: kind === "method" ? `x0.${op}(x1)` : `sc.${op}(x0, x1)` };
+  }
+  if (kind === "where") {
+    const base = shape(1, 3);
+    return { shapes: [like(base), like(base), like(base)], call: "sc.where(sc.gt(x0, 0), x1, x2)" };
+  }
+  if (kind === "matmul") {
+    const inner = dim();
+    const left = [...shape(0, 2), ...(random.chance(0.15) ? [] : [dim()]), random.chance(0.8) ? inner : dim()];
+    const right = [...(left.length > 2 && random.chance(0.6) ? like(left.slice(0, -2)) : []), random.chance(0.8) ? inner : dim(), ...(random.chance(0.15) ? [] : [dim()])];
+    return { shapes: [left, right], call: random.chance(0.5) ? "x0.matmul(x1)" : "sc.matmul(x0, x1)" };
+  }
+  const base = shape(1, 3);
+  const other = base.map((d) => (random.chance(0.3) ? dim() : d));
+  const axis = random.int(-base.length, base.length - 1);
+  return { shapes: [base, other], call: kind === "concat" ? `sc.concat([x0, x1], ${axis})` : `sc.stack([x0, x1], ${random.int(0, base.length)})` };
+}
+
+const named = (s: readonly string[]) => `[${s.map((d) => NAMES[d] ?? d).join(", ")}]`;
+const generic = (s: readonly string[]) => `[${s.join(", ")}]`;
+
+const CASES = Array.from({ length: 600 }, generate);
+
+/**
+ * One file: for each case a generic function (the op on its own line) and the same op on declared
+ * named tensors (its own line). Returns the file's text and, per case, the two lines.
+ */
+function source(cases: readonly Case[]): { text: string; lines: { generic: number; named: number }[] } {
+  const out = ['import * as sc from "../src/index.js";', 'import type { Dim, Tensor } from "../src/index.js";'];
+  const lines = cases.map((c, i) => {
+    const params = c.shapes.map((s, k) => `x${k}: Tensor<${generic(s)}>`).join(", ");
+    out.push(`export function g${i}<A extends Dim, B extends Dim, C extends Dim>(${params}) {`);
+    out.push(`  return ${c.call};`);
+    const genericLine = out.length;
+    out.push("}");
+    out.push(c.shapes.map((s, k) => `declare const n${i}x${k}: Tensor<${named(s)}>;`).join(" "));
+    out.push(`export const n${i} = ${c.call.replaceAll(/\bx(\d)/g, `n${i}x$1`)};`);
+    return { generic: genericLine, named: out.length };
+  });
+  return { text: `${out.join("\n")}\n`, lines };
+}
+
+describe("a type parameter is a name: generic code gets the verdict and the result named dims get", () => {
+  const checker = sharedChecker();
+  const { text, lines } = source(CASES);
+  const fileName = path.join(root, "test/__generic_names.ts");
+  const file = checker.project.createSourceFile(fileName, text, { overwrite: true });
+  const found = checker.diagnostics({ code: text, fileName });
+  const program = checker.project.getProgram().compilerObject;
+  const typeChecker = program.getTypeChecker();
+  const sf = program.getSourceFile(file.getFilePath())!;
+  const print = (t: ts.Type) => typeChecker.typeToString(t, undefined, ts.TypeFormatFlags.NoTruncation);
+  /** The result types: each generic function's return type and each named constant's type, by case. */
+  const results = new Map<string, string>();
+  for (const statement of sf.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) {
+      const signature = typeChecker.getSignatureFromDeclaration(statement)!;
+      results.set(statement.name.text, print(typeChecker.getReturnTypeOfSignature(signature)));
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && /^n\d+$/.test(declaration.name.text)) results.set(declaration.name.text, print(typeChecker.getTypeAtLocation(declaration.name)));
+      }
+    }
+  }
+  checker.project.removeSourceFile(file);
+
+  const codeAt = (line: number) => {
+    const here = found.filter((d) => d.line === line);
+    return here.length === 0 ? "ok" : here.map((d) => d.code).join(" ");
+  };
+
+  it("generates cases of every kind, both valid and invalid", () => {
+    const verdicts = lines.map(({ named: line }) => codeAt(line));
+    expect(verdicts.filter((v) => v === "ok").length).toBeGreaterThan(60);
+    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM"]) {
+      expect(verdicts.filter((v) => v === code).length, code).toBeGreaterThan(3);
+    }
+  });
+
+  it("no diagnostic lands anywhere but on an op's line", () => {
+    const opLines = new Set(lines.flatMap((l) => [l.generic, l.named]));
+    expect(found.filter((d) => !opLines.has(d.line)).map((d) => `${d.line}: ${d.text}`)).toEqual([]);
+  });
+
+  it("the same verdict: no error, or an error with the same code", () => {
+    const mismatches = CASES.flatMap((c, i) => {
+      const { generic: g, named: n } = lines[i]!;
+      const [gv, nv] = [codeAt(g), codeAt(n)];
+      return gv === nv ? [] : [`${c.call} on ${c.shapes.map(generic).join(", ")}: generic ${gv}, named ${nv}`];
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("where both compile, the same result shape", () => {
+    const mismatches = CASES.flatMap((c, i) => {
+      const { generic: g, named: n } = lines[i]!;
+      if (codeAt(g) !== "ok" || codeAt(n) !== "ok") return [];
+      // A concatenation's axis around type parameters is `AxisSum<[X, Y]>`, a dim equal only to itself
+      // (types/ops/concat.ts); with names it is their sum in normal form: both read as "<sum>".
+      const genericType = results.get(`g${i}`)!.replaceAll(/AxisSum<readonly \[[^\]]*\]>/g, '"<sum>"').replaceAll(/\b[ABC]\b/g, (p) => NAMES[p]!);
+      const namedType = results.get(`n${i}`)!.replaceAll(/"[^"]*[+*][^"]*"/g, '"<sum>"');
+      return genericType === namedType ? [] : [`${c.call} on ${c.shapes.map(generic).join(", ")}: generic ${results.get(`g${i}`)}, named ${namedType}`];
+    });
+    expect(mismatches).toEqual([]);
+  });
+});
