@@ -9,7 +9,9 @@
  *
  * The ops are those whose verdict depends only on which dims are the same, a 1, or different:
  * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
- * `matmul`, and `concat`/`stack` off the joined axis. The named side is the oracle the rest of the
+ * `matmul` (also of a transposed operand), `concat`/`stack` off the joined axis, `broadcastTo`, `mseLoss`,
+ * `crossEntropy`'s labels, `layerNorm`'s normalized shape, `einsum`'s repeated indices, `squeeze` of
+ * an axis, and a reduction kept to broadcast back. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -39,11 +41,23 @@ interface Case {
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed"] as const);
+  if (kind === "squeeze") {
+    const base = shape(1, 3);
+    return { shapes: [base], call: `x0.squeeze(${random.int(-base.length, base.length - 1)})` };
+  }
+  if (kind === "centred") {
+    const base = shape(1, 3);
+    return { shapes: [base, like(base)], call: `x0.sub(x0.mean(${random.int(-base.length, base.length - 1)}, true)).mul(x1)` };
+  }
+  if (kind === "transposed") {
+    const base = shape(2, 3);
+    return { shapes: [base, like(base)], call: random.chance(0.5) ? "x0.matmul(x1.mT)" : "sc.matmul(x0.mT, x1)" };
+  }
   const perturb = (s: readonly string[]) => s.map((d) => (random.chance(0.25) ? dim() : d));
   if (kind === "broadcastTo") {
     const base = shape(1, 3);
-    return { shapes: [like(base), base], call: "x0.broadcastTo(x1.shape)" };
+    return { shapes: [perturb(like(base)), base], call: "x0.broadcastTo(x1.shape)" };
   }
   if (kind === "mseLoss") {
     const base = shape(1, 3);
@@ -142,7 +156,7 @@ describe("a type parameter is a name: generic code gets the verdict and the resu
   it("generates cases of every kind, both valid and invalid", () => {
     const verdicts = lines.map(({ named: line }) => codeAt(line));
     expect(verdicts.filter((v) => v === "ok").length).toBeGreaterThan(60);
-    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM"]) {
+    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM", "SHAPE_SQUEEZE"]) {
       expect(verdicts.filter((v) => v === code).length, code).toBeGreaterThan(3);
     }
   });
