@@ -132,7 +132,9 @@ export type MergeDims<Merged extends readonly Dim[], S extends Shape, Skip exten
   ? S extends readonly [infer D extends Dim, ...infer SRest extends Shape]
     ? At["length"] extends Skip
       ? MergeDims<MergedRest, SRest, Skip, [...At, 0], [...Acc, M]>
-      : CompareDims<M, D> extends infer Kind
+      : Exact<M> extends Exact<D> // the same dim (a type parameter included): `CompareDims`'s first test, with no outcome to read
+        ? MergeDims<MergedRest, SRest, Skip, [...At, 0], [...Acc, M]>
+        : CompareDims<M, D> extends infer Kind
         ? Kind extends "equal" | "dynamic"
           ? Kind extends "dynamic"
             ? IsDynamicDim<M> extends true
@@ -201,6 +203,23 @@ type ConcatFold<
         ? Failure<"list", ShapeError<WriteConcatSizeMessage<Op, All, Axis, PrintPoly<Sum>>>>
         : SetAt<Merged, Axis, PolyDim<Sum>>
       : SetAt<Merged, Axis, number>;
+
+/**
+ * `ConcatFold` for two tensors' shapes of the same rank, the common case (`[x, y]`): their dims
+ * merged and the axis summed, with no fold state; anything else (a rank or a dim that differs, a
+ * shape of unknown rank) goes to the fold, which writes the message.
+ */
+type ConcatTwo<Shapes extends readonly Shape[], Op extends string, Index extends number, First extends Shape, Second extends Shape> =
+  Exact<SetAt<First, Index, 0>> extends Exact<SetAt<Second, Index, 0>> // the same dims off the axis (type parameters included)
+    ? Joined<First, Index, AxisSum<readonly [First[Index], Second[Index]]>>
+    : Second["length"] extends First["length"]
+    ? MergeDims<First, Second, Index> extends [infer Merged extends readonly Dim[]]
+      ? SetAt<Merged, Index, AxisSum<readonly [First[Index], Second[Index]]>>
+      : ConcatFold<Shapes, Op, Index, First, 0, First, "tensors", [Second], [0]>
+    : ConcatFold<Shapes, Op, Index, First, 0, First, "tensors", [Second], [0]>;
+
+/** `First` (mutable, as a merge builds it) with its dim on `Index` replaced by `Sum`. */
+type Joined<First extends Shape, Index extends number, Sum> = { -readonly [K in keyof First]: K extends `${Index}` ? Sum : First[K] };
 
 /** Each shape's dim on `Axis` (`number` for a shape of unknown rank). */
 type AxisDims<Shapes extends readonly Shape[], Axis extends number> = { [K in keyof Shapes]: number extends Shapes[K]["length"] ? number : Shapes[K][Axis] };
@@ -283,7 +302,9 @@ export type ConcatResult<Shapes extends readonly Shape[], Axis extends number, O
                 : Index extends number
                   ? number extends Index // a union of axes: one of them, known at run time
                     ? RanksOnly<Shapes, Op, First, FirstIndex>
-                    : ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? (FirstIndex extends 0 ? AddDim<[], First[Index]> : Dynamic) : "tensors", After, Next>
+                    : [Validate, Shapes["length"], FirstIndex] extends [false, 2, 0]
+                      ? ConcatTwo<Shapes, Op, Index, First, Shapes[1]>
+                      : ConcatFold<Shapes, Op, Index, First, FirstIndex, First, Validate extends true ? (FirstIndex extends 0 ? AddDim<[], First[Index]> : Dynamic) : "tensors", After, Next>
                   : never
               : never
           : number[]
