@@ -5,7 +5,8 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckMessage, CheckedArg, MessageCheck, ShapeError } from "./errors.js";
-import type { BadDimsOf, InvalidShapeMessage, WriteInvalidShapeMessage } from "./internal/dims.js";
+import type { BadDimsOf, InvalidShapeMessage, NaturalText, WriteInvalidShapeMessage } from "./internal/dims.js";
+import type { AboveMaxSafe } from "./internal/digits.js";
 import type { PrintShape } from "./internal/print.js";
 
 /** A number, or a (nested) array of numbers: what `tensor()` takes. */
@@ -161,7 +162,16 @@ export type CheckedShape<Param, Op extends string, S extends Shape> = CheckedArg
  * TypeScript cannot judge, a type parameter among its dims) is related to the per-dim form, which is
  * `NoInfer` so that inference does not reverse-map it (that cost ~30 instantiations per call).
  */
-export type ShapeArg<Op extends string, S extends readonly Dim[]> = [SizeBadDims<S[number]>] extends [never] ? S : NoInfer<ShapeDims<Op, S>>;
+export type ShapeArg<Op extends string, S extends readonly Dim[]> = [S[number]] extends [number]
+  ? [`${S[number]}`] extends [NaturalText] // plain non-negative integers, the common shape: only their size to check
+    ? true extends AboveMaxSafe<`${S[number]}`>
+      ? ShapeArgOf<Op, S>
+      : S
+    : ShapeArgOf<Op, S>
+  : ShapeArgOf<Op, S>;
+
+/** `ShapeArg` dim by dim: `S` when no dim is bad, else the per-dim checks. */
+type ShapeArgOf<Op extends string, S extends readonly Dim[]> = [SizeBadDims<S[number]>] extends [never] ? S : NoInfer<ShapeDims<Op, S>>;
 
 type ShapeDims<Op extends string, S extends readonly Dim[]> = {
   [K in keyof S]: CheckedArg<S[K], [SizeBadDims<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<WriteInvalidShapeMessage<Op, S, S[K]>> : unknown>;
