@@ -11,7 +11,7 @@
  * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
  * `matmul` (also of a transposed operand), `concat`/`stack` off the joined axis, `broadcastTo`, `mseLoss`,
  * `crossEntropy`'s labels, `layerNorm`'s normalized shape, `einsum`'s repeated indices, `squeeze` of
- * an axis, and a reduction kept to broadcast back. The named side is the oracle the rest of the
+ * an axis, a reduction kept to broadcast back, and shapecheck/tfjs's binary ops and `matMul`. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -36,12 +36,20 @@ interface Case {
   readonly shapes: readonly (readonly string[])[];
   /** The op's expression over `x0`, `x1`, … */
   readonly call: string;
+  /** The operands' type: shapecheck's own tensors, or shapecheck/tfjs's. */
+  readonly tensor?: "Tensor" | "tf.TfTensor";
 }
 
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf"] as const);
+  if (kind === "tf") { // the same rules over TensorFlow.js tensors (shapecheck/tfjs)
+    const base = shape(1, 3);
+    const shapes = random.chance(0.5) ? [base, like(base)] : [like(base), base];
+    const op = random.pick(["add", "sub", "mul", "maximum", "matMul"] as const);
+    return { shapes, call: random.chance(0.5) ? `tf.${op}(x0, x1)` : `x0.${op}(x1)`, tensor: "tf.TfTensor" };
+  }
   if (kind === "squeeze") {
     const base = shape(1, 3);
     return { shapes: [base], call: `x0.squeeze(${random.int(-base.length, base.length - 1)})` };
@@ -110,14 +118,15 @@ const CASES = Array.from({ length: 600 }, generate);
  * named tensors (its own line). Returns the file's text and, per case, the two lines.
  */
 function source(cases: readonly Case[]): { text: string; lines: { generic: number; named: number }[] } {
-  const out = ['import * as sc from "../src/index.js";', 'import type { Dim, Tensor } from "../src/index.js";'];
+  const out = ['import * as sc from "../src/index.js";', 'import * as tf from "../src/tfjs/index.js";', 'import type { Dim, Tensor } from "../src/index.js";'];
   const lines = cases.map((c, i) => {
-    const params = c.shapes.map((s, k) => `x${k}: Tensor<${generic(s)}>`).join(", ");
+    const tensor = c.tensor ?? "Tensor";
+    const params = c.shapes.map((s, k) => `x${k}: ${tensor}<${generic(s)}>`).join(", ");
     out.push(`export function g${i}<A extends Dim, B extends Dim, C extends Dim>(${params}) {`);
     out.push(`  return ${c.call};`);
     const genericLine = out.length;
     out.push("}");
-    out.push(c.shapes.map((s, k) => `declare const n${i}x${k}: Tensor<${named(s)}>;`).join(" "));
+    out.push(c.shapes.map((s, k) => `declare const n${i}x${k}: ${tensor}<${named(s)}>;`).join(" "));
     out.push(`export const n${i} = ${c.call.replaceAll(/\bx(\d)/g, `n${i}x$1`)};`);
     return { generic: genericLine, named: out.length };
   });

@@ -32,10 +32,13 @@ export type { SwapLastTwo };
 /** The operand a transpose flag makes: swapped when the flag is `true`, as it is when `false`. */
 type Operand<S extends Shape, Transpose extends boolean> = [Transpose] extends [true] ? SwapLastTwo<S> : S;
 
-/** The rank-1 error of tfjs's matMul (a scalar is the built-in rule's error, checked after). */
-type MatMulRankError<Left extends Shape, Right extends Shape> = [Left] extends [readonly [Dim]]
+/**
+ * The rank-1 error of tfjs's matMul (a scalar is the built-in rule's error, checked after). Ranks are
+ * matched as `[unknown]`, not `[Dim]`: TypeScript decides that for a dim that is a type parameter.
+ */
+type MatMulRankError<Left extends Shape, Right extends Shape> = [Left] extends [readonly [unknown]]
   ? ShapeError<WriteTfMatMulRankMessage<Left, Right, "left">>
-  : [Right] extends [readonly [Dim]]
+  : [Right] extends [readonly [unknown]]
     ? [Left] extends [readonly []]
       ? never
       : ShapeError<WriteTfMatMulRankMessage<Left, Right, "right">>
