@@ -11,7 +11,9 @@
  * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
  * `matmul` (also of a transposed operand), `concat`/`stack` off the joined axis, `broadcastTo`, `mseLoss`,
  * `crossEntropy`'s labels, `layerNorm`'s normalized shape, `einsum`'s repeated indices, `squeeze` of
- * an axis, a reduction kept to broadcast back, and shapecheck/tfjs's binary ops and `matMul`. The named side is the oracle the rest of the
+ * an axis, a reduction kept to broadcast back, shapecheck/tfjs's binary ops and `matMul`, and ops on the
+ * trailing axes of a variadic batch group `[...Batch, …]` (named: `"p", "q"` in its place) shared by
+ * both operands or held by the first alone. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -43,7 +45,20 @@ interface Case {
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched"] as const);
+  if (kind === "batched") { // a variadic batch group `[...Batch, …]` (named: `"p", "q"`), shared by both operands or only by the first
+    const tail = shape(1, 2);
+    const shared = random.chance(0.6);
+    const other = shared ? tail.map((d) => (random.chance(0.3) ? dim() : d)) : like(tail);
+    const shapes = [["...Batch", ...tail], shared ? ["...Batch", ...other] : other];
+    const op = random.pick(["add", "sub", "mul", "matmul", "matmul", "softmax", "centred"] as const);
+    if (op === "softmax") return { shapes: [shapes[0]!], call: "x0.softmax(-1)" };
+    if (op === "centred") return { shapes, call: "x0.sub(x0.mean(-1, true)).mul(x1)" };
+    if (op === "matmul" && !shared) return { shapes: [shapes[0]!, [tail.at(-1)!, dim()].map((d) => (random.chance(0.2) ? dim() : d))], call: "x0.matmul(x1)" };
+    // `.mT` needs two axes, which `[...Batch, A]` is not known to have (the group may be empty): matrices only.
+    if (op === "matmul") return { shapes: [["...Batch", dim(), ...tail.slice(-1)], ["...Batch", dim(), ...other.slice(-1)]], call: "x0.matmul(x1.mT)" };
+    return { shapes, call: `x0.${op}(x1)` };
+  }
   if (kind === "tf") { // the same rules over TensorFlow.js tensors (shapecheck/tfjs)
     const base = shape(1, 3);
     const shapes = random.chance(0.5) ? [base, like(base)] : [like(base), base];
@@ -108,7 +123,7 @@ function generate(): Case {
   return { shapes: [base, other], call: kind === "concat" ? `sc.concat([x0, x1], ${axis})` : `sc.stack([x0, x1], ${random.int(0, base.length)})` };
 }
 
-const named = (s: readonly string[]) => `[${s.map((d) => NAMES[d] ?? d).join(", ")}]`;
+const named = (s: readonly string[]) => `[${s.map((d) => (d === "...Batch" ? '"p", "q"' : (NAMES[d] ?? d))).join(", ")}]`;
 const generic = (s: readonly string[]) => `[${s.join(", ")}]`;
 
 const CASES = Array.from({ length: 600 }, generate);
@@ -122,7 +137,7 @@ function source(cases: readonly Case[]): { text: string; lines: { generic: numbe
   const lines = cases.map((c, i) => {
     const tensor = c.tensor ?? "Tensor";
     const params = c.shapes.map((s, k) => `x${k}: ${tensor}<${generic(s)}>`).join(", ");
-    out.push(`export function g${i}<A extends Dim, B extends Dim, C extends Dim>(${params}) {`);
+    out.push(`export function g${i}<A extends Dim, B extends Dim, C extends Dim, Batch extends Dim[]>(${params}) {`);
     out.push(`  return ${c.call};`);
     const genericLine = out.length;
     out.push("}");
@@ -190,7 +205,7 @@ describe("a type parameter is a name: generic code gets the verdict and the resu
       if (codeAt(g) !== "ok" || codeAt(n) !== "ok") return [];
       // A concatenation's axis around type parameters is `AxisSum<[X, Y]>`, a dim equal only to itself
       // (types/ops/concat.ts); with names it is their sum in normal form: both read as "<sum>".
-      const genericType = results.get(`g${i}`)!.replaceAll(/AxisSum<readonly \[[^\]]*\]>/g, '"<sum>"').replaceAll(/\b[ABC]\b/g, (p) => NAMES[p]!);
+      const genericType = results.get(`g${i}`)!.replaceAll(/AxisSum<readonly \[[^\]]*\]>/g, '"<sum>"').replaceAll("...Batch", '"p", "q"').replaceAll(/\b[ABC]\b/g, (p) => NAMES[p]!);
       const namedType = results.get(`n${i}`)!.replaceAll(/"[^"]*[+*][^"]*"/g, '"<sum>"');
       return genericType === namedType ? [] : [`${c.call} on ${c.shapes.map(generic).join(", ")}: generic ${results.get(`g${i}`)}, named ${namedType}`];
     });

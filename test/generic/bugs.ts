@@ -348,3 +348,18 @@ export function columnBeforeScores<B extends Dim, T extends Dim>(scores: Tensor<
   // @shape-error SHAPE_IMPLICIT_OUTER
   return where(causal, fallback, scores);
 }
+
+/** Keys of another length than the values under a batch group: `[...Batch, T, T] @ [...Batch, S, D]`. */
+export function batchedValuesOfAnotherLength<Batch extends Dim[], T extends Dim, S extends Dim, D extends Dim>(q: Tensor<[...Batch, T, D]>, k: Tensor<[...Batch, T, D]>, v: Tensor<[...Batch, S, D]>) {
+  const scores = q.matmul(k.mT);
+  // message: SHAPE_MATMUL: matmul: inner dims ${T} vs ${S}; the left's last axis must equal the right's second-to-last, and a type parameter is equal only to itself (transpose one of them?)
+  // @shape-error SHAPE_MATMUL
+  return scores.matmul(v);
+}
+
+/** Two feature maps of different heights under the same batch group: `[...Batch, H, C] + [...Batch, W, C]`. */
+export function batchedOtherHeight<Batch extends Dim[], H extends Dim, W extends Dim, C extends Dim>(a: Tensor<[...Batch, H, C]>, b: Tensor<[...Batch, W, C]>) {
+  // message: SHAPE_BROADCAST: add: axis -2 is ${H} vs ${W}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return a.add(b);
+}

@@ -70,6 +70,15 @@ export function layerNorm<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batc
   return centered.div(variance.add(1e-5).sqrt()).mul(gamma).add(beta);
 }
 
+/** Attention over any batch group `[...Batch, T, D]` (heads, examples, …): both products batched over the same group. */
+export function batchedAttention<Batch extends Dim[], T extends Dim, D extends Dim>(q: Tensor<[...Batch, T, D]>, k: Tensor<[...Batch, T, D]>, v: Tensor<[...Batch, T, D]>, gate: Tensor<[...Batch, 1, D]>) {
+  const scores = q.matmul(k.mT); // type: Tensor<[...Batch, T, T]>
+  const mixed = scores.softmax(-1).matmul(v); // type: Tensor<[...Batch, T, D]>
+  const gated = mixed.mul(gate); // type: Tensor<[...Batch, T, D]>
+  const exact: Exactly<[typeof scores, typeof mixed, typeof gated], [Tensor<[...Batch, T, T]>, Tensor<[...Batch, T, D]>, Tensor<[...Batch, T, D]>]> = true;
+  return gated;
+}
+
 /** A feed-forward block over `[...Batch, D]`: a vector and a stack of vectors alike (`[...Batch, D] @ [D, 256]`). */
 export function feedForward<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>, w: Tensor<[D, 256]>, b: Tensor<[256]>, back: Tensor<[256, D]>): Tensor<[...Batch, D]> {
   const hidden = x.matmul(w).add(b).relu(); // type: Tensor<[...Batch, 256]>

@@ -485,11 +485,58 @@ export type WriteImplicitOuterNamesMessage<Op extends string> =
   `SHAPE_IMPLICIT_OUTER: ${Op}: both operands are stretched across ranks (an implicit outer broadcast); if that is meant, unsqueeze the lower-rank operand first`;
 
 /**
- * Two shapes of variadic rank (`[...Batch, D]` against `[...Batch, 1]`): the last axes broadcast,
- * and what precedes them must be the same (`Batch`). Other variadic pairs cannot be lined up at
- * compile time and stay unresolved (checked at run time, see the note at the top).
+ * Two shapes of variadic rank (`[...Batch, T, D]` against `[...Batch, 1, D]`): the fixed trailing
+ * axes broadcast pairwise, and what precedes them must be the same (`Batch`). The common case, two
+ * shapes with the same number (up to 4) of fixed trailing axes after the same group, is taken apart
+ * in one test (`SameGroupTails`), which TypeScript decides for a variadic shape; its fixed tails are
+ * then walked pairwise and the group put back in front. Walking the whole shapes instead asked at
+ * every step whether the rests were already the same, which `[...Batch, B, C]` against
+ * `[...Batch, A, C]` left undecided — so the clash of `B` and `A` compiled. Other variadic pairs
+ * (groups that differ, tails of different lengths) cannot be lined up at compile time: the axes
+ * their walk peels are checked, the rest is left to the run time (see the note at the top).
  */
-type VariadicPair<
+type VariadicPair<Left extends Shape, Right extends Shape, Op extends string, Hint extends boolean, BatchOf extends readonly [Shape, Shape] | undefined> =
+  SameGroupTails<Left, Right> extends readonly [infer Group extends Shape, infer LeftTail, infer RightTail]
+    ? TailPair<Left, Right, Op, Hint, BatchOf, Group, LeftTail, RightTail>
+    : VariadicWalk<Left, Right, Op, Hint, BatchOf>;
+
+/**
+ * `[group, left tail, right tail]` when both shapes are the same group followed by as many fixed
+ * axes (1 to 4; the group compared by identity), else `false`. Each split is one test of the pair,
+ * which TypeScript decides for variadic shapes (a split asking for more fixed axes than a shape has
+ * fails), and the groups it infers are the bare group parameter, whose identity it decides.
+ */
+type SameGroupTails<Left extends Shape, Right extends Shape> =
+  [Left, Right] extends readonly [readonly [...infer LG extends Shape, infer A3, infer A2, infer A1, infer A0], readonly [...infer RG extends Shape, infer B3, infer B2, infer B1, infer B0]]
+    ? SameGroup<LG, RG, [A3, A2, A1, A0], [B3, B2, B1, B0]>
+    : [Left, Right] extends readonly [readonly [...infer LG extends Shape, infer A2, infer A1, infer A0], readonly [...infer RG extends Shape, infer B2, infer B1, infer B0]]
+      ? SameGroup<LG, RG, [A2, A1, A0], [B2, B1, B0]>
+      : [Left, Right] extends readonly [readonly [...infer LG extends Shape, infer A1, infer A0], readonly [...infer RG extends Shape, infer B1, infer B0]]
+        ? SameGroup<LG, RG, [A1, A0], [B1, B0]>
+        : [Left, Right] extends readonly [readonly [...infer LG extends Shape, infer A0], readonly [...infer RG extends Shape, infer B0]]
+          ? SameGroup<LG, RG, [A0], [B0]>
+          : false;
+
+type SameGroup<LeftGroup extends Shape, RightGroup extends Shape, LeftTail, RightTail> = Exact<LeftGroup> extends Exact<RightGroup> ? [LeftGroup, LeftTail, RightTail] : false;
+
+/** The fixed tails of two shapes with the same group, broadcast pairwise (checked against the whole shapes), the group in front. */
+type TailPair<
+  Left extends Shape,
+  Right extends Shape,
+  Op extends string,
+  Hint extends boolean,
+  BatchOf extends readonly [Shape, Shape] | undefined,
+  Group extends Shape,
+  L,
+  R,
+  Acc extends Dim[] = [],
+  Check = unknown,
+> = [L, R] extends readonly [readonly [...infer LRest, infer LDim extends Dim], readonly [...infer RRest, infer RDim extends Dim]]
+  ? TailPair<Left, Right, Op, Hint, BatchOf, Group, LRest, RRest, [BroadcastDim<LDim, RDim>, ...Acc], Check & VariadicAxisCheck<Op, Left, Right, Hint, BatchOf, LDim, RDim, [0, ...Acc]["length"]>>
+  : [[...Group, ...Acc], Check];
+
+/** Two variadic shapes walked from the right until the rests are the same (see `VariadicPair`). */
+type VariadicWalk<
   Left extends Shape,
   Right extends Shape,
   Op extends string,
@@ -502,7 +549,7 @@ type VariadicPair<
 > = [L, R] extends readonly [readonly [...infer LRest extends Shape, infer LDim extends Dim], readonly [...infer RRest extends Shape, infer RDim extends Dim]]
   ? Exact<LRest> extends Exact<RRest>
     ? [[...LRest, BroadcastDim<LDim, RDim>, ...Acc], Check & VariadicAxisCheck<Op, Left, Right, Hint, BatchOf, LDim, RDim, [0, ...Acc]["length"]>]
-    : VariadicPair<Left, Right, Op, Hint, BatchOf, LRest, RRest, [BroadcastDim<LDim, RDim>, ...Acc], Check & VariadicAxisCheck<Op, Left, Right, Hint, BatchOf, LDim, RDim, [0, ...Acc]["length"]>>
+    : VariadicWalk<Left, Right, Op, Hint, BatchOf, LRest, RRest, [BroadcastDim<LDim, RDim>, ...Acc], Check & VariadicAxisCheck<Op, Left, Right, Hint, BatchOf, LDim, RDim, [0, ...Acc]["length"]>>
   : [BroadcastRest<L, R, Acc>, Check];
 
 type VariadicAxisCheck<Op extends string, Left extends Shape, Right extends Shape, Hint extends boolean, BatchOf extends readonly [Shape, Shape] | undefined, LDim extends Dim, RDim extends Dim, Axis extends number> =

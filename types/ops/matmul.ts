@@ -165,6 +165,14 @@ type InnerFirst<InnerCheck, BatchCheck> = [InnerCheck] extends [ShapeError<strin
  * operands.
  */
 type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftBatch extends Shape, RightBatch extends Shape> =
+  [Left, Right] extends readonly [FixedRank, FixedRank]
+    ? FixedBatchDims<Op, Left, Right, LeftBatch, RightBatch>
+    : Exact<LeftBatch> extends Exact<RightBatch> // the same variadic group on both sides (`[...Batch, T, D] @ [...Batch, D, E]`): as it is —
+      ? [LeftBatch, unknown] //                     decided first, for the group alone is neither known to be empty nor of fixed rank
+      : FixedBatchDims<Op, Left, Right, LeftBatch, RightBatch>;
+
+/** `BatchDims` past the shared-group case. */
+type FixedBatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftBatch extends Shape, RightBatch extends Shape> =
   [LeftBatch, RightBatch] extends readonly [unknown, readonly []] | readonly [readonly [], unknown]
     ? [[...LeftBatch, ...RightBatch], unknown]
     : [LeftBatch, RightBatch] extends readonly [FixedRank, FixedRank] // fixed ranks: the walk (its per-axis checks hold around type parameters)
