@@ -13,7 +13,9 @@
  * `crossEntropy`'s labels, `layerNorm`'s normalized shape, `einsum`'s repeated indices, `squeeze` of
  * an axis, a reduction kept to broadcast back, shapecheck/tfjs's binary ops and `matMul`, and ops on the
  * trailing axes of a variadic batch group `[...Batch, …]` (named: `"p", "q"` in its place) shared by
- * both operands or held by the first alone. The named side is the oracle the rest of the
+ * both operands or held by the first alone, the axis ops (`unsqueeze`, `permute`, `transpose`,
+ * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, and `conv2d`'s
+ * channels. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -45,7 +47,24 @@ interface Case {
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv"] as const);
+  if (kind === "axes") { // an axis op, then a broadcast against another operand: the verdict rests on where the dims went
+    const base = shape(2, 3);
+    const rank = base.length;
+    const perm = [...base.keys()].sort(() => random.next() - 0.5);
+    const op = random.pick([
+      `x0.unsqueeze(${random.int(-rank - 2, rank + 1)})`, // out of range now and then: SHAPE_AXIS
+      `x0.permute([${perm.join(", ")}])`,
+      `x0.transpose(${random.int(-rank, rank)}, ${random.int(-rank - 1, rank - 1)})`,
+      `x0.swapaxes(0, -1)`,
+      `x0.narrow(${random.int(0, rank - 1)}, 0, 1)`,
+    ]);
+    return { shapes: [base, like(perm.map((k) => base[k]!))], call: `${op}.add(x1)` };
+  }
+  if (kind === "conv") { // channels must be one dim; the spatial dims are known
+    const [n, c] = [dim(), dim()];
+    return { shapes: [[n, c, "8", "8"], [dim(), random.chance(0.7) ? c : dim(), "3", "3"]], call: random.chance(0.5) ? "x0.conv2d(x1)" : "sc.conv2d(x0, x1, { padding: 1 })" };
+  }
   if (kind === "batched") { // a variadic batch group `[...Batch, …]` (named: `"p", "q"`), shared by both operands or only by the first
     const tail = shape(1, 2);
     const shared = random.chance(0.6);
@@ -126,7 +145,7 @@ function generate(): Case {
 const named = (s: readonly string[]) => `[${s.map((d) => (d === "...Batch" ? '"p", "q"' : (NAMES[d] ?? d))).join(", ")}]`;
 const generic = (s: readonly string[]) => `[${s.join(", ")}]`;
 
-const CASES = Array.from({ length: 600 }, generate);
+const CASES = Array.from({ length: 800 }, generate);
 
 /**
  * One file: for each case a generic function (the op on its own line) and the same op on declared
@@ -180,8 +199,8 @@ describe("a type parameter is a name: generic code gets the verdict and the resu
   it("generates cases of every kind, both valid and invalid", () => {
     const verdicts = lines.map(({ named: line }) => codeAt(line));
     expect(verdicts.filter((v) => v === "ok").length).toBeGreaterThan(60);
-    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM", "SHAPE_SQUEEZE"]) {
-      expect(verdicts.filter((v) => v === code).length, code).toBeGreaterThan(3);
+    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM", "SHAPE_SQUEEZE", "SHAPE_CONV", "SHAPE_AXIS"]) {
+      expect(verdicts.filter((v) => v === code).length, code).toBeGreaterThanOrEqual(3);
     }
   });
 
