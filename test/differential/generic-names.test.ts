@@ -5,7 +5,8 @@
  * written twice, once inside a generic function over `A, B, C extends Dim` and once on declared
  * tensors whose dims are the names `"a"`, `"b"`, `"c"` in the same places, and the compiler must
  * give the same verdict for both — no error, or an error with the same `SHAPE_` code on the op's
- * line — and, where there is no error, the same result shape (`A` reading as `"a"`).
+ * line — and, where there is no error, the same result shape (`A` reading as `"a"`). TypeScript 7
+ * checks the same file and must give every line TypeScript 6's verdict.
  *
  * The ops are those whose verdict depends only on which dims are the same, a 1, or different:
  * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
@@ -21,7 +22,8 @@
 import { describe, expect, it } from "vitest";
 import { ts } from "ts-morph";
 import path from "node:path";
-import { root, sharedChecker } from "../harness/compile.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { root, sharedChecker, tsc7DiagnosticsAsync } from "../harness/compile.js";
 import { seeded } from "../harness/random.js";
 
 const random = seeded(20261203);
@@ -151,8 +153,8 @@ const CASES = Array.from({ length: 800 }, generate);
  * One file: for each case a generic function (the op on its own line) and the same op on declared
  * named tensors (its own line). Returns the file's text and, per case, the two lines.
  */
-function source(cases: readonly Case[]): { text: string; lines: { generic: number; named: number }[] } {
-  const out = ['import * as sc from "../src/index.js";', 'import * as tf from "../src/tfjs/index.js";', 'import type { Dim, Tensor } from "../src/index.js";'];
+function source(cases: readonly Case[], src = "../src"): { text: string; lines: { generic: number; named: number }[] } {
+  const out = [`import * as sc from "${src}/index.js";`, `import * as tf from "${src}/tfjs/index.js";`, `import type { Dim, Tensor } from "${src}/index.js";`];
   const lines = cases.map((c, i) => {
     const tensor = c.tensor ?? "Tensor";
     const params = c.shapes.map((s, k) => `x${k}: ${tensor}<${generic(s)}>`).join(", ");
@@ -168,6 +170,13 @@ function source(cases: readonly Case[]): { text: string; lines: { generic: numbe
 }
 
 describe("a type parameter is a name: generic code gets the verdict and the result named dims get", () => {
+  // TypeScript 7 checks the same cases in a file of its own (one `tsc` run, alongside TypeScript 6's check).
+  const dir = path.join(root, ".run/generic-names");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "cases.ts"), source(CASES, "../../src").text);
+  // `skipLibCheck` repeats the repository's setting, so this tsconfig is not taken for one the repository's own TypeScript 7 run serves.
+  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ extends: "../../tsconfig.json", compilerOptions: { noEmit: true, skipLibCheck: true }, include: ["./cases.ts"], exclude: [] }));
+  const ts7 = tsc7DiagnosticsAsync(path.join(dir, "tsconfig.json"));
   const checker = sharedChecker();
   const { text, lines } = source(CASES);
   const fileName = path.join(root, "test/__generic_names.ts");
@@ -215,6 +224,21 @@ describe("a type parameter is a name: generic code gets the verdict and the resu
       const [gv, nv] = [codeAt(g), codeAt(n)];
       return gv === nv ? [] : [`${c.call} on ${c.shapes.map(generic).join(", ")}: generic ${gv}, named ${nv}`];
     });
+    expect(mismatches).toEqual([]);
+  });
+
+  it("TypeScript 7 gives every case the verdict TypeScript 6 gives it", async () => {
+    const found7 = await ts7;
+    const codeAt7 = (line: number) => {
+      const here = found7.filter((d) => d.line === line && d.file.endsWith("cases.ts"));
+      return here.length === 0 ? "ok" : here.map((d) => d.code).join(" ");
+    };
+    expect(found7.filter((d) => !d.file.endsWith("cases.ts")).map((d) => `${d.file}:${d.line}: ${d.text}`)).toEqual([]);
+    // The code is the shape error's, read from the message; a diagnostic without one keeps the compiler's code, which TypeScript 7 may number differently.
+    const kind = (code: string) => code.split(" ").map((c) => (c.startsWith("SHAPE_") ? c : "TS")).join(" ");
+    const mismatches = lines.flatMap(({ generic: g, named: n }, i) =>
+      [g, n].flatMap((line) => (kind(codeAt(line)) === kind(codeAt7(line)) ? [] : [`${CASES[i]!.call} on ${CASES[i]!.shapes.map(generic).join(", ")} (line ${line}): TypeScript 6 ${codeAt(line)}, TypeScript 7 ${codeAt7(line)}`])),
+    );
     expect(mismatches).toEqual([]);
   });
 
