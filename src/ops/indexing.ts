@@ -10,8 +10,8 @@
  */
 import type { CheckedAxis, NormalizeAxis } from "../../types/internal/axes.js";
 import type { Dim, Shape } from "../../types/shape.js";
-import type { CheckedArg } from "../../types/errors.js";
-import type { EmbeddingResult, EmbeddingShape, GatherShape, IndexSelectResult, IndexSelectShape } from "../../types/ops/indexing.js";
+import type { CheckedArg, IdentityFirst } from "../../types/errors.js";
+import type { EmbeddingResult, EmbeddingShape, GatherIdentityCheck, GatherShape, IndexSelectResult, IndexSelectShape } from "../../types/ops/indexing.js";
 import { InputError, ShapeError, formatDim, formatShape } from "../errors.js";
 import { checkTensor, normalizeAxis } from "../axes.js";
 import { validateShape } from "../shape.js";
@@ -247,7 +247,7 @@ export function indexSelect<S extends Shape, const Axis extends number, I extend
 export function gather<S extends Shape, const Axis extends number, I extends Shape>(
   x: Tensor<S>,
   axis: Axis,
-  index: CheckedArg<Tensor<I>, GatherShape<S, Axis, I, "gather">>,
+  index: IdentityFirst<GatherIdentityCheck<S, Axis, I, "gather">, CheckedArg<Tensor<I>, GatherShape<S, Axis, I, "gather">>>,
 ): Tensor<I> {
   checkTensor("gather", x);
   const idx = checkTensor("gather", index, "index");
@@ -284,7 +284,7 @@ type IndexSelectMethod = <Self extends Shape, const Axis extends number, I exten
 type GatherMethod = <Self extends Shape, const Axis extends number, I extends Shape>(
   this: Tensor<Self>,
   axis: Axis,
-  index: CheckedArg<Tensor<I>, GatherShape<Self, Axis, I, "gather">>,
+  index: IdentityFirst<GatherIdentityCheck<Self, Axis, I, "gather">, CheckedArg<Tensor<I>, GatherShape<Self, Axis, I, "gather">>>,
 ) => Tensor<I>;
 
 declare module "../tensor.js" {

@@ -15,8 +15,9 @@
  * an axis, a reduction kept to broadcast back, shapecheck/tfjs's binary ops and `matMul`, and ops on the
  * trailing axes of a variadic batch group `[...Batch, …]` (named: `"p", "q"` in its place) shared by
  * both operands or held by the first alone, the axis ops (`unsqueeze`, `permute`, `transpose`,
- * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, and `conv2d`'s
- * channels. The named side is the oracle the rest of the
+ * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, `conv2d`'s
+ * channels, and the index ops (`indexSelect`, `gather`, `embedding`, `argmax`, `max`, `softmax` along
+ * an axis) followed by a broadcast. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -49,7 +50,7 @@ interface Case {
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv", "indexing", "indexing"] as const);
   if (kind === "axes") { // an axis op, then a broadcast against another operand: the verdict rests on where the dims went
     const base = shape(2, 3);
     const rank = base.length;
@@ -62,6 +63,21 @@ function generate(): Case {
       `x0.narrow(${random.int(0, rank - 1)}, 0, 1)`,
     ]);
     return { shapes: [base, like(perm.map((k) => base[k]!))], call: `${op}.add(x1)` };
+  }
+  if (kind === "indexing") { // the index ops' results, then a broadcast against another operand
+    const base = shape(1, 3);
+    const ids = shape(1, 2);
+    const axis = random.int(-base.length, base.length - 1);
+    const op = random.pick([
+      [`sc.indexSelect(x0, ${axis}, x1)`, [base, ids]],
+      [`sc.gather(x0, ${axis}, x1)`, [base, base.map((d) => (random.chance(0.3) ? dim() : d))]],
+      ["sc.embedding(x0, x1)", [[dim(), dim()], ids]],
+      [`sc.argmax(x0, ${axis}, true)`, [base]],
+      [`x0.max(${axis}, true)`, [base]],
+      [`x0.softmax(${axis})`, [base]],
+    ] as const);
+    const shapes = [...op[1]] as string[][];
+    return { shapes: [...shapes, like(base)], call: `${op[0]}.add(x${shapes.length})`.replace("sc.argmax", "sc.argmax") };
   }
   if (kind === "conv") { // channels must be one dim; the spatial dims are known
     const [n, c] = [dim(), dim()];

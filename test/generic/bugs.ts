@@ -1,7 +1,7 @@
 // The buggy versions of test/generic/layers.ts. Each is a compile error on the bug line, with the
 // message asserted by test/generic.test.ts (`// message:` above the annotation), under TypeScript 6
 // and 7 and in the CLI's report; called with concrete shapes, each throws at run time.
-import { arange, concat, crossEntropy, einsum, layerNorm, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
+import { arange, concat, crossEntropy, einsum, gather, layerNorm, mseLoss, randn, stack, where, zeros, type Dim, type Tensor } from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { affine, affineFrom } from "./layers.js";
 
@@ -362,4 +362,11 @@ export function batchedOtherHeight<Batch extends Dim[], H extends Dim, W extends
   // message: SHAPE_BROADCAST: add: axis -2 is ${H} vs ${W}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
   // @shape-error SHAPE_BROADCAST
   return a.add(b);
+}
+
+/** Each row's top-k indices gathered from rows of another batch: off the gather axis the index may not be larger. */
+export function gatheredFromAnotherBatch<B extends Dim, N extends Dim, C extends Dim>(logits: Tensor<[B, C]>, topk: Tensor<[N, 5]>) {
+  // message: SHAPE_GATHER: gather: axis 0 of the index is ${N} but ${B} in x; off the gather axis 1, index may be at most x's size, and a type parameter is equal only to itself
+  // @shape-error SHAPE_GATHER
+  return gather(logits, 1, topk);
 }

@@ -17,6 +17,7 @@ import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { Compare } from "../internal/digits.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
+import type { Exact, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 
 /** `S` with axis `Index` replaced by the dims `I` (`number[]` past the end). */
 type Splice<S extends Shape, Index extends number, I extends Shape> = SplitAt<S, Index> extends [infer Before extends Shape, readonly [unknown, ...infer Rest extends Shape]]
@@ -102,6 +103,51 @@ export type GatherShape<S extends Shape, Axis extends number, I extends Shape, O
             : never
           : ShapeError<WriteGatherRankMessage<Op, S, I>>
     : never;
+
+/**
+ * The index's dims against x's, off the gather axis, around type parameters (by `SameDimCheck`):
+ * `unknown` for the same dim, for known or named dims (`GatherShape` compares those) and for
+ * `number`; where a type parameter meets another dim — `C` against 1, or `B` against `A` — the
+ * names message: a type parameter is a name, which may be larger. Asked apart from the rule, whose
+ * own check accepts what a type parameter leaves undecided. Another rank, or an axis out of range,
+ * is the rule's error.
+ */
+export type GatherIdentityCheck<S extends Shape, Axis extends number, I extends Shape, Op extends string> = unknown &
+  ([[S, I]] extends [NoTypeParameters]
+    ? unknown
+    : number extends S["length"] | I["length"]
+      ? unknown
+      : S["length"] extends I["length"]
+        ? NormalizeAxis<Op, S, Axis> extends infer Index
+          ? Index extends number
+            ? number extends Index
+              ? unknown
+              : GatherIdentityWalk<S, I, Index, Op>
+            : unknown
+          : never
+        : unknown);
+
+type GatherIdentityWalk<S extends Shape, I extends Shape, Axis extends number, Op extends string, At extends 0[] = [], Check = unknown> = At["length"] extends S["length"] | 32
+  ? Check
+  : GatherIdentityWalk<
+      S,
+      I,
+      Axis,
+      Op,
+      [...At, 0],
+      At["length"] extends Axis
+        ? Check
+        : Exact<I[At["length"]]> extends Exact<S[At["length"]]> // the same dim: no check, no message to write
+          ? Check
+          : Check & SameDimCheck<WriteGatherNamesMessage<Op, At["length"], I[At["length"]], S[At["length"]], Axis>, I[At["length"]], S[At["length"]]>
+    >;
+
+/**
+ * `SHAPE_GATHER: gather: axis 2 of the index is ${C} but 1 in x; off the gather axis 0, index may be
+ * at most x's size, and a type parameter is equal only to itself`. Compile time only.
+ */
+export type WriteGatherNamesMessage<Op extends string, At extends number, IndexDim extends Dim, XDim extends Dim, Axis extends number> =
+  `SHAPE_GATHER: ${Op}: axis ${At} of the index is ${PrintDim<IndexDim>} but ${PrintDim<XDim>} in x; off the gather axis ${Axis}, index may be at most x's size, and a type parameter is equal only to itself`;
 
 /**
  * `SHAPE_RANK: embedding: the weight must be a matrix [V, D], got [2, 3, 4]`. Mirrors
