@@ -42,6 +42,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteEinsumNamesMessage",
   "WriteLabelsNamesMessage",
   "WriteSameShapeNamesMessage",
+  "WriteGatherNamesMessage",
 ]);
 
 /**
