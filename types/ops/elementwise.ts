@@ -43,8 +43,7 @@ export type ElementwiseShape<Left extends Shape, Right extends Shape, Op extends
  * (no validation: a tensor's shape is valid). It resolves structurally around type parameters
  * (`[B, 128]` with `[128]` is `[B, 128]`); an axis that clashes is `number` (the check reports it).
  */
-export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extends string> =
-  BroadcastOperands<Left, Right, Op> extends readonly [infer Out extends Shape, unknown] ? Out : never;
+export type ElementwiseResult<Left extends Shape, Right extends Shape, Op extends string> = BroadcastOperands<Left, Right, Op>[0];
 
 /**
  * The check on a tensor op's second operand: `unknown`, the `SHAPE_BROADCAST` error, or — in generic

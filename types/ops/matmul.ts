@@ -258,7 +258,7 @@ export type MatmulChecked<Left extends Shape, Right extends Shape, Op extends st
 
 /** The result shape of the tensor op, for return types (an axis whose check fails carries on). */
 export type MatmulResult<Left extends Shape, Right extends Shape, Op extends string> =
-  MatmulOperands<Left, Right, Op> extends readonly [infer Out extends Shape, unknown] ? Out : never;
+  MatmulOperands<Left, Right, Op>[0];
 
 /** The check on the tensor op's argument (see `ElementwiseCheck`). */
 export type MatmulCheck<Left extends Shape, Right extends Shape, Op extends string> = MatmulOperands<Left, Right, Op>[1];

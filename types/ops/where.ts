@@ -81,8 +81,6 @@ type SameOrScalar<Self, X> = [X] extends [number] ? true : Exact<X> extends Exac
  * (`WhereTensorRightCheck`) reads the same shape.
  */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown]
-    ? BroadcastOperands<First, Right, "where"> extends readonly [infer Out extends Shape, unknown]
-      ? Out
-      : never
+  WhereFirst<Cond, Left>[0] extends infer First extends Shape // bound first, as for the right check (TS2589 otherwise)
+    ? BroadcastOperands<First, Right, "where">[0]
     : never;
