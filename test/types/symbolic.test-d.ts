@@ -111,6 +111,15 @@ export type ShapeRules = [
   Expect<Equal<ReshapeShape<["batch", "seq", 768], ["batch", "seq", 12, 64]>, ["batch", "seq", 12, 64]>>,
   Expect<Equal<IsShapeError<ReshapeShape<["batch", 784], ["batch", 780]>>, true>>,
   Expect<Equal<ReshapeShape<["b", "s", 768], ["b", -1]>, ["b", "s*768"]>>,
+  // plain sizes on both sides take the digit products at once; what that shortcut must not take
+  // (a union dim, a union holding -1, a second -1, a size above 2^53 − 1) goes dim by dim
+  Expect<Equal<ReshapeShape<[6, 4], [3, 8]>, [3, 8]>>,
+  Expect<Equal<ReshapeShape<[6, 4], [5, -1]>, ShapeError<"SHAPE_RESHAPE: reshapeShape: cannot reshape [6, 4] (24 elements) to [5, -1]: -1 cannot be inferred: the other dims hold 5 elements, and 24 is not a multiple of 5">>>,
+  Expect<Equal<ReshapeShape<[6, 4], [2 | 3, 8]>, [2 | 3, 8]>>,
+  Expect<Equal<ReshapeShape<[6, 4], [-1 | 2, 12]>, [-1 | 2, 12]>>,
+  Expect<Equal<ReshapeShape<[6, 4], [-1, -1]>, ShapeError<"SHAPE_RESHAPE: reshapeShape: cannot reshape [6, 4] to [-1, -1]: only one dim can be -1 (inferred)">>>,
+  Expect<Equal<IsShapeError<ReshapeShape<[6, 4], [9007199254740992, 1]>>, true>>,
+  Expect<Equal<ReshapeShape<[0, 4], [0, -1]>, ShapeError<"SHAPE_RESHAPE: reshapeShape: cannot reshape [0, 4] (0 elements) to [0, -1]: -1 cannot be inferred: the other dims hold 0 elements, so any size would fit">>>,
   // sums meet products
   Expect<Equal<ConcatShape<[["n", 4], ["n", 4], ["m", 4]]>, ["n*2+m", 4]>>,
   Expect<Equal<ReshapeShape<["n+m", 768], ["m+n", 12, -1]>, ["m+n", 12, 64]>>,
