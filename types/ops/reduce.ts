@@ -169,10 +169,7 @@ export type ReduceResult<S extends Shape, Axes extends ReduceAxesArg, KeepDims e
  * The ops' check of their axes: `ReduceShape` without the test for an empty reduced axis, which the
  * ops that have one (max, min, argmax, argmin) add with `EmptyGuard`.
  */
-export type ReduceAxesCheck<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> =
-  [ReduceOutcome<S, Axes, KeepDims, Op, false>[1]] extends [ShapeError<string>]
-    ? ReduceOutcome<S, Axes, KeepDims, Op, false>[1]
-    : ReduceOutcome<S, Axes, KeepDims, Op, false>[0];
+export type ReduceAxesCheck<S extends Shape, Axes extends ReduceAxesArg, KeepDims extends boolean, Op extends string> = ReduceOutcome<S, Axes, KeepDims, Op, false>[1];
 
 /**
  * The empty-axis test of max, min, argmax and argmin as a parameter type: `Param` (the argument's
