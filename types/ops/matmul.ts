@@ -157,12 +157,12 @@ type InnerResult<LeftDim extends Dim, RightDim extends Dim, Out extends Shape> =
 type InnerFirst<InnerCheck, BatchCheck> = [InnerCheck] extends [ShapeError<string>] ? InnerCheck : InnerCheck & BatchCheck;
 
 /**
- * The batch dims (all but the last two axes) broadcast: `[dims, check]`. No batch dims on one side,
- * or the same batch dims on both (`Batch` against `Batch`), resolve as they are (in that order: a
- * type parameter `Batch` against the other side's `[]` resolves, against its own `Batch` too, but
- * `[...Batch, T, D] @ [...Batch, D, E]` is taken only as far as TypeScript can decide — see the
- * README's limits); otherwise the broadcasting walk, whose clash message is restated for the whole
- * operands.
+ * The batch dims (all but the last two axes) broadcast: `[dims, check]`. For operands of fixed rank:
+ * no batch dims on one side resolve as the other's, then the broadcasting walk (its per-axis checks
+ * hold around type parameters), whose clash message is restated for the whole operands. For variadic
+ * operands (`[...Batch, T, D] @ [...Batch, D, E]`) the same group on both sides is asked first, by
+ * identity: the group alone (`Batch`, as the operands' patterns give it) is neither known to be empty
+ * nor of fixed rank, so the other tests stayed undecided there and left the result unevaluated.
  */
 type BatchDims<Op extends string, Left extends Shape, Right extends Shape, LeftBatch extends Shape, RightBatch extends Shape> =
   [Left, Right] extends readonly [FixedRank, FixedRank]
