@@ -109,8 +109,10 @@ function generate(): Case {
     const shared = random.chance(0.6);
     const other = shared ? tail.map((d) => (random.chance(0.3) ? dim() : d)) : like(tail);
     const shapes = [["...Batch", ...tail], shared ? ["...Batch", ...other] : other];
-    const op = random.pick(["add", "sub", "mul", "matmul", "matmul", "softmax", "centred"] as const);
+    const op = random.pick(["add", "sub", "mul", "matmul", "matmul", "softmax", "centred", "where", "masked"] as const);
     if (op === "softmax") return { shapes: [shapes[0]!], call: "x0.softmax(-1)" };
+    if (op === "where") return { shapes, call: "sc.where(x1.gt(0), x0, x1)" };
+    if (op === "masked") return { shapes, call: "sc.where(x1.gt(0), x0, 0)" };
     if (op === "centred") return { shapes, call: "x0.sub(x0.mean(-1, true)).mul(x1)" };
     if (op === "matmul" && !shared) return { shapes: [shapes[0]!, [tail.at(-1)!, dim()].map((d) => (random.chance(0.2) ? dim() : d))], call: "x0.matmul(x1)" };
     // `.mT` needs two axes, which `[...Batch, A]` is not known to have (the group may be empty): matrices only.

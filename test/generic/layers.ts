@@ -79,6 +79,14 @@ export function batchedAttention<Batch extends Dim[], T extends Dim, D extends D
   return gated;
 }
 
+/** Padding masked out over a batch group: a `[...Batch, T, 1]` mask selects among `[...Batch, T, D]` rows and a fallback row `[T, 1]`. */
+export function maskedRows<Batch extends Dim[], T extends Dim, D extends Dim>(x: Tensor<[...Batch, T, D]>, keep: Tensor<[...Batch, T, 1]>, fallback: Tensor<[T, 1]>) {
+  const zeroed = where(keep.gt(0), x, 0); // type: Tensor<[...Batch, T, D]>
+  const filled = where(fallback.gt(0), keep, fallback); // type: Tensor<[...Batch, T, 1]>
+  const exact: Exactly<[typeof zeroed, typeof filled], [Tensor<[...Batch, T, D]>, Tensor<[...Batch, T, 1]>]> = true;
+  return zeroed.mul(filled);
+}
+
 /** A feed-forward block over `[...Batch, D]`: a vector and a stack of vectors alike (`[...Batch, D] @ [D, 256]`). */
 export function feedForward<Batch extends Dim[], D extends Dim>(x: Tensor<[...Batch, D]>, w: Tensor<[D, 256]>, b: Tensor<[256]>, back: Tensor<[256, D]>): Tensor<[...Batch, D]> {
   const hidden = x.matmul(w).add(b).relu(); // type: Tensor<[...Batch, 256]>

@@ -58,7 +58,7 @@ export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right 
 
 /** The check on `b`: its broadcast with the broadcast of `a` and `cond`. */
 type WhereTensorRightBroadcast<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  WhereFirst<Cond, Left>[0] extends infer First extends Shape // bound first: checking this alias then stays shallow (TS2589 otherwise)
+  WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown] // bound first (TS2589 otherwise), and matched as a pair: a variadic first result (`[...Batch, C, 1]`) bound by index left this undecided
     ? BroadcastOperands<First, Right, "where">[1]
     : never;
 
@@ -81,6 +81,6 @@ type SameOrScalar<Self, X> = [X] extends [number] ? true : Exact<X> extends Exac
  * (`WhereTensorRightCheck`) reads the same shape.
  */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
-  WhereFirst<Cond, Left>[0] extends infer First extends Shape // bound first, as for the right check (TS2589 otherwise)
+  WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown] // matched as a pair: bound by index, a variadic first result (`[...Batch, T, D]`) left this undecided
     ? BroadcastOperands<First, Right, "where">[0]
     : never;
