@@ -52,7 +52,7 @@ interface Case {
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv", "indexing", "indexing", "sizes", "windows"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv", "indexing", "indexing", "sizes", "windows", "batchedAxes", "batchedAxes"] as const);
   if (kind === "axes") { // an axis op, then a broadcast against another operand: the verdict rests on where the dims went
     const base = shape(2, 3);
     const rank = base.length;
@@ -118,6 +118,21 @@ function generate(): Case {
     // `.mT` needs two axes, which `[...Batch, A]` is not known to have (the group may be empty): matrices only.
     if (op === "matmul") return { shapes: [["...Batch", dim(), ...tail.slice(-1)], ["...Batch", dim(), ...other.slice(-1)]], call: "x0.matmul(x1.mT)" };
     return { shapes, call: `x0.${op}(x1)` };
+  }
+  if (kind === "batchedAxes") { // the axis ops over a batch group's trailing axes (negative axes), then an op with a second operand
+    const tail = shape(2, 3);
+    const other = ["...Batch", ...tail.map((d) => (random.chance(0.25) ? dim() : d))];
+    const k = random.int(1, tail.length);
+    const call = random.pick([
+      `x0.unsqueeze(-1).add(x1.unsqueeze(-1))`,
+      `x0.sum(-${k}, true).mul(x1)`,
+      `x0.narrow(-${k}, 0, 1).add(x1)`,
+      `sc.concat([x0, x1], -${k})`,
+      `sc.stack([x0, x1], -${k})`,
+      `x0.swapaxes(-1, -2).add(x1.mT)`,
+      `x0.squeeze(-${k}).add(x1.squeeze(-${k}))`,
+    ]);
+    return { shapes: [["...Batch", ...tail], other], call };
   }
   if (kind === "tf") { // the same rules over TensorFlow.js tensors (shapecheck/tfjs)
     const base = shape(1, 3);
@@ -186,7 +201,7 @@ function generate(): Case {
 const named = (s: readonly string[]) => `[${s.map((d) => (d === "...Batch" ? '"p", "q"' : (NAMES[d] ?? d))).join(", ")}]`;
 const generic = (s: readonly string[]) => `[${s.join(", ")}]`;
 
-const CASES = Array.from({ length: 900 }, generate);
+const CASES = Array.from({ length: 1000 }, generate);
 
 /**
  * One file: for each case a generic function (the op on its own line) and the same op on declared

@@ -370,3 +370,17 @@ export function gatheredFromAnotherBatch<B extends Dim, N extends Dim, C extends
   // @shape-error SHAPE_GATHER
   return gather(logits, 1, topk);
 }
+
+/** Two feature maps joined along their height under a batch group, with widths of different parameters. */
+export function joinedOtherWidths<Batch extends Dim[], H extends Dim, W extends Dim, V extends Dim>(a: Tensor<[...Batch, H, W]>, b: Tensor<[...Batch, H, V]>) {
+  // message: SHAPE_CONCAT: concat: axis -1 is ${W} in tensor 0 but ${V} in tensor 1; only axis -2 may differ, and a type parameter is equal only to itself
+  // @shape-error SHAPE_CONCAT
+  return concat([a, b], -2);
+}
+
+/** Two sequences stacked along a new axis before their features, under a batch group, with features of different parameters. */
+export function stackedOtherFeatures<Batch extends Dim[], T extends Dim, D extends Dim, E extends Dim>(a: Tensor<[...Batch, T, D]>, b: Tensor<[...Batch, T, E]>) {
+  // message: SHAPE_STACK: stack: axis -1 is ${D} in tensor 0 but ${E} in tensor 1; stacked tensors must have the same shape, and a type parameter is equal only to itself
+  // @shape-error SHAPE_STACK
+  return stack([a, b], -2);
+}

@@ -433,16 +433,46 @@ export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends numbe
  * A variadic shape joined along a negative axis: its dims before the trailing dims that axis counts
  * within must be the first shape's, by identity (`[...Batch, T]` with `[...Batch, T]`); where a type
  * parameter keeps that undecided (`[...Batch, S]` against `[...Batch, T]`), the argument is held to
- * the message — a type parameter is equal only to itself. `K` is its key in the list after the first.
+ * the message — a type parameter is equal only to itself. The trailing dims are then checked axis by
+ * axis (`TailNameChecks`): the rule on the tails accepts what a type parameter leaves undecided, so
+ * `[...Batch, A, B, B]` joined with `[...Batch, A, B, A]` along -2 compiled. `K` is its key in the
+ * list after the first.
  */
 export type GroupCheck<First extends Shape, S extends Shape, Count extends number, Axis extends number, Kind extends "concat" | "stack", Op extends string, K> = unknown &
-  (SplitTail<First, Count> extends readonly [infer FirstGroup extends Shape, unknown]
-    ? SplitTail<S, Count> extends readonly [infer Group extends Shape, unknown]
+  (SplitTail<First, Count> extends readonly [infer FirstGroup extends Shape, infer FirstTail extends Shape]
+    ? SplitTail<S, Count> extends readonly [infer Group extends Shape, infer Tail extends Shape]
       ? Exact<Group> extends Exact<FirstGroup>
-        ? unknown
+        ? TailNameChecks<FirstTail, Tail, Kind extends "concat" ? Axis : 0, Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>
         : ShapeError<WriteGroupNamesMessage<Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>>
       : unknown
     : unknown);
+
+/** `Negatives[i]` is `-(i + 1)`: the negative axis of a trailing dim counted from the end. */
+type Negatives = [-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16];
+
+/**
+ * The trailing dims of two variadic shapes with the same group, from the end, by `SameDimCheck` —
+ * every axis but `Skip` (the concatenation axis, negative; `0` for a stack, whose new axis is none of
+ * them), each with `WriteListNamesMessage` for that axis counted from the end.
+ */
+type TailNameChecks<FirstTail, Tail, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number, At extends 0[] = [], Check = unknown> =
+  [FirstTail, Tail] extends readonly [readonly [...infer FirstRest, infer F extends Dim], readonly [...infer Rest, infer D extends Dim]]
+    ? TailNameChecks<
+        FirstRest,
+        Rest,
+        Skip,
+        Kind,
+        Op,
+        Axis,
+        Index,
+        [...At, 0],
+        Negatives[At["length"]] extends Skip
+          ? Check
+          : Exact<F> extends Exact<D> // the same dim: no check, no message to write
+            ? Check
+            : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, Negatives[At["length"]], F, D, Index>, F, D>
+      >
+    : Check;
 
 /** `SHAPE_CONCAT: concat: the dims before axis -1 differ between tensor 0 and tensor 1; …` (`SHAPE_STACK` for a stack) — compile time only. */
 export type WriteGroupNamesMessage<Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number> =
