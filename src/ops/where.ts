@@ -8,7 +8,7 @@
 import type { CheckedArg } from "../../types/errors.js";
 import type { Dim, Shape } from "../../types/shape.js";
 import type { Checked } from "../../types/errors.js";
-import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereSameShapeBranches, WhereShape, WhereTensorLeftCheck, WhereTensorRightCheck } from "../../types/ops/where.js";
+import type { WhereLeftCheck, WhereResult, WhereRightCheck, WhereSameShapeBranches, WhereShape, WhereTensorLeftCheck, WhereRightParam } from "../../types/ops/where.js";
 import { InputError } from "../errors.js";
 import { allocate, commonDType, isFloat, type DType } from "../dtype.js";
 import { whereKernel } from "../kernels/elementwise.js";
@@ -51,7 +51,7 @@ export function where<Cond extends Shape, A, B>(cond: Tensor<Cond>, ...branches:
 export function where<Cond extends Shape, Left extends Shape = [], Right extends Shape = []>(
   cond: Tensor<Cond>,
   a: Checked<Operand<Left>, WhereTensorLeftCheck<Cond, Left>>,
-  b: Checked<Operand<Right>, WhereTensorRightCheck<Cond, Left, Right>>,
+  b: WhereRightParam<Cond, Left, Right, Operand<Right>>,
 ): Tensor<WhereResult<Cond, Left, Right>>;
 export function where(cond: Tensor, a: Operand<Shape>, b: Operand<Shape>): Tensor {
   if (!(cond instanceof Tensor)) throw new InputError("INPUT_OPERAND", "where: the condition must be a tensor");

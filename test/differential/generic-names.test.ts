@@ -111,8 +111,7 @@ function generate(): Case {
     const shapes = [["...Batch", ...tail], shared ? ["...Batch", ...other] : other];
     const op = random.pick(["add", "sub", "mul", "matmul", "matmul", "softmax", "centred", "where", "masked"] as const);
     if (op === "softmax") return { shapes: [shapes[0]!], call: "x0.softmax(-1)" };
-    // `b` of `a`'s shape: a `b` that broadcasts against `a` within the group is a false error (README, limits).
-    if (op === "where") return { shapes, call: "sc.where(x1.gt(0), x0, x0.mul(2))" };
+    if (op === "where") return { shapes, call: "sc.where(x1.gt(0), x0, x1)" };
     if (op === "masked") return { shapes, call: "sc.where(x1.gt(0), x0, 0)" };
     if (op === "centred") return { shapes, call: "x0.sub(x0.mean(-1, true)).mul(x1)" };
     if (op === "matmul" && !shared) return { shapes: [shapes[0]!, [tail.at(-1)!, dim()].map((d) => (random.chance(0.2) ? dim() : d))], call: "x0.matmul(x1)" };

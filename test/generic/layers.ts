@@ -83,8 +83,9 @@ export function batchedAttention<Batch extends Dim[], T extends Dim, D extends D
 export function maskedRows<Batch extends Dim[], T extends Dim, D extends Dim>(x: Tensor<[...Batch, T, D]>, keep: Tensor<[...Batch, T, 1]>, fallback: Tensor<[T, 1]>) {
   const zeroed = where(keep.gt(0), x, 0); // type: Tensor<[...Batch, T, D]>
   const filled = where(fallback.gt(0), keep, fallback); // type: Tensor<[...Batch, T, 1]>
-  const exact: Exactly<[typeof zeroed, typeof filled], [Tensor<[...Batch, T, D]>, Tensor<[...Batch, T, 1]>]> = true;
-  return zeroed.mul(filled);
+  const spread = where(x.gt(0), keep, x); // type: Tensor<[...Batch, T, D]>
+  const exact: Exactly<[typeof zeroed, typeof filled, typeof spread], [Tensor<[...Batch, T, D]>, Tensor<[...Batch, T, 1]>, Tensor<[...Batch, T, D]>]> = true;
+  return zeroed.mul(filled).add(spread);
 }
 
 /** A feed-forward block over `[...Batch, D]`: a vector and a stack of vectors alike (`[...Batch, D] @ [D, 256]`). */

@@ -5,7 +5,7 @@
  * else `b`). Mirrors src/ops/where.ts.
  */
 import type { Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { Checked, ShapeError } from "../errors.js";
 import type { Exact, FixedRank } from "../internal/dims.js";
 import type { BroadcastOperands, BroadcastShapes } from "./broadcast.js";
 
@@ -41,20 +41,25 @@ type WhereFirst<Cond extends Shape, Left extends Shape> = BroadcastOperands<Cond
 export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = WhereFirst<Cond, Left>[1];
 
 /**
- * The check on `b` of the tensor op: its broadcast with what `cond` and `a` broadcast to. A scalar
- * passes first. Shapes of fixed rank are broadcast, which decides around type parameters (`[B, T, 1]`
- * against `[B, T, T]`); otherwise `a`'s own shape passes (its broadcast with `cond` is the left
- * check's) — a whole-shape `S` with `S`, `S` — where the broadcast of a whole-shape parameter would
- * stay undecided. (Asked first for every shape, that identity test was itself undecided for
- * `[B, T, 1]` against `[B, T, T]` and rejected it.)
+ * The parameter type of `b` in the tensor op (`Param` is its operand type): its broadcast with what
+ * `cond` and `a` broadcast to. A scalar passes first. Shapes of fixed rank are broadcast, which
+ * decides around type parameters (`[B, T, 1]` against `[B, T, T]`); otherwise `a`'s own shape passes
+ * (its broadcast with `cond` is the left check's) — a whole-shape `S` with `S`, `S` — where the
+ * broadcast of a whole-shape parameter would stay undecided. That identity test is the parameter
+ * type's own last test, not a check inside `Checked`: for variadic shapes that only broadcast
+ * (`[...Batch, B, A]` beside `[...Batch, 1, A]`) it stays undecided, and TypeScript then relates the
+ * argument to both branches — `Param`, and the broadcast's check, which decides variadic shapes of
+ * the same group (a check inside `Checked` reaches `MessageOf`'s `infer` there, and failed: a false
+ * error). (Asked first for every shape, the identity test was itself undecided for `[B, T, 1]`
+ * against `[B, T, T]` and rejected it.)
  */
-export type WhereTensorRightCheck<Cond extends Shape, Left extends Shape, Right extends Shape> = [Right] extends [readonly []]
-  ? unknown
+export type WhereRightParam<Cond extends Shape, Left extends Shape, Right extends Shape, Param> = [Right] extends [readonly []]
+  ? Param
   : [Left, Right] extends readonly [FixedRank, FixedRank] // dims in place: the broadcast decides, around type parameters too
-    ? WhereTensorRightBroadcast<Cond, Left, Right>
+    ? Checked<Param, WhereTensorRightBroadcast<Cond, Left, Right>>
     : Exact<Right> extends Exact<Left> // `a`'s shape again: its broadcast with `cond` is the left check's
-      ? unknown
-      : WhereTensorRightBroadcast<Cond, Left, Right>;
+      ? Param
+      : Checked<Param, WhereTensorRightBroadcast<Cond, Left, Right>>;
 
 /** The check on `b`: its broadcast with the broadcast of `a` and `cond`. */
 type WhereTensorRightBroadcast<Cond extends Shape, Left extends Shape, Right extends Shape> =
