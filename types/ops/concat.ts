@@ -380,26 +380,43 @@ type ItemNameCheck<First extends Shape, S extends Shape, Skip extends number, Ki
 /**
  * Every axis of `S` but `Skip`, by `SameDimCheck`. Walked by index, with no `infer`, so that for a
  * whole-shape parameter (`[S, S]`) TypeScript relates both branches at each step (bounded at rank
- * 32) and finds each axis the same dim.
+ * 32) and finds each axis the same dim. `Labels` names the axes in messages when they are not their
+ * indices: a variadic shape's trailing dims, counted from the end (`TailLabels`).
  */
-type AxisNameChecks<First extends Shape, S extends Shape, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number, At extends 0[] = [], Check = unknown> =
-  At["length"] extends First["length"] | 32
-    ? Check
-    : AxisNameChecks<
-        First,
-        S,
-        Skip,
-        Kind,
-        Op,
-        Axis,
-        Index,
-        [...At, 0],
-        At["length"] extends Skip
+type AxisNameChecks<
+  First extends Shape,
+  S extends Shape,
+  Skip extends number,
+  Kind extends "concat" | "stack",
+  Op extends string,
+  Axis extends number,
+  Index extends number,
+  Labels extends readonly number[] | undefined = undefined,
+  At extends 0[] = [],
+  Check = unknown,
+> = At["length"] extends First["length"] | 32
+  ? Check
+  : AxisNameChecks<
+      First,
+      S,
+      Skip,
+      Kind,
+      Op,
+      Axis,
+      Index,
+      Labels,
+      [...At, 0],
+      At["length"] extends Skip
+        ? Check
+        : Exact<First[At["length"]]> extends Exact<S[At["length"]]> // the same dim: no check, no message to write
           ? Check
-          : Exact<First[At["length"]]> extends Exact<S[At["length"]]> // the same dim: no check, no message to write
-            ? Check
-            : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, At["length"], First[At["length"]], S[At["length"]], Index>, First[At["length"]], S[At["length"]]>
-      >;
+          : Check &
+              SameDimCheck<
+                WriteListNamesMessage<Kind, Op, Axis, Labels extends readonly number[] ? Labels[At["length"]] : At["length"], First[At["length"]], S[At["length"]], Index>,
+                First[At["length"]],
+                S[At["length"]]
+              >
+    >;
 
 /**
  * `SHAPE_CONCAT: concat: axis 0 is ${B} in tensor 0 but ${T} in tensor 1; only axis 1 may differ,
@@ -434,7 +451,8 @@ export type ConcatNameChecks<Shapes extends readonly Shape[], Axis extends numbe
  * within must be the first shape's, by identity (`[...Batch, T]` with `[...Batch, T]`); where a type
  * parameter keeps that undecided (`[...Batch, S]` against `[...Batch, T]`), the argument is held to
  * the message — a type parameter is equal only to itself. The trailing dims are then checked axis by
- * axis (`TailNameChecks`): the rule on the tails accepts what a type parameter leaves undecided, so
+ * axis (`AxisNameChecks`, the axes counted from the end in the messages): the rule on the tails
+ * accepts what a type parameter leaves undecided, so
  * `[...Batch, A, B, B]` joined with `[...Batch, A, B, A]` along -2 compiled. `K` is its key in the
  * list after the first.
  */
@@ -442,37 +460,13 @@ export type GroupCheck<First extends Shape, S extends Shape, Count extends numbe
   (SplitTail<First, Count> extends readonly [infer FirstGroup extends Shape, infer FirstTail extends Shape]
     ? SplitTail<S, Count> extends readonly [infer Group extends Shape, infer Tail extends Shape]
       ? Exact<Group> extends Exact<FirstGroup>
-        ? TailNameChecks<FirstTail, Tail, Kind extends "concat" ? Axis : 0, Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>
+        ? AxisNameChecks<FirstTail, Tail, Kind extends "concat" ? 0 : -1, Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number, Count extends 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 ? TailLabels[Count] : undefined>
         : ShapeError<WriteGroupNamesMessage<Kind, Op, Axis, K extends `${infer I extends number}` ? Add<I, 1> & number : number>>
       : unknown
     : unknown);
 
-/** `Negatives[i]` is `-(i + 1)`: the negative axis of a trailing dim counted from the end. */
-type Negatives = [-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16];
-
-/**
- * The trailing dims of two variadic shapes with the same group, from the end, by `SameDimCheck` —
- * every axis but `Skip` (the concatenation axis, negative; `0` for a stack, whose new axis is none of
- * them), each with `WriteListNamesMessage` for that axis counted from the end.
- */
-type TailNameChecks<FirstTail, Tail, Skip extends number, Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number, At extends 0[] = [], Check = unknown> =
-  [FirstTail, Tail] extends readonly [readonly [...infer FirstRest, infer F extends Dim], readonly [...infer Rest, infer D extends Dim]]
-    ? TailNameChecks<
-        FirstRest,
-        Rest,
-        Skip,
-        Kind,
-        Op,
-        Axis,
-        Index,
-        [...At, 0],
-        Negatives[At["length"]] extends Skip
-          ? Check
-          : Exact<F> extends Exact<D> // the same dim: no check, no message to write
-            ? Check
-            : Check & SameDimCheck<WriteListNamesMessage<Kind, Op, Axis, Negatives[At["length"]], F, D, Index>, F, D>
-      >
-    : Check;
+/** `TailLabels[N]`: the last `N` axes of a shape, counted from the end (`[-2, -1]` for 2). */
+type TailLabels = [[], [-1], [-2, -1], [-3, -2, -1], [-4, -3, -2, -1], [-5, -4, -3, -2, -1], [-6, -5, -4, -3, -2, -1], [-7, -6, -5, -4, -3, -2, -1], [-8, -7, -6, -5, -4, -3, -2, -1]];
 
 /** `SHAPE_CONCAT: concat: the dims before axis -1 differ between tensor 0 and tensor 1; …` (`SHAPE_STACK` for a stack) — compile time only. */
 export type WriteGroupNamesMessage<Kind extends "concat" | "stack", Op extends string, Axis extends number, Index extends number> =
