@@ -43,6 +43,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteLabelsNamesMessage",
   "WriteSameShapeNamesMessage",
   "WriteGatherNamesMessage",
+  "WriteSameShapeTailMessage",
 ]);
 
 /**

@@ -134,13 +134,12 @@ function generate(): Case {
     ]);
     return { shapes: [["...Batch", ...tail], other], call };
   }
-  // Not here: `mseLoss` of two `[...Batch, …]` shapes whose tails differ is rejected, but without its
-  // `SHAPE_MISMATCH` message (TypeScript's own "not assignable"), so its code would not compare.
-  if (kind === "batchedMisc") { // more ops over a batch group: normalization, lookups, log-probabilities
+  if (kind === "batchedMisc") { // more ops over a batch group: a loss, normalization, lookups, log-probabilities
     const tail = shape(1, 2);
     const other = ["...Batch", ...tail.map((d) => (random.chance(0.3) ? dim() : d))];
     const last = tail.at(-1)!;
     const call = random.pick([
+      ["sc.mseLoss(x0, x1)", [["...Batch", ...tail], other]],
       ["sc.layerNorm(x0, [x1.shape[0]], x1, x1)", [["...Batch", ...tail], [random.chance(0.7) ? last : dim()]]],
       ["sc.embedding(x1, x0.astype(\"int32\")).add(x2)", [["...Batch", ...tail], [dim(), dim()], ["...Batch", ...tail, dim()]]],
       ["x0.softmax(-1).mul(x1)", [["...Batch", ...tail], other]],

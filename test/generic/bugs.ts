@@ -384,3 +384,10 @@ export function stackedOtherFeatures<Batch extends Dim[], T extends Dim, D exten
   // @shape-error SHAPE_STACK
   return stack([a, b], -2);
 }
+
+/** A regression loss over a batch group whose targets have another width. */
+export function batchedTargetsOfAnotherWidth<Batch extends Dim[], T extends Dim, D extends Dim, E extends Dim>(predictions: Tensor<[...Batch, T, D]>, targets: Tensor<[...Batch, T, E]>) {
+  // message: SHAPE_MISMATCH: mseLoss: input and target must have the same shape: axis -1 is ${D} vs ${E} after the same batch group; mseLoss does not broadcast
+  // @shape-error SHAPE_MISMATCH
+  return mseLoss(predictions, targets);
+}

@@ -506,7 +506,7 @@ type VariadicPair<Left extends Shape, Right extends Shape, Op extends string, Hi
  * which TypeScript decides for variadic shapes (a split asking for more fixed axes than a shape has
  * fails), and the groups it infers are the bare group parameter, whose identity it decides.
  */
-type SameGroupTails<Left extends Shape, Right extends Shape> =
+export type SameGroupTails<Left extends Shape, Right extends Shape> =
   [Left, Right] extends readonly [readonly [...infer LG extends Shape, infer A3, infer A2, infer A1, infer A0], readonly [...infer RG extends Shape, infer B3, infer B2, infer B1, infer B0]]
     ? SameGroup<LG, RG, [A3, A2, A1, A0], [B3, B2, B1, B0]>
     : [Left, Right] extends readonly [readonly [...infer LG extends Shape, infer A2, infer A1, infer A0], readonly [...infer RG extends Shape, infer B2, infer B1, infer B0]]

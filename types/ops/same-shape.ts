@@ -11,9 +11,10 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckedArg, IdentityFirst, ShapeError } from "../errors.js";
-import type { Exact, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
+import type { Exact, FixedRank, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { WriteAsNamesMessage } from "../tensor.js";
+import type { SameGroupTails } from "./broadcast.js";
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
@@ -142,11 +143,48 @@ export type WriteTrailingNamesMessage<Op extends string, Axis extends number, D 
 export type SameAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = unknown &
   ([[Left, Right]] extends [NoTypeParameters]
     ? unknown
-    : number extends Left["length"] | Right["length"]
-      ? unknown
-      : Left["length"] extends Right["length"]
+    : [Left, Right] extends readonly [FixedRank, FixedRank] // decided for a variadic shape (`[...Batch, D]`), whose length is not
+      ? Left["length"] extends Right["length"]
         ? SameAxesWalk<Op, LeftName, Left, RightName, Right>
-        : unknown);
+        : unknown
+      : SameGroupAxesCheck<Op, LeftName, Left, RightName, Right>);
+
+/**
+ * Two shapes with the same variadic group (`[...Batch, B, C]` and `[...Batch, B, A]`): their fixed
+ * tails axis by axis, from the end — the rule cannot compare them (it sees shapes of unknown rank),
+ * so every pair that is not the same dim (nor `number`) is the message, known sizes included.
+ * Other shapes of unknown or variadic rank are the runtime's.
+ */
+type SameGroupAxesCheck<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> =
+  SameGroupTails<Left, Right> extends readonly [unknown, infer LeftTail, infer RightTail] ? TailPairsCheck<Op, LeftName, RightName, LeftTail, RightTail> : unknown;
+
+type TailPairsCheck<Op extends string, LeftName extends string, RightName extends string, L, R, At extends 0[] = [], Check = unknown> =
+  [L, R] extends readonly [readonly [...infer LRest, infer LDim extends Dim], readonly [...infer RRest, infer RDim extends Dim]]
+    ? TailPairsCheck<
+        Op,
+        LeftName,
+        RightName,
+        LRest,
+        RRest,
+        [...At, 0],
+        Exact<LDim> extends Exact<RDim>
+          ? Check
+          : number extends LDim | RDim
+            ? Check
+            : Check & ShapeError<WriteSameShapeTailMessage<Op, LeftName, RightName, TailAxis[At["length"]], LDim, RDim>>
+      >
+    : Check;
+
+/** `TailAxis[i]` is `-(i + 1)`. */
+type TailAxis = [-1, -2, -3, -4];
+
+/**
+ * `SHAPE_MISMATCH: mseLoss: input and target must have the same shape: axis -1 is ${C} vs ${A} after
+ * the same batch group; mseLoss does not broadcast` — two variadic shapes whose fixed tails differ.
+ * Compile time only: at run time every shape has a rank.
+ */
+export type WriteSameShapeTailMessage<Op extends string, LeftName extends string, RightName extends string, Axis extends number, L extends Dim, R extends Dim> =
+  `SHAPE_MISMATCH: ${Op}: ${LeftName} and ${RightName} must have the same shape: axis ${Axis} is ${PrintDim<L>} vs ${PrintDim<R>} after the same batch group; ${Op} does not broadcast`;
 
 type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape> = AxisPairsCheck<
   Left,
