@@ -31,8 +31,8 @@ const random = seeded(20261203);
 const PARAMS = ["A", "B", "C"] as const;
 const NAMES: Record<string, string> = { A: '"a"', B: '"b"', C: '"c"' };
 
-/** A dim: 1 (a third of the time) or one of the parameters. */
-const dim = (): string => (random.chance(0.3) ? "1" : random.pick(PARAMS));
+/** A dim: 1 (a quarter of the time), the known size 3 now and then, or one of the parameters. */
+const dim = (): string => (random.chance(0.25) ? "1" : random.chance(0.15) ? "3" : random.pick(PARAMS));
 const shape = (lo: number, hi: number): string[] => Array.from({ length: random.int(lo, hi) }, dim);
 /** A shape loosely like `base`: a suffix of it, some dims replaced. */
 const like = (base: readonly string[]): string[] =>
@@ -228,7 +228,7 @@ function generate(): Case {
 const named = (s: readonly string[]) => `[${s.map((d) => (d === "...Batch" ? '"p", "q"' : (NAMES[d] ?? d))).join(", ")}]`;
 const generic = (s: readonly string[]) => `[${s.join(", ")}]`;
 
-const CASES = Array.from({ length: 1000 }, generate);
+const CASES = Array.from({ length: 1200 }, generate);
 
 /**
  * One file: for each case a generic function (the op on its own line) and the same op on declared

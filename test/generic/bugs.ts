@@ -391,3 +391,10 @@ export function batchedTargetsOfAnotherWidth<Batch extends Dim[], T extends Dim,
   // @shape-error SHAPE_MISMATCH
   return mseLoss(predictions, targets);
 }
+
+/** A row of width 3 stretched to a column of another tensor's length: 3 cannot become 1, whatever `T` is. */
+export function rowStretchedToColumn<T extends Dim>(row: Tensor<[3]>, column: Tensor<[T, 1]>) {
+  // message: SHAPE_BROADCAST_TO: broadcastTo: axis -1 is 3 vs 1; only size-1 axes can be stretched, and a type parameter is equal only to itself
+  // @shape-error SHAPE_BROADCAST_TO
+  return row.broadcastTo(column.shape);
+}

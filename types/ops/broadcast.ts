@@ -40,7 +40,7 @@ import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMess
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
-import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
+import type { CompareDims, InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 
 /** Why two dims do not broadcast. */
 type ClashKind = "known" | "symbols" | "symbol-known";
@@ -724,16 +724,26 @@ export type WriteBroadcastToNamesMessage<Op extends string, Axis extends number,
 export type BroadcastToIdentityCheck<From extends Shape, To extends Shape, Op extends string> = unknown &
   ([[From, To]] extends [NoTypeParameters] ? unknown : number extends From["length"] | To["length"] ? unknown : BroadcastToIdentityWalk<Op, From, To, [0]>);
 
-type BroadcastToIdentityWalk<Op extends string, F extends Shape, T extends Shape, Axis extends 0[]> =
+type BroadcastToIdentityWalk<Op extends string, F extends Shape, T extends Shape, Axis extends 0[], Check = unknown> =
   F extends readonly [...infer FRest extends Shape, infer FDim extends Dim]
     ? T extends readonly [...infer TRest extends Shape, infer TDim extends Dim]
       ? Exact<FDim> extends Exact<TDim>
-        ? BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0]>
+        ? BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0], Check>
         : [FDim] extends [1]
-          ? BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0]>
-          : SameDimCheck<WriteBroadcastToNamesMessage<Op, Axis["length"], FDim, TDim>, FDim, TDim>
-      : unknown
-    : unknown;
+          ? BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0], Check>
+          : BroadcastToIdentityWalk<Op, FRest, TRest, [...Axis, 0], Check & StretchCheck<WriteBroadcastToNamesMessage<Op, Axis["length"], FDim, TDim>, FDim, TDim>>
+      : Check
+    : Check;
+
+/**
+ * One axis of `broadcastTo`'s walk around type parameters, past the same dim and a 1: `SameDimCheck`
+ * for a type parameter against another dim, and — since the rule, undecided on such an axis, accepts
+ * there (its target's validation cannot decide a type parameter) — two known or named dims that
+ * differ too (`3` to `1` beside `B` to `C`): the walk goes on to every axis so that a clash among
+ * known dims is an error even when other dims are generic.
+ */
+type StretchCheck<Message extends string, F extends Dim, T extends Dim> = SameDimCheck<Message, F, T> &
+  ([F, T] extends [number | string, number | string] ? (CompareDims<F, T> extends "equal" | "dynamic" ? unknown : Message) : unknown);
 
 /**
  * The shape `broadcastTo` gives a tensor of shape `From`: the rule's result without validating the
