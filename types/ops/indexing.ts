@@ -17,7 +17,8 @@ import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { Compare } from "../internal/digits.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
-import type { Exact, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
+import type { NoTypeParameters } from "../internal/dims.js";
+import type { AxisPairsCheck } from "./same-shape.js";
 
 /** `S` with axis `Index` replaced by the dims `I` (`number[]` past the end). */
 type Splice<S extends Shape, Index extends number, I extends Shape> = SplitAt<S, Index> extends [infer Before extends Shape, readonly [unknown, ...infer Rest extends Shape]]
@@ -105,7 +106,7 @@ export type GatherShape<S extends Shape, Axis extends number, I extends Shape, O
     : never;
 
 /**
- * The index's dims against x's, off the gather axis, around type parameters (by `SameDimCheck`):
+ * The index's dims against x's, off the gather axis, around type parameters (`AxisPairsCheck`, by `SameDimCheck`):
  * `unknown` for the same dim, for known or named dims (`GatherShape` compares those) and for
  * `number`; where a type parameter meets another dim — `C` against 1, or `B` against `A` — the
  * names message: a type parameter is a name, which may be larger. Asked apart from the rule, whose
@@ -122,25 +123,10 @@ export type GatherIdentityCheck<S extends Shape, Axis extends number, I extends 
           ? Index extends number
             ? number extends Index
               ? unknown
-              : GatherIdentityWalk<S, I, Index, Op>
+              : AxisPairsCheck<I, S, ["gather", Op, `${Index}`], Index>
             : unknown
           : never
         : unknown);
-
-type GatherIdentityWalk<S extends Shape, I extends Shape, Axis extends number, Op extends string, At extends 0[] = [], Check = unknown> = At["length"] extends S["length"] | 32
-  ? Check
-  : GatherIdentityWalk<
-      S,
-      I,
-      Axis,
-      Op,
-      [...At, 0],
-      At["length"] extends Axis
-        ? Check
-        : Exact<I[At["length"]]> extends Exact<S[At["length"]]> // the same dim: no check, no message to write
-          ? Check
-          : Check & SameDimCheck<WriteGatherNamesMessage<Op, At["length"], I[At["length"]], S[At["length"]], Axis>, I[At["length"]], S[At["length"]]>
-    >;
 
 /**
  * `SHAPE_GATHER: gather: axis 2 of the index is ${C} but 1 in x; off the gather axis 0, index may be

@@ -15,6 +15,7 @@ import type { Exact, FixedRank, NoTypeParameters, SameDimCheck } from "../intern
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { WriteAsNamesMessage } from "../tensor.js";
 import type { SameGroupTails } from "./broadcast.js";
+import type { WriteGatherNamesMessage } from "./indexing.js";
 
 /**
  * `SHAPE_MISMATCH: mseLoss: input [8] and target [8, 1] must have the same shape: rank 1 vs 2;
@@ -193,20 +194,24 @@ type SameAxesWalk<Op extends string, LeftName extends string, Left extends Shape
 >;
 
 /**
- * Each axis of `Left` against the same axis of `Right`, by `SameDimCheck` (by index, with no `infer`),
- * with the names message `Message` names: `["same-shape", op, left name, right name]`
- * (`WriteSameShapeNamesMessage`) or `["as", op]` (`.as()`'s, types/tensor.ts). The one walk of the
+ * Each axis of `Left` against the same axis of `Right` but `Skip`, by `SameDimCheck` (by index, with no
+ * `infer`), with the names message `Message` names: `["same-shape", op, left name, right name]`
+ * (`WriteSameShapeNamesMessage`), `["as", op]` (`.as()`'s, types/tensor.ts) or `["gather", op,
+ * gather axis]` (an index against x off the gather axis, types/ops/indexing.ts). The one walk of the
  * checks that ask two shapes of one rank to be the same dim for dim.
  */
-export type AxisPairsCheck<Left extends Shape, Right extends Shape, Message extends readonly string[], At extends 0[] = [], Check = unknown> =
+export type AxisPairsCheck<Left extends Shape, Right extends Shape, Message extends readonly string[], Skip extends number = -1, At extends 0[] = [], Check = unknown> =
   At["length"] extends Left["length"] | 32
     ? Check
     : AxisPairsCheck<
         Left,
         Right,
         Message,
+        Skip,
         [...At, 0],
-        Check & SameDimCheck<AxisPairMessage<Left, Right, Message, At["length"], Left[At["length"]], Right[At["length"]]>, Left[At["length"]], Right[At["length"]]>
+        At["length"] extends Skip
+          ? Check
+          : Check & SameDimCheck<AxisPairMessage<Left, Right, Message, At["length"], Left[At["length"]], Right[At["length"]]>, Left[At["length"]], Right[At["length"]]>
       >;
 
 /** The names message of one axis for `AxisPairsCheck`. */
@@ -215,7 +220,9 @@ type AxisPairMessage<Left extends Shape, Right extends Shape, Message extends re
     ? WriteSameShapeNamesMessage<Op, LeftName, RightName, Axis, L, R>
     : Message extends readonly ["as", infer Op extends string]
       ? WriteAsNamesMessage<Op, Left, Right, Axis, L, R>
-      : never;
+      : Message extends readonly ["gather", infer Op extends string, `${infer GatherAxis extends number}`]
+        ? WriteGatherNamesMessage<Op, Axis, L, R, GatherAxis>
+        : never;
 
 /**
  * The parameter type of an argument that must have another operand's shape exactly (mseLoss's target,
