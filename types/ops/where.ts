@@ -83,7 +83,7 @@ type SameOrScalar<Self, X> = [X] extends [number] ? true : Exact<X> extends Exac
  * the order of the left check (`WhereFirst`), whose outcome this reads, so the pair is walked once
  * per call (it was `a` with `cond`, for a 1 on the left of a type parameter, which `BroadcastDim` now
  * resolves either way round: 405 → 281 instantiations per call). The right check
- * (`WhereTensorRightCheck`) reads the same shape.
+ * (`WhereRightParam`) reads the same shape.
  */
 export type WhereResult<Cond extends Shape, Left extends Shape, Right extends Shape> =
   WhereFirst<Cond, Left> extends readonly [infer First extends Shape, unknown] // matched as a pair: bound by index, a variadic first result (`[...Batch, T, D]`) left this undecided
