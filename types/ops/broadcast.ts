@@ -243,13 +243,20 @@ type BroadcastAxisCheck<Names extends string, LeftDim extends Dim, RightDim exte
   : BroadcastsWith<Names, LeftDim, RightDim, Context>;
 
 /**
+ * `true` when two dims are the same dim or one of them is 1, else `false`: an identity test, which
+ * TypeScript decides for a type parameter against itself or 1 and leaves undecided against anything
+ * else. One alias, so that each pair of dims is tested once for every rule that asks.
+ */
+type SameOrOne<LeftDim extends Dim, RightDim extends Dim> = Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[LeftDim, 1]> | Exact<[1, RightDim]> ? true : false;
+
+/**
  * Whether two dims broadcast, as a check with no `infer`: where a type parameter keeps TypeScript from
  * deciding it, the argument is related to both branches and must pass the error branch too, so a type
  * parameter broadcasts only with itself, 1 and `number`. A diagnostic shows this type with `Names`,
  * the message, first.
  */
 export type BroadcastsWith<Names extends string, LeftDim extends Dim, RightDim extends Dim, Context extends ClashContext> =
-  Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[LeftDim, 1]> | Exact<[1, RightDim]>
+  SameOrOne<LeftDim, RightDim> extends true
     ? unknown
     : number extends LeftDim
       ? unknown
@@ -283,7 +290,7 @@ export type BroadcastAxisError<Names extends string, LeftDim extends Dim, RightD
  * check that follows must not be left behind an undecided flag, or its message would not print);
  * other pairs with a type parameter stay undecided, which the gate tolerates.
  */
-type AxisFails<LeftDim extends Dim, RightDim extends Dim> = Exact<[LeftDim, RightDim]> extends Exact<[LeftDim, LeftDim]> | Exact<[LeftDim, 1]> | Exact<[1, RightDim]> // the same dim or a 1: decided around type parameters too
+type AxisFails<LeftDim extends Dim, RightDim extends Dim> = SameOrOne<LeftDim, RightDim> extends true // the same dim or a 1: decided around type parameters too
   ? false
   : MixedKind<LeftDim, RightDim> extends "ok" ? false : true;
 
@@ -344,7 +351,7 @@ type WalkPair<
       LRest,
       RRest,
       [BroadcastDim<LDim, RDim>, ...Acc],
-      Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+      Check & (SameOrOne<LDim, RDim> extends true ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
       Failed | AxisFails<LDim, RDim>,
       Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
       Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
@@ -380,7 +387,7 @@ type WalkFixed<
           LRest,
           RRest,
           [BroadcastDim<LDim, RDim>, ...Acc],
-          Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+          Check & (SameOrOne<LDim, RDim> extends true ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
           Failed | AxisFails<LDim, RDim>,
           Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
           Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
@@ -395,7 +402,7 @@ type WalkFixed<
           LRest,
           RRest,
           [BroadcastDim<LDim, RDim>, ...Acc],
-          Check & (Exact<[LDim, RDim]> extends Exact<[LDim, LDim]> | Exact<[LDim, 1]> | Exact<[1, RDim]> ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
+          Check & (SameOrOne<LDim, RDim> extends true ? unknown : BroadcastAxisCheck<WriteBroadcastNamesMessage<Op, [0, ...Acc]["length"], LDim, RDim>, LDim, RDim, Failed, [Op, Left, Right, [0, ...Acc]["length"], Hint, BatchOf]>),
           Failed | AxisFails<LDim, RDim>,
           Strict extends true ? StretchedLeft | Stretched<LDim, RDim> : false,
           Strict extends true ? StretchedRight | Stretched<RDim, LDim> : false
