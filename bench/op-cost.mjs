@@ -4,7 +4,7 @@
 // const`, so creation costs nothing) and is checked with and without one call of the op per tensor;
 // the difference over N is the op's cost per call. Distinct shapes per call, so nothing is cached
 // across calls: this is the cost a model file pays for each line. The issues' budget is ≤ 150.
-// Run: node bench/op-cost.mjs [N] [--json] [--only=<regex>] (only the ops whose names match) [--no-verify]
+// Run: node bench/op-cost.mjs [N] [--json] [--only=<regex>] (only the ops whose names match) [--nested] [--no-verify]
 // (skip the check that every result has a known rank — a degraded rule also looks cheap)
 import path from "node:path";
 import { check, root } from "./type-cost.mjs";
@@ -13,11 +13,14 @@ const work = path.join(root, ".run/bench-ops");
 const count = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 20);
 const from = path.relative(path.join(work, "x"), path.join(root, "src/index.js")).replaceAll("\\", "/");
 
+/** `--nested`: the second operand is a creation call in the argument (`x.matmul(sc.zeros([k, n]))`), as models write it, not a declared tensor. */
+const NESTED = process.argv.includes("--nested");
 const T = (shape) => `Tensor<[${shape.join(", ")}]>`;
 /** An op: the tensors a call needs (by index i) and the call. */
 const op = (decl, call) => ({ decl, call });
 const one = (shape, call) => op((i) => [`x${i}: ${T(shape(i))}`], call);
-const two = (a, b, call) => op((i) => [`x${i}: ${T(a(i))}`, `y${i}: ${T(b(i))}`], call);
+const two = (a, b, call) =>
+  NESTED ? op((i) => [`x${i}: ${T(a(i))}`], (i) => call(i).replaceAll(`y${i}`, `sc.zeros([${b(i).join(", ")}])`)) : op((i) => [`x${i}: ${T(a(i))}`, `y${i}: ${T(b(i))}`], call);
 const m = (i) => [i + 2, i + 3];
 
 /** Every op of the package, grouped as in the README's op table. */

@@ -188,8 +188,9 @@ type FixedBatchDims<Op extends string, Left extends Shape, Right extends Shape, 
  * Matrices (two axes or more) are matched first: they are the common case, and a pattern that fails
  * costs about as much to test as one that matches.
  */
-export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> =
-  [Right] extends readonly [readonly [infer RightInner extends Dim, infer Columns extends Dim]] // a matrix on the right (a weight): `[...Front, k] @ [k, n]` is `[...Front, n]` for a vector and a stack alike
+export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> = [Right] extends readonly [never]
+  ? [number[], unknown] // the method's `Right` before it is inferred (its default, `never`): see `MatmulMethod`
+  : [Right] extends readonly [readonly [infer RightInner extends Dim, infer Columns extends Dim]] // a matrix on the right (a weight): `[...Front, k] @ [k, n]` is `[...Front, n]` for a vector and a stack alike
     ? [Left] extends readonly [readonly [...infer Front extends Shape, infer LeftInner extends Dim]]
       ? [InnerResult<LeftInner, RightInner, [...Front, Columns]>, Inner<Op, Left, Right, LeftInner, RightInner>]
       : MatmulUnknownRank<Left, Right, Op>
