@@ -177,7 +177,7 @@ function product(a: Tensor, b: Tensor): Tensor {
  * @throws ShapeError `SHAPE_MATMUL` (inner dims differ, a scalar operand), `SHAPE_BROADCAST` (batch
  * dims); InputError `INPUT_DTYPE_MISMATCH`, `INPUT_DTYPE` (int32 or bool operands)
  */
-export function matmul<Left extends Shape, Right extends Shape>(
+export function matmul<Left extends Shape, Right extends Shape = never>(
   a: Tensor<Left>,
   b: Checked<Tensor<Right>, MatmulCheck<Left, Right, "matmul">>,
 ): Tensor<MatmulResult<Left, Right, "matmul">> {
