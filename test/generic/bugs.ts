@@ -7,7 +7,7 @@ import { affine, affineFrom } from "./layers.js";
 
 /** A bias of the wrong width. */
 export function biasWidth<B extends Dim>(x: Tensor<[B, 784]>, w: Tensor<[784, 128]>, b: Tensor<[64]>) {
-  // message: SHAPE_BROADCAST: add: axis -1 is 128 vs 64; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // message: SHAPE_BROADCAST: add: axis -1 is 128 vs 64; each axis must be equal or 1 (unsqueeze adds a size-1 axis)
   // @shape-error SHAPE_BROADCAST
   return x.matmul(w).add(b);
 }
@@ -394,7 +394,7 @@ export function batchedTargetsOfAnotherWidth<Batch extends Dim[], T extends Dim,
 
 /** A row of width 3 stretched to a column of another tensor's length: 3 cannot become 1, whatever `T` is. */
 export function rowStretchedToColumn<T extends Dim>(row: Tensor<[3]>, column: Tensor<[T, 1]>) {
-  // message: SHAPE_BROADCAST_TO: broadcastTo: axis -1 is 3 vs 1; only size-1 axes can be stretched, and a type parameter is equal only to itself
+  // message: SHAPE_BROADCAST_TO: broadcastTo: axis -1 is 3 vs 1; only size-1 axes can be stretched
   // @shape-error SHAPE_BROADCAST_TO
   return row.broadcastTo(column.shape);
 }

@@ -122,6 +122,15 @@ export type SameDimCheck<Message extends string, F extends Dim, D extends Dim> =
         : Message;
 
 /**
+ * A names message (whose hint ends "…, and a type parameter is equal only to itself") for two dims
+ * that are not type parameters, with that clause taken out: two known or named dims that clash in
+ * shapes holding a type parameter elsewhere (`[B, 128] + [64]`), where the runtime's message, which
+ * prints the shapes, cannot be written. The clause would blame the type parameter for a clash of
+ * `128` and `64`. Used where a rule reaches an error for such a pair.
+ */
+export type KnownDimsMessage<Message extends string> = Message extends `${infer Head}, and a type parameter is equal only to itself${infer Tail}` ? `${Head}${Tail}` : Message;
+
+/**
  * Shapes none of whose dims is a type parameter: `[Shapes] extends [NoTypeParameters]` holds for
  * shapes of known, named and `number` dims (and of unknown rank), and stays undecided where a dim or
  * a whole shape is a type parameter — TypeScript decides a conditional in generic code only when the

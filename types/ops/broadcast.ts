@@ -36,7 +36,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckArg, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, InvalidShapeMessage, InvalidShapesMessage, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, KnownDimsMessage, InvalidShapeMessage, InvalidShapesMessage, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { Add } from "../internal/digits.js";
 import type { StrictBroadcasting } from "../config.js";
@@ -262,7 +262,7 @@ export type BroadcastsWith<Names extends string, LeftDim extends Dim, RightDim e
       ? unknown
       : number extends RightDim
         ? unknown
-        : BroadcastAxisError<Names, LeftDim, RightDim, Context>;
+        : BroadcastAxisError<KnownDimsMessage<Names>, LeftDim, RightDim, Context>; // reached by two dims that are not type parameters
 
 /**
  * The error of an axis whose dims clash: the runtime's message when the shapes can be printed (every
@@ -750,7 +750,7 @@ type BroadcastToIdentityWalk<Op extends string, F extends Shape, T extends Shape
  * known dims is an error even when other dims are generic.
  */
 type StretchCheck<Message extends string, F extends Dim, T extends Dim> = SameDimCheck<Message, F, T> &
-  ([F, T] extends [number | string, number | string] ? (CompareDims<F, T> extends "equal" | "dynamic" ? unknown : Message) : unknown);
+  ([F, T] extends [number | string, number | string] ? (CompareDims<F, T> extends "equal" | "dynamic" ? unknown : KnownDimsMessage<Message>) : unknown);
 
 /**
  * The shape `broadcastTo` gives a tensor of shape `From`: the rule's result without validating the

@@ -17,7 +17,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
-import type { Exact, FixedRank, IsSingle, SwapLastTwo } from "../internal/dims.js";
+import type { Exact, FixedRank, IsSingle, KnownDimsMessage, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
 import type { BroadcastPair, WriteBatchDimsMessage } from "./broadcast.js";
@@ -124,7 +124,7 @@ export type InnerDimsMatch<Names extends string, LeftDim extends Dim, RightDim e
       ? unknown
       : number extends RightDim
         ? unknown
-        : InnerDimsError<Names, LeftDim, RightDim, Context>;
+        : InnerDimsError<KnownDimsMessage<Names>, LeftDim, RightDim, Context>; // reached by two dims that are not type parameters
 
 /** The inner-dim error: the runtime's message where the operands print (no type parameters), else `Names`. */
 type InnerDimsError<Names extends string, LeftDim extends Dim, RightDim extends Dim, Context extends readonly [string, Shape, Shape]> =
