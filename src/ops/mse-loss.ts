@@ -59,7 +59,7 @@ export function mseLossShape<const Input extends Dim[], const Target extends Dim
  * mseLoss(tensor([1, 2]), tensor([0, 0]), { reduction: "none" }).toArray(); //=> [1, 4]
  * @throws ShapeError `SHAPE_MISMATCH`; InputError `INPUT_OPTION`, `INPUT_DTYPE_MISMATCH`, `INPUT_OPERAND`
  */
-export function mseLoss<S extends Shape, Target extends Shape, const Options extends LossOptions = {}>(
+export function mseLoss<S extends Shape, Target extends Shape = never, const Options extends LossOptions = {}>(
   input: Tensor<S>,
   target: SameShapeArg<Tensor<Target>, "mseLoss", "input", S, "target", Target>,
   options?: Options,
