@@ -244,7 +244,7 @@ export function indexSelect<S extends Shape, const Axis extends number, I extend
  * gather(tensor([[1, 2, 3], [4, 5, 6]]), 1, tensor([[2], [0]], { dtype: "int32" })).toArray(); //=> [[3], [4]]
  * @throws ShapeError `SHAPE_AXIS`, `SHAPE_RANK`, `SHAPE_GATHER`; InputError `INPUT_INDEX`, `INPUT_DTYPE`, `INPUT_OPERAND`
  */
-export function gather<S extends Shape, const Axis extends number, I extends Shape>(
+export function gather<S extends Shape, const Axis extends number, I extends Shape = never>(
   x: Tensor<S>,
   axis: Axis,
   index: IdentityFirst<GatherIdentityCheck<S, Axis, I, "gather">, CheckedArg<Tensor<I>, GatherShape<S, Axis, I, "gather">>>,
@@ -281,7 +281,7 @@ type IndexSelectMethod = <Self extends Shape, const Axis extends number, I exten
   axis: CheckedAxis<Axis, NormalizeAxis<"indexSelect", Self, Axis>, "indexSelect">,
   indices: Tensor<I>,
 ) => Tensor<IndexSelectResult<Self, Axis, I>>;
-type GatherMethod = <Self extends Shape, const Axis extends number, I extends Shape>(
+type GatherMethod = <Self extends Shape, const Axis extends number, I extends Shape = never>(
   this: Tensor<Self>,
   axis: Axis,
   index: IdentityFirst<GatherIdentityCheck<Self, Axis, I, "gather">, CheckedArg<Tensor<I>, GatherShape<Self, Axis, I, "gather">>>,

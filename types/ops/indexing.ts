@@ -88,8 +88,9 @@ type FirstMisfit<S extends Shape, I extends Shape, Axis extends number, At exten
  * @example
  * type Out = GatherShape<[4, 10], 1, [4, 1]>; //=> [4, 1]
  */
-export type GatherShape<S extends Shape, Axis extends number, I extends Shape, Op extends string = "gatherShape"> =
-  NormalizeAxis<Op, S, Axis> extends infer Index
+export type GatherShape<S extends Shape, Axis extends number, I extends Shape, Op extends string = "gatherShape"> = [I] extends readonly [never]
+  ? I // the op's index shape before it is inferred (its default): see `SameShapeArg`
+  : NormalizeAxis<Op, S, Axis> extends infer Index
     ? [Index] extends [ShapeError<string>]
       ? Index
       : number extends S["length"] | I["length"]
