@@ -244,7 +244,7 @@ export function zeroGrad(...tensors: readonly Tensor[]): void {
  */
 type BackwardMethod = {
   <Self extends Shape>(this: CheckedArg<Tensor<Self>, ScalarOnly<Self, "backward">>): void;
-  <Self extends Shape, Grad extends Shape>(this: Tensor<Self>, grad: CheckedArg<Tensor<Grad>, GradShapeCheck<Self, Grad>>): void;
+  <Self extends Shape, Grad extends Shape = never>(this: Tensor<Self>, grad: CheckedArg<Tensor<Grad>, GradShapeCheck<Self, Grad>>): void;
 };
 
 declare module "./tensor.js" {

@@ -162,13 +162,15 @@ type KnownDimsDiffer<S extends Shape, G extends Shape> = S extends readonly [inf
  * type Ok = GradShapeCheck<[2, 3], [2, 3]>; //=> unknown
  */
 export type GradShapeCheck<S extends Shape, G extends Shape, Op extends string = "backward"> = CheckArg<
-  number extends S["length"]
+  [G] extends readonly [never] // the gradient's shape before it is inferred (its default): see `SameShapeArg`
     ? G
-    : number extends G["length"]
+    : number extends S["length"]
       ? G
-      : S["length"] extends G["length"]
-        ? KnownDimsDiffer<S, G> extends true
-          ? ShapeError<WriteGradShapeMessage<Op, S, G>>
-          : G
-        : ShapeError<WriteGradShapeMessage<Op, S, G>>
+      : number extends G["length"]
+        ? G
+        : S["length"] extends G["length"]
+          ? KnownDimsDiffer<S, G> extends true
+            ? ShapeError<WriteGradShapeMessage<Op, S, G>>
+            : G
+          : ShapeError<WriteGradShapeMessage<Op, S, G>>
 >;
