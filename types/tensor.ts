@@ -141,18 +141,30 @@ type AsFixedCount<S extends Shape, Count extends 0[] = []> = S extends readonly 
 export type WriteGradShapeMessage<Op extends string, S extends Shape, G extends Shape> =
   `SHAPE_GRAD: ${Op}: the upstream gradient has shape ${PrintShape<G>}, the tensor ${PrintShape<S>}; give a gradient of the tensor's own shape`;
 
-/** `true` when some axis holds two different known sizes (the ranks are equal). */
-type KnownDimsDiffer<S extends Shape, G extends Shape> = S extends readonly [infer SDim extends Dim, ...infer SRest extends Shape]
+/**
+ * `true` when some axis holds two different known sizes (the ranks are equal). Each axis gives a flag
+ * (`AxisClash`): the same dim is passed first, by identity, so a type parameter against itself is
+ * `false`, while a type parameter against another dim leaves its flag undecided. The flags are tested
+ * as one union inside an object, which TypeScript decides as soon as one flag is `true` (`[B, 3]`
+ * against `[B, 4]`: 3 vs 4 is a known clash beside a type parameter, as `["b", 3]` against
+ * `["b", 4]` is), and leaves undecided where only a type parameter's flag is — a name, which this
+ * rule does not compare (`["a", 3]` against `["b", 3]` passes too).
+ */
+type KnownDimsDiffer<S extends Shape, G extends Shape> = true extends AxisClashes<S, G> ? true : false;
+
+type AxisClashes<S extends Shape, G extends Shape> = S extends readonly [infer SDim extends Dim, ...infer SRest extends Shape]
   ? G extends readonly [infer GDim extends Dim, ...infer GRest extends Shape]
-    ? IsKnownSize<SDim> extends true
-      ? IsKnownSize<GDim> extends true
-        ? [SDim] extends [GDim]
-          ? KnownDimsDiffer<SRest, GRest>
-          : true
-        : KnownDimsDiffer<SRest, GRest>
-      : KnownDimsDiffer<SRest, GRest>
+    ? AxisClash<SDim, GDim> | AxisClashes<SRest, GRest>
     : false
   : false;
+
+type AxisClash<SDim extends Dim, GDim extends Dim> = Exact<SDim> extends Exact<GDim>
+  ? false
+  : IsKnownSize<SDim> extends true
+    ? IsKnownSize<GDim> extends true
+      ? true
+      : false
+    : false;
 
 /**
  * The check on `backward(grad)`'s argument: `grad`'s shape `G` must be the tensor's own shape `S`. A

@@ -398,3 +398,10 @@ export function rowStretchedToColumn<T extends Dim>(row: Tensor<[3]>, column: Te
   // @shape-error SHAPE_BROADCAST_TO
   return row.broadcastTo(column.shape);
 }
+
+/** A backward pass seeded with an upstream gradient of another width: 3 vs 4 beside the batch parameter. */
+export function gradientOfAnotherWidth<B extends Dim>(y: Tensor<[B, 3]>, grad: Tensor<[B, 4]>) {
+  // message: SHAPE_GRAD: backward: the upstream gradient has shape [${B}, 4], the tensor [${B}, 3]; give a gradient of the tensor's own shape
+  // @shape-error SHAPE_GRAD
+  y.backward(grad);
+}

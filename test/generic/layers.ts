@@ -563,3 +563,11 @@ export function stepsOfSequence<B extends Dim, T extends Dim, H extends Dim>(sta
   const last = steps.reduce((carry, step) => carry.add(step).tanh(), hidden.mul(c)); // type: Tensor<[B, H]>
   return last;
 }
+
+/** A backward pass seeded with an upstream gradient of the output's own shape, declared or made from its dims. */
+export function seededBackward<B extends Dim, D extends Dim>(x: Tensor<[B, D]>, w: Tensor<[D, 3]>, grad: Tensor<[B, 3]>) {
+  const y = x.matmul(w); // type: Tensor<[B, 3]>
+  y.backward(grad);
+  y.backward(ones([y.shape[0], 3]));
+  return y;
+}
