@@ -11,6 +11,7 @@
  * The ops are those whose verdict depends only on which dims are the same, a 1, or different:
  * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
  * `matmul` (also of a transposed operand), `concat`/`stack` off the joined axis, `broadcastTo`, `mseLoss`,
+ * `backward(grad)`,
  * `crossEntropy`'s labels, `layerNorm`'s normalized shape, `einsum`'s repeated indices, `squeeze` of
  * an axis, a reduction kept to broadcast back, shapecheck/tfjs's binary ops and `matMul`, and ops on the
  * trailing axes of a variadic batch group `[...Batch, …]` (named: `"p", "q"` in its place) shared by
@@ -52,7 +53,7 @@ interface Case {
 const BINARY = ["add", "sub", "mul", "maximum", "gt"] as const;
 
 function generate(): Case {
-  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv", "indexing", "indexing", "sizes", "windows", "batchedAxes", "batchedAxes", "kept", "kept", "batchedMisc", "batchedMisc"] as const);
+  const kind = random.pick(["binary", "binary", "binary", "method", "where", "matmul", "matmul", "concat", "stack", "broadcastTo", "mseLoss", "crossEntropy", "crossEntropy", "layerNorm", "einsum", "einsum", "squeeze", "centred", "transposed", "tf", "batched", "batched", "axes", "axes", "conv", "indexing", "indexing", "sizes", "windows", "batchedAxes", "batchedAxes", "kept", "kept", "batchedMisc", "batchedMisc", "backward", "backward"] as const);
   if (kind === "axes") { // an axis op, then a broadcast against another operand: the verdict rests on where the dims went
     const base = shape(2, 3);
     const rank = base.length;
@@ -188,6 +189,13 @@ function generate(): Case {
     const base = shape(1, 3);
     return { shapes: [base, perturb(base)], call: "sc.mseLoss(x0, x1)" };
   }
+  if (kind === "backward") { // a backward pass seeded with an upstream gradient, which must have the tensor's shape
+    // the rule compares known sizes only (a name is the runtime's), so the gradient's dims are often
+    // known: a 1 or a 3, kept or swapped beside the parameters or names
+    const base = shape(1, 3).map((d) => (random.chance(0.4) ? random.pick(["1", "3"]) : d));
+    const swap = (d: string) => (d === "1" ? "3" : d === "3" ? "1" : random.chance(0.5) ? random.pick(["1", "3"]) : dim());
+    return { shapes: [base, base.map((d) => (random.chance(0.3) ? swap(d) : d))], call: "x0.backward(x1)" };
+  }
   if (kind === "crossEntropy") {
     const logits = [dim(), dim()];
     return { shapes: [logits, random.chance(0.7) ? [logits[0]!] : [dim()]], call: "sc.crossEntropy(x0, x1)" };
@@ -290,7 +298,7 @@ describe("a type parameter is a name: generic code gets the verdict and the resu
   it("generates cases of every kind, both valid and invalid", () => {
     const verdicts = lines.map(({ named: line }) => codeAt(line));
     expect(verdicts.filter((v) => v === "ok").length).toBeGreaterThan(60);
-    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM", "SHAPE_SQUEEZE", "SHAPE_CONV", "SHAPE_AXIS", "SHAPE_RESHAPE", "SHAPE_SPLIT"]) {
+    for (const code of ["SHAPE_BROADCAST", "SHAPE_IMPLICIT_OUTER", "SHAPE_MATMUL", "SHAPE_CONCAT", "SHAPE_STACK", "SHAPE_BROADCAST_TO", "SHAPE_MISMATCH", "SHAPE_LABELS", "SHAPE_EINSUM", "SHAPE_SQUEEZE", "SHAPE_CONV", "SHAPE_AXIS", "SHAPE_RESHAPE", "SHAPE_SPLIT", "SHAPE_GRAD"]) {
       expect(verdicts.filter((v) => v === code).length, code).toBeGreaterThanOrEqual(3);
     }
   });
