@@ -7,7 +7,7 @@
 import type { Dim, Shape } from "../../types/shape.js";
 import type { CheckedArg } from "../../types/errors.js";
 import type { LayerNormShape } from "../../types/ops/layer-norm.js";
-import type { EqualShapesCheck, TrailingAxesCheck } from "../../types/ops/same-shape.js";
+import type { SameShapeArg, TrailingAxesCheck } from "../../types/ops/same-shape.js";
 import { InputError } from "../errors.js";
 import { checkTensor } from "../axes.js";
 import { describeValue, validateShape } from "../shape.js";
@@ -55,8 +55,8 @@ function alignedSizes(dims: readonly number[], normalized: Shape): readonly numb
 export function layerNorm<S extends Shape, const Normalized extends Dim[], Weight extends Shape = Normalized, Bias extends Shape = Normalized>(
   x: Tensor<S>,
   normalizedShape: NoInfer<TrailingAxesCheck<"layerNorm", S, Normalized>> & CheckedArg<Normalized, LayerNormShape<S, Normalized, "layerNorm">>,
-  weight?: CheckedArg<Tensor<Weight>, EqualShapesCheck<"layerNorm", "weight", Weight, "normalized shape", Normalized>>,
-  bias?: CheckedArg<Tensor<Bias>, EqualShapesCheck<"layerNorm", "bias", Bias, "normalized shape", Normalized>>,
+  weight?: SameShapeArg<Tensor<Weight>, "layerNorm", "weight", Weight, "normalized shape", Normalized>,
+  bias?: SameShapeArg<Tensor<Bias>, "layerNorm", "bias", Bias, "normalized shape", Normalized>,
   eps = 1e-5,
 ): Tensor<S> {
   const input = checkTensor("layerNorm", x);

@@ -12,7 +12,7 @@
  * broadcasting (`add`, `sub`, `mul`, `maximum`, `gt`, as methods and as functions, strict), `where`,
  * `matmul` (also of a transposed operand), `concat`/`stack` off the joined axis, `broadcastTo`, `mseLoss`,
  * `backward(grad)`,
- * `crossEntropy`'s labels, `layerNorm`'s normalized shape, `einsum`'s repeated indices, `squeeze` of
+ * `crossEntropy`'s labels, `layerNorm`'s normalized shape and weight, `einsum`'s repeated indices, `squeeze` of
  * an axis, a reduction kept to broadcast back, shapecheck/tfjs's binary ops and `matMul`, and ops on the
  * trailing axes of a variadic batch group `[...Batch, …]` (named: `"p", "q"` in its place) shared by
  * both operands or held by the first alone, the axis ops (`unsqueeze`, `permute`, `transpose`,
@@ -202,6 +202,10 @@ function generate(): Case {
   }
   if (kind === "layerNorm") {
     const base = shape(1, 3);
+    if (random.chance(0.5)) { // a weight over the last axis, which must have the normalized shape
+      const last = base.length - 1;
+      return { shapes: [base, perturb([base[last]!])], call: `sc.layerNorm(x0, [x0.shape[${last}]], x1)` };
+    }
     return { shapes: [base, perturb(base.slice(random.int(0, base.length - 1)))], call: "sc.layerNorm(x0, x1.shape)" };
   }
   if (kind === "einsum") {

@@ -405,3 +405,10 @@ export function gradientOfAnotherWidth<B extends Dim>(y: Tensor<[B, 3]>, grad: T
   // @shape-error SHAPE_GRAD
   y.backward(grad);
 }
+
+/** A layer norm whose weight is sized by the batch, not by the normalized width. */
+export function normWeightOfBatch<B extends Dim>(x: Tensor<[B, 4]>, weight: Tensor<[B]>) {
+  // message: SHAPE_MISMATCH: layerNorm: weight and normalized shape must have the same shape: axis 0 is ${B} vs 4, and a type parameter is equal only to itself
+  // @shape-error SHAPE_MISMATCH
+  return layerNorm(x, [4], weight);
+}
