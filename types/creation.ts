@@ -173,8 +173,16 @@ export type ShapeArg<Op extends string, S extends readonly Dim[]> = [S[number]] 
 /** `ShapeArg` dim by dim: `S` when no dim is bad, else the per-dim checks. */
 type ShapeArgOf<Op extends string, S extends readonly Dim[]> = [SizeBadDims<S[number]>] extends [never] ? S : NoInfer<ShapeDims<Op, S>>;
 
+/**
+ * The per-dim form: each dim as it is when valid, else checked with the message of the shape's first
+ * bad dim. The valid case is tested outside the `CheckedArg` too: TypeScript types the shape literal
+ * in the context of this type while `S` is still generic, and a test it cannot decide there costs it
+ * one conditional instead of the `CheckedArg` around it (`zeros([n, m])` 84 → 62 per call). The
+ * `CheckedArg` keeps its own test, so that a shape passed as a bare type parameter (`fromArray(data,
+ * shape)` with `shape: S`) is related to it as before.
+ */
 type ShapeDims<Op extends string, S extends readonly Dim[]> = {
-  [K in keyof S]: CheckedArg<S[K], [SizeBadDims<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<WriteInvalidShapeMessage<Op, S, S[K]>> : unknown>;
+  [K in keyof S]: [SizeBadDims<S[K]>] extends [never] ? S[K] : CheckedArg<S[K], [SizeBadDims<S[K]>] extends [never] ? unknown : K extends `${FirstBadIndex<S>}` ? ShapeError<WriteInvalidShapeMessage<Op, S, S[K]>> : unknown>;
 };
 
 /**
