@@ -4,7 +4,8 @@
  */
 import type { Dim, Shape } from "./shape.js";
 import type { CheckArg, ShapeError } from "./errors.js";
-import type { Exact, IsKnownSize, NoTypeParameters } from "./internal/dims.js";
+import type { Exact, FixedRank, IsKnownSize, NoTypeParameters } from "./internal/dims.js";
+import type { SameGroupTails } from "./ops/broadcast.js";
 import type { AxisPairsCheck } from "./ops/same-shape.js";
 import type { InvalidSizesMessage, NormalizeShape } from "./internal/symbolic.js";
 import type { PrintDim, PrintShape } from "./internal/print.js";
@@ -174,15 +175,27 @@ type AxisClash<SDim extends Dim, GDim extends Dim> = Exact<SDim> extends Exact<G
  * type Ok = GradShapeCheck<[2, 3], [2, 3]>; //=> unknown
  */
 export type GradShapeCheck<S extends Shape, G extends Shape, Op extends string = "backward"> = CheckArg<
-  [G] extends readonly [never] // the gradient's shape before it is inferred (its default): see `SameShapeArg`
+  Exact<S> extends Exact<G> // the same shape (a whole-shape type parameter with itself included)
     ? G
-    : number extends S["length"]
+    : [G] extends readonly [never] // the gradient's shape before it is inferred (its default): see `SameShapeArg`
       ? G
-      : number extends G["length"]
-        ? G
-        : S["length"] extends G["length"]
+      : [S, G] extends readonly [FixedRank, FixedRank]
+        ? S["length"] extends G["length"]
           ? KnownDimsDiffer<S, G> extends true
             ? ShapeError<WriteGradShapeMessage<Op, S, G>>
             : G
           : ShapeError<WriteGradShapeMessage<Op, S, G>>
+        : SameGroupTails<S, G> extends readonly [unknown, infer STail extends Shape, infer GTail extends Shape] // `[...Batch, 4]` and `[...Batch, 3]`
+          ? KnownDimsDiffer<STail, GTail> extends true
+            ? ShapeError<WriteGradTailMessage<Op, STail, GTail>>
+            : G
+          : G // of unknown rank, or variadic shapes the compiler cannot line up: the runtime's
 >;
+
+/**
+ * `SHAPE_GRAD: backward: the upstream gradient ends in [3], the tensor in [4], after the same batch
+ * group; …` — two variadic shapes whose fixed tails hold different known sizes. Compile time only:
+ * at run time every shape has a rank, and the message prints the shapes.
+ */
+export type WriteGradTailMessage<Op extends string, STail extends Shape, GTail extends Shape> =
+  `SHAPE_GRAD: ${Op}: the upstream gradient ends in ${PrintShape<GTail>}, the tensor in ${PrintShape<STail>}, after the same batch group; give a gradient of the tensor's own shape`;

@@ -139,12 +139,14 @@ function generate(): Case {
     const tail = shape(1, 2);
     const other = ["...Batch", ...tail.map((d) => (random.chance(0.3) ? dim() : d))];
     const last = tail.at(-1)!;
+    const known = tail.map((d) => (random.chance(0.5) ? random.pick(["1", "3"]) : d));
     const call = random.pick([
       ["sc.mseLoss(x0, x1)", [["...Batch", ...tail], other]],
       ["sc.layerNorm(x0, [x1.shape[0]], x1, x1)", [["...Batch", ...tail], [random.chance(0.7) ? last : dim()]]],
       ["sc.embedding(x1, x0.astype(\"int32\")).add(x2)", [["...Batch", ...tail], [dim(), dim()], ["...Batch", ...tail, dim()]]],
       ["x0.softmax(-1).mul(x1)", [["...Batch", ...tail], other]],
       ["x0.logSoftmax(-1).sub(x1)", [["...Batch", ...tail], other]],
+      ["x0.backward(x1)", [["...Batch", ...known], ["...Batch", ...known.map((d) => (random.chance(0.4) ? (d === "1" ? "3" : "1") : d))]]], // known sizes kept or swapped: the rule compares only those
     ] as const);
     return { shapes: call[1].map((shape) => [...shape]), call: call[0] };
   }

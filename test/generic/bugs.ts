@@ -412,3 +412,10 @@ export function normWeightOfBatch<B extends Dim>(x: Tensor<[B, 4]>, weight: Tens
   // @shape-error SHAPE_MISMATCH
   return layerNorm(x, [4], weight);
 }
+
+/** The same over a batch group: the gradient's last axis is 3 where the output's is 4. */
+export function batchedGradientOfAnotherWidth<Batch extends Dim[]>(y: Tensor<[...Batch, 4]>, grad: Tensor<[...Batch, 3]>) {
+  // message: SHAPE_GRAD: backward: the upstream gradient ends in [3], the tensor in [4], after the same batch group; give a gradient of the tensor's own shape
+  // @shape-error SHAPE_GRAD
+  y.backward(grad);
+}
