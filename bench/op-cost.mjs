@@ -49,6 +49,7 @@ export const OPS = {
   "unbind": one((i) => [i + 2, 3], (i) => `x${i}.unbind(1)`),
   "tril": one(m, (i) => `x${i}.tril()`),
   "concat": two(m, m, (i) => `sc.concat([x${i}, y${i}], 0)`),
+  "concat (other widths)": two(m, (i) => [i + 2, 5], (i) => `sc.concat([x${i}, y${i}], 1)`),
   "stack": two(m, m, (i) => `sc.stack([x${i}, y${i}], 0)`),
   "where (same shape)": two(m, m, (i) => `sc.where(x${i}, y${i}, 0)`),
   "where (broadcast)": two(m, (i) => [i + 3], (i) => `sc.where(x${i}, y${i}, 0)`),
