@@ -571,3 +571,9 @@ export function seededBackward<B extends Dim, D extends Dim>(x: Tensor<[B, D]>, 
   y.backward(ones([y.shape[0], 3]));
   return y;
 }
+
+/** The top-2 scores picked along the last axis over any batch group (`gather` of shapes with the same group). */
+export function pickedOverBatch<Batch extends Dim[], C extends Dim>(scores: Tensor<[...Batch, C]>, picks: Tensor<[...Batch, 2]>) {
+  const picked = gather(scores, -1, picks.astype("int32")); // type: Tensor<[...Batch, 2]>
+  return picked.softmax(-1);
+}

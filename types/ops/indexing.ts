@@ -17,7 +17,7 @@ import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { Compare } from "../internal/digits.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
-import type { NoTypeParameters } from "../internal/dims.js";
+import type { FixedRank, NoTypeParameters } from "../internal/dims.js";
 import type { AxisPairsCheck } from "./same-shape.js";
 
 /** `S` with axis `Index` replaced by the dims `I` (`number[]` past the end). */
@@ -117,9 +117,8 @@ export type GatherShape<S extends Shape, Axis extends number, I extends Shape, O
 export type GatherIdentityCheck<S extends Shape, Axis extends number, I extends Shape, Op extends string> = unknown &
   ([[S, I]] extends [NoTypeParameters]
     ? unknown
-    : number extends S["length"] | I["length"]
-      ? unknown
-      : S["length"] extends I["length"]
+    : [S, I] extends readonly [FixedRank, FixedRank] // decided for a variadic shape (`[...Batch, D]`), whose length is not
+      ? S["length"] extends I["length"]
         ? NormalizeAxis<Op, S, Axis> extends infer Index
           ? Index extends number
             ? number extends Index
@@ -127,7 +126,8 @@ export type GatherIdentityCheck<S extends Shape, Axis extends number, I extends 
               : AxisPairsCheck<I, S, ["gather", Op, `${Index}`], Index>
             : unknown
           : never
-        : unknown);
+        : unknown
+      : unknown);
 
 /**
  * `SHAPE_GATHER: gather: axis 2 of the index is ${C} but 1 in x; off the gather axis 0, index may be
