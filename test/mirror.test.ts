@@ -44,6 +44,7 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteSameShapeNamesMessage",
   "WriteGatherNamesMessage",
   "WriteSameShapeTailMessage",
+  "WriteGatherTailMessage",
 ]);
 
 /**

@@ -146,8 +146,9 @@ function generate(): Case {
       ["sc.embedding(x1, x0.astype(\"int32\")).add(x2)", [["...Batch", ...tail], [dim(), dim()], ["...Batch", ...tail, dim()]]],
       ["x0.softmax(-1).mul(x1)", [["...Batch", ...tail], other]],
       ["x0.logSoftmax(-1).sub(x1)", [["...Batch", ...tail], other]],
-      // gather along the last axis, the index's other dims those of x (which the compiler leaves to the run time for a group)
-      ["sc.gather(x0, -1, x1.astype(\"int32\"))", [["...Batch", ...tail], ["...Batch", ...tail.slice(0, -1), random.pick(["1", "3", ...PARAMS])]]],
+      // gather along the last axis: the index's other dims must fit x's (kept, or another dim)
+      ["sc.gather(x0, -1, x1.astype(\"int32\"))", [["...Batch", ...tail], ["...Batch", ...tail.slice(0, -1).map((d) => (random.chance(0.3) ? dim() : d)), random.pick(["1", "3", ...PARAMS])]]],
+      ["sc.gather(x0, -1, x1.astype(\"int32\"))", [["...Batch", known[0]!, last], ["...Batch", random.pick(["1", "3", known[0]!]), random.pick(["1", "3", ...PARAMS])]]], // a known size off the axis, fitting or not
       ["x0.backward(x1)", [["...Batch", ...known], ["...Batch", ...known.map((d) => (random.chance(0.4) ? (d === "1" ? "3" : "1") : d))]]], // known sizes kept or swapped: the rule compares only those
     ] as const);
     return { shapes: call[1].map((shape) => [...shape]), call: call[0] };

@@ -419,3 +419,17 @@ export function batchedGradientOfAnotherWidth<Batch extends Dim[]>(y: Tensor<[..
   // @shape-error SHAPE_GRAD
   y.backward(grad);
 }
+
+/** Picks over a batch group whose index has more rows than the scores: 3 rows of picks for 1 row. */
+export function picksOfMoreRows<Batch extends Dim[], C extends Dim>(scores: Tensor<[...Batch, 1, C]>, picks: Tensor<[...Batch, 3, 2]>) {
+  // message: SHAPE_GATHER: gather: the index ends in [3, 2] but x in [1, ${C}], after the same batch group; off the gather axis -1, index may be at most x's size
+  // @shape-error SHAPE_GATHER
+  return gather(scores, -1, picks);
+}
+
+/** A layer norm over a batch group, normalized over a width the input does not end in. */
+export function normalizedOfAnotherWidth<Batch extends Dim[]>(x: Tensor<[...Batch, 3]>) {
+  // message: SHAPE_MISMATCH: layerNorm: the normalized shape does not match the input's trailing dims: axis -1 is 3 vs 4
+  // @shape-error SHAPE_MISMATCH
+  return layerNorm(x, [4]);
+}

@@ -19,6 +19,7 @@ import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { CompareDims } from "../internal/symbolic.js";
 import type { FixedRank, NoTypeParameters } from "../internal/dims.js";
 import type { AxisPairsCheck } from "./same-shape.js";
+import type { SameGroupTails } from "./broadcast.js";
 
 /** `S` with axis `Index` replaced by the dims `I` (`number[]` past the end). */
 type Splice<S extends Shape, Index extends number, I extends Shape> = SplitAt<S, Index> extends [infer Before extends Shape, readonly [unknown, ...infer Rest extends Shape]]
@@ -127,7 +128,34 @@ export type GatherIdentityCheck<S extends Shape, Axis extends number, I extends 
             : unknown
           : never
         : unknown
-      : unknown);
+      : GatherTailsCheck<S, Axis, I, Op>);
+
+/**
+ * `GatherIdentityCheck` for shapes with the same variadic group (`[...Batch, C]` and `[...Batch, 2]`)
+ * gathered along a negative axis within their fixed tails: the index's tail against x's, off the
+ * axis, as `GatherShape` compares fixed-rank shapes (`FirstMisfit`: the same dim, or a known size at
+ * most x's). Where a type parameter leaves a pair undecided, the argument is rejected (a type parameter
+ * is a name: `A` against 1 is an error, as `"a"` against 1 is). Other variadic shapes, and an axis in
+ * the group, are the runtime's.
+ */
+type GatherTailsCheck<S extends Shape, Axis extends number, I extends Shape, Op extends string> =
+  SameGroupTails<I, S> extends readonly [unknown, infer ITail extends Shape, infer STail extends Shape]
+    ? `${Axis}` extends `-${number}`
+      ? NormalizeAxis<Op, STail, Axis> extends infer Index extends number
+        ? [FirstMisfit<STail, ITail, Index>] extends [never]
+          ? unknown
+          : ShapeError<WriteGatherTailMessage<Op, ITail, STail, Axis>>
+        : unknown
+      : unknown
+    : unknown;
+
+/**
+ * `SHAPE_GATHER: gather: the index ends in [3, 2] but x in [1, 5], after the same batch group; off the
+ * gather axis -1, index may be at most x's size` — shapes with the same variadic group. Compile time
+ * only: at run time every shape has a rank, and the message prints the shapes.
+ */
+export type WriteGatherTailMessage<Op extends string, ITail extends Shape, STail extends Shape, Axis extends number> =
+  `SHAPE_GATHER: ${Op}: the index ends in ${PrintShape<ITail>} but x in ${PrintShape<STail>}, after the same batch group; off the gather axis ${Axis}, index may be at most x's size`;
 
 /**
  * `SHAPE_GATHER: gather: axis 2 of the index is ${C} but 1 in x; off the gather axis 0, index may be

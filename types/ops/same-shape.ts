@@ -11,7 +11,7 @@
  */
 import type { Dim, Shape } from "../shape.js";
 import type { CheckedArg, IdentityFirst, ShapeError } from "../errors.js";
-import type { Exact, FixedRank, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
+import type { Exact, FixedRank, IsKnownSize, KnownDimsMessage, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { WriteAsNamesMessage } from "../tensor.js";
 import type { SameGroupTails } from "./broadcast.js";
@@ -112,16 +112,25 @@ export type TrailingDimsCheck<Op extends string, S extends Shape, Normalized ext
  * whose own test accepts what it leaves undecided.
  */
 export type TrailingAxesCheck<Op extends string, S extends Shape, Normalized extends Shape> = unknown &
-  ([[S, Normalized]] extends [NoTypeParameters] ? unknown : TrailingAxesWalk<Op, S, Normalized>);
+  ([[S, Normalized]] extends [NoTypeParameters] ? unknown : TrailingAxesWalk<Op, S, Normalized, [S] extends readonly [FixedRank] ? false : true>);
 
-type TrailingAxesWalk<Op extends string, S extends Shape, Normalized extends Shape, Index extends 0[] = [0]> = Normalized extends readonly [
+/**
+ * The walk of `TrailingAxesCheck`, from the end. For a variadic input (`Variadic`), two known sizes
+ * that differ are its error too: the rule cannot compare them there (it sees a shape it cannot line
+ * up), so without this the argument failed with no message.
+ */
+type TrailingAxesWalk<Op extends string, S extends Shape, Normalized extends Shape, Variadic extends boolean, Index extends 0[] = [0]> = Normalized extends readonly [
   ...infer NormalizedFront extends Shape,
   infer N extends Dim,
 ]
   ? [S] extends readonly [readonly [...infer Front extends Shape, infer D extends Dim]] // wrapped: decided for a variadic `[...Batch, D]` too
     ? Exact<D> extends Exact<N>
-      ? TrailingAxesWalk<Op, Front, NormalizedFront, [...Index, 0]>
-      : SameDimCheck<WriteTrailingNamesMessage<Op, Index["length"], D, N>, D, N>
+      ? TrailingAxesWalk<Op, Front, NormalizedFront, Variadic, [...Index, 0]>
+      : Variadic extends true
+        ? [IsKnownSize<D>, IsKnownSize<N>] extends [true, true]
+          ? KnownDimsMessage<WriteTrailingNamesMessage<Op, Index["length"], D, N>>
+          : SameDimCheck<WriteTrailingNamesMessage<Op, Index["length"], D, N>, D, N>
+        : SameDimCheck<WriteTrailingNamesMessage<Op, Index["length"], D, N>, D, N>
     : unknown
   : unknown;
 
