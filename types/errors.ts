@@ -72,6 +72,18 @@ export type Checked<Param, Check> = unknown extends Check ? Param : MessageOf<Ch
 export type CheckedArg<Param, Result> = CheckedOf<Param, NoInfer<Result>>;
 
 /**
+ * `true` for an operand's shape that TypeScript has not inferred yet. When the argument is itself a
+ * generic call (`x.matmul(zeros([784, 128]))`), TypeScript types that call in the context of the
+ * parameter before it infers the operand's shape parameter, which then stands at its default (or, with
+ * none, at its constraint: a shape of unknown rank, which a rule works through at length). The ops
+ * whose rules are costly give that parameter the default `never`, and their rules pass it at once
+ * when this is `true` (matmul 324 → 178 instantiations per nested call). Decided `false` for any real
+ * shape, type parameters included; a whole-shape type parameter leaves it undecided, as the rules'
+ * own first tests do.
+ */
+export type Uninferred<S> = [S] extends readonly [never] ? true : false;
+
+/**
  * A parameter type whose identity checks come first: `Param` where `Check` (`SameDimCheck`s,
  * types/ops/concat.ts — a dim that is a type parameter against another dim) holds, else `Check`.
  * Where a type parameter keeps it undecided, TypeScript relates the argument to both outcomes and

@@ -3,7 +3,7 @@
  * and which restatements `.as(shape)` accepts. Mirrors src/tensor.ts message for message.
  */
 import type { Dim, Shape } from "./shape.js";
-import type { CheckArg, ShapeError } from "./errors.js";
+import type { CheckArg, ShapeError, Uninferred } from "./errors.js";
 import type { Exact, FixedRank, IsKnownSize, NoTypeParameters } from "./internal/dims.js";
 import type { SameGroupTails } from "./ops/broadcast.js";
 import type { AxisPairsCheck } from "./ops/same-shape.js";
@@ -145,11 +145,12 @@ export type WriteGradShapeMessage<Op extends string, S extends Shape, G extends 
 /**
  * `true` when some axis holds two different known sizes (the ranks are equal). Each axis gives a flag
  * (`AxisClash`): the same dim is passed first, by identity, so a type parameter against itself is
- * `false`, while a type parameter against another dim leaves its flag undecided. The flags are tested
- * as one union inside an object, which TypeScript decides as soon as one flag is `true` (`[B, 3]`
- * against `[B, 4]`: 3 vs 4 is a known clash beside a type parameter, as `["b", 3]` against
- * `["b", 4]` is), and leaves undecided where only a type parameter's flag is — a name, which this
- * rule does not compare (`["a", 3]` against `["b", 3]` passes too).
+ * `false`, while a type parameter against another dim leaves its flag undecided. `true` is then asked
+ * of the flags' union, which is decided where every flag is (`[B, 3]` against `[B, 4]`: 3 vs 4 is a
+ * known clash beside a type parameter, as `["b", 3]` against `["b", 4]` is). Where a type parameter
+ * meets another dim the test stays undecided; the argument check then accepts `[A, 3]` against
+ * `[B, 3]` (as it accepts `["a", 3]` against `["b", 3]`: this rule compares known sizes only) and
+ * rejects `[A, 3]` against `[B, 4]`.
  */
 type KnownDimsDiffer<S extends Shape, G extends Shape> = true extends AxisClashes<S, G> ? true : false;
 
@@ -177,7 +178,7 @@ type AxisClash<SDim extends Dim, GDim extends Dim> = Exact<SDim> extends Exact<G
 export type GradShapeCheck<S extends Shape, G extends Shape, Op extends string = "backward"> = CheckArg<
   Exact<S> extends Exact<G> // the same shape (a whole-shape type parameter with itself included)
     ? G
-    : [G] extends readonly [never] // the gradient's shape before it is inferred (its default): see `SameShapeArg`
+    : Uninferred<G> extends true
       ? G
       : [S, G] extends readonly [FixedRank, FixedRank]
         ? S["length"] extends G["length"]

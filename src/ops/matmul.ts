@@ -203,11 +203,9 @@ export function matmul<Left extends Shape, Right extends Shape = never>(
 /**
  * The type of `Tensor#matmul`: a property of a top-level function type rather than a method of the
  * generic interface, so that the compiler does not re-instantiate the signature for every tensor type
- * it is called on (985 → about 150 instantiations per call). `Right` defaults to `never`: when the
- * argument is itself a generic call (`x.matmul(zeros([784, 128]))`), TypeScript types that call in the
- * context of this parameter before `Right` is inferred, with `Right` at its default; the rule passes
- * `never` at once (`MatmulOperands`' first test) instead of working through an unknown operand
- * (324 → 178 instantiations per nested call).
+ * it is called on (985 → about 150 instantiations per call). `Right` defaults to `never`, which the
+ * rule passes at once while TypeScript types a creation call written as the argument (`Uninferred`,
+ * types/errors.ts).
  */
 type MatmulMethod = <Self extends Shape, Right extends Shape = never>(
   this: Tensor<Self>,

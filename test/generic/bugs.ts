@@ -433,3 +433,10 @@ export function normalizedOfAnotherWidth<Batch extends Dim[]>(x: Tensor<[...Batc
   // @shape-error SHAPE_MISMATCH
   return layerNorm(x, [4]);
 }
+
+/** A weight of another height than the input's width, beside the batch parameter: 64 vs 32 is a clash of known sizes. */
+export function weightOfAnotherHeight<B extends Dim>(x: Tensor<[B, 64]>, w: Tensor<[32, 10]>) {
+  // message: SHAPE_MATMUL: matmul: inner dims 64 vs 32; the left's last axis must equal the right's second-to-last (transpose one of them?)
+  // @shape-error SHAPE_MATMUL
+  return x.matmul(w);
+}

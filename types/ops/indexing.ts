@@ -12,7 +12,7 @@
  *   dims are never a compile error (the runtime checks); type parameters are carried through.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, Uninferred } from "../errors.js";
 import type { NormalizeAxis, SplitAt } from "../internal/axes.js";
 import type { Compare } from "../internal/digits.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
@@ -89,8 +89,8 @@ type FirstMisfit<S extends Shape, I extends Shape, Axis extends number, At exten
  * @example
  * type Out = GatherShape<[4, 10], 1, [4, 1]>; //=> [4, 1]
  */
-export type GatherShape<S extends Shape, Axis extends number, I extends Shape, Op extends string = "gatherShape"> = [I] extends readonly [never]
-  ? I // the op's index shape before it is inferred (its default): see `SameShapeArg`
+export type GatherShape<S extends Shape, Axis extends number, I extends Shape, Op extends string = "gatherShape"> = Uninferred<I> extends true
+  ? I
   : NormalizeAxis<Op, S, Axis> extends infer Index
     ? [Index] extends [ShapeError<string>]
       ? Index

@@ -16,7 +16,7 @@
  * - Size 0 is an ordinary size (`[0, 3] @ [3, 0]` → `[0, 0]`; `[2, 0] @ [0, 3]` → `[2, 3]`, all zeros).
  */
 import type { Dim, Shape } from "../shape.js";
-import type { ShapeError } from "../errors.js";
+import type { ShapeError, Uninferred } from "../errors.js";
 import type { Exact, FixedRank, IsSingle, KnownDimsMessage, SwapLastTwo } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { InvalidSizesMessage, NormalizeShape } from "../internal/symbolic.js";
@@ -188,8 +188,8 @@ type FixedBatchDims<Op extends string, Left extends Shape, Right extends Shape, 
  * Matrices (two axes or more) are matched first: they are the common case, and a pattern that fails
  * costs about as much to test as one that matches.
  */
-export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> = [Right] extends readonly [never]
-  ? [number[], unknown] // the method's `Right` before it is inferred (its default, `never`): see `MatmulMethod`
+export type MatmulOperands<Left extends Shape, Right extends Shape, Op extends string> = Uninferred<Right> extends true
+  ? [number[], unknown]
   : [Right] extends readonly [readonly [infer RightInner extends Dim, infer Columns extends Dim]] // a matrix on the right (a weight): `[...Front, k] @ [k, n]` is `[...Front, n]` for a vector and a stack alike
     ? [Left] extends readonly [readonly [...infer Front extends Shape, infer LeftInner extends Dim]]
       ? [InnerResult<LeftInner, RightInner, [...Front, Columns]>, Inner<Op, Left, Right, LeftInner, RightInner>]

@@ -10,7 +10,7 @@
  * `CheckArg` accepts: the runtime checks it.
  */
 import type { Dim, Shape } from "../shape.js";
-import type { CheckedArg, IdentityFirst, ShapeError } from "../errors.js";
+import type { CheckedArg, IdentityFirst, ShapeError, Uninferred } from "../errors.js";
 import type { Exact, FixedRank, IsKnownSize, KnownDimsMessage, NoTypeParameters, SameDimCheck } from "../internal/dims.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { WriteAsNamesMessage } from "../tensor.js";
@@ -238,15 +238,13 @@ type AxisPairMessage<Left extends Shape, Right extends Shape, Message extends re
  * tfjs's losses' labels): `Param` where the two shapes are the same type — decided first, so a
  * whole-shape type parameter matches itself, and cheap — else the identity checks (`SameAxesCheck`: a
  * type parameter against another dim, with its names message) and then the rule (`EqualShapesCheck`:
- * known and named dims, the runtime's message). A shape that is `never` passes: the checked operand's
- * shape parameter defaults to `never` (`mseLoss`'s `Target`), which is what TypeScript gives it while it
- * types a creation call written as the argument (`mseLoss(y, zeros([32, 1]))`) in the context of this
- * parameter, before inferring it — the rule is not worked through for a shape that is not there yet.
+ * known and named dims, the runtime's message). A shape not inferred yet passes (`Uninferred`:
+ * `mseLoss`'s `Target` defaults to `never`).
  */
 export type SameShapeArg<Param, Op extends string, LeftName extends string, Left extends Shape, RightName extends string, Right extends Shape, Tail extends string = `${Op} does not broadcast`> =
   IdentityFirst<
-    Exact<Left> extends Exact<Right> ? unknown : [Left, Right] extends readonly [never, unknown] | readonly [unknown, never] ? unknown : SameAxesCheck<Op, LeftName, Left, RightName, Right>,
-    CheckedArg<Param, Exact<Left> extends Exact<Right> ? unknown : [Left, Right] extends readonly [never, unknown] | readonly [unknown, never] ? unknown : EqualShapesCheck<Op, LeftName, Left, RightName, Right, Tail>>
+    Exact<Left> extends Exact<Right> ? unknown : true extends Uninferred<Left> | Uninferred<Right> ? unknown : SameAxesCheck<Op, LeftName, Left, RightName, Right>,
+    CheckedArg<Param, Exact<Left> extends Exact<Right> ? unknown : true extends Uninferred<Left> | Uninferred<Right> ? unknown : EqualShapesCheck<Op, LeftName, Left, RightName, Right, Tail>>
   >;
 
 /**
