@@ -352,7 +352,7 @@ export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op 
  */
 export type ListArgs<Items extends readonly unknown[], Result, Names extends readonly unknown[] = []> = {
   [K in keyof Items]: IdentityFirst<K extends keyof Names ? Names[K] : unknown, Items[K] & CheckArg<ItemError<Result, K>>>; // an item's name checks before the rule's
-} & CheckArg<ListError<Result>>;
+} & (Items extends readonly [] ? CheckArg<ListError<Result>> : unknown);
 
 /**
  * The name checks of a list of tensors' shapes (concat, stack): for each shape after the first, each
@@ -430,7 +430,7 @@ export type WriteListNamesMessage<Kind extends "concat" | "stack", Op extends st
 type ItemError<Result, K> = K extends FailedItem<Result> ? ErrorOf<Result> : unknown;
 
 /** The index (as a key) of the list item the rule failed at, or `never`: computed once per result, not per item. */
-type FailedItem<Result> = Result extends Failure<infer Where extends number> ? `${Where}` : never;
+type FailedItem<Result> = Result extends Failure<infer Where extends number | "list"> ? (Where extends number ? `${Where}` : "0") : never;
 
 /** The error of the list as a whole (an empty list, a sum too large), if the rule failed so. */
 type ListError<Result> = Result extends Failure<"list", infer Error> ? Error : unknown;
