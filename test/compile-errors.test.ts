@@ -81,7 +81,7 @@ const MESSAGE_PARAMETER_OPS = new Set([
 function diagnosticFlaws(d: FoundDiagnostic): string[] {
   const flaws: string[] = [];
   const [first = "", second = ""] = d.text.split("\n");
-  // A list rule's whole-list error (an empty list, a concatenated size past 2^53 − 1) prints the list
+  // A list rule's error for an empty list prints the list
   // parameter by its alias (`ConcatArgs<[], 0, "concatShape">`) and the message on the next line.
   const listLevel = /'(?:Concat|Stack)Args<[^']*>'\.$/.test(first) && second.includes(d.message);
   const inFirst = first.includes(d.message) || first.includes(d.message.replaceAll('"', '\\"'));

@@ -111,6 +111,35 @@ describe("buggy generic code is a shape error on the bug line, with its message"
     expect(reported.sort()).toEqual(expectedByLine());
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("60 shape errors in 1 file (1 file checked)");
   });
+
+  /**
+   * What an editor shows for them: the message in the diagnostic's first line, where TypeScript
+   * reports at the argument (TS2345) or at the list item (TS2322) — within the next four lines after
+   * "No overload matches this call" for a broadcasting op whose same-shape overload a type parameter
+   * keeps undecided; a declared-shape mismatch is TypeScript's own sentence, whose message the CLI writes
+   * (SHAPE_DECLARED). Generic diagnostics print the undecided check around the message, so they are
+   * longer than the concrete ones (test/compile-errors.test.ts holds those to twice the message); the
+   * bound here keeps them from growing back into pages (a list op's was 3,500 characters, with the
+   * message on its fourth line, before its items were checked one by one).
+   */
+  for (const [version, found] of [
+    ["TypeScript 6", () => sharedChecker().diagnostics(bugsFile)],
+    ["TypeScript 7", () => ts7.filter((d) => d.file === bugsFile)],
+  ] as const) {
+    it(`${version}: an editor shows the message in the first line (in the next four after "No overload matches this call")`, () => {
+      const unprinted = (text: string) => text.replaceAll(/\$\{PrintDim<(\w+)>\}/g, "$${$1}");
+      const errors = found().filter((d) => d.code !== "SHAPE_DECLARED");
+      expect(errors.length).toBeGreaterThan(50);
+      const misplaced = errors.flatMap((d) => {
+        const lines = unprinted(d.text).split("\n");
+        // After "No overload matches this call.": the last overload's error (TypeScript 7), or each overload's (TypeScript 6, for a function).
+        const shown = lines[0]!.endsWith("No overload matches this call.") ? lines.slice(1, 5) : lines.slice(0, 1);
+        return shown.some((line) => line.includes(d.message)) ? [] : [`${d.line}: ${lines[0]!.slice(0, 160)}`];
+      });
+      expect(misplaced).toEqual([]);
+      expect(errors.filter((d) => d.text.length > 3000).map((d) => `${d.line}: ${d.text.length} characters`)).toEqual([]);
+    });
+  }
 });
 
 /** The buggy functions, loaded at run time (a static import would put bugs.ts's errors into the project's type-check). */

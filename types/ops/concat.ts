@@ -340,15 +340,20 @@ export type ConcatShape<Shapes extends readonly Shape[], Axis extends number = 0
 
 /**
  * The list argument of a concatenation: each shape intersected with its error when it is the one
- * that fails (the whole list for an empty list or a sum too large), so the compiler reports the
- * error there.
+ * that fails (the first for a sum too large; the whole list when it is empty), so the compiler
+ * reports the error there.
  */
 export type ConcatArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<Shapes, ConcatResult<Shapes, Axis, Op>>;
 
 /**
  * A list argument checked against a list rule's result (concat, stack; of shapes or of tensors): the
- * failing item — or the whole list, for a "list" failure — intersected with its error, so the
- * compiler reports it there; the list as given otherwise.
+ * failing item intersected with its error, so the compiler reports it there; the list as given
+ * otherwise. A failure of the list as a whole goes to its first item (a sum too large), or to the
+ * whole list when it is empty, a test decided at the list's top. Nothing undecided sits beside the
+ * items: an undecided conditional there (in generic code, the list's own check was one) keeps
+ * TypeScript from taking an array literal apart, and it then reported a generic list's error at the
+ * whole list with every item's check printed, the message on the fourth line (3,500 characters for
+ * `stack([a, b])` of `[B, 10]` and `[N, 10]`; 1,200 at the item now).
  */
 export type ListArgs<Items extends readonly unknown[], Result, Names extends readonly unknown[] = []> = {
   [K in keyof Items]: IdentityFirst<K extends keyof Names ? Names[K] : unknown, Items[K] & CheckArg<ItemError<Result, K>>>; // an item's name checks before the rule's
@@ -429,7 +434,7 @@ export type WriteListNamesMessage<Kind extends "concat" | "stack", Op extends st
 /** The error of list item `K`, if the rule failed there. */
 type ItemError<Result, K> = K extends FailedItem<Result> ? ErrorOf<Result> : unknown;
 
-/** The index (as a key) of the list item the rule failed at, or `never`: computed once per result, not per item. */
+/** The index (as a key) of the list item the rule failed at (the first for a failure of the whole list), or `never`: computed once per result, not per item. */
 type FailedItem<Result> = Result extends Failure<infer Where extends number | "list"> ? (Where extends number ? `${Where}` : "0") : never;
 
 /** The error of the list as a whole (an empty list, a sum too large), if the rule failed so. */

@@ -122,7 +122,7 @@ export type StackResult<Shapes extends readonly Shape[], Axis extends number, Op
 export type StackShape<Shapes extends readonly Shape[], Axis extends number = 0, Op extends string = "stackShape"> =
   ErrorOf<StackResult<Shapes, Axis, Op>>;
 
-/** The list argument of a stack: the failing shape (or the whole list) intersected with its error. */
+/** The list argument of a stack: the failing shape (the whole list when it is empty) intersected with its error. */
 export type StackArgs<Shapes extends readonly Shape[], Axis extends number, Op extends string> = ListArgs<Shapes, StackResult<Shapes, Axis, Op>>;
 
 /** The name checks of a stack's tensors (`ListNameChecks`): every axis. */
