@@ -98,7 +98,7 @@ describe("buggy generic code is a shape error on the bug line, with its message"
   });
 
   it("what the compiler cannot follow (limits.ts) is an error that says what to write instead, under TypeScript 6 and 7", () => {
-    expect(expectedMessages(limitsFile).size).toBe(8);
+    expect(expectedMessages(limitsFile).size).toBe(9);
     expect(sharedChecker().mismatches(limitsFile)).toEqual([]);
     expect(byLine(sharedChecker().diagnostics(limitsFile))).toEqual(expectedByLine(limitsFile));
     expect(byLine(ts7.filter((d) => d.file === limitsFile))).toEqual(expectedByLine(limitsFile));

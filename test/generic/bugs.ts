@@ -166,7 +166,7 @@ export function conditionOfAnotherLength<B extends Dim, S extends Dim, T extends
  * `T`'s axes, which is the error.
  */
 export function reshapeForTranspose<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>) {
-  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [${T}, ${B}, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [${T}, ${B}, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis or counts it into a -1, which the compiler cannot size; keep its axis in place and write the other sizes out (reshape([x.shape[0], 8, 64])), or use unflatten(axis, [8, -1]), flatten(start, end), unsqueeze or squeeze
   // @shape-error SHAPE_RESHAPE
   return x.reshape([x.shape[1], x.shape[0], 64]);
 }
@@ -243,7 +243,7 @@ export function tfLossOfAnotherBatch<B extends Dim, T extends Dim>(labels: tf.Tf
 
 /** The transpose written as a reshape, through shapecheck/tfjs (with numbers it runs and scrambles the data). */
 export function tfReshapeForTranspose<B extends Dim, T extends Dim>(x: tf.TfTensor<[B, T, 64]>) {
-  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [${T}, ${B}, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)
+  // message: SHAPE_RESHAPE: reshape: cannot reshape [${B}, ${T}, 64] to [${T}, ${B}, 64]: a type parameter is a name, and this reshape merges, splits or moves its axis or counts it into a -1, which the compiler cannot size; keep its axis in place and write the other sizes out (reshape([x.shape[0], 8, 64])), or use unflatten(axis, [8, -1]), flatten(start, end), unsqueeze or squeeze
   // @shape-error SHAPE_RESHAPE
   return tf.reshape(x, [x.shape[1], x.shape[0], 64]);
 }

@@ -152,7 +152,7 @@ export type ShapeRules = [
 
 /** The message `WriteReshapeNamesMessage` writes, with the shapes printed by `PrintShape`. */
 type NamesMessage<From extends readonly Dim[], To extends readonly Dim[]> =
-  `SHAPE_RESHAPE: reshape: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)`;
+  `SHAPE_RESHAPE: reshape: cannot reshape ${PrintShape<From>} to ${PrintShape<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis or counts it into a -1, which the compiler cannot size; keep its axis in place and write the other sizes out (reshape([x.shape[0], 8, 64])), or use unflatten(axis, [8, -1]), flatten(start, end), unsqueeze or squeeze`;
 
 export type ReshapeMessages = [
   // the generic-case message prints ranks 2 and 3 by index: the same text as PrintShape, at every rank
@@ -162,7 +162,7 @@ export type ReshapeMessages = [
   Expect<Equal<WriteReshapeNamesMessage<"reshape", [1, 2, 3, 4], [24]>, NamesMessage<[1, 2, 3, 4], [24]>>>,
   Expect<Equal<WriteReshapeNamesMessage<"reshape", [2 | 3, 4], [-1]>, NamesMessage<[2 | 3, 4], [-1]>>>,
   Expect<Equal<WriteReshapeNamesMessage<"reshape", [...number[], 3], [-1]>, NamesMessage<[...number[], 3], [-1]>>>,
-  Expect<Equal<WriteReshapeNamesMessage<"reshape", [2, 3], [6]>, "SHAPE_RESHAPE: reshape: cannot reshape [2, 3] to [6]: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)">>,
+  Expect<Equal<WriteReshapeNamesMessage<"reshape", [2, 3], [6]>, "SHAPE_RESHAPE: reshape: cannot reshape [2, 3] to [6]: a type parameter is a name, and this reshape merges, splits or moves its axis or counts it into a -1, which the compiler cannot size; keep its axis in place and write the other sizes out (reshape([x.shape[0], 8, 64])), or use unflatten(axis, [8, -1]), flatten(start, end), unsqueeze or squeeze">>,
 ];
 
 export type DigitProducts = [

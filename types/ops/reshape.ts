@@ -525,11 +525,14 @@ export type ReshapeWhole<Names extends string, From extends Shape, To extends Sh
 
 /**
  * `SHAPE_RESHAPE: reshape: cannot reshape [${B}, T, 64] to [-1, 64]: …` — the message of a reshape
- * that a type parameter keeps undecided: it merges, splits or moves a type parameter's axis, whose
- * size the compiler cannot name. Compile time only (at run time every dim is a number).
+ * that a type parameter keeps undecided: it merges, splits or moves a type parameter's axis, or has
+ * a `-1` beside it (the `-1` is the element count over the other dims, the type parameter among
+ * them, and a kept axis of 0 would leave it undefined), whose size the compiler cannot name.
+ * `unflatten` counts its `-1` within the one axis it splits (`[B, T, 512]` → `[B, T, 8, 64]`).
+ * Compile time only (at run time every dim is a number).
  */
 export type WriteReshapeNamesMessage<Op extends string, From extends Shape, To extends Shape> =
-  `SHAPE_RESHAPE: ${Op}: cannot reshape ${ShapeText<From>} to ${ShapeText<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis, which the compiler cannot size; keep each type parameter's axis in place (reshape([x.shape[0], ...])), add or remove size-1 axes with unsqueeze or squeeze, or merge axes with flatten(start, end)`;
+  `SHAPE_RESHAPE: ${Op}: cannot reshape ${ShapeText<From>} to ${ShapeText<To>}: a type parameter is a name, and this reshape merges, splits or moves its axis or counts it into a -1, which the compiler cannot size; keep its axis in place and write the other sizes out (reshape([x.shape[0], 8, 64])), or use unflatten(axis, [8, -1]), flatten(start, end), unsqueeze or squeeze`;
 
 /**
  * `PrintShape<S>`, for ranks 2 and 3 by index (no pattern match per rank): the same text.
