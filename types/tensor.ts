@@ -45,29 +45,49 @@ export type WriteAsDimMessage<Op extends string, From extends Shape, To extends 
 type AsDims<From extends Shape, To extends Shape, Op extends string, F extends Shape = From, T extends Shape = To, Index extends 0[] = []> =
   F extends readonly [infer FDim extends Dim, ...infer FRest extends Shape]
     ? T extends readonly [infer TDim extends Dim, ...infer TRest extends Shape]
-      ? IsKnownSize<FDim> extends true
-        ? IsKnownSize<TDim> extends true
-          ? [FDim] extends [TDim]
-            ? AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
-            : ShapeError<WriteAsDimMessage<Op, From, To, Index["length"], FDim, TDim>>
+      ? Exact<FDim> extends Exact<TDim> // the same dim (a type parameter restated in place included)
+        ? AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
+        : IsKnownSize<FDim> extends true
+          ? IsKnownSize<TDim> extends true
+            ? [FDim] extends [TDim]
+              ? AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
+              : ShapeError<WriteAsDimMessage<Op, From, To, Index["length"], FDim, TDim>>
+            : AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
           : AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
-        : AsDims<From, To, Op, FRest, TRest, [...Index, 0]>
       : To
     : To;
 
 /**
  * `.as`'s check: the statement's dims are valid sizes (names, size expressions), then `AsShape`. A
  * statement of the tensor's own shape (type parameters included: `x.as([x.shape[0], 64])` on
- * `[B, 64]`) holds as it is.
+ * `[B, 64]`) holds as it is, and so does each of its dims that is the tensor's own at that axis:
+ * those are not validated again (`x.as([x.shape[0], 64])` on `[B, number]` binds the dynamic axis
+ * and keeps `B`, which a size test cannot decide).
  */
 export type AsChecked<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To>
   ? Self
-  : [InvalidSizesMessage<"as", To>] extends [never]
+  : [InvalidSizesMessage<"as", OwnDimsValid<Self, To>>] extends [never]
     ? AsShape<Self, To>
     : ShapeError<InvalidSizesMessage<"as", To>>;
 
-/** `.as`'s result: the statement in normal form (the tensor's own shape as it is). */
-export type AsResult<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To> ? Self : NormalizeShape<To>;
+/** `To` with each dim that is `Self`'s own dim at the same axis replaced by 1 (valid by construction). */
+type OwnDimsValid<Self extends Shape, To extends Shape> = { [K in keyof To]: K extends keyof Self ? (Exact<Self[K]> extends Exact<To[K]> ? 1 : To[K]) : To[K] };
+
+/**
+ * `.as`'s result: the statement in normal form, each dim that is the tensor's own at that axis as it
+ * is (the tensor's own shape as it is), so that a type parameter restated in place stays itself:
+ * `[B, number]` stated as `[x.shape[0], 64]` is `[B, 64]`.
+ */
+export type AsResult<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To>
+  ? Self
+  : { -readonly [K in keyof To]: K extends keyof Self ? (Exact<Self[K]> extends Exact<To[K]> ? Self[K] : StatedDim<To[K]>) : StatedDim<To[K]> };
+
+/**
+ * A stated dim in normal form. Through `NormalizeShape`, whose first test stays undecided for a type
+ * parameter (`Tensor<[number, 4]>` stated as `[x.shape[1], 4]` with `T` there): normalizing the
+ * parameter itself made TypeScript compute its constraint through the size parser, "excessively deep".
+ */
+type StatedDim<D extends Dim> = NormalizeShape<[D]>[0];
 /**
  * `.as`'s identity check around type parameters: each axis of the statement against the tensor's, by
  * `SameDimCheck` — `unknown` where they are the same dim, where either is `number` (the runtime binds

@@ -190,8 +190,10 @@ export function matmul<Left extends Shape, Right extends Shape = never>(
     return product(a, b) as never;
   }
   const out = matmulShapeFor("matmul", a.dims, b.dims) as number[];
-  const left = a.dims.length === 1 ? unsqueezed(a, 0) : a;
-  const right = b.dims.length === 1 ? unsqueezed(b, 1) : b;
+  // As plain tensors: the parameters' types hold the rule, which TypeScript 6 would otherwise expand
+  // on the generic shapes here ("excessively deep" in this body; never at a call).
+  const left: Tensor = a.dims.length === 1 ? unsqueezed(a, 0) : (a as Tensor);
+  const right: Tensor = b.dims.length === 1 ? unsqueezed(b, 1) : (b as Tensor);
   const [m, k] = left.dims.slice(-2) as [number, number];
   const n = right.dims[right.dims.length - 1]!;
   const batch = broadcastPair("matmul", left.dims.slice(0, -2), right.dims.slice(0, -2)) as number[];

@@ -189,6 +189,14 @@ export function statedAndRearranged<B extends Dim, T extends Dim>(x: Tensor<[B, 
   return heads;
 }
 
+/** A dynamic axis bound by `.as()` beside a type parameter restated in place: `[B, number]` as `[B, 64]`. */
+export function boundFeatures<B extends Dim>(x: Tensor<[B, number]>, w: Tensor<[64, 10]>) {
+  const bound = x.as([x.shape[0], 64]); // type: Tensor<[B, 64]>
+  const logits = bound.matmul(w); // type: Tensor<[B, 10]>
+  const exact: Exactly<[typeof bound, typeof logits], [Tensor<[B, 64]>, Tensor<[B, 10]>]> = true;
+  return logits;
+}
+
 /** A learned class token (ViT) and a per-example scale stretched to the input's batch: size-1 axes stretched to type parameters of another tensor. */
 export function classToken<B extends Dim, T extends Dim>(x: Tensor<[B, T, 64]>, token: Tensor<[1, 1, 64]>, scale: Tensor<[B, 1]>) {
   const tokens = token.broadcastTo([x.shape[0], 1, 64]); // type: Tensor<[B, 1, 64]>
