@@ -18,7 +18,8 @@
  * both operands or held by the first alone, the axis ops (`unsqueeze`, `permute`, `transpose`,
  * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, `conv2d`'s
  * channels, the index ops (`indexSelect`, `gather`, `embedding`, `argmax`, `max`, `softmax` along
- * an axis) followed by a broadcast, and `.as()` binding `number` dims beside dims restated in place. The named side is the oracle the rest of the
+ * an axis) followed by a broadcast, `.as()` binding `number` dims beside dims restated in place, and
+ * `where`'s second branch over a batch group. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -258,7 +259,17 @@ function generateAs(): Case {
   return { shapes: [base, like(base)], call: `x0.as([${stated.join(", ")}]).add(x1)` };
 }
 
-const CASES = [...Array.from({ length: 1200 }, generate), ...Array.from({ length: 80 }, generateAs)];
+/**
+ * `where`'s second branch over a batch group, the condition made from the first (`where(x.gt(0), x,
+ * y)`): its check is the parameter type's own, which a variadic shape reaches by another path than
+ * fixed ranks do. Drawn last, like `generateAs`.
+ */
+function generateWhereRight(): Case {
+  const tail = shape(1, 2);
+  return { shapes: [["...Batch", ...tail], ["...Batch", ...tail.map((d) => (random.chance(0.4) ? dim() : d))]], call: "sc.where(x0.gt(0), x0, x1)" };
+}
+
+const CASES = [...Array.from({ length: 1200 }, generate), ...Array.from({ length: 80 }, generateAs), ...Array.from({ length: 40 }, generateWhereRight)];
 
 /**
  * One file: for each case a generic function (the op on its own line) and the same op on declared

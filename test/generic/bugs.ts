@@ -440,3 +440,10 @@ export function weightOfAnotherHeight<B extends Dim>(x: Tensor<[B, 64]>, w: Tens
   // @shape-error SHAPE_MATMUL
   return x.matmul(w);
 }
+
+/** A masked fill over a batch group whose fallback ends in another width than the scores. */
+export function fallbackOfAnotherWidth<Batch extends Dim[], T extends Dim, S extends Dim>(scores: Tensor<[...Batch, T]>, fallback: Tensor<[...Batch, S]>) {
+  // message: SHAPE_BROADCAST: where: axis -1 is ${T} vs ${S}; each axis must be equal or 1, and a type parameter is equal only to itself (unsqueeze adds a size-1 axis)
+  // @shape-error SHAPE_BROADCAST
+  return where(scores.gt(0), scores, fallback);
+}

@@ -53,13 +53,21 @@ export type WhereTensorLeftCheck<Cond extends Shape, Left extends Shape> = Where
  * error). (Asked first for every shape, the identity test was itself undecided for `[B, T, 1]`
  * against `[B, T, T]` and rejected it.)
  */
-export type WhereRightParam<Cond extends Shape, Left extends Shape, Right extends Shape, Param> = [Right] extends [readonly []]
+export type WhereRightParam<Cond extends Shape, Left extends Shape, Right extends Shape, Param> = [Right] extends readonly [readonly []] // `readonly`: a tuple written on both sides would leave a variadic `Right` undecided
   ? Param
   : [Left, Right] extends readonly [FixedRank, FixedRank] // dims in place: the broadcast decides, around type parameters too
     ? Checked<Param, WhereTensorRightBroadcast<Cond, Left, Right>>
-    : Exact<Right> extends Exact<Left> // `a`'s shape again: its broadcast with `cond` is the left check's
-      ? Param
-      : Checked<Param, WhereTensorRightBroadcast<Cond, Left, Right>>;
+    : WhereOtherRight<WhereTensorRightBroadcast<Cond, Left, Right>, Left, Right, Param>;
+
+/**
+ * `WhereRightParam` for shapes not both of fixed rank: `a`'s shape again passes (its broadcast with
+ * `cond` is the left check's), else the broadcast's check. The check comes first among the alias's
+ * arguments, so that where the identity test stays undecided (`[...Batch, A]` against `[...Batch,
+ * B]`) the diagnostic, which prints this alias, shows its message.
+ */
+type WhereOtherRight<Check, Left extends Shape, Right extends Shape, Param> = Exact<Right> extends Exact<Left> // `a`'s shape again
+  ? Param
+  : Checked<Param, Check>;
 
 /** The check on `b`: its broadcast with the broadcast of `a` and `cond`. */
 type WhereTensorRightBroadcast<Cond extends Shape, Left extends Shape, Right extends Shape> =
