@@ -25,8 +25,23 @@ export type WriteNotScalarMessage<Op extends string, S extends Shape> =
  * type Ok = ScalarOnly<[], "item">; //=> unknown
  */
 export type ScalarOnly<S extends Shape, Op extends string> = CheckArg<
-  [S] extends [readonly []] ? S : number extends S["length"] ? S : ShapeError<WriteNotScalarMessage<Op, S>>
+  [S] extends readonly [readonly []] // `readonly`: a tuple written on both sides would leave a variadic `S` undecided
+    ? S
+    : [S] extends readonly [FixedRank]
+      ? ShapeError<WriteNotScalarMessage<Op, S>>
+      : readonly [[]] extends readonly [S] // may be empty (`[...Batch]`, `number[]`): the runtime's to check; decided false where an axis is written beside a group (`[...Batch, D]`)
+        ? S
+        : ShapeError<WriteNotScalarAxisMessage<Op>>
 >;
+
+/**
+ * `SHAPE_NOT_SCALAR: backward: needs a scalar, got a shape with at least one axis beside its batch
+ * group or unknown rank; …` — a shape that is not of fixed rank (`[...Batch, D]`, `[...number[], 3]`)
+ * but holds an axis, so it is never a scalar. Compile time only: at run time every shape has a rank,
+ * and the message prints it (`WriteNotScalarMessage`).
+ */
+export type WriteNotScalarAxisMessage<Op extends string> =
+  `SHAPE_NOT_SCALAR: ${Op}: needs a scalar, got a shape with at least one axis beside its batch group or unknown rank; reduce it first (sum() or mean())`;
 
 /**
  * `SHAPE_AS: as: cannot restate [2, 3] as [2, 3, 1]: it has 2 axes, the statement 3`.

@@ -18,8 +18,8 @@
  * both operands or held by the first alone, the axis ops (`unsqueeze`, `permute`, `transpose`,
  * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, `conv2d`'s
  * channels, the index ops (`indexSelect`, `gather`, `embedding`, `argmax`, `max`, `softmax` along
- * an axis) followed by a broadcast, `.as()` binding `number` dims beside dims restated in place, and
- * `where`'s second branch over a batch group. The named side is the oracle the rest of the
+ * an axis) followed by a broadcast, `.as()` binding `number` dims beside dims restated in place,
+ * `where`'s second branch over a batch group, and `item()`/`backward()` there. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -269,7 +269,19 @@ function generateWhereRight(): Case {
   return { shapes: [["...Batch", ...tail], ["...Batch", ...tail.map((d) => (random.chance(0.4) ? dim() : d))]], call: "sc.where(x0.gt(0), x0, x1)" };
 }
 
-const CASES = [...Array.from({ length: 1200 }, generate), ...Array.from({ length: 80 }, generateAs), ...Array.from({ length: 40 }, generateWhereRight)];
+/** The scalar-only methods over a batch group with an axis after it (never a scalar), reduced or not. Drawn last. */
+function generateScalarOnly(): Case {
+  // Not `[...Batch]` itself: the group may be empty, so a scalar, which the runtime decides (named, it has two axes).
+  const call = random.pick(["x0.item()", "x0.backward()", "x0.sum().item()", "x0.unsqueeze(-1).backward()", "x0.sum(-1).mean().backward()"]);
+  return { shapes: [["...Batch", ...shape(1, 2)]], call };
+}
+
+const CASES = [
+  ...Array.from({ length: 1200 }, generate),
+  ...Array.from({ length: 80 }, generateAs),
+  ...Array.from({ length: 40 }, generateWhereRight),
+  ...Array.from({ length: 30 }, generateScalarOnly),
+];
 
 /**
  * One file: for each case a generic function (the op on its own line) and the same op on declared

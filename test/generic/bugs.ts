@@ -447,3 +447,10 @@ export function fallbackOfAnotherWidth<Batch extends Dim[], T extends Dim, S ext
   // @shape-error SHAPE_BROADCAST
   return where(scores.gt(0), scores, fallback);
 }
+
+/** A backward pass from a batch of losses not reduced first: `[...Batch, T]` is never a scalar. */
+export function unreducedBatchLoss<Batch extends Dim[], T extends Dim>(losses: Tensor<[...Batch, T]>) {
+  // message: SHAPE_NOT_SCALAR: backward: needs a scalar, got a shape with at least one axis beside its batch group or unknown rank; reduce it first (sum() or mean())
+  // @shape-error SHAPE_NOT_SCALAR
+  losses.backward();
+}
