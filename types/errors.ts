@@ -130,7 +130,7 @@ type CheckedOf<Param, Result> = [OkPart<Result>] extends [never] ? ([Result] ext
  * form would be decided once, for that alias's own parameters. A variadic result (`[...Batch]`) stays
  * undecided here; the ops that produce one compute their result without this gate (reductions).
  */
-export type ResultShape<Out> = [Out] extends [never]
+export type ResultShape<Out> = [Out] extends readonly [never] // `readonly`: a tuple written on both sides would leave a batch group's result (`[...Batch, 8, 64]`) undecided
   ? number[]
   : [Out] extends readonly [infer S extends Shape]
     ? S

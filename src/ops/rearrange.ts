@@ -38,9 +38,12 @@ export function writeRearrangeAxisMessage(op: string, pattern: string, name: str
   return `SHAPE_REARRANGE: ${op}: '${pattern}': ${detail}`;
 }
 
-/** `SHAPE_REARRANGE: rearrange: "b t d -> d t b" has 3 input axes, but the input [2, 3] has 2`. Mirrors `WriteRearrangeRankMessage`. */
-export function writeRearrangeRankMessage(op: string, pattern: string, shape: Shape, axes: number): string {
-  return `SHAPE_REARRANGE: ${op}: '${pattern}' has ${axes} input axes, but the input ${formatShape(shape)} has ${shape.length}`;
+/**
+ * `SHAPE_REARRANGE: rearrange: "b t d -> d t b" has 3 input axes, but the input [2, 3] has 2` (with
+ * `...`, "has at least 2 input axes"). Mirrors `WriteRearrangeRankMessage`.
+ */
+export function writeRearrangeRankMessage(op: string, pattern: string, shape: Shape, axes: number, atLeast = false): string {
+  return `SHAPE_REARRANGE: ${op}: '${pattern}' has ${atLeast ? "at least " : ""}${axes} input axes, but the input ${formatShape(shape)} has ${shape.length}`;
 }
 
 /** A message about splitting one input axis. Mirrors `WriteRearrangeSplitMessage`. */
@@ -69,6 +72,17 @@ export function writeRearrangeSplitMessage(
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The ellipsis: the axes the other items leave, as in einops (`"... (h d) -> ... h d"`). */
+const ELLIPSIS = "...";
+
+/**
+ * A side with its ellipsis replaced by `count` single axes of their own names (`...0`, `...1`, which
+ * no name of a pattern can be), so that the rule reads every input axis by its index.
+ */
+function expandEllipsis(side: readonly (readonly string[])[], count: number): string[][] {
+  return side.flatMap((item) => (item.length === 1 && item[0] === ELLIPSIS ? Array.from({ length: count }, (_, i) => [`${ELLIPSIS}${i}`]) : [[...item]]));
+}
+
 /** One side of a pattern, character by character (as the compiler reads it). Mirrors `ReadSide`. */
 function readSide(op: string, pattern: string, side: string): string[][] {
   const axes: string[][] = [];
@@ -77,6 +91,12 @@ function readSide(op: string, pattern: string, side: string): string[][] {
   const fail = (reason: string) => new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, reason));
   const finish = () => {
     if (name === "") return;
+    if (name === ELLIPSIS) {
+      if (group !== undefined) throw fail("'...' inside a group (it stands for whole axes)");
+      axes.push([name]);
+      name = "";
+      return;
+    }
     if (!NAME.test(name)) throw fail(`'${name}' is not an axis name (letters, digits and _, not starting with a digit)`);
     if (group === undefined) axes.push([name]);
     else group.push(name);
@@ -136,7 +156,7 @@ function linkedSizes(t: object, labelled: readonly Dim[], pattern: unknown, size
     return undefined;
   }
   const bound = boundSizes(t);
-  const names = readPattern("rearrange", pattern).left.flat();
+  const names = symbolic.names;
   const linked: Record<string, number> = { ...(sizes as Record<string, number> | undefined) };
   let any = false;
   symbolic.elementary.forEach((dim, k) => {
@@ -189,12 +209,16 @@ function product(dims: readonly Dim[]): Dim {
  * left side's names, in order), the permutation that puts them in the right side's order, and the
  * output shape. Accepts symbolic dims (a split of a symbolic dim must divide as a polynomial).
  */
-export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes: unknown): { elementary: Dim[]; order: number[]; out: Dim[] } {
+export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes: unknown): { elementary: Dim[]; order: number[]; out: Dim[]; names: string[] } {
   const input = validateSizes(op, shape);
-  const { left, right } = readPattern(op, pattern);
+  const read = readPattern(op, pattern);
   const text = pattern as string;
+  const given = readSizes(op, text, read.left.flat(), sizes);
+  const ellipsis = read.left.some((item) => item.length === 1 && item[0] === ELLIPSIS);
+  if (ellipsis && read.left.length - 1 > input.length) throw new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeRankMessage(op, text, input, read.left.length - 1, true));
+  const left = ellipsis ? expandEllipsis(read.left, input.length - (read.left.length - 1)) : read.left;
+  const right = ellipsis ? expandEllipsis(read.right, input.length - (read.left.length - 1)) : read.right;
   const names = left.flat();
-  const given = readSizes(op, text, names, sizes);
   if (left.length !== input.length) throw new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeRankMessage(op, text, input, left.length));
   const size = new Map<string, Dim>();
   left.forEach((group, axis) => {
@@ -231,7 +255,7 @@ export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes
   const elementary = names.map((name) => size.get(name)!);
   const order = right.flat().map((name) => names.indexOf(name));
   const out = right.map((group) => product(group.map((name) => size.get(name)!)));
-  return { elementary, order, out };
+  return { elementary, order, out, names };
 }
 
 /**

@@ -185,3 +185,75 @@ describe("rearrange on tensors", () => {
     expect(heads.rearrange("b h t d -> b t (h d)").toArray()).toEqual(x.toArray());
   });
 });
+
+/**
+ * `...` (einops): the axes the other items leave. Each case is a generated pattern with `k` (0–2)
+ * axes of their own names put in at one place on each side, written once with `...` there and once
+ * with the names — the pattern without `...` is the oracle, which the tests above hold to the index
+ * arithmetic. The rule must give the same shape, or fail on both; the type level must give the
+ * runtime's shape or byte-identical message; the values must be the named pattern's.
+ */
+interface EllipsisCase {
+  readonly pattern: string;
+  readonly named: string;
+  readonly shape: (number | string)[];
+  readonly given: Record<string, number>;
+}
+
+function ellipsisCase(): EllipsisCase {
+  const c = valid();
+  const extra = Array.from({ length: random.int(0, 2) }, (_, i) => `e${i}`);
+  const extraSizes = extra.map(() => random.int(1, 4));
+  const print = (groups: string[][]) => groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(" ")})`));
+  const [left, right] = [print(c.left), print(c.right)];
+  const [at, to] = [random.int(0, left.length), random.int(0, right.length)];
+  const put = (items: string[], index: number, middle: string[]) => [...items.slice(0, index), ...middle, ...items.slice(index)].join(" ");
+  const shape = [...c.shape.slice(0, at), ...extraSizes, ...c.shape.slice(at)];
+  const base: EllipsisCase = { pattern: `${put(left, at, ["..."])} -> ${put(right, to, ["..."])}`, named: `${put(left, at, extra)} -> ${put(right, to, extra)}`, shape, given: c.given };
+  // now and then too few axes for the items (`... has at least n input axes`)
+  return random.chance(0.15) && c.shape.length > 0 ? { ...base, shape: c.shape.slice(0, random.int(0, c.shape.length - 1)) } : base;
+}
+
+const ellipses: EllipsisCase[] = Array.from({ length: 200 }, ellipsisCase);
+
+describe(`rearrange with '...': ${ellipses.length} generated patterns against the same patterns with the axes named`, () => {
+  const texts = evaluateTypes(
+    `import type { RearrangeShape } from "../types/ops/rearrange.js";`,
+    ellipses.map((c) => `RearrangeShape<${literal(c.shape)}, ${literal(c.pattern)}, ${literal(c.given)}>`),
+  );
+  const typed = texts.map(parseTypeText);
+  const outcomes = ellipses.map((c) => outcome(() => rearrangeShape(c.shape as never, c.pattern as never, c.given as never)));
+  const named = ellipses.map((c) => outcome(() => rearrangeShape(c.shape as never, c.named as never, c.given as never)));
+
+  it("covers results, errors and every width of '...'", () => {
+    expect(outcomes.filter((o) => o.kind === "ok").length).toBeGreaterThan(100);
+    expect(outcomes.some((o) => o.kind === "error" && o.message.includes("has at least"))).toBe(true);
+    for (const width of [0, 1, 2]) expect(ellipses.some((c, i) => outcomes[i]!.kind === "ok" && c.named.split("->")[0]!.split(" ").filter((w) => /^e\d$/.test(w)).length === width)).toBe(true);
+  });
+
+  it("the rule gives the named pattern's shape, or fails where it fails", () => {
+    const disagreements = ellipses.flatMap((c, i) => {
+      const [e, n] = [outcomes[i]!, named[i]!];
+      if (e.kind === "ok" && n.kind === "ok" && JSON.stringify(e.value) === JSON.stringify(n.value)) return [];
+      if (e.kind === "error" && (n.kind === "error" || e.message.includes("has at least"))) return [];
+      return [`${c.pattern} on ${literal(c.shape)}: ${JSON.stringify(e)} vs ${c.named}: ${JSON.stringify(n)}`];
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it("the type level gives the runtime's shape or byte-identical message", () => {
+    const disagreements = ellipses.flatMap((c, i) => (sameResult(typed[i]!, outcomes[i]!) ? [] : [`${c.pattern} on ${literal(c.shape)}\n  type:    ${texts[i]}\n  runtime: ${JSON.stringify(outcomes[i])}`]));
+    expect(disagreements).toEqual([]);
+  });
+
+  it("values and gradients are the named pattern's", () => {
+    const numeric = ellipses.filter((c, i) => outcomes[i]!.kind === "ok" && c.shape.every((d) => typeof d === "number"));
+    expect(numeric.length).toBeGreaterThan(50);
+    for (const c of numeric) {
+      const count = c.shape.reduce<number>((p, d) => p * (d as number), 1);
+      const x = tensor(Array.from({ length: count }, (_, i) => i)).reshape(c.shape as never) as Tensor;
+      expect((rearrange(x, c.pattern as never, c.given as never) as Tensor).toArray(), c.pattern).toEqual((rearrange(x, c.named as never, c.given as never) as Tensor).toArray());
+    }
+    for (const c of numeric.slice(0, 10)) expectGradientsMatch((t) => rearrange(t, c.pattern as never, c.given as never) as Tensor, [uniform(c.shape as number[], 11)]);
+  });
+});

@@ -189,6 +189,14 @@ export function statedAndRearranged<B extends Dim, T extends Dim>(x: Tensor<[B, 
   return heads;
 }
 
+/** Heads split off the features over any batch group with einops' `...`, and merged back. */
+export function headsOverAnyBatch<Batch extends Dim[]>(x: Tensor<[...Batch, 512]>) {
+  const heads = rearrange(x, "... (h d) -> ... h d", { h: 8 }); // type: Tensor<[...Batch, 8, 64]>
+  const merged = heads.rearrange("... h d -> ... (h d)"); // type: Tensor<[...Batch, 512]>
+  const exact: Exactly<[typeof heads, typeof merged], [Tensor<[...Batch, 8, 64]>, Tensor<[...Batch, 512]>]> = true;
+  return merged;
+}
+
 /** A dynamic axis bound by `.as()` beside a type parameter restated in place: `[B, number]` as `[B, 64]`. */
 export function boundFeatures<B extends Dim>(x: Tensor<[B, number]>, w: Tensor<[64, 10]>) {
   const bound = x.as([x.shape[0], 64]); // type: Tensor<[B, 64]>

@@ -13,6 +13,7 @@ import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
 import type { MergedDim } from "./reshape.js";
+import type { FixedRank } from "../internal/dims.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
 export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read '${P}': ${Reason}`;
@@ -23,9 +24,9 @@ export type WriteRearrangeAxisMessage<Op extends string, P extends string, Name 
     ? `axis '${Name}' appears twice on the ${Side}; each axis appears once on each side`
     : `axis '${Name}' is on the ${Side} only; rearrange reorders, splits and merges axes, so both sides name the same axes`}`;
 
-/** Mirrors `writeRearrangeRankMessage`. */
-export type WriteRearrangeRankMessage<Op extends string, P extends string, S extends Shape, Axes extends number> =
-  `SHAPE_REARRANGE: ${Op}: '${P}' has ${Axes} input axes, but the input ${PrintShape<S>} has ${S["length"]}`;
+/** Mirrors `writeRearrangeRankMessage` (`AtLeast` for a pattern with `...`). */
+export type WriteRearrangeRankMessage<Op extends string, P extends string, S extends Shape, Axes extends number, AtLeast extends boolean = false> =
+  `SHAPE_REARRANGE: ${Op}: '${P}' has ${AtLeast extends true ? "at least " : ""}${Axes} input axes, but the input ${PrintShape<S>} has ${S["length"]}`;
 
 /** Mirrors `writeRearrangeSplitMessage`. */
 export type WriteRearrangeSplitMessage<
@@ -60,6 +61,10 @@ type IsName<Text extends string> = Text extends `${infer C}${infer Rest}` ? (C e
 /** Ends the name being read: `[axes, group]` with it added, or the error for a bad name. */
 type Finish<Op extends string, P extends string, Axes extends string[][], Group extends string[] | false, Name extends string> = Name extends ""
   ? [Axes, Group]
+  : Name extends "..."
+    ? Group extends string[]
+      ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, "'...' inside a group (it stands for whole axes)">>
+      : [[...Axes, [Name]], Group]
   : IsName<Name> extends true
     ? Group extends string[]
       ? [Axes, [...Group, Name]]
@@ -275,10 +280,73 @@ type SizesOf<Names extends string[], E extends Env, Acc extends Dim[] = []> = Na
   ? SizesOf<Rest, E, [...Acc, Lookup<E, Head>]>
   : Acc;
 
-/** The output shape: each group of the right side, the product of its names' sizes. */
-type Output<Right extends string[][], E extends Env, Acc extends Dim[] = []> = Right extends [infer Group extends string[], ...infer Rest extends string[][]]
-  ? Output<Rest, E, [...Acc, MergedDim<SizesOf<Group, E>>]>
+/** The output shape: each group of the right side, the product of its names' sizes; `...`, the axes it stands for. */
+type Output<Right extends string[][], E extends Env, Ellipsis extends Shape = [], Acc extends Dim[] = []> = Right extends [
+  infer Group extends string[],
+  ...infer Rest extends string[][],
+]
+  ? Group extends ["..."]
+    ? Output<Rest, E, Ellipsis, [...Acc, ...Ellipsis]>
+    : Output<Rest, E, Ellipsis, [...Acc, MergedDim<SizesOf<Group, E>>]>
   : Acc;
+
+/** A side's items before and after its `...`: `[before, after]`, or `false` when it has none. */
+type AroundEllipsis<Items extends string[][], Before extends string[][] = []> = Items extends [infer Head extends string[], ...infer Rest extends string[][]]
+  ? Head extends ["..."]
+    ? [Before, Rest]
+    : AroundEllipsis<Rest, [...Before, Head]>
+  : false;
+
+/** `S` without its first `Count["length"]` dims: `[front, rest]`, or `false` when they are not there (a batch group in front). */
+type PeelFront<S extends Shape, Count extends unknown[], Front extends Dim[] = []> = Count extends [unknown, ...infer Fewer]
+  ? [S] extends readonly [readonly [infer D extends Dim, ...infer Rest extends Shape]] // wrapped: decided for a batch group too
+    ? PeelFront<Rest, Fewer, [...Front, D]>
+    : false
+  : [Front, S];
+
+/** `S` without its last `Count["length"]` dims: `[rest, back]`, or `false` when they are not there. */
+type PeelBack<S extends Shape, Count extends unknown[], Back extends Dim[] = []> = Count extends [unknown, ...infer Fewer]
+  ? [S] extends readonly [readonly [...infer Rest extends Shape, infer D extends Dim]] // wrapped: decided for a batch group too
+    ? PeelBack<Rest, Fewer, [D, ...Back]>
+    : false
+  : [S, Back];
+
+/** A zero per item: the index counter of the axes before `Items`. */
+type Zeros<Items extends readonly unknown[]> = { [K in keyof Items]: 0 };
+
+/**
+ * A pattern with `...` on a shape: the items before it take the first axes, those after it the last,
+ * and `...` the axes between (a batch group, `[...Batch, 512]` with `"... (h d) -> ... h d"`, stands
+ * as it is). On a shape of fixed rank the axes are numbered as in the shape (the runtime names the
+ * axes of `...` and reads every axis by its index); with a group, the fixed axes are numbered among
+ * themselves (a compile-time message: at run time every shape has a rank). Where the items cannot be
+ * matched (a group at the front of a pattern that names leading axes, or a shape of unknown rank),
+ * the sizes given are kept and the rest is `number`, the runtime's to check.
+ */
+type EllipsisShape<Op extends string, P extends string, S extends Shape, Before extends string[][], After extends string[][], Right extends string[][], Names extends string[], Z> =
+  PeelFront<S, Before> extends [infer Front extends Dim[], infer AfterFront extends Shape]
+    ? PeelBack<AfterFront, After> extends [infer Middle extends Shape, infer Back extends Dim[]]
+      ? [S] extends readonly [FixedRank]
+        ? SizeAll<Op, P, S, Before, Z> extends infer E
+          ? [E] extends [infer Entries extends Env]
+            ? SizeAll<Op, P, S, After, Z, Entries, Zeros<[...Front, ...Middle]>> extends infer E2
+              ? [E2] extends [infer All extends Env]
+                ? Output<Right, All, Middle>
+                : E2
+              : never
+            : E
+          : never
+        : SizeAll<Op, P, [...Front, ...Back], [...Before, ...After], Z> extends infer E
+          ? [E] extends [infer Entries extends Env]
+            ? Output<Right, Entries, Middle>
+            : E
+          : never
+      : [S] extends readonly [FixedRank]
+        ? ShapeError<WriteRearrangeRankMessage<Op, P, S, [...Before, ...After]["length"], true>>
+        : Output<Right, UnknownRankEnv<Names, Z>, number[]>
+    : [S] extends readonly [FixedRank]
+      ? ShapeError<WriteRearrangeRankMessage<Op, P, S, [...Before, ...After]["length"], true>>
+      : Output<Right, UnknownRankEnv<Names, Z>, number[]>;
 
 /** For an input of unknown rank: the names' sizes are the given ones, the others `number`. */
 type UnknownRankEnv<Names extends string[], Z> = { [K in keyof Names]: [Names[K], [Given<Z, Names[K]>] extends [never] ? number : Given<Z, Names[K]>] };
@@ -300,7 +368,9 @@ export type WriteRearrangeNamesMessage<Op extends string, P extends string, S ex
 export type RearrangeShape<S extends Shape, P extends string, Z = {}, Op extends string = "rearrangeShape"> =
   ReadPattern<P, Op> extends infer Read
     ? Read extends { left: infer Left extends string[][]; right: infer Right extends string[][]; names: infer Names extends string[] }
-      ? number extends S["length"]
+      ? AroundEllipsis<Left> extends [infer Before extends string[][], infer After extends string[][]]
+        ? EllipsisShape<Op, P, S, Before, After, Right, Names, Z>
+        : number extends S["length"]
         ? Output<Right, UnknownRankEnv<Names, Z>>
         : Left["length"] extends S["length"]
           ? SizeAll<Op, P, S, Left, Z> extends infer E
