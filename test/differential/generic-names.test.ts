@@ -19,7 +19,7 @@
  * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, `conv2d`'s
  * channels, the index ops (`indexSelect`, `gather`, `embedding`, `argmax`, `max`, `softmax` along
  * an axis) followed by a broadcast, `.as()` binding `number` dims beside dims restated in place,
- * `where`'s second branch over a batch group, and `item()`/`backward()` there. The named side is the oracle the rest of the
+ * `where`'s second branch over a batch group, `item()`/`backward()` there, and `rearrange` with `...`. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -276,11 +276,29 @@ function generateScalarOnly(): Case {
   return { shapes: [["...Batch", ...shape(1, 2)]], call };
 }
 
+/**
+ * `rearrange` with `...` over a batch group (kept as it is, in front) or over fixed dims, then a
+ * broadcast against a tensor shaped like the result, some dims changed. Drawn last.
+ */
+function generateEllipsis(): Case {
+  const group = random.chance(0.7) ? ["...Batch"] : [dim()];
+  const [a, b] = [dim(), dim()];
+  const [pattern, from, to] = random.pick([
+    ['"... (h d) -> ... h d", { h: 2 }', [a, "6"], [a, "2", "3"]],
+    ['"... a b -> ... b a"', [a, b], [b, a]],
+    ['"... a b -> ... (a b)"', ["2", "3"], ["6"]],
+    ['"... a -> ... a"', [a], [a]],
+  ] as const);
+  const other = [...group, ...to.map((d) => (random.chance(0.3) ? dim() : d))];
+  return { shapes: [[...group, ...from], other], call: `sc.rearrange(x0, ${pattern}).add(x1)` };
+}
+
 const CASES = [
   ...Array.from({ length: 1200 }, generate),
   ...Array.from({ length: 80 }, generateAs),
   ...Array.from({ length: 40 }, generateWhereRight),
   ...Array.from({ length: 30 }, generateScalarOnly),
+  ...Array.from({ length: 40 }, generateEllipsis),
 ];
 
 /**
