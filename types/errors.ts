@@ -125,12 +125,13 @@ type CheckedOf<Param, Result> = [OkPart<Result>] extends [never] ? ([Result] ext
  * Written so that it resolves for shapes holding type parameters (`[B, 64, T]`): `Out extends Shape`
  * would not — TypeScript decides it for every instantiation of `B` at once, and without its constraint
  * `B` is not known to be a `Dim`; `infer S extends Shape` checks the constraint on `B` itself. The
- * first test keeps the plain `[Out] extends [never]` form on purpose: it stays undecided while `Out`
- * is an undecided rule (`ResultShape<ReduceShape<S, …>>` inside another alias), where the `readonly`
- * form would be decided once, for that alias's own parameters. A variadic result (`[...Batch]`) stays
- * undecided here; the ops that produce one compute their result without this gate (reductions).
+ * first test is written `readonly [never]`: with a tuple written on both sides TypeScript leaves a
+ * batch group's result (`[...Batch, 8, 64]`, rearrange's `...`) undecided. (It was kept in the plain
+ * form so that it would stay undecided while `Out` is an undecided rule inside another alias; an alias
+ * over `ResultShape<ReduceShape<S, 5>>` and one over a failing `RearrangeShape` still give
+ * `number[]`, and the generic layers' exact types and the recovery fixture are unchanged.)
  */
-export type ResultShape<Out> = [Out] extends readonly [never] // `readonly`: a tuple written on both sides would leave a batch group's result (`[...Batch, 8, 64]`) undecided
+export type ResultShape<Out> = [Out] extends readonly [never]
   ? number[]
   : [Out] extends readonly [infer S extends Shape]
     ? S

@@ -75,12 +75,15 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The ellipsis: the axes the other items leave, as in einops (`"... (h d) -> ... h d"`). */
 const ELLIPSIS = "...";
 
+/** `true` for a side's `...` item (the reader keeps it out of groups). */
+const isEllipsis = (item: readonly string[]) => item.length === 1 && item[0] === ELLIPSIS;
+
 /**
  * A side with its ellipsis replaced by `count` single axes of their own names (`...0`, `...1`, which
  * no name of a pattern can be), so that the rule reads every input axis by its index.
  */
 function expandEllipsis(side: readonly (readonly string[])[], count: number): string[][] {
-  return side.flatMap((item) => (item.length === 1 && item[0] === ELLIPSIS ? Array.from({ length: count }, (_, i) => [`${ELLIPSIS}${i}`]) : [[...item]]));
+  return side.flatMap((item) => (isEllipsis(item) ? Array.from({ length: count }, (_, i) => [`${ELLIPSIS}${i}`]) : [[...item]]));
 }
 
 /** One side of a pattern, character by character (as the compiler reads it). Mirrors `ReadSide`. */
@@ -213,11 +216,13 @@ export function rearrangeFor(op: string, shape: unknown, pattern: unknown, sizes
   const input = validateSizes(op, shape);
   const read = readPattern(op, pattern);
   const text = pattern as string;
-  const given = readSizes(op, text, read.left.flat(), sizes);
-  const ellipsis = read.left.some((item) => item.length === 1 && item[0] === ELLIPSIS);
-  if (ellipsis && read.left.length - 1 > input.length) throw new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeRankMessage(op, text, input, read.left.length - 1, true));
-  const left = ellipsis ? expandEllipsis(read.left, input.length - (read.left.length - 1)) : read.left;
-  const right = ellipsis ? expandEllipsis(read.right, input.length - (read.left.length - 1)) : read.right;
+  const given = readSizes(op, text, read.left.flat().filter((name) => name !== ELLIPSIS), sizes);
+  let { left, right } = read;
+  if (left.some(isEllipsis)) {
+    const items = left.length - 1; // the axes the other items take
+    if (items > input.length) throw new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeRankMessage(op, text, input, items, true));
+    [left, right] = [expandEllipsis(left, input.length - items), expandEllipsis(right, input.length - items)];
+  }
   const names = left.flat();
   if (left.length !== input.length) throw new ShapeError("SHAPE_REARRANGE", op, [input], writeRearrangeRankMessage(op, text, input, left.length));
   const size = new Map<string, Dim>();

@@ -92,4 +92,17 @@ describe("rearrange's sizes argument", () => {
     expect(found[0]!.line).toBe(2);
     expect(found[0]!.text).toContain(`ShapeError<${JSON.stringify(thrown)}>`);
   });
+
+  it("'...' takes no size: one given for it is refused at both levels, with the same message", () => {
+    let thrown = "";
+    try {
+      (rearrangeShape as (...args: unknown[]) => unknown)([2, 6], "... -> ...", { "...": 2 });
+    } catch (error) {
+      thrown = (error as Error).message;
+    }
+    expect(thrown).toBe("INPUT_VALUE: rearrangeShape: a size is given for '...', which '... -> ...' does not use");
+    const found = diagnose(`rearrangeShape([2, 6], "... -> ...", { "...": 2 });\n`);
+    expect(found.map((d) => d.line)).toEqual([2]);
+    expect(found[0]!.text).toContain(`ShapeError<${JSON.stringify(thrown)}>`);
+  });
 });

@@ -146,9 +146,9 @@ export type RearrangeSizes = { readonly [name: string]: number };
  */
 export type CheckRearrangeSizes<P extends string, Z, Op extends string = "rearrange"> =
   ReadPattern<P, Op> extends { names: infer Names extends string[] }
-    ? [Exclude<keyof Z & string, Names[number]>] extends [never]
+    ? [Exclude<keyof Z & string, Exclude<Names[number], "...">>] extends [never]
       ? unknown
-      : ShapeError<`INPUT_VALUE: ${Op}: a size is given for '${Exclude<keyof Z & string, Names[number]>}', which '${P}' does not use`>
+      : ShapeError<`INPUT_VALUE: ${Op}: a size is given for '${Exclude<keyof Z & string, Exclude<Names[number], "...">>}', which '${P}' does not use`>
     : unknown;
 
 // ---------------------------------------------------------------------------------------------
@@ -324,29 +324,32 @@ type Zeros<Items extends readonly unknown[]> = { [K in keyof Items]: 0 };
  * the sizes given are kept and the rest is `number`, the runtime's to check.
  */
 type EllipsisShape<Op extends string, P extends string, S extends Shape, Before extends string[][], After extends string[][], Right extends string[][], Names extends string[], Z> =
-  PeelFront<S, Before> extends [infer Front extends Dim[], infer AfterFront extends Shape]
-    ? PeelBack<AfterFront, After> extends [infer Middle extends Shape, infer Back extends Dim[]]
-      ? [S] extends readonly [FixedRank]
-        ? SizeAll<Op, P, S, Before, Z> extends infer E
-          ? [E] extends [infer Entries extends Env]
-            ? SizeAll<Op, P, S, After, Z, Entries, Zeros<[...Front, ...Middle]>> extends infer E2
-              ? [E2] extends [infer All extends Env]
-                ? Output<Right, All, Middle>
-                : E2
-              : never
-            : E
-          : never
-        : SizeAll<Op, P, [...Front, ...Back], [...Before, ...After], Z> extends infer E
-          ? [E] extends [infer Entries extends Env]
-            ? Output<Right, Entries, Middle>
-            : E
-          : never
-      : [S] extends readonly [FixedRank]
-        ? ShapeError<WriteRearrangeRankMessage<Op, P, S, [...Before, ...After]["length"], true>>
-        : Output<Right, UnknownRankEnv<Names, Z>, number[]>
+  AroundItems<S, Before, After> extends [infer Front extends Dim[], infer Middle extends Shape, infer Back extends Dim[]]
+    ? [S] extends readonly [FixedRank]
+      ? SizeAll<Op, P, S, Before, Z> extends infer E
+        ? [E] extends [infer Entries extends Env]
+          ? SizeAll<Op, P, S, After, Z, Entries, Zeros<[...Front, ...Middle]>> extends infer E2
+            ? [E2] extends [infer All extends Env]
+              ? Output<Right, All, Middle>
+              : E2
+            : never
+          : E
+        : never
+      : SizeAll<Op, P, [...Front, ...Back], [...Before, ...After], Z> extends infer E
+        ? [E] extends [infer Entries extends Env]
+          ? Output<Right, Entries, Middle>
+          : E
+        : never
     : [S] extends readonly [FixedRank]
       ? ShapeError<WriteRearrangeRankMessage<Op, P, S, [...Before, ...After]["length"], true>>
       : Output<Right, UnknownRankEnv<Names, Z>, number[]>;
+
+/** `S` as `[front, middle, back]`: the dims the items before `...` take, those it stands for, those after; `false` when they cannot be told apart. */
+type AroundItems<S extends Shape, Before extends string[][], After extends string[][]> = PeelFront<S, Before> extends [infer Front extends Dim[], infer Rest extends Shape]
+  ? PeelBack<Rest, After> extends [infer Middle extends Shape, infer Back extends Dim[]]
+    ? [Front, Middle, Back]
+    : false
+  : false;
 
 /** For an input of unknown rank: the names' sizes are the given ones, the others `number`. */
 type UnknownRankEnv<Names extends string[], Z> = { [K in keyof Names]: [Names[K], [Given<Z, Names[K]>] extends [never] ? number : Given<Z, Names[K]>] };
