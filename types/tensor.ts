@@ -85,8 +85,11 @@ export type AsChecked<Self extends Shape, To extends Shape> = Exact<Self> extend
     ? AsShape<Self, To>
     : ShapeError<InvalidSizesMessage<"as", To>>;
 
-/** `To` with each dim that is `Self`'s own dim at the same axis replaced by 1 (valid by construction). */
-type OwnDimsValid<Self extends Shape, To extends Shape> = { [K in keyof To]: K extends keyof Self ? (Exact<Self[K]> extends Exact<To[K]> ? 1 : To[K]) : To[K] };
+/** `true` when axis `K` of the statement `To` is the tensor's own dim there (by identity, a type parameter included). */
+type OwnDim<Self extends Shape, To extends Shape, K> = K extends keyof Self ? (Exact<Self[K]> extends Exact<To[K & keyof To]> ? true : false) : false;
+
+/** `To` with each of the tensor's own dims replaced by 1 (valid by construction). */
+type OwnDimsValid<Self extends Shape, To extends Shape> = { [K in keyof To]: OwnDim<Self, To, K> extends true ? 1 : To[K] };
 
 /**
  * `.as`'s result: the statement in normal form, each dim that is the tensor's own at that axis as it
@@ -95,7 +98,7 @@ type OwnDimsValid<Self extends Shape, To extends Shape> = { [K in keyof To]: K e
  */
 export type AsResult<Self extends Shape, To extends Shape> = Exact<Self> extends Exact<To>
   ? Self
-  : { -readonly [K in keyof To]: K extends keyof Self ? (Exact<Self[K]> extends Exact<To[K]> ? Self[K] : StatedDim<To[K]>) : StatedDim<To[K]> };
+  : { -readonly [K in keyof To]: OwnDim<Self, To, K> extends true ? To[K] : StatedDim<To[K]> };
 
 /**
  * A stated dim in normal form. Through `NormalizeShape`, whose first test stays undecided for a type
