@@ -17,7 +17,8 @@ import { checkTensor } from "../axes.js";
 import { describeValue } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
-import { compareSizes, labelsOf, validateSizes } from "../symbolic.js";
+import { compareSizes, labelsOf, normalizeShape, validateSizes } from "../symbolic.js";
+import { broadcastPair } from "./broadcast.js";
 
 /** `SHAPE_EINSUM: einsum: cannot read 'ij,jk': it needs one '->' …`. Mirrors `WriteEinsumSyntaxMessage`. */
 export function writeEinsumSyntaxMessage(op: string, subscripts: string, reason: string): string {
@@ -29,9 +30,9 @@ export function writeEinsumCountMessage(op: string, subscripts: string, named: n
   return `SHAPE_EINSUM: ${op}: '${subscripts}' names ${named} operands, got ${got}`;
 }
 
-/** An operand whose rank is not its subscripts' length. Mirrors `WriteEinsumRankMessage`. */
-export function writeEinsumRankMessage(op: string, subscripts: string, index: number, shape: Shape, letters: string): string {
-  return `SHAPE_EINSUM: ${op}: '${subscripts}': operand ${index} has shape ${formatShape(shape)}, ${shape.length} axes, but '${letters}' names ${letters.length}`;
+/** An operand whose rank is not its subscripts' length (at least, beside a `...`). Mirrors `WriteEinsumRankMessage`. */
+export function writeEinsumRankMessage(op: string, subscripts: string, index: number, shape: Shape, term: string, named: number, atLeast: boolean): string {
+  return `SHAPE_EINSUM: ${op}: '${subscripts}': operand ${index} has shape ${formatShape(shape)}, ${shape.length} axes, but '${term}' names ${atLeast ? "at least " : ""}${named}`;
 }
 
 /** An index whose sizes disagree. Mirrors `WriteEinsumSizeMessage`. */
@@ -41,48 +42,144 @@ export function writeEinsumSizeMessage(op: string, subscripts: string, letter: s
 
 const LETTER = /^[A-Za-z]$/;
 
-/** The subscripts read and checked on their own: the letters of each operand and of the output. Mirrors `ReadEinsum`. */
-function readSubscripts(op: string, subscripts: unknown): { inputs: string[]; output: string } {
+/** `SHAPE_EINSUM: einsum: '...ij,...jk->...ik': '...' is [2] in operand 0 but [3] in operand 1, which do not broadcast: axis -1 is …`. Mirrors `WriteEinsumGroupsMessage`. */
+export function writeEinsumGroupsMessage(op: string, subscripts: string, before: Shape, from: readonly number[], group: Shape, operand: number, detail: string): string {
+  const operands = from.length === 1 ? `operand ${from[0]}` : `operands ${from.join(", ")}`;
+  return `SHAPE_EINSUM: ${op}: '${subscripts}': '...' is ${formatShape(before)} in ${operands} but ${formatShape(group)} in operand ${operand}, which do not broadcast: axis -${detail}`;
+}
+
+/** `SHAPE_EINSUM: einsum: '...ij->ij': '...' stands for [8] in the operands, but the output has no '...'; …`. Mirrors `WriteEinsumOutputGroupMessage`. */
+export function writeEinsumOutputGroupMessage(op: string, subscripts: string, group: Shape): string {
+  return `SHAPE_EINSUM: ${op}: '${subscripts}': '...' stands for ${formatShape(group)} in the operands, but the output has no '...'; write it in the output (then sum over those axes, if that is meant)`;
+}
+
+/** One operand's (or the output's) subscripts: the letters before `...`, and after it (`undefined`: no `...`). */
+interface Term {
+  readonly text: string;
+  readonly before: string;
+  readonly after: string | undefined;
+}
+
+function readTerm(text: string): Term {
+  const at = text.indexOf("...");
+  return at < 0 ? { text, before: text, after: undefined } : { text, before: text.slice(0, at), after: text.slice(at + 3) };
+}
+
+/** The first character that is neither a letter, a `,` (where allowed) nor a dot of a `...`; else `undefined`. */
+function firstBad(text: string, comma: boolean): string | undefined {
+  for (let i = 0; i < text.length; ) {
+    if (text.startsWith("...", i)) {
+      i += 3;
+      continue;
+    }
+    const char = text[i]!;
+    if (!(comma && char === ",") && !LETTER.test(char)) return char;
+    i++;
+  }
+  return undefined;
+}
+
+const badReason = (char: string) =>
+  char === "." ? "'.' is not an index (a letter a–z or A–Z) and not part of '...'" : `'${char}' is not an index (a letter a–z or A–Z)`;
+
+/** How many `...` a term holds (every dot is part of one: `firstBad` passed). */
+const ellipses = (term: string) => (term.split(".").length - 1) / 3;
+
+/** The subscripts read and checked on their own: the terms of each operand and of the output. Mirrors `ReadEinsum`. */
+function readSubscripts(op: string, subscripts: unknown): { inputs: Term[]; output: Term } {
   if (typeof subscripts !== "string") throw new InputError("INPUT_VALUE", `${op}: the subscripts must be a string like "ij,jk->ik", got ${describeValue(subscripts)}`);
   const fail = (reason: string) => new ShapeError("SHAPE_EINSUM", op, [], writeEinsumSyntaxMessage(op, subscripts, reason));
   const sides = subscripts.split("->");
   if (sides.length !== 2) throw fail("it needs one '->' between the operands' subscripts and the output's");
   const [left, output] = sides as [string, string];
-  for (const char of left) if (char !== "," && !LETTER.test(char)) throw fail(`'${char}' is not an index (a letter a–z or A–Z)`);
-  for (const char of output) if (!LETTER.test(char)) throw fail(`'${char}' is not an index (a letter a–z or A–Z)`);
-  [...output].forEach((char, at) => {
-    if (output.indexOf(char) !== at) throw fail(`the output repeats '${char}'`);
+  const badLeft = firstBad(left, true);
+  if (badLeft !== undefined) throw fail(badReason(badLeft));
+  const badOutput = firstBad(output, false);
+  if (badOutput !== undefined) throw fail(badReason(badOutput));
+  const terms = left.split(",");
+  terms.forEach((term, i) => {
+    if (ellipses(term) > 1) throw fail(`operand ${i}'s subscripts '${term}' have more than one '...'`);
+  });
+  if (ellipses(output) > 1) throw fail("the output has more than one '...'");
+  const letters = output.replace("...", "");
+  [...letters].forEach((char, at) => {
+    if (letters.indexOf(char) !== at) throw fail(`the output repeats '${char}'`);
     if (!left.includes(char)) throw fail(`the output's '${char}' is in no operand`);
   });
-  return { inputs: left.split(","), output };
+  return { inputs: terms.map(readTerm), output: readTerm(output) };
 }
 
+/** The key of the `g`-th axis of the broadcast `...` in a walk (letters key the others). */
+const groupKey = (g: number) => `...${g}`;
+
 /**
- * The rule: the operands' shapes against the subscripts — the count, each rank, one size per index
- * (compared in normal form; a `number`-like unknown never clashes at run time, every dim is known) —
- * and the output shape (each output index's size where it first appears).
+ * The rule: the operands' shapes against the subscripts — the count, each rank (at least the letters'
+ * count beside a `...`), one size per index (compared in normal form; a `number`-like unknown never
+ * clashes at run time, every dim is known), the axes each `...` stands for broadcast together (NumPy's
+ * rule, left to right) — and the output shape: each output index's size where it first appears, and
+ * the broadcast axes where the output has `...` (an output without one, where they are not empty, is
+ * an error, as in NumPy). `keys` name every operand's axes for the walk: its letters, and
+ * `...0`, `...1`, … for the broadcast axes (right-aligned).
  */
-export function einsumFor(op: string, subscripts: unknown, shapes: readonly unknown[]): { inputs: string[]; output: string; out: Dim[]; sizes: Map<string, Dim> } {
+export function einsumFor(op: string, subscripts: unknown, shapes: readonly unknown[]): { keys: string[][]; outKeys: string[]; out: Dim[]; sizes: Map<string, Dim> } {
   const { inputs, output } = readSubscripts(op, subscripts);
   const text = subscripts as string;
   const valid = shapes.map((shape) => validateSizes(op, shape));
   if (valid.length !== inputs.length) throw new ShapeError("SHAPE_EINSUM", op, valid, writeEinsumCountMessage(op, text, inputs.length, valid.length));
   valid.forEach((shape, i) => {
-    if (shape.length !== inputs[i]!.length) throw new ShapeError("SHAPE_EINSUM", op, valid, writeEinsumRankMessage(op, text, i, shape, inputs[i]!));
+    const { text: term, before, after } = inputs[i]!;
+    if (after === undefined ? shape.length !== before.length : shape.length < before.length + after.length) {
+      throw new ShapeError("SHAPE_EINSUM", op, valid, writeEinsumRankMessage(op, text, i, shape, term, before.length + (after?.length ?? 0), after !== undefined));
+    }
   });
   const first = new Map<string, { dim: Dim; operand: number; axis: number }>();
   valid.forEach((shape, i) => {
-    [...inputs[i]!].forEach((letter, axis) => {
+    const { before, after = "" } = inputs[i]!;
+    const axes: [string, number][] = [...[...before].map((letter, axis) => [letter, axis] as [string, number]), ...[...after].map((letter, j) => [letter, shape.length - after.length + j] as [string, number])];
+    for (const [letter, axis] of axes) {
       const dim = shape[axis]!;
       const seen = first.get(letter);
       if (seen === undefined) first.set(letter, { dim, operand: i, axis });
       else if (compareSizes(seen.dim, dim) !== "equal") {
         throw new ShapeError("SHAPE_EINSUM", op, valid, writeEinsumSizeMessage(op, text, letter, seen.dim, seen.operand, seen.axis, dim, i, axis));
       }
-    });
+    }
   });
-  const sizes = new Map([...first].map(([letter, { dim }]) => [letter, dim]));
-  return { inputs, output, out: [...output].map((letter) => sizes.get(letter)!), sizes };
+  // The axes each `...` stands for, broadcast left to right.
+  const groups = valid.map((shape, i) => {
+    const { before, after } = inputs[i]!;
+    return after === undefined ? undefined : normalizeShape(op, shape.slice(before.length, shape.length - after.length));
+  });
+  let group: Dim[] = [];
+  const from: number[] = [];
+  groups.forEach((g, i) => {
+    if (g === undefined) return;
+    if (from.length > 0) group = broadcastGroups(op, text, group, from, g, i);
+    else group = [...g];
+    from.push(i);
+  });
+  if (output.after === undefined && group.length > 0) throw new ShapeError("SHAPE_EINSUM", op, valid, writeEinsumOutputGroupMessage(op, text, group));
+  const sizes = new Map<string, Dim>([...first].map(([letter, { dim }]) => [letter, dim]));
+  group.forEach((dim, g) => sizes.set(groupKey(g), dim));
+  const keysOf = (term: Term, rank: number) => {
+    if (term.after === undefined) return [...term.before];
+    const count = rank - term.before.length - term.after.length;
+    return [...term.before, ...Array.from({ length: count }, (_, j) => groupKey(group.length - count + j)), ...term.after];
+  };
+  const keys = inputs.map((term, i) => keysOf(term, valid[i]!.length));
+  const outKeys = keysOf(output, output.before.length + (output.after?.length ?? 0) + group.length);
+  return { keys, outKeys, out: outKeys.map((key) => sizes.get(key)!), sizes };
+}
+
+/** One `...` broadcast with those before it, through the one broadcasting rule; a clash is restated for einsum. */
+function broadcastGroups(op: string, text: string, before: Shape, from: readonly number[], group: Shape, operand: number): Dim[] {
+  try {
+    return broadcastPair(op, before, group, false);
+  } catch (error) {
+    const prefix = `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(before)} with ${formatShape(group)}: axis -`;
+    if (!(error instanceof ShapeError) || !error.message.startsWith(prefix)) throw error;
+    throw new ShapeError("SHAPE_EINSUM", op, [before, group], writeEinsumGroupsMessage(op, text, before, from, group, operand, error.message.slice(prefix.length)));
+  }
 }
 
 /**
@@ -98,25 +195,26 @@ export function einsumShape<const P extends string, const Shapes extends Dim[][]
 
 /** The walk: every assignment of the indices, with each operand's and the output's flat offset. */
 interface Plan {
-  readonly letters: string[];
+  readonly keys: string[];
   readonly sizes: number[];
-  /** Per operand (then the output), the stride of each letter in its row-major layout (0 if absent). */
+  /** Per operand (then the output), the stride of each index in its row-major layout (0 if absent, or a size-1 axis `...` broadcasts). */
   readonly strides: number[][];
 }
 
-function plan(inputs: readonly string[], output: string, dims: readonly (readonly number[])[], sizes: ReadonlyMap<string, Dim>): Plan {
-  const letters = [...sizes.keys()];
-  const layout = (subs: string, shape: readonly number[]) => {
-    const strides = new Array<number>(letters.length).fill(0);
+function plan(keys: readonly (readonly string[])[], outKeys: readonly string[], dims: readonly (readonly number[])[], sizes: ReadonlyMap<string, Dim>): Plan {
+  const all = [...sizes.keys()];
+  const layout = (axes: readonly string[], shape: readonly number[]) => {
+    const strides = new Array<number>(all.length).fill(0);
     let step = 1;
-    for (let axis = subs.length - 1; axis >= 0; axis--) {
-      strides[letters.indexOf(subs[axis]!)] += step; // a repeated letter (a diagonal) adds its strides
+    for (let axis = axes.length - 1; axis >= 0; axis--) {
+      const k = all.indexOf(axes[axis]!);
+      if (shape[axis] === sizes.get(axes[axis]!)) strides[k]! += step; // a repeated letter (a diagonal) adds its strides; a broadcast 1 adds none
       step *= shape[axis]!;
     }
     return strides;
   };
-  const outDims = [...output].map((letter) => sizes.get(letter) as number);
-  return { letters, sizes: letters.map((letter) => sizes.get(letter) as number), strides: [...inputs.map((subs, i) => layout(subs, dims[i]!)), layout(output, outDims)] };
+  const outDims = outKeys.map((key) => sizes.get(key) as number);
+  return { keys: all, sizes: all.map((key) => sizes.get(key) as number), strides: [...keys.map((axes, i) => layout(axes, dims[i]!)), layout(outKeys, outDims)] };
 }
 
 /**
@@ -126,11 +224,11 @@ function plan(inputs: readonly string[], output: string, dims: readonly (readonl
 function walk(p: Plan, visit: (offsets: number[]) => void): void {
   const count = p.strides.length;
   const offsets = new Array<number>(count).fill(0);
-  const index = new Array<number>(p.letters.length).fill(0);
+  const index = new Array<number>(p.keys.length).fill(0);
   if (p.sizes.some((size) => size === 0)) return;
   for (;;) {
     visit(offsets);
-    let k = p.letters.length - 1;
+    let k = p.keys.length - 1;
     for (; k >= 0; k--) {
       index[k]!++;
       for (let j = 0; j < count; j++) offsets[j]! += p.strides[j]![k]!;
@@ -170,15 +268,15 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
  * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
  */
 export function einsum<const P extends string, Shapes extends Shape[]>(
-  subscripts: IdentityFirst<EinsumIdentityChecks<P, Shapes, "einsum">, CheckedArg<P, EinsumShape<P, Shapes, "einsum">>>,
+  subscripts: IdentityFirst<EinsumIdentityChecks<P, Shapes, "einsum">, CheckedArg<P, EinsumShape<P, Shapes, "einsum", false>>>,
   ...operands: { [K in keyof Shapes]: Tensor<Shapes[K]> }
-): Tensor<ResultShape<EinsumShape<P, Shapes, "einsum">>> {
+): Tensor<ResultShape<EinsumShape<P, Shapes, "einsum", false>>> {
   const tensors = (operands as readonly unknown[]).map((t, i) => checkTensor("einsum", t, `operand ${i}`));
-  const { inputs, output, out, sizes } = einsumFor("einsum", subscripts, tensors.map((t) => t.dims));
+  const { keys, outKeys, out, sizes } = einsumFor("einsum", subscripts, tensors.map((t) => t.dims));
   if (tensors.length > 0) commonDType("einsum", tensors.map((t) => t.dtype));
   for (const t of tensors) requireFloat("einsum", t.dtype, "an operand");
   const dtype = tensors[0]?.dtype ?? "float32";
-  const p = plan(inputs, output, tensors.map((t) => t.dims), sizes);
+  const p = plan(keys, outKeys, tensors.map((t) => t.dims), sizes);
   const data = tensors.map((t) => contiguousData(t));
   const result = allocate(dtype, (out as number[]).reduce((a, b) => a * b, 1), "einsum");
   const last = tensors.length;
@@ -187,12 +285,12 @@ export function einsum<const P extends string, Shapes extends Shape[]>(
     for (let j = 0; j < last; j++) value *= data[j]![offsets[j]!]!;
     result[offsets[last]!]! += value;
   });
-  // Names: each output letter takes the name of an axis it indexes in an operand, if one has a name.
+  // Names: each output axis takes the name of an axis it indexes in an operand (not a broadcast 1), if one has a name.
   const labels = () =>
-    [...output].map((letter) => {
+    outKeys.map((key) => {
       for (let i = 0; i < tensors.length; i++) {
-        const at = inputs[i]!.indexOf(letter);
-        const label = at < 0 ? undefined : labelsOf(tensors[i]!)?.[at];
+        const at = keys[i]!.indexOf(key);
+        const label = at < 0 || tensors[i]!.dims[at] !== sizes.get(key) ? undefined : labelsOf(tensors[i]!)?.[at];
         if (label !== undefined) return label;
       }
       return undefined;

@@ -155,3 +155,17 @@ export type FixedRank = { readonly length: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9
 export type SwapLastTwo<S extends Shape> = S extends readonly [...infer Batch extends Shape, infer Rows extends Dim, infer Columns extends Dim]
   ? [...Batch, Columns, Rows]
   : S;
+
+/** `S` without its first `Count["length"]` dims: `[front, rest]`, or `false` when they are not there (a batch group in front). */
+export type PeelFront<S extends Shape, Count extends unknown[], Front extends Dim[] = []> = Count extends [unknown, ...infer Fewer]
+  ? [S] extends readonly [readonly [infer D extends Dim, ...infer Rest extends Shape]] // wrapped: decided for a batch group too
+    ? PeelFront<Rest, Fewer, [...Front, D]>
+    : false
+  : [Front, S];
+
+/** `S` without its last `Count["length"]` dims: `[rest, back]`, or `false` when they are not there. */
+export type PeelBack<S extends Shape, Count extends unknown[], Back extends Dim[] = []> = Count extends [unknown, ...infer Fewer]
+  ? [S] extends readonly [readonly [...infer Rest extends Shape, infer D extends Dim]] // wrapped: decided for a batch group too
+    ? PeelBack<Rest, Fewer, [D, ...Back]>
+    : false
+  : [S, Back];

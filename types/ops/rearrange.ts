@@ -13,7 +13,7 @@ import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
 import type { MergedDim } from "./reshape.js";
-import type { FixedRank } from "../internal/dims.js";
+import type { FixedRank, PeelBack, PeelFront } from "../internal/dims.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
 export type WriteRearrangeSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_REARRANGE: ${Op}: cannot read '${P}': ${Reason}`;
@@ -296,20 +296,6 @@ type AroundEllipsis<Items extends string[][], Before extends string[][] = []> = 
     ? [Before, Rest]
     : AroundEllipsis<Rest, [...Before, Head]>
   : false;
-
-/** `S` without its first `Count["length"]` dims: `[front, rest]`, or `false` when they are not there (a batch group in front). */
-type PeelFront<S extends Shape, Count extends unknown[], Front extends Dim[] = []> = Count extends [unknown, ...infer Fewer]
-  ? [S] extends readonly [readonly [infer D extends Dim, ...infer Rest extends Shape]] // wrapped: decided for a batch group too
-    ? PeelFront<Rest, Fewer, [...Front, D]>
-    : false
-  : [Front, S];
-
-/** `S` without its last `Count["length"]` dims: `[rest, back]`, or `false` when they are not there. */
-type PeelBack<S extends Shape, Count extends unknown[], Back extends Dim[] = []> = Count extends [unknown, ...infer Fewer]
-  ? [S] extends readonly [readonly [...infer Rest extends Shape, infer D extends Dim]] // wrapped: decided for a batch group too
-    ? PeelBack<Rest, Fewer, [D, ...Back]>
-    : false
-  : [S, Back];
 
 /** A zero per item: the index counter of the axes before `Items`. */
 type Zeros<Items extends readonly unknown[]> = { [K in keyof Items]: 0 };
