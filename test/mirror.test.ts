@@ -40,6 +40,8 @@ const COMPILE_TIME_ONLY = new Set([
   "WriteRearrangeNamesMessage",
   "WriteConvNamesMessage",
   "WriteEinsumNamesMessage",
+  "WriteEinsumGroupNamesMessage",
+  "WriteEinsumGroupAxisNamesMessage",
   "WriteLabelsNamesMessage",
   "WriteSameShapeNamesMessage",
   "WriteGatherNamesMessage",

@@ -19,7 +19,7 @@
  * `swapaxes`, `narrow`) followed by a broadcast that shows where the dims went, `conv2d`'s
  * channels, the index ops (`indexSelect`, `gather`, `embedding`, `argmax`, `max`, `softmax` along
  * an axis) followed by a broadcast, `.as()` binding `number` dims beside dims restated in place,
- * `where`'s second branch over a batch group, `item()`/`backward()` there, and `rearrange` with `...`. The named side is the oracle the rest of the
+ * `where`'s second branch over a batch group, `item()`/`backward()` there, `rearrange` and `einsum` with `...`. The named side is the oracle the rest of the
  * suite already holds to NumPy (test/differential/broadcast.test.ts, the conformance table).
  */
 import { describe, expect, it } from "vitest";
@@ -293,12 +293,29 @@ function generateEllipsis(): Case {
   return { shapes: [[...group, ...from], other], call: `sc.rearrange(x0, ${pattern}).add(x1)` };
 }
 
+/** einsum with `...` over a batch group (or a fixed group), the same on both operands or not, an index perturbed now and then. */
+function generateEinsumEllipsis(): Case {
+  const group = random.chance(0.7) ? ["...Batch"] : [dim()];
+  const other = random.chance(0.8) ? group : random.chance(0.5) ? [dim()] : [];
+  const [a, b, c] = [dim(), dim(), dim()];
+  const [pattern, first, second] = random.pick([
+    ["...ij,...jk->...ik", [a, b], [b, c]],
+    ["...td,...sd->...ts", [a, b], [c, b]],
+    ["...d,de->...e", [a], [a, c]],
+    ["...ij->...ji", [a, b], undefined],
+  ] as const);
+  const perturb = (s: readonly string[]) => s.map((d) => (random.chance(0.25) ? dim() : d));
+  const shapes = second === undefined ? [[...group, ...first]] : pattern.startsWith("...d,") ? [[...group, ...first], perturb(second)] : [[...group, ...first], [...other, ...perturb(second)]];
+  return { shapes, call: `sc.einsum("${pattern}", ${shapes.map((_, k) => `x${k}`).join(", ")})` };
+}
+
 const CASES = [
   ...Array.from({ length: 1200 }, generate),
   ...Array.from({ length: 80 }, generateAs),
   ...Array.from({ length: 40 }, generateWhereRight),
   ...Array.from({ length: 30 }, generateScalarOnly),
   ...Array.from({ length: 40 }, generateEllipsis),
+  ...Array.from({ length: 60 }, generateEinsumEllipsis),
 ];
 
 /**

@@ -132,6 +132,20 @@ export function einsumOtherWidth<B extends Dim, T extends Dim, S extends Dim, D 
   void einsum("btd,bsd->bts", q, k);
 }
 
+/** Attention scores by einsum over a batch group whose keys have another feature width than the queries. */
+export function einsumOtherWidthOverAnyBatch<Batch extends Dim[], T extends Dim, S extends Dim, D extends Dim>(q: Tensor<[...Batch, T, D]>, k: Tensor<[...Batch, S, 32]>) {
+  // message: SHAPE_EINSUM: einsum: '...td,...sd->...ts': index 'd' is ${D} in one operand but 32 in another; an index stands for one size, and a type parameter is equal only to itself
+  // @shape-error SHAPE_EINSUM
+  void einsum("...td,...sd->...ts", q, k);
+}
+
+/** Queries and keys over two different batch groups, which '...' cannot tell to be one. */
+export function einsumTwoBatchGroups<Batch extends Dim[], Other extends Dim[], T extends Dim, D extends Dim>(q: Tensor<[...Batch, T, D]>, k: Tensor<[...Other, T, D]>) {
+  // message: SHAPE_EINSUM: einsum: '...td,...sd->...ts': '...' in operand 1 stands for another batch group than before it; the axes '...' stands for must broadcast, and a type parameter is equal only to itself
+  // @shape-error SHAPE_EINSUM
+  void einsum("...td,...sd->...ts", q, k);
+}
+
 /** Labels of another batch than the logits'. */
 export function labelsOfAnotherBatch<B extends Dim, T extends Dim, C extends Dim>(logits: Tensor<[B, C]>, labels: Tensor<[T]>) {
   // message: SHAPE_LABELS: crossEntropy: the labels' N is ${T} but the scores' is ${B}; one label per row, and a type parameter is equal only to itself

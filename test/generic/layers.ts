@@ -197,6 +197,15 @@ export function headsOverAnyBatch<Batch extends Dim[]>(x: Tensor<[...Batch, 512]
   return merged;
 }
 
+/** Attention scores and their weighted sum by einsum over any batch group: `...` stands for `Batch`. */
+export function einsumAttentionOverAnyBatch<Batch extends Dim[], T extends Dim, S extends Dim, D extends Dim>(q: Tensor<[...Batch, T, D]>, k: Tensor<[...Batch, S, D]>, v: Tensor<[...Batch, S, D]>, w: Tensor<[D, 16]>) {
+  const scores = einsum("...td,...sd->...ts", q, k); // type: Tensor<[...Batch, T, S]>
+  const mixed = einsum("...ts,...sd->...td", scores.softmax(-1), v); // type: Tensor<[...Batch, T, D]>
+  const projected = einsum("...d,de->...e", mixed, w); // type: Tensor<[...Batch, T, 16]>
+  const exact: Exactly<[typeof scores, typeof mixed, typeof projected], [Tensor<[...Batch, T, S]>, Tensor<[...Batch, T, D]>, Tensor<[...Batch, T, 16]>]> = true;
+  return projected;
+}
+
 /** A dynamic axis bound by `.as()` beside a type parameter restated in place: `[B, number]` as `[B, 64]`. */
 export function boundFeatures<B extends Dim>(x: Tensor<[B, number]>, w: Tensor<[64, 10]>) {
   const bound = x.as([x.shape[0], 64]); // type: Tensor<[B, 64]>

@@ -14,7 +14,7 @@ import type { MessageOf, ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareDims } from "../internal/symbolic.js";
 import type { Exact, FixedRank, NoTypeParameters, PeelBack, PeelFront, SameDimCheck } from "../internal/dims.js";
-import type { BroadcastPair } from "./broadcast.js";
+import type { BroadcastPair, BroadcastsWith } from "./broadcast.js";
 import type { MaybeNormal } from "./reshape.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
@@ -50,6 +50,9 @@ export type WriteEinsumOutputGroupMessage<Op extends string, P extends string, G
 
 type Letter = AsciiLetter;
 
+/** The characters of a string, as a tuple. */
+type Chars<Text extends string, Acc extends string[] = []> = Text extends `${infer C}${infer Rest}` ? Chars<Rest, [...Acc, C]> : Acc;
+
 /** The tokens of a term: its letters, and `...` as one token. */
 type Tokens<Text extends string, Acc extends string[] = []> = Text extends `...${infer Rest}`
   ? Tokens<Rest, [...Acc, "..."]>
@@ -58,13 +61,18 @@ type Tokens<Text extends string, Acc extends string[] = []> = Text extends `...$
     : Acc;
 
 /** The first character of `Text` that is not allowed (a letter, `Extra`, or a dot of a `...`), or `never`. */
-type FirstBad<Text extends string, Extra extends string> = Text extends `...${infer Rest}`
-  ? FirstBad<Rest, Extra>
+type FirstBad<Text extends string, Extra extends string> = Text extends `${string}.${string}` ? FirstBadOrDot<Text, Extra> : FirstBadLetter<Text, Extra>;
+
+type FirstBadOrDot<Text extends string, Extra extends string> = Text extends `...${infer Rest}`
+  ? FirstBadOrDot<Rest, Extra>
   : Text extends `${infer C}${infer Rest}`
     ? C extends Letter | Extra
-      ? FirstBad<Rest, Extra>
+      ? FirstBadOrDot<Rest, Extra>
       : C
     : never;
+
+/** `FirstBad` for a text without a dot. */
+type FirstBadLetter<Text extends string, Extra extends string> = Text extends `${infer C}${infer Rest}` ? (C extends Letter | Extra ? FirstBadLetter<Rest, Extra> : C) : never;
 
 /** Why a character cannot be read. Mirrors `badReason`. */
 type BadReason<C extends string> = C extends "." ? "'.' is not an index (a letter a–z or A–Z) and not part of '...'" : `'${C}' is not an index (a letter a–z or A–Z)`;
@@ -99,84 +107,83 @@ export type ReadEinsum<P extends string, Op extends string = "einsum"> = P exten
     ? ShapeError<WriteEinsumSyntaxMessage<Op, P, `it needs one '->' between the operands' subscripts and the output's`>>
     : [FirstBad<L, ",">] extends [never]
       ? [FirstBad<R, never>] extends [never]
-        ? ReadTerms<P, Op, SplitCommas<L>, L, R>
+        ? ReadTerms<P, Op, SplitCommas<L>, L, R, R extends `${string}.${string}` ? Tokens<R> : Chars<R>>
         : ShapeError<WriteEinsumSyntaxMessage<Op, P, BadReason<FirstBad<R, never>>>>
       : ShapeError<WriteEinsumSyntaxMessage<Op, P, BadReason<FirstBad<L, ",">>>>
   : ShapeError<WriteEinsumSyntaxMessage<Op, P, `it needs one '->' between the operands' subscripts and the output's`>>;
 
-type ReadTerms<P extends string, Op extends string, Inputs extends string[], L extends string, R extends string> = [TwoEllipses<Inputs>] extends [never]
+type ReadTerms<P extends string, Op extends string, Inputs extends string[], L extends string, R extends string, Out extends string[]> = [
+  L extends `${string}.${string}` ? TwoEllipses<Inputs> : never,
+] extends [never]
   ? R extends `${string}...${string}...${string}`
     ? ShapeError<WriteEinsumSyntaxMessage<Op, P, "the output has more than one '...'">>
-    : [OutputProblem<Tokens<R>, L>] extends [never]
-      ? { inputs: Inputs; output: Tokens<R> }
-      : ShapeError<WriteEinsumSyntaxMessage<Op, P, OutputProblem<Tokens<R>, L>>>
+    : [OutputProblem<Out, L>] extends [never]
+      ? { inputs: Inputs; output: Out }
+      : ShapeError<WriteEinsumSyntaxMessage<Op, P, OutputProblem<Out, L>>>
   : ShapeError<WriteEinsumSyntaxMessage<Op, P, TwoEllipses<Inputs>>>;
 
 /**
- * An axis a letter names: `[letter, dim, axis]`. The axis is its index; in a shape with a batch group
- * (`[...Batch, T, D]`), where the letters after `...` have no index, it counts from the end (`-1`).
+ * An operand bound to its term: `[letters, dims, axes, group]` — the letters with the dims they name,
+ * in order; the axis each names, where that is not its place in `letters` (after a `...`: its index,
+ * or counted from the end, `"-1"`, in a shape with a batch group; `null` without `...`); and the group:
+ * `[dims, fixed]`, the dims the `...` stands for (`number[]` where they cannot be told) and whether
+ * their count is known (a shape of fixed rank), or `false` without `...`. The group is wrapped so that
+ * a batch group (`Batch`) is matched by identity.
  */
-type Pair = [string, Dim, number | string];
+type Bound = [string[], Shape, readonly (number | string)[] | null, [Shape, boolean] | false];
 
-/**
- * An operand bound to its term: `[pairs, group]`. The group is `[dims, fixed]`: the dims its `...`
- * stands for (`number[]` where they cannot be told), and whether their count is known (a shape of
- * fixed rank); `false` without `...`. Wrapped, so that a batch group (`Batch`) is matched by identity.
- */
-type Bound = [Pair[], [Shape, boolean] | false];
-
-/** A term's tokens split at `...`: `[before, after]`, `after` `false` without `...`. */
+/** A term's tokens split at `...`: `[before, after]` (the term has a `...`). */
 type SplitTokens<T extends string[], Before extends string[] = []> = T extends [infer H extends string, ...infer Rest extends string[]]
   ? H extends "..."
     ? [Before, Rest]
     : SplitTokens<Rest, [...Before, H]>
-  : [Before, false];
+  : [Before, []];
 
-/** Letters beside dims, the axes numbered from `Axis["length"]`. */
-type Zip<Letters extends string[], Dims extends Shape, Axis extends unknown[], Acc extends Pair[] = []> = Letters extends [infer L extends string, ...infer Rest extends string[]]
-  ? [Dims] extends [readonly [infer D extends Dim, ...infer More extends Shape]] // wrapped: decided for type parameter dims too
-    ? Zip<Rest, More, [...Axis, 0], [...Acc, [L, D, Axis["length"]]]>
-    : Acc
+/** The axes `Items` name from `Start["length"]` on. */
+type CountUp<Items extends unknown[], Start extends unknown[], Acc extends number[] = []> = Items extends [unknown, ...infer Rest]
+  ? CountUp<Rest, [...Start, 0], [...Acc, Start["length"]]>
   : Acc;
 
-/** Letters beside the last dims of a shape with a batch group: axes counted from the end. */
-type ZipBack<Letters extends string[], Dims extends Shape, Acc extends Pair[] = []> = Letters extends [infer L extends string, ...infer Rest extends string[]]
-  ? [Dims] extends [readonly [infer D extends Dim, ...infer More extends Shape]]
-    ? ZipBack<Rest, More, [...Acc, [L, D, `-${Letters["length"]}`]]>
-    : Acc
+/** The axes of the last dims of a shape with a batch group, counted from the end. */
+type CountDown<Items extends unknown[], Acc extends string[] = []> = Items extends [unknown, ...infer Rest]
+  ? CountDown<Rest, [...Acc, `-${Items["length"]}`]>
   : Acc;
 
 /** One operand against its term: its `Bound`, or the rank error. Mirrors the rank check and binding of `einsumFor`. */
-type BindOperand<Op extends string, P extends string, Index extends number, Term extends string, S extends Shape> =
-  SplitTokens<Tokens<Term>> extends [infer Before extends string[], infer After]
-    ? [S] extends readonly [FixedRank]
-      ? After extends string[]
-        ? PeelFront<S, Before> extends [infer Front extends Dim[], infer Rest extends Shape]
-          ? PeelBack<Rest, After> extends [infer Middle extends Shape, infer Back extends Dim[]]
-            ? [[...Zip<Before, Front, []>, ...Zip<After, Back, [...Front, ...Middle]>], [Middle, true]]
-            : ShapeError<WriteEinsumRankMessage<Op, P, Index, S, Term, [...Before, ...After]["length"] & number, true>>
-          : ShapeError<WriteEinsumRankMessage<Op, P, Index, S, Term, [...Before, ...After]["length"] & number, true>>
-        : Before["length"] extends S["length"]
-          ? [Zip<Before, S, []>, false]
-          : ShapeError<WriteEinsumRankMessage<Op, P, Index, S, Term, Before["length"], false>>
-      : After extends string[] // a batch group: its `...` stands for the group where the letters peel off its ends
-        ? PeelFront<S, Before> extends [infer Front extends Dim[], infer Rest extends Shape]
-          ? PeelBack<Rest, After> extends [infer Middle extends Shape, infer Back extends Dim[]]
-            ? [[...Zip<Before, Front, []>, ...ZipBack<After, Back>], [Middle, false]]
-            : [[], [number[], false]]
-          : [[], [number[], false]] // unknown rank, or a group the letters cannot peel off: the runtime's to check
-        : [[], false]
-    : never;
+type BindOperand<Op extends string, P extends string, Index extends number, Term extends string, S extends Shape> = Term extends `${string}.${string}` // every dot is part of a `...` by now
+  ? BindEllipsis<Op, P, Index, Term, S, SplitTokens<Tokens<Term>>>
+  : [S] extends readonly [FixedRank]
+    ? Chars<Term> extends infer Letters extends string[]
+      ? Letters["length"] extends S["length"]
+        ? [Letters, S, null, false]
+        : ShapeError<WriteEinsumRankMessage<Op, P, Index, S, Term, Letters["length"], false>>
+      : never
+    : [[], [], null, false]; // unknown rank or a batch group, without `...`: the runtime's to check
+
+type BindEllipsis<Op extends string, P extends string, Index extends number, Term extends string, S extends Shape, Split> = Split extends [infer Before extends string[], infer After extends string[]]
+  ? PeelFront<S, Before> extends [infer Front extends Dim[], infer Rest extends Shape]
+    ? PeelBack<Rest, After> extends [infer Middle extends Shape, infer Back extends Dim[]]
+      ? [S] extends readonly [FixedRank]
+        ? [[...Before, ...After], [...Front, ...Back], [...CountUp<Before, []>, ...CountUp<After, [...Front, ...Middle]>], [Middle, true]]
+        : [[...Before, ...After], [...Front, ...Back], [...CountUp<Before, []>, ...CountDown<After>], [Middle, false]]
+      : RankOrUnknown<Op, P, Index, Term, S, [...Before, ...After]["length"] & number>
+    : RankOrUnknown<Op, P, Index, Term, S, [...Before, ...After]["length"] & number>
+  : never;
+
+/** Letters that do not peel off: too few axes (fixed rank), or the runtime's to check (unknown rank, a group in the way). */
+type RankOrUnknown<Op extends string, P extends string, Index extends number, Term extends string, S extends Shape, Named extends number> = [S] extends readonly [FixedRank]
+  ? ShapeError<WriteEinsumRankMessage<Op, P, Index, S, Term, Named, true>>
+  : [[], [], null, [number[], false]];
 
 /** Every operand against its term: the `Bound`s, or the first rank error. */
-type BindAll<Op extends string, P extends string, Inputs extends string[], Shapes extends Shape[], Acc extends Bound[] = []> = Inputs extends [
+type BindAll<Op extends string, P extends string, Inputs extends string[], Shapes extends Shape[], Acc extends unknown[] = []> = Inputs extends [
   infer Term extends string,
   ...infer Rest extends string[],
 ]
   ? BindOperand<Op, P, Acc["length"], Term, Shapes[Acc["length"]]> extends infer B
-    ? [B] extends [infer Next extends Bound] // resolves with type parameter dims in the pairs
-      ? BindAll<Op, P, Rest, Shapes, [...Acc, Next]>
-      : B
+    ? B extends ShapeError<string> // decided for type parameter dims in a bound too (a tuple is never an error)
+      ? B
+      : BindAll<Op, P, Rest, Shapes, [...Acc, B]>
     : never
   : Acc;
 
@@ -185,31 +192,33 @@ type Entry = [string, Dim, number, number | string];
 
 type Find<E extends Entry[], L extends string> = Extract<E[number], [L, unknown, number, unknown]>; // `unknown`: a type parameter dim matches too
 
-/** One operand's pairs against `E`: `E` with the new indices, or the size error. */
-type SizeOperand<Op extends string, P extends string, Pairs extends Pair[], Operand extends number, E extends Entry[]> = Pairs extends [
-  [infer L extends string, infer D extends Dim, infer Axis extends number | string],
-  ...infer Rest extends Pair[],
-]
-  ? [Find<E, L>] extends [never]
-    ? SizeOperand<Op, P, Rest, Operand, [...E, [L, D, Operand, Axis]]>
-    : Find<E, L> extends [string, infer First extends Dim, infer FirstOperand extends number, infer FirstAxis extends number | string]
-      ? CompareDims<First, D> extends "equal" | "dynamic"
-        ? SizeOperand<Op, P, Rest, Operand, E>
-        : ShapeError<WriteEinsumSizeMessage<Op, P, L, First, FirstOperand, FirstAxis, D, Operand, Axis>>
-      : never
-  : E;
+/** The axis the `I`-th letter of a term names. */
+type AxisOf<Axes extends readonly (number | string)[] | null, I extends number> = Axes extends readonly (number | string)[] ? Axes[I] : I;
 
-/** Every operand's pairs in turn: the first sizes, or the size error. */
-type SizeAll<Op extends string, P extends string, Bounds extends Bound[], E extends Entry[] = [], Index extends 0[] = []> = Bounds extends [
-  infer First extends Bound, // whole: a pattern into the bound stays undecided for type parameter dims in its pairs
-  ...infer Rest extends Bound[],
+/** One operand's letters against `E`: `E` with the new indices, or the size error. */
+type SizeOperand<Op extends string, P extends string, Letters extends string[], Dims extends Shape, Axes extends readonly (number | string)[] | null, Operand extends number, E extends Entry[], I extends 0[] = []> = Letters extends [
+  infer L extends string,
+  ...infer Rest extends string[],
 ]
-  ? SizeOperand<Op, P, First[0], Index["length"], E> extends infer Next
-    ? [Next] extends [infer Entries extends Entry[]] // resolves with type parameter dims in the entries
-      ? SizeAll<Op, P, Rest, Entries, [...Index, 0]>
-      : Next
+  ? [[Dims[I["length"]]]] extends [[infer D extends Dim]] // resolves for a type parameter (`B`): the inner tuple is not itself generic
+    ? [Find<E, L>] extends [never]
+      ? SizeOperand<Op, P, Rest, Dims, Axes, Operand, [...E, [L, D, Operand, AxisOf<Axes, I["length"]>]], [...I, 0]>
+      : Find<E, L> extends [string, infer First extends Dim, infer FirstOperand extends number, infer FirstAxis extends number | string]
+        ? CompareDims<First, D> extends "equal" | "dynamic"
+          ? SizeOperand<Op, P, Rest, Dims, Axes, Operand, E, [...I, 0]>
+          : ShapeError<WriteEinsumSizeMessage<Op, P, L, First, FirstOperand, FirstAxis, D, Operand, AxisOf<Axes, I["length"]>>>
+        : never
     : never
   : E;
+
+/** Every operand's letters in turn: the first sizes, or the size error. */
+type SizeAll<Op extends string, P extends string, Bounds extends Bound[], E extends Entry[] = [], Index extends 0[] = []> = Index["length"] extends Bounds["length"]
+  ? E
+  : SizeOperand<Op, P, Bounds[Index["length"]][0], Bounds[Index["length"]][1], Bounds[Index["length"]][2], Index["length"], E> extends infer Next // by index: a pattern into a bound stays undecided for type parameter dims in it
+    ? [Next] extends [infer Entries extends Entry[]] // resolves with type parameter dims in the entries
+      ? SizeAll<Op, P, Bounds, Entries, [...Index, 0]>
+      : Next
+    : never;
 
 /**
  * The axes each `...` stands for, broadcast left to right through the one broadcasting rule:
@@ -230,7 +239,7 @@ type Groups<
   Check = unknown,
   Index extends 0[] = [],
 > = Bounds extends [infer First extends Bound, ...infer Rest extends Bound[]]
-  ? First[1] extends [infer Raw extends Shape, infer Fixed extends boolean]
+  ? First[3] extends [infer Raw extends Shape, infer Fixed extends boolean]
     ? Acc extends [infer A extends Shape, infer AccFixed extends boolean]
       ? GroupStep<Op, P, Rest, Normal, A, MaybeNormal<Raw, Normal>, [AccFixed, Fixed], From, Many, Check, Index>
       : Groups<Op, P, Rest, Normal, [MaybeNormal<Raw, Normal>, Fixed], `${Index["length"]}`, false, Check, [...Index, 0]>
@@ -241,24 +250,62 @@ type Groups<
 
 /**
  * One group `G` against the broadcast `A` of those before it (see `Groups`). Two groups of known
- * counts go straight to the walk (an identity test would leave `[B]` against `[C]` undecided); a
- * batch group is asked by identity first (`Batch` against `Batch`).
+ * counts go to the walk, whose per-axis checks hold around type parameters. An empty group of known
+ * count gives way to the other. Otherwise a batch group is involved (`Batch` against `Batch`, or
+ * against `Other` or `[B]`), whose axes cannot be lined up: the group must be the same, asked as a
+ * check (`SameGroupCheck`) so that the result stays the first group whatever TypeScript decides.
  */
 type GroupStep<Op extends string, P extends string, Rest extends Bound[], Normal extends boolean, A extends Shape, G extends Shape, Fixed extends [boolean, boolean], From extends string, Many extends boolean, Check, Index extends 0[]> =
   Fixed extends [true, true]
     ? GroupWalk<Op, P, Rest, Normal, A, G, true, From, Many, Check, Index>
-    : Exact<A> extends Exact<G>
-      ? Groups<Op, P, Rest, Normal, [A, false], `${From}, ${Index["length"]}`, true, Check, [...Index, 0]>
-      : GroupWalk<Op, P, Rest, Normal, A, G, false, From, Many, Check, Index>;
+    : EmptyFixed<Fixed[0], A> extends true
+      ? Groups<Op, P, Rest, Normal, [G, false], `${From}, ${Index["length"]}`, true, Check, [...Index, 0]>
+      : EmptyFixed<Fixed[1], G> extends true
+        ? Groups<Op, P, Rest, Normal, [A, false], `${From}, ${Index["length"]}`, true, Check, [...Index, 0]>
+        : Groups<Op, P, Rest, Normal, [A, false], `${From}, ${Index["length"]}`, true, Check & SameGroupCheck<WriteEinsumGroupNamesMessage<Op, P, Index["length"]>, A, G>, [...Index, 0]>;
+
+/** `true` for an empty group of known count; a batch group is not asked (its emptiness is not decided). */
+type EmptyFixed<Fixed extends boolean, G extends Shape> = Fixed extends true ? (G extends readonly [] ? true : false) : false;
+
+/** `unknown` when two groups are the same (decided by identity), else the message: undecided around type parameters, which rejects. */
+type SameGroupCheck<Message extends string, A extends Shape, G extends Shape> = Exact<A> extends Exact<G> ? unknown : ShapeError<Message>;
+
+/**
+ * `SHAPE_EINSUM: einsum: '...td,...sd->...ts': '...' in operand 1 stands for another batch group than
+ * before it; …` — where a batch group meets another group (compile time only: at run time every
+ * shape has a rank and the groups broadcast).
+ */
+export type WriteEinsumGroupNamesMessage<Op extends string, P extends string, Operand extends number> =
+  `SHAPE_EINSUM: ${Op}: '${P}': '...' in operand ${Operand} stands for another batch group than before it; the axes '...' stands for must broadcast, and a type parameter is equal only to itself`;
 
 type GroupWalk<Op extends string, P extends string, Rest extends Bound[], Normal extends boolean, A extends Shape, G extends Shape, Fixed extends boolean, From extends string, Many extends boolean, Check, Index extends 0[]> =
   BroadcastPair<A, G, Op, false> extends readonly [infer Out extends Shape, infer C]
-    ? [[C]] extends [[ShapeError<infer Message>]] // decided errors only: what a type parameter leaves undecided goes to `check`
+    ? [[C]] extends [[ShapeError<infer Message>]] // decided errors only: what a type parameter leaves undecided is asked again, with einsum's message
       ? Message extends `SHAPE_BROADCAST: ${string}: axis -${infer Detail}`
         ? ShapeError<WriteEinsumGroupsMessage<Op, P, A, Many extends true ? `operands ${From}` : `operand ${From}`, G, Index["length"], Detail>>
         : ShapeError<Message>
-      : Groups<Op, P, Rest, Normal, [Out, Fixed], `${From}, ${Index["length"]}`, true, Check & C, [...Index, 0]>
+      : Groups<Op, P, Rest, Normal, [Out, Fixed], `${From}, ${Index["length"]}`, true, Check & GroupAxesCheck<Op, P, A, G, Index["length"]>, [...Index, 0]>
     : never;
+
+/**
+ * Two groups of known counts, right-aligned, as one check per axis that holds around type parameters
+ * (`BroadcastsWith`): a type parameter broadcasts only with itself and 1 (`[B]` against `[C]` is an
+ * error), with einsum's message.
+ */
+type GroupAxesCheck<Op extends string, P extends string, A extends Shape, G extends Shape, Operand extends number, Axis extends 0[] = [0], Check = unknown> =
+  [A, G] extends [readonly [...infer AR extends Shape, infer AD extends Dim], readonly [...infer GR extends Shape, infer GD extends Dim]]
+    ? GroupAxesCheck<Op, P, AR, GR, Operand, [...Axis, 0], Check & BroadcastsWith<WriteEinsumGroupAxisNamesMessage<Op, P, Operand, Axis["length"], AD, GD>, AD, GD, [Op, A, G, Axis["length"], false]>>
+    : Check;
+
+/**
+ * `` SHAPE_EINSUM: einsum: '...ij,...jk->...ik': '...' in operand 1 is ${C} at axis -1 but ${B} before it; … ``
+ * — a group axis TypeScript cannot decide because a type parameter is involved (compile time only).
+ */
+export type WriteEinsumGroupAxisNamesMessage<Op extends string, P extends string, Operand extends number, Axis extends number, Before extends Dim, D extends Dim> =
+  `SHAPE_EINSUM: ${Op}: '${P}': '...' in operand ${Operand} is ${D} at axis -${Axis} but ${Before} before it; the axes '...' stands for must broadcast (equal or 1), and a type parameter is equal only to itself`;
+
+/** `Groups` where a term has `...`; no group to fold otherwise. */
+type EinsumGroups<Op extends string, P extends string, Bounds extends Bound[], Normal extends boolean> = P extends `${string}.${string}` ? Groups<Op, P, Bounds, Normal> : [[], true, unknown];
 
 /** The output shape: each letter's first size (`number` when only an operand of unknown rank has it), the group at `...`. */
 type Output<Tokens extends string[], E extends Entry[], Group extends Shape, Acc extends Dim[] = []> = Tokens extends [infer L extends string, ...infer Rest extends string[]]
@@ -291,7 +338,7 @@ export type EinsumIdentityChecks<P extends string, Shapes extends Shape[], Op ex
         ? unknown
         : BindAll<Op, P, Inputs, Shapes> extends infer B
           ? [B] extends [infer Bounds extends Bound[]]
-            ? IdentityAll<Op, P, Bounds> & GroupsCheck<Groups<Op, P, Bounds, Normal>>
+            ? IdentityAll<Op, P, Bounds> & GroupsCheck<EinsumGroups<Op, P, Bounds, Normal>>
             : unknown
           : unknown
       : unknown);
@@ -303,19 +350,21 @@ type IdentityAll<Op extends string, P extends string, Bounds extends Bound[], E 
   infer First extends Bound,
   ...infer Rest extends Bound[],
 ]
-  ? IdentityOperand<Op, P, First[0], Index["length"], E, Check> extends [infer Next extends Entry[], infer NextCheck]
+  ? IdentityOperand<Op, P, First[0], First[1], Index["length"], E, Check> extends [infer Next extends Entry[], infer NextCheck]
     ? IdentityAll<Op, P, Rest, Next, NextCheck, [...Index, 0]>
     : Check
   : Check;
 
-/** One operand's pairs: `[entries, checks]`, a `SameDimCheck` for each letter seen before. */
-type IdentityOperand<Op extends string, P extends string, Pairs extends Pair[], Operand extends number, E extends Entry[], Check> = Pairs extends [
-  [infer L extends string, infer D extends Dim, infer Axis extends number | string],
-  ...infer Rest extends Pair[],
+/** One operand's letters: `[entries, checks]`, a `SameDimCheck` for each letter seen before. */
+type IdentityOperand<Op extends string, P extends string, Letters extends string[], Dims extends Shape, Operand extends number, E extends Entry[], Check, I extends 0[] = []> = Letters extends [
+  infer L extends string,
+  ...infer Rest extends string[],
 ]
-  ? [Find<E, L>] extends [never]
-    ? IdentityOperand<Op, P, Rest, Operand, [...E, [L, D, Operand, Axis]], Check>
-    : IdentityOperand<Op, P, Rest, Operand, E, Check & SameDimCheck<WriteEinsumNamesMessage<Op, P, L, Find<E, L>[1], D>, Find<E, L>[1], D>>
+  ? [[Dims[I["length"]]]] extends [[infer D extends Dim]]
+    ? [Find<E, L>] extends [never]
+      ? IdentityOperand<Op, P, Rest, Dims, Operand, [...E, [L, D, Operand, I["length"]]], Check, [...I, 0]>
+      : IdentityOperand<Op, P, Rest, Dims, Operand, E, Check & SameDimCheck<WriteEinsumNamesMessage<Op, P, L, Find<E, L>[1], D>, Find<E, L>[1], D>, [...I, 0]>
+    : [E, Check]
   : [E, Check];
 
 /**
@@ -341,7 +390,7 @@ export type EinsumShape<P extends string, Shapes extends Shape[], Op extends str
             ? [B] extends [infer Bounds extends Bound[]]
               ? SizeAll<Op, P, Bounds> extends infer E
                 ? [E] extends [infer Entries extends Entry[]]
-                  ? Groups<Op, P, Bounds, Normal> extends infer G
+                  ? EinsumGroups<Op, P, Bounds, Normal> extends infer G
                     ? G extends [infer Group extends Shape, infer Fixed extends boolean, unknown]
                       ? OutputOf<Op, P, Out, Entries, Group, Fixed>
                       : G
