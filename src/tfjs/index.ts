@@ -30,7 +30,8 @@ import type { StackShape } from "../../types/ops/stack.js";
 import type { DropLastAxis, GatherAxisCheck, GatherBatchCheck, GatherResult, TfMatMulCheck, TfMatMulResult, TfSoftmaxShape } from "../../types/tfjs/rules.js";
 import type { TfSliceCheck, TfSliceShape } from "../../types/tfjs/rules.js";
 import type { TfConv2dResult, TfConv2dShape, TfConvChannelsIdentity, TfPoolResult, TfPoolShape } from "../../types/tfjs/rules.js";
-import type { TfReshapeShape } from "../../types/tfjs/rules.js";
+import type { TfEinsumShape, TfReshapeShape } from "../../types/tfjs/rules.js";
+import type { EinsumIdentityChecks } from "../../types/ops/einsum.js";
 import type { AxisOf, ChunkCheck, ChunkCount, Counted, PieceOf, SplitCheck, UnbindChecked, UnbindResult } from "../../types/ops/split.js";
 import { InputError } from "../errors.js";
 import { broadcastPair, checkImplicitOuter } from "../ops/broadcast.js";
@@ -48,11 +49,11 @@ import { assertScalar, checkAs } from "../tensor.js";
 import { validateSizes } from "../symbolic.js";
 import { checkSameShape, gatherShape, tfMatMulShape, tfSliceShape, tfSoftmaxAxis } from "./rules.js";
 import { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
-import { tfReshapeShape, type TfReshapeMethod } from "./rules.js";
+import { tfEinsumShape, tfReshapeShape, type TfReshapeMethod } from "./rules.js";
 
 export { checkSameShape, gatherShape, tfMatMulShape, tfSliceShape, tfSoftmaxAxis, swapLastTwo } from "./rules.js";
 export { tfConv2dShape, tfPoolShape, type TfDataFormat, type TfPad } from "./rules.js";
-export { tfReshapeShape, type TfReshapeMethod } from "./rules.js";
+export { tfEinsumShape, tfReshapeShape, type TfReshapeMethod } from "./rules.js";
 export { ShapeError, InputError } from "../errors.js";
 export { configure } from "../ops/broadcast.js";
 export type { Dim, Shape } from "../../types/shape.js";
@@ -491,6 +492,24 @@ export function matMul<Left extends Shape, Right extends Shape, const TransposeA
 ): TfTensor<TfMatMulResult<Left, Right, TransposeA, TransposeB>> {
   tfMatMulShape(shapeOf("matMul", a, "a"), shapeOf("matMul", b, "b"), transposeA === true, transposeB === true);
   return tfc.matMul(raw(a), raw(b), transposeA, transposeB) as never;
+}
+
+/**
+ * tfjs's `einsum(equation, ...tensors)`: NumPy's subscripts with an explicit `->`, read by the
+ * compiler as the built-in `einsum`'s (the same result types and messages), within what tfjs's einsum
+ * supports — one or two operands, no index twice in one operand, no `...` — each refused on the
+ * subscripts with a message that says so. tfjs registers no gradient for it.
+ * @example
+ * einsum("bij,bjk->bik", zeros([8, 2, 3]), zeros([8, 3, 5])).shape; //=> [8, 2, 5]
+ * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`
+ */
+export function einsum<const P extends string, Shapes extends Shape[]>(
+  equation: IdentityFirst<EinsumIdentityChecks<P, Shapes, "einsum">, CheckedArg<P, TfEinsumShape<P, Shapes>>>,
+  ...tensors: { [K in keyof Shapes]: TfTensor<Shapes[K]> }
+): TfTensor<ResultShape<TfEinsumShape<P, Shapes>>> {
+  const operands = (tensors as readonly unknown[]).map((t, i) => shapeOf("einsum", t, `operand ${i}`));
+  tfEinsumShape(equation, operands);
+  return tfc.einsum(equation as string, ...(tensors as readonly unknown[] as tfc.Tensor[])) as never;
 }
 
 /** A per-spatial-axis option of conv2d and pooling: one number for both axes, or `[h, w]`. */

@@ -16,6 +16,7 @@ import { describeValue, swapLastTwoDims } from "../shape.js";
 import { checkShapesEqual } from "../ops/same-shape.js";
 import { symbolicSlice } from "../ops/slice.js";
 import { reshapedFor } from "../ops/reshape.js";
+import { einsumFor } from "../ops/einsum.js";
 import type { TfReshapeMethod } from "../../types/tfjs/rules.js";
 
 export type { TfReshapeMethod };
@@ -306,4 +307,46 @@ export function tfSliceShape(shape: Shape, begin: unknown, size?: unknown): Dim[
  */
 export function tfReshapeShape(op: TfReshapeMethod, shape: Shape, dims: readonly unknown[] = []): Dim[] {
   return reshapedFor(op, shape, op === "flatten" || op === "as1D" ? [-1] : op === "asScalar" ? [] : dims);
+}
+
+// ---------------------------------------------------------------------------------------------
+// einsum(equation, ...tensors)
+
+/**
+ * `SHAPE_EINSUM: einsum: 'ii->i': TensorFlow.js's einsum does not take an index twice in one operand
+ * (operand 0's 'ii'); …`: subscripts NumPy reads but tfjs's einsum does not. Mirrors `WriteTfEinsumMessage`.
+ */
+export function writeTfEinsumMessage(subscripts: string, detail: string): string {
+  return `SHAPE_EINSUM: einsum: '${subscripts}': TensorFlow.js's einsum ${detail}; the built-in einsum (shapecheck's own tensors) takes it`;
+}
+
+/**
+ * tfjs's einsum: NumPy's rule (the built-in `einsum`'s, message for message), then what tfjs's own
+ * einsum does not support — more than two operands, an index twice in one operand (a diagonal), `...`
+ * — and what it computes wrongly: an operand without the first index summed over.
+ * Mirrors `TfEinsumShape`.
+ * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`
+ */
+export function tfEinsumShape(subscripts: unknown, shapes: readonly unknown[]): Dim[] {
+  const { out } = einsumFor("einsum", subscripts, shapes);
+  const text = subscripts as string;
+  const fail = (detail: string) => new ShapeError("SHAPE_EINSUM", "einsum", shapes as Shape[], writeTfEinsumMessage(text, detail));
+  if (shapes.length > 2) throw fail(`takes one or two operands, not ${shapes.length}`);
+  const terms = text.split("->")[0]!.split(",");
+  if (text.includes("...")) throw fail("does not read '...' (name the axes with letters)");
+  terms.forEach((term, i) => {
+    const twice = [...term].find((letter, at) => term.indexOf(letter) !== at);
+    if (twice !== undefined) throw fail(`does not take an index twice in one operand (operand ${i}'s '${term}' repeats '${twice}')`);
+  });
+  // tfjs (4.22) sums the indices left out of the output one at a time, in the order the subscripts
+  // first name them, multiplying in each operand at the first of them it has: an operand without the
+  // first is multiplied in after a sum it should have been part of, or never — a wrong result, of the
+  // right shape or not, without an error (test/tfjs/einsum.test.ts holds this rule to tfjs itself).
+  const output = text.split("->")[1]!;
+  const first = [...terms.join("")].find((letter) => !output.includes(letter));
+  const without = first === undefined ? -1 : terms.findIndex((term) => term !== "" && !term.includes(first));
+  if (without >= 0) {
+    throw fail(`gives a wrong result here, without an error: it sums '${first}' first and leaves operand ${without} ('${terms[without]}'), which lacks it, out of that sum; sum '${first}' out of its operand beforehand (tf.sum)`);
+  }
+  return out;
 }

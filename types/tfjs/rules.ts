@@ -14,6 +14,7 @@ import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareDims } from "../internal/symbolic.js";
 import type { FlattenShape, ReshapeShape } from "../ops/reshape.js";
+import type { EinsumShape } from "../ops/einsum.js";
 import type { Exact, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -585,3 +586,76 @@ export type TfReshapeMethod = "flatten" | "as1D" | "as2D" | "as3D" | "as4D" | "a
  */
 export type TfReshapeShape<Op extends TfReshapeMethod, S extends Shape, Dims extends Shape = []> =
   Op extends "flatten" | "as1D" ? FlattenShape<S, Op> : ReshapeShape<S, Op extends "asScalar" ? [] : Dims, Op>;
+
+// ---------------------------------------------------------------------------------------------
+// einsum(equation, ...tensors)
+
+/** Mirrors `writeTfEinsumMessage`. */
+export type WriteTfEinsumMessage<P extends string, Detail extends string> =
+  `SHAPE_EINSUM: einsum: '${P}': TensorFlow.js's einsum ${Detail}; the built-in einsum (shapecheck's own tensors) takes it`;
+
+/** The first operand's term with a letter twice, as the detail; else `never`. */
+type RepeatedIndex<Terms extends string[], Index extends 0[] = []> = Terms extends [infer Term extends string, ...infer Rest extends string[]]
+  ? FirstRepeat<Term> extends infer Letter extends string
+    ? [Letter] extends [never]
+      ? RepeatedIndex<Rest, [...Index, 0]>
+      : `does not take an index twice in one operand (operand ${Index["length"]}'s '${Term}' repeats '${Letter}')`
+    : never
+  : never;
+
+/** The first letter of `Term` that appeared before it, or `never`. */
+type FirstRepeat<Term extends string, Seen extends string = never> = Term extends `${infer C}${infer Rest}` ? ([C] extends [Seen] ? C : FirstRepeat<Rest, Seen | C>) : never;
+
+/** What tfjs's einsum does not support in subscripts NumPy reads, as the detail; else `never`. Mirrors `tfEinsumShape`. */
+type TfEinsumLimit<P extends string, Count extends number> = Count extends 0 | 1 | 2
+  ? SubscriptLimit<P>
+  : number extends Count
+    ? SubscriptLimit<P>
+    : `takes one or two operands, not ${Count}`;
+
+type SubscriptLimit<P extends string> = P extends `${string}...${string}`
+  ? "does not read '...' (name the axes with letters)"
+  : P extends `${infer L}->${infer R}`
+    ? [RepeatedIndex<SplitTerms<L>>] extends [never]
+      ? WrongSum<SplitTerms<L>, FirstSummed<L, R>>
+      : RepeatedIndex<SplitTerms<L>>
+    : never;
+
+/** The first letter of the operands' subscripts that the output leaves out (summed over), or `never`. */
+type FirstSummed<L extends string, R extends string> = L extends `${infer C}${infer Rest}`
+  ? C extends ","
+    ? FirstSummed<Rest, R>
+    : R extends `${string}${C}${string}`
+      ? FirstSummed<Rest, R>
+      : C
+  : never;
+
+/**
+ * tfjs (4.22) sums the indices the output leaves out one at a time, in the order the subscripts first
+ * name them, and multiplies in each operand at the first of them it has: an operand (not a scalar)
+ * without the first is left out of that sum — a wrong result, of the right shape or not, without an
+ * error. The detail for the first such operand, else `never`. Mirrors `tfEinsumShape`.
+ */
+type WrongSum<Terms extends string[], First extends string, Index extends 0[] = []> = [First] extends [never]
+  ? never
+  : Terms extends [infer Term extends string, ...infer Rest extends string[]]
+    ? Term extends ""
+      ? WrongSum<Rest, First, [...Index, 0]>
+      : Term extends `${string}${First}${string}`
+        ? WrongSum<Rest, First, [...Index, 0]>
+        : `gives a wrong result here, without an error: it sums '${First}' first and leaves operand ${Index["length"]} ('${Term}'), which lacks it, out of that sum; sum '${First}' out of its operand beforehand (tf.sum)`
+    : never;
+
+type SplitTerms<Text extends string, Acc extends string[] = []> = Text extends `${infer Head},${infer Rest}` ? SplitTerms<Rest, [...Acc, Head]> : [...Acc, Text];
+
+/**
+ * tfjs's einsum: the built-in rule (`EinsumShape`), then tfjs's limits — one or two operands, no index
+ * twice in one operand, no `...` — or the `ShapeError` the runtime throws.
+ */
+export type TfEinsumShape<P extends string, Shapes extends Shape[]> = EinsumShape<P, Shapes, "einsum", false> extends infer Out
+  ? [Out] extends [ShapeError<string>]
+    ? Out
+    : [TfEinsumLimit<P, Shapes["length"]>] extends [never]
+      ? Out
+      : ShapeError<WriteTfEinsumMessage<P, TfEinsumLimit<P, Shapes["length"]>>>
+  : never;
