@@ -75,19 +75,31 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The ellipsis: the axes the other items leave, as in einops (`"... (h d) -> ... h d"`). */
 const ELLIPSIS = "...";
 
-/** `true` for a side's `...` item (the reader keeps it out of groups). */
+/** `true` for a side's `...` item, standing alone (not in a group). */
 const isEllipsis = (item: readonly string[]) => item.length === 1 && item[0] === ELLIPSIS;
+
+/** How the reader records a `...` inside a group (`"(...)"`, `"(... c)"`), apart from a `...` standing alone. */
+const GROUPED_ELLIPSIS = "(...)";
+
+/** A side's names, a grouped `...` read as `...` (each side names it once). */
+const namesOf = (side: readonly (readonly string[])[]) => side.flat().map((name) => (name === GROUPED_ELLIPSIS ? ELLIPSIS : name));
 
 /**
  * A side with its ellipsis replaced by `count` single axes of their own names (`...0`, `...1`, which
- * no name of a pattern can be), so that the rule reads every input axis by its index.
+ * no name of a pattern can be), so that the rule reads every input axis by its index; in a group of
+ * the right side (`"b ... c -> b (...) c"`) by those names inside the group, whose product it is.
  */
 function expandEllipsis(side: readonly (readonly string[])[], count: number): string[][] {
-  return side.flatMap((item) => (isEllipsis(item) ? Array.from({ length: count }, (_, i) => [`${ELLIPSIS}${i}`]) : [[...item]]));
+  const names = Array.from({ length: count }, (_, i) => `${ELLIPSIS}${i}`);
+  return side.flatMap((item) => (isEllipsis(item) ? names.map((name) => [name]) : [item.flatMap((name) => (name === GROUPED_ELLIPSIS ? names : [name]))]));
 }
 
-/** One side of a pattern, character by character (as the compiler reads it). Mirrors `ReadSide`. */
-function readSide(op: string, pattern: string, side: string): string[][] {
+/**
+ * One side of a pattern, character by character (as the compiler reads it). `...` may sit in a group
+ * on the right side only (einops: the axes it stands for merged), not on the left (a group there is an
+ * axis split, and `...` stands for whole axes). Mirrors `ReadSide`.
+ */
+function readSide(op: string, pattern: string, side: string, right: boolean): string[][] {
   const axes: string[][] = [];
   let group: string[] | undefined;
   let name = "";
@@ -95,8 +107,9 @@ function readSide(op: string, pattern: string, side: string): string[][] {
   const finish = () => {
     if (name === "") return;
     if (name === ELLIPSIS) {
-      if (group !== undefined) throw fail("'...' inside a group (it stands for whole axes)");
-      axes.push([name]);
+      if (group !== undefined && !right) throw fail("'...' inside a group on the left (it stands for whole axes, which a group would split)");
+      if (group === undefined) axes.push([name]);
+      else group.push(GROUPED_ELLIPSIS);
       name = "";
       return;
     }
@@ -128,10 +141,10 @@ function readPattern(op: string, pattern: unknown): Pattern {
   if (typeof pattern !== "string") throw new InputError("INPUT_VALUE", `${op}: the pattern must be a string like "b t (h d) -> b h t d", got ${describeValue(pattern)}`);
   const sides = pattern.split("->");
   if (sides.length !== 2) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeSyntaxMessage(op, pattern, "it needs one '->' between the input axes and the output axes"));
-  const left = readSide(op, pattern, sides[0]!);
-  const right = readSide(op, pattern, sides[1]!);
-  const leftNames = left.flat();
-  const rightNames = right.flat();
+  const left = readSide(op, pattern, sides[0]!, false);
+  const right = readSide(op, pattern, sides[1]!, true);
+  const leftNames = namesOf(left);
+  const rightNames = namesOf(right);
   const check = (names: string[], other: string[], side: "left" | "right") => {
     names.forEach((name, index) => {
       if (names.indexOf(name) !== index) throw new ShapeError("SHAPE_REARRANGE", op, [], writeRearrangeAxisMessage(op, pattern, name, "twice", side));

@@ -214,7 +214,34 @@ function ellipsisCase(): EllipsisCase {
   return random.chance(0.15) && c.shape.length > 0 ? { ...base, shape: c.shape.slice(0, random.int(0, c.shape.length - 1)) } : base;
 }
 
-const ellipses: EllipsisCase[] = Array.from({ length: 200 }, ellipsisCase);
+/**
+ * `...` merged on the right (einops: `"b ... c -> b (...) c"`): the same cases with the axes `...`
+ * stands for in a group of their own on the right, or in one with a name beside them
+ * (`"(... c)"`, `"(c ...)"`); with the names, `(e0 e1)`, `(e0 e1 c)` — `()` where they are none, an
+ * axis of size 1.
+ */
+function groupedEllipsisCase(): EllipsisCase {
+  const c = valid();
+  const extra = Array.from({ length: random.int(0, 2) }, (_, i) => `e${i}`);
+  const extraSizes = extra.map(() => random.int(1, 4));
+  const print = (groups: string[][]) => groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(" ")})`));
+  const [left, right] = [print(c.left), print(c.right)];
+  const [at, to] = [random.int(0, left.length), random.int(0, right.length)];
+  const put = (items: string[], index: number, middle: string[]) => [...items.slice(0, index), ...middle, ...items.slice(index)].join(" ");
+  const shape = [...c.shape.slice(0, at), ...extraSizes, ...c.shape.slice(at)];
+  const beside = to < right.length && !right[to]!.startsWith("(") && random.chance(0.5) ? right[to]! : undefined;
+  const first = random.chance(0.5);
+  const group = (middle: string) => `(${beside === undefined ? middle : first ? `${middle} ${beside}` : `${beside} ${middle}`})`.replace("( ", "(").replace(" )", ")");
+  const rest = beside === undefined ? right : [...right.slice(0, to), ...right.slice(to + 1)];
+  return {
+    pattern: `${put(left, at, ["..."])} -> ${put(rest, to, [group("...")])}`,
+    named: `${put(left, at, extra)} -> ${put(rest, to, [group(extra.join(" "))])}`,
+    shape,
+    given: c.given,
+  };
+}
+
+const ellipses: EllipsisCase[] = [...Array.from({ length: 200 }, ellipsisCase), ...Array.from({ length: 100 }, groupedEllipsisCase)];
 
 describe(`rearrange with '...': ${ellipses.length} generated patterns against the same patterns with the axes named`, () => {
   const texts = evaluateTypes(
@@ -227,6 +254,7 @@ describe(`rearrange with '...': ${ellipses.length} generated patterns against th
 
   it("covers results, errors and every width of '...'", () => {
     expect(outcomes.filter((o) => o.kind === "ok").length).toBeGreaterThan(100);
+    expect(ellipses.filter((c, i) => outcomes[i]!.kind === "ok" && /\((\w+ )?\.\.\.( \w+)?\)/.test(c.pattern)).length, "'...' merged in a group").toBeGreaterThan(40);
     expect(outcomes.some((o) => o.kind === "error" && o.message.includes("has at least"))).toBe(true);
     for (const width of [0, 1, 2]) expect(ellipses.some((c, i) => outcomes[i]!.kind === "ok" && c.named.split("->")[0]!.split(" ").filter((w) => /^e\d$/.test(w)).length === width)).toBe(true);
   });

@@ -193,7 +193,8 @@ export function statedAndRearranged<B extends Dim, T extends Dim>(x: Tensor<[B, 
 export function headsOverAnyBatch<Batch extends Dim[]>(x: Tensor<[...Batch, 512]>) {
   const heads = rearrange(x, "... (h d) -> ... h d", { h: 8 }); // type: Tensor<[...Batch, 8, 64]>
   const merged = heads.rearrange("... h d -> ... (h d)"); // type: Tensor<[...Batch, 512]>
-  const exact: Exactly<[typeof heads, typeof merged], [Tensor<[...Batch, 8, 64]>, Tensor<[...Batch, 512]>]> = true;
+  const rows = merged.rearrange("... d -> (...) d"); // type: Tensor<[Product<[...Batch]>, 512]>
+  const exact: Exactly<[typeof heads, typeof merged, typeof rows], [Tensor<[...Batch, 8, 64]>, Tensor<[...Batch, 512]>, Tensor<[Product<[...Batch]>, 512]>]> = true;
   return merged;
 }
 

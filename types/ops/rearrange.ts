@@ -12,7 +12,7 @@ import type { Dim, Shape } from "../shape.js";
 import type { ShapeError } from "../errors.js";
 import type { PrintDim, PrintShape } from "../internal/print.js";
 import type { AsciiLetter, CompareSizes, DimPoly, DivPolyByTerm, IsDynamicDim, NoQuotient, Poly, PolyDim, PrintPoly, ShapeSize, SplitProduct, Term } from "../internal/symbolic.js";
-import type { MergedDim } from "./reshape.js";
+import type { MergedDim, Product } from "./reshape.js";
 import type { FixedRank, PeelBack, PeelFront } from "../internal/dims.js";
 
 /** Mirrors `writeRearrangeSyntaxMessage`. */
@@ -59,11 +59,13 @@ type RestIsName<Text extends string> = Text extends `${infer C}${infer Rest}` ? 
 type IsName<Text extends string> = Text extends `${infer C}${infer Rest}` ? (C extends Letter ? RestIsName<Rest> : false) : false;
 
 /** Ends the name being read: `[axes, group]` with it added, or the error for a bad name. */
-type Finish<Op extends string, P extends string, Axes extends string[][], Group extends string[] | false, Name extends string> = Name extends ""
+type Finish<Op extends string, P extends string, Axes extends string[][], Group extends string[] | false, Name extends string, Right extends boolean> = Name extends ""
   ? [Axes, Group]
   : Name extends "..."
     ? Group extends string[]
-      ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, "'...' inside a group (it stands for whole axes)">>
+      ? Right extends true
+        ? [Axes, [...Group, "(...)"]] // apart from a `...` standing alone
+        : ShapeError<WriteRearrangeSyntaxMessage<Op, P, "'...' inside a group on the left (it stands for whole axes, which a group would split)">>
       : [[...Axes, [Name]], Group]
   : IsName<Name> extends true
     ? Group extends string[]
@@ -71,30 +73,35 @@ type Finish<Op extends string, P extends string, Axes extends string[][], Group 
       : [[...Axes, [Name]], Group]
     : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `'${Name}' is not an axis name (letters, digits and _, not starting with a digit)`>>;
 
-/** One side of a pattern, character by character: its axes (each a list of names), or the error. Mirrors `readSide`. */
-type ReadSide<Op extends string, P extends string, Side extends string, Axes extends string[][] = [], Group extends string[] | false = false, Name extends string = ""> =
+/**
+ * One side of a pattern, character by character: its axes (each a list of names), or the error. `...`
+ * may sit in a group on the right side only (`Right`). Mirrors `readSide`.
+ */
+type ReadSide<Op extends string, P extends string, Side extends string, Right extends boolean, Axes extends string[][] = [], Group extends string[] | false = false, Name extends string = ""> =
   Side extends `${infer C}${infer Rest}`
     ? C extends " " | "(" | ")"
-      ? Finish<Op, P, Axes, Group, Name> extends [infer A extends string[][], infer G extends string[] | false]
+      ? Finish<Op, P, Axes, Group, Name, Right> extends [infer A extends string[][], infer G extends string[] | false]
         ? C extends " "
-          ? ReadSide<Op, P, Rest, A, G>
+          ? ReadSide<Op, P, Rest, Right, A, G>
           : C extends "("
             ? G extends string[]
               ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, "nested parentheses">>
-              : ReadSide<Op, P, Rest, A, []>
+              : ReadSide<Op, P, Rest, Right, A, []>
             : G extends string[]
-              ? ReadSide<Op, P, Rest, [...A, G], false>
+              ? ReadSide<Op, P, Rest, Right, [...A, G], false>
               : ShapeError<WriteRearrangeSyntaxMessage<Op, P, `')' without '('`>>
-        : Finish<Op, P, Axes, Group, Name>
-      : ReadSide<Op, P, Rest, Axes, Group, `${Name}${C}`>
-    : Finish<Op, P, Axes, Group, Name> extends [infer A extends string[][], infer G]
+        : Finish<Op, P, Axes, Group, Name, Right>
+      : ReadSide<Op, P, Rest, Right, Axes, Group, `${Name}${C}`>
+    : Finish<Op, P, Axes, Group, Name, Right> extends [infer A extends string[][], infer G]
       ? G extends string[]
         ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `'(' without ')'`>>
         : A
-      : Finish<Op, P, Axes, Group, Name>;
+      : Finish<Op, P, Axes, Group, Name, Right>;
 
-/** The names of a side, in order. */
-type Flat<Axes extends string[][], Acc extends string[] = []> = Axes extends [infer Head extends string[], ...infer Rest extends string[][]] ? Flat<Rest, [...Acc, ...Head]> : Acc;
+/** The names of a side, in order (a grouped `...`, `"(...)"`, read as `...`). */
+type Flat<Axes extends string[][], Acc extends string[] = []> = Axes extends [infer Head extends string[], ...infer Rest extends string[][]]
+  ? Flat<Rest, "(...)" extends Head[number] ? [...Acc, ...{ [K in keyof Head]: Head[K] extends "(...)" ? "..." : Head[K] }] : [...Acc, ...Head]>
+  : Acc;
 
 /** The first name that appears a second time, or `never`. */
 type Repeated<Names extends string[], Seen extends string = never> = Names extends [infer Head extends string, ...infer Rest extends string[]]
@@ -114,9 +121,9 @@ type Missing<Names extends string[], Other extends string> = Names extends [infe
 export type ReadPattern<P extends string, Op extends string = "rearrange"> = P extends `${infer L}->${infer R}`
   ? R extends `${string}->${string}`
     ? ShapeError<WriteRearrangeSyntaxMessage<Op, P, `it needs one '->' between the input axes and the output axes`>>
-    : ReadSide<Op, P, L> extends infer Left
+    : ReadSide<Op, P, L, false> extends infer Left
       ? Left extends string[][]
-        ? ReadSide<Op, P, R> extends infer Right
+        ? ReadSide<Op, P, R, true> extends infer Right
           ? Right extends string[][]
             ? CheckSides<Op, P, Left, Right, Flat<Left>, Flat<Right>>
             : Right
@@ -280,15 +287,30 @@ type SizesOf<Names extends string[], E extends Env, Acc extends Dim[] = []> = Na
   ? SizesOf<Rest, E, [...Acc, Lookup<E, Head>]>
   : Acc;
 
-/** The output shape: each group of the right side, the product of its names' sizes; `...`, the axes it stands for. */
-type Output<Right extends string[][], E extends Env, Ellipsis extends Shape = [], Acc extends Dim[] = []> = Right extends [
+/**
+ * The output shape: each group of the right side, the product of its names' sizes; `...`, the axes it
+ * stands for; a group holding `...`, the product with those axes' dims in its place (a batch group's,
+ * `Product<[...Batch]>`, a dim equal only to itself).
+ */
+type Output<Right extends string[][], E extends Env, Ellipsis extends Shape = [], Fixed extends boolean = true, Acc extends Dim[] = []> = Right extends [
   infer Group extends string[],
   ...infer Rest extends string[][],
 ]
   ? Group extends ["..."]
-    ? Output<Rest, E, Ellipsis, [...Acc, ...Ellipsis]>
-    : Output<Rest, E, Ellipsis, [...Acc, MergedDim<SizesOf<Group, E>>]>
+    ? Output<Rest, E, Ellipsis, Fixed, [...Acc, ...Ellipsis]>
+    : "(...)" extends Group[number]
+      ? Output<Rest, E, Ellipsis, Fixed, [...Acc, GroupWithEllipsis<Group, E, Ellipsis, Fixed>]>
+      : Output<Rest, E, Ellipsis, Fixed, [...Acc, MergedDim<SizesOf<Group, E>>]>
   : Acc;
+
+/** The product of a right-side group holding `...`: the sizes of the names around it, the ellipsis's dims in its place. */
+type GroupWithEllipsis<Group extends string[], E extends Env, Ellipsis extends Shape, Fixed extends boolean, Before extends string[] = []> = Group extends [infer Head extends string, ...infer Rest extends string[]]
+  ? Head extends "(...)"
+    ? Fixed extends true
+      ? MergedDim<[...SizesOf<Before, E>, ...Ellipsis, ...SizesOf<Rest, E>]>
+      : Product<[...SizesOf<Before, E>, ...Ellipsis, ...SizesOf<Rest, E>]> // a batch group: its count is not known, so neither is a one-dim product
+    : GroupWithEllipsis<Rest, E, Ellipsis, Fixed, [...Before, Head]>
+  : never;
 
 /** A side's items before and after its `...`: `[before, after]`, or `false` when it has none. */
 type AroundEllipsis<Items extends string[][], Before extends string[][] = []> = Items extends [infer Head extends string[], ...infer Rest extends string[][]]
@@ -316,19 +338,19 @@ type EllipsisShape<Op extends string, P extends string, S extends Shape, Before 
         ? [E] extends [infer Entries extends Env]
           ? SizeAll<Op, P, S, After, Z, Entries, Zeros<[...Front, ...Middle]>> extends infer E2
             ? [E2] extends [infer All extends Env]
-              ? Output<Right, All, Middle>
+              ? Output<Right, All, Middle, true>
               : E2
             : never
           : E
         : never
       : SizeAll<Op, P, [...Front, ...Back], [...Before, ...After], Z> extends infer E
         ? [E] extends [infer Entries extends Env]
-          ? Output<Right, Entries, Middle>
+          ? Output<Right, Entries, Middle, false>
           : E
         : never
     : [S] extends readonly [FixedRank]
       ? ShapeError<WriteRearrangeRankMessage<Op, P, S, [...Before, ...After]["length"], true>>
-      : Output<Right, UnknownRankEnv<Names, Z>, number[]>;
+      : Output<Right, UnknownRankEnv<Names, Z>, number[], false>;
 
 /** `S` as `[front, middle, back]`: the dims the items before `...` take, those it stands for, those after; `false` when they cannot be told apart. */
 type AroundItems<S extends Shape, Before extends string[][], After extends string[][]> = PeelFront<S, Before> extends [infer Front extends Dim[], infer Rest extends Shape]
