@@ -200,15 +200,26 @@ interface EllipsisCase {
   readonly given: Record<string, number>;
 }
 
-function ellipsisCase(): EllipsisCase {
+/**
+ * A valid case with 0–2 extra axes of their own names (`e0`, `e1`) to put in at `at` on the left and
+ * at `to` on the right: the items of both sides as written, the shape with the extra sizes in place.
+ */
+function withExtraAxes() {
   const c = valid();
   const extra = Array.from({ length: random.int(0, 2) }, (_, i) => `e${i}`);
   const extraSizes = extra.map(() => random.int(1, 4));
   const print = (groups: string[][]) => groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(" ")})`));
   const [left, right] = [print(c.left), print(c.right)];
   const [at, to] = [random.int(0, left.length), random.int(0, right.length)];
-  const put = (items: string[], index: number, middle: string[]) => [...items.slice(0, index), ...middle, ...items.slice(index)].join(" ");
   const shape = [...c.shape.slice(0, at), ...extraSizes, ...c.shape.slice(at)];
+  return { c, extra, left, right, at, to, shape };
+}
+
+/** `items` with `middle` put in at `index`, as a side of a pattern. */
+const put = (items: string[], index: number, middle: string[]) => [...items.slice(0, index), ...middle, ...items.slice(index)].join(" ");
+
+function ellipsisCase(): EllipsisCase {
+  const { c, extra, left, right, at, to, shape } = withExtraAxes();
   const base: EllipsisCase = { pattern: `${put(left, at, ["..."])} -> ${put(right, to, ["..."])}`, named: `${put(left, at, extra)} -> ${put(right, to, extra)}`, shape, given: c.given };
   // now and then too few axes for the items (`... has at least n input axes`)
   return random.chance(0.15) && c.shape.length > 0 ? { ...base, shape: c.shape.slice(0, random.int(0, c.shape.length - 1)) } : base;
@@ -221,14 +232,7 @@ function ellipsisCase(): EllipsisCase {
  * axis of size 1.
  */
 function groupedEllipsisCase(): EllipsisCase {
-  const c = valid();
-  const extra = Array.from({ length: random.int(0, 2) }, (_, i) => `e${i}`);
-  const extraSizes = extra.map(() => random.int(1, 4));
-  const print = (groups: string[][]) => groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(" ")})`));
-  const [left, right] = [print(c.left), print(c.right)];
-  const [at, to] = [random.int(0, left.length), random.int(0, right.length)];
-  const put = (items: string[], index: number, middle: string[]) => [...items.slice(0, index), ...middle, ...items.slice(index)].join(" ");
-  const shape = [...c.shape.slice(0, at), ...extraSizes, ...c.shape.slice(at)];
+  const { c, extra, left, right, at, to, shape } = withExtraAxes();
   const beside = to < right.length && !right[to]!.startsWith("(") && random.chance(0.5) ? right[to]! : undefined;
   const first = random.chance(0.5);
   const group = (middle: string) => `(${beside === undefined ? middle : first ? `${middle} ${beside}` : `${beside} ${middle}`})`.replace("( ", "(").replace(" )", ")");
