@@ -478,7 +478,8 @@ export function cast<S extends Shape>(x: TfTensor<S>, dtype: DataType): TfTensor
 /**
  * tfjs's `matMul(a, b, transposeA?, transposeB?)`: both operands need at least 2 axes (tfjs does not
  * promote vectors); a flag transposes the last two axes of its operand before the product; the inner
- * dims must be equal and the batch dims broadcast. A mistake throws the built-in `matmul`'s message
+ * dims must be equal and the batch dims broadcast (each operand is broadcast to the product's batch
+ * dims before tfjs multiplies, which it gets wrong otherwise). A mistake throws the built-in `matmul`'s message
  * for the operands as multiplied (`matMul(a, b, true)` reports what `matmul(a.transpose(), b)` does).
  * @example
  * matMul(zeros([64, 784]), zeros([128, 784]), false, true).shape; //=> [64, 128]
@@ -490,8 +491,15 @@ export function matMul<Left extends Shape, Right extends Shape, const TransposeA
   transposeA?: TransposeA,
   transposeB?: TransposeB,
 ): TfTensor<TfMatMulResult<Left, Right, TransposeA, TransposeB>> {
-  tfMatMulShape(shapeOf("matMul", a, "a"), shapeOf("matMul", b, "b"), transposeA === true, transposeB === true);
-  return tfc.matMul(raw(a), raw(b), transposeA, transposeB) as never;
+  const [left, right] = [shapeOf("matMul", a, "a"), shapeOf("matMul", b, "b")];
+  const batch = tfMatMulShape(left, right, transposeA === true, transposeB === true).slice(0, -2) as number[];
+  // tfjs (4.22, cpu and wasm) multiplies operands whose batch dims broadcast — a 1 against a size —
+  // into wrong values without an error ([2, 1, 1, 4] @ [2, 2, 4, 1]): each operand is broadcast to
+  // the product's batch dims first (tfjs's broadcastTo, whose gradient sums back), where they differ.
+  const full = (shape: readonly number[]) => shape.length - 2 === batch.length && batch.every((d, i) => d === shape[i]);
+  if (full(left) && full(right)) return tfc.matMul(raw(a), raw(b), transposeA, transposeB) as never;
+  const widened = (x: unknown, shape: readonly number[]) => (full(shape) ? raw(x) : tfc.broadcastTo(raw(x), [...batch, ...shape.slice(-2)]));
+  return tfc.tidy(() => tfc.matMul(widened(a, left), widened(b, right), transposeA, transposeB)) as never;
 }
 
 /**

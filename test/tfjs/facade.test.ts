@@ -14,6 +14,8 @@ import * as tf from "../../src/tfjs/index.js";
 import { writeNotScalarMessage } from "../../src/tensor.js";
 import { thrown } from "../harness/runtime.js";
 import { BACKENDS, useBackend } from "./backends.js";
+import { seeded } from "../harness/random.js";
+import { expectClose as close } from "../runtime/close.js";
 
 /** Inputs made once per shape and seed (kept: the error tests count the tensors a call makes). */
 const inputs = new Map<string, tfc.Tensor>();
@@ -148,6 +150,46 @@ describe.each(BACKENDS)("shapecheck/tfjs on the %s backend", (backend) => {
         const product = tf.matMul(tf.tensor([[1, 2], [3, 4]]), tf.tensor([[5, 6], [7, 8]]), false, true);
         expect(product.arraySync()).toEqual([[17, 23], [39, 53]]);
       });
+    });
+
+    it("matMul whose batch dims broadcast has the built-in matmul's values, where tfjs's own matMul gets some wrong", () => {
+      const random = seeded(7);
+      let ownWrong = 0;
+      let broadcast = 0;
+      for (let n = 0; n < 300; n++) {
+        const outer = Array.from({ length: random.int(0, 3) }, () => (random.chance(0.4) ? 1 : random.int(2, 3)));
+        const inner = outer.slice(random.int(0, outer.length)).map((d) => (random.chance(0.4) ? 1 : d));
+        const [m, k, p] = [random.int(1, 4), random.int(1, 4), random.int(1, 4)];
+        const [left, right] = random.chance(0.5) ? [[...outer, m, k], [...inner, k, p]] : [[...inner, m, k], [...outer, k, p]];
+        const [ta, tb] = [random.chance(0.3), random.chance(0.3)];
+        const swap = (s: number[], t: boolean) => (t ? [...s.slice(0, -2), s.at(-1)!, s.at(-2)!] : s);
+        const [sa, sb] = [swap(left!, ta), swap(right!, tb)];
+        const va = Array.from({ length: sa.reduce((x, y) => x * y, 1) }, (_, i) => Math.sin(i + n));
+        const vb = Array.from({ length: sb.reduce((x, y) => x * y, 1) }, (_, i) => Math.cos(i + 2 * n));
+        const mt = (x: sc.Tensor, t: boolean) => (t ? x.mT : x);
+        const expected = sc.matmul(mt(sc.fromArray(va, sa, { dtype: "float64" }) as sc.Tensor, ta) as never, mt(sc.fromArray(vb, sb, { dtype: "float64" }) as sc.Tensor, tb) as never) as sc.Tensor;
+        if (JSON.stringify(left!.slice(0, -2)) !== JSON.stringify(right!.slice(0, -2))) broadcast++;
+        tfc.tidy(() => {
+          const typed = tf.matMul(tf.tensor(va, sa as never) as never, tf.tensor(vb, sb as never) as never, ta as never, tb as never) as unknown as tfc.Tensor;
+          expect(typed.shape).toEqual(expected.shape);
+          close([...typed.dataSync()], expected.toFlatArray(), 1e-4);
+          const own = [...tfc.matMul(tfc.tensor(va, sa), tfc.tensor(vb, sb), ta, tb).dataSync()];
+          if (own.some((v, i) => Math.abs(v - expected.toFlatArray()[i]!) > 1e-4)) ownWrong++;
+        });
+      }
+      expect(broadcast).toBeGreaterThan(100);
+      expect(ownWrong, "tfjs's own matMul is wrong on some (the reason the typed one broadcasts first)").toBeGreaterThan(0);
+    });
+
+    it("matMul whose batch dims broadcast: gradients are the built-in matmul's (summed over the broadcast batch axes)", () => {
+      const [va, vb, vg] = [[1, -2, 3, 0.5, 2, -1, 4, 1], Array.from({ length: 24 }, (_, i) => Math.sin(i)), Array.from({ length: 6 }, (_, i) => Math.cos(i))];
+      const a = sc.fromArray(va, [2, 1, 1, 4], { dtype: "float64", requiresGrad: true }) as sc.Tensor;
+      const b = sc.fromArray(vb, [2, 3, 4, 1], { dtype: "float64", requiresGrad: true }) as sc.Tensor;
+      (sc.matmul(a as never, b as never) as sc.Tensor).backward(sc.fromArray(vg, [2, 3, 1, 1], { dtype: "float64" }) as never);
+      const grads = tf.grads((x: tf.TfTensor, y: tf.TfTensor) => tf.matMul(x as never, y as never) as never);
+      const [ga, gb] = grads([tf.tensor(va, [2, 1, 1, 4]) as never, tf.tensor(vb, [2, 3, 4, 1]) as never], tf.tensor(vg, [2, 3, 1, 1]) as never) as unknown as tfc.Tensor[];
+      close([...ga!.dataSync()], a.grad!.toFlatArray(), 1e-4);
+      close([...gb!.dataSync()], b.grad!.toFlatArray(), 1e-4);
     });
 
     it("elementwise and unary ops", () => {
