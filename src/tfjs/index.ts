@@ -689,8 +689,31 @@ export function gather<S extends Shape, Indices extends Shape, const Axis extend
   axis?: CheckedArg<Axis, GatherAxisCheck<S, Indices, Axis>>,
   batchDims?: CheckedArg<BatchDims, GatherBatchCheck<S, Indices, Axis, BatchDims>>,
 ): TfTensor<GatherResult<S, Indices, Axis, BatchDims>> {
-  gatherShape(shapeOf("gather", x), shapeOf("gather", indices, "indices"), (axis as number | undefined) ?? 0, (batchDims as number | undefined) ?? 0);
-  return tfc.gather(raw(x), raw(indices), axis as number | undefined, batchDims as number | undefined) as never;
+  const [shape, at] = [shapeOf("gather", x), shapeOf("gather", indices, "indices")];
+  const [given, batch] = [(axis as number | undefined) ?? 0, (batchDims as number | undefined) ?? 0];
+  gatherShape(shape, at, given, batch);
+  if (batch === 0) return tfc.gather(raw(x), raw(indices), given) as never;
+  return batchedGather(raw(x), raw(indices), normalizeAxis("gather", shape, given), batch < 0 ? batch + at.length : batch) as never;
+}
+
+/**
+ * A gather with batch axes, as a gather without them: tfjs-wasm 4.22 computes some batched gathers
+ * wrong, reading past its input (and can abort the module), so each batch's rows are laid end to end
+ * and the indices offset into them. `x` `[...B, ...P, A, ...R]` (`B` the batch axes, `A` the gathered
+ * one) and `indices` `[...B, ...I]` give `[...B, ...P, ...I, ...R]`; tfjs's own ops (reshape,
+ * transpose, gather), whose gradients compose.
+ */
+function batchedGather(x: tfc.Tensor, indices: tfc.Tensor, axis: number, batch: number): tfc.Tensor {
+  const size = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
+  const [b, p, a, r] = [x.shape.slice(0, batch), x.shape.slice(batch, axis), x.shape[axis]!, x.shape.slice(axis + 1)];
+  const i = indices.shape.slice(batch);
+  return tfc.tidy(() => {
+    const rows = tfc.reshape(tfc.transpose(tfc.reshape(x, [size(b), size(p), a, size(r)]), [0, 2, 1, 3]), [size(b) * a, size(p), size(r)]);
+    const offsets = tfc.reshape(tfc.mul(tfc.range(0, size(b), 1, "int32"), tfc.scalar(a, "int32")), [size(b), 1]);
+    const flat = tfc.add(tfc.reshape(tfc.cast(indices, "int32"), [size(b), size(i)]), offsets);
+    const gathered = tfc.gather(rows, flat, 0); // [B, I, P, R]
+    return tfc.reshape(tfc.transpose(gathered, [0, 2, 1, 3]), [...b, ...p, ...i, ...r]);
+  });
 }
 
 /**

@@ -13,11 +13,29 @@ import * as tfc from "@tensorflow/tfjs-core";
 import * as sc from "../../src/index.js";
 import * as tf from "../../src/tfjs/index.js";
 import { thrown } from "../harness/runtime.js";
+import { expectClose as close } from "../runtime/close.js";
 import { BACKENDS, checkAgainstTfjs, itThrowsBeforeTfjs, useBackend, type ErrorCase } from "./backends.js";
 import { gatherCases, random, sliceCases } from "./cases.js";
 
 const SLICE = sliceCases(400);
 const GATHER = gatherCases(300);
+
+/**
+ * A gather by index arithmetic on a ramp (x's values are their flat indices): for each output
+ * position `[...B, ...P, ...I, ...R]`, the flat index of `x[...B, ...P, indices[...B, ...I], ...R]`.
+ */
+function gatherByIndex(x: readonly number[], indices: readonly number[], indexShape: readonly number[], axis: number, batchDims: number): number[] {
+  const at = axis < 0 ? axis + x.length : axis;
+  const batch = batchDims < 0 ? batchDims + indexShape.length : batchDims;
+  const size = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
+  const [b, p, r, i] = [x.slice(0, batch), x.slice(batch, at), x.slice(at + 1), indexShape.slice(batch)];
+  const out: number[] = [];
+  for (let bi = 0; bi < size(b); bi++)
+    for (let pi = 0; pi < size(p); pi++)
+      for (let ii = 0; ii < size(i); ii++)
+        for (let ri = 0; ri < size(r); ri++) out.push(((bi * size(p) + pi) * x[at]! + indices[bi * size(i) + ii]!) * size(r) + ri);
+  return out;
+}
 
 /** Values `0, 1, 2, …` in `shape` (row-major), so a slice's values say where they came from. */
 const ramp = (shape: number[]) => tfc.tensor(Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => i), shape, "float32");
@@ -78,8 +96,8 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
     expect(outcomes.error).toBeGreaterThan(100);
   });
 
-  it("gather with batchDims: the predicted shape is tfjs's, the values are tfjs's (generated cases)", () => {
-    const outcomes = { ok: 0, error: 0 };
+  it("gather with batchDims: the predicted shape is tfjs's, the values are index arithmetic's (generated cases)", () => {
+    const outcomes = { ok: 0, error: 0, batched: 0 };
     GATHER.forEach((c, i) => {
       tfc.tidy(() => {
         const x = ramp(c.x);
@@ -87,28 +105,40 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
         const dim = c.x.at(c.axis) ?? 1;
         const r = random(i);
         const count = c.indices.reduce((a, b) => a * b, 1);
-        const indices = tfc.tensor(Array.from({ length: count }, () => r(dim)), c.indices, "int32");
+        const values = Array.from({ length: count }, () => r(dim));
+        const indices = tfc.tensor(values, c.indices, "int32");
         const predict = () => tf.gatherShape(c.x, c.indices, c.axis, c.batchDims);
         const typed = () => tf.gather(tf.typed(x), tf.typed(indices), c.axis as never, c.batchDims as never);
-        // Open: tfjs-wasm 4.22 computes some gathers with batchDims wrong — it reads past the input
-        // (see the hand-computed case below), which can also abort with "memory access out of bounds"
-        // — so on wasm a valid gather with batchDims is not run; the cpu backend runs every case.
-        if (backend !== "cpu" && c.batchDims !== 0) {
-          let fails = false;
-          try {
-            predict();
-          } catch {
-            fails = true;
-          }
-          if (!fails) return;
-        }
-        const outcome = checkAgainstTfjs(predict, typed, () => tfc.gather(x, indices, c.axis, c.batchDims));
+        // The oracle: x is a ramp, so out[b, p, i, r] = x[b, p, indices[b, i], r] is that flat index.
+        const oracle = () => tfc.tensor(gatherByIndex(c.x, values, c.indices, c.axis, c.batchDims), predict() as number[]);
+        const outcome = checkAgainstTfjs(predict, typed, oracle);
         outcomes[outcome]++;
+        if (outcome === "ok" && c.batchDims !== 0) outcomes.batched++;
       });
     });
-    // On wasm the valid gathers with batchDims are left to the cpu run (above), so fewer run there.
-    expect(outcomes.ok).toBeGreaterThan(backend === "cpu" ? 80 : 60);
+    // tfjs-wasm 4.22's own gather gets batched gathers wrong (see the hand-computed case): the typed one runs them on both backends.
+    expect(outcomes.ok).toBeGreaterThan(80);
+    expect(outcomes.batched).toBeGreaterThan(20);
     expect(outcomes.error).toBeGreaterThan(50);
+  });
+
+  it("gather with batchDims: the gradient scatters the upstream gradient back to the positions read (index arithmetic)", () => {
+    const [xShape, indexShape, axis, batchDims] = [[2, 3, 4, 2], [2, 5], 2, 1];
+    const values = [3, 0, 3, 1, 1, 2, 2, 0, 3, 2];
+    const positions = gatherByIndex(xShape, values, indexShape, axis, batchDims);
+    const upstream = positions.map((_, k) => Math.sin(k + 1));
+    const expected = new Array<number>(xShape.reduce((a, b) => a * b, 1)).fill(0);
+    positions.forEach((position, k) => (expected[position]! += upstream[k]!));
+    const run = () =>
+      tf.grads((x: tf.TfTensor) => tf.gather(x as never, tf.tensor(values, indexShape as never, "int32") as never, axis as never, batchDims as never) as never)(
+        [tf.zeros(xShape as never) as never],
+        tf.tensor(upstream, [2, 3, 5, 2]) as never,
+      ) as unknown as tfc.Tensor[];
+    // tfjs-wasm has no kernel for gather's gradient (UnsortedSegmentSum), batch axes or not.
+    if (backend === "wasm") return void expect(run).toThrow("Kernel 'UnsortedSegmentSum' not registered for backend 'wasm'");
+    const [grad] = run();
+    expect(grad!.shape).toEqual(xShape);
+    close([...grad!.dataSync()], expected, 1e-5);
   });
 
   it("hand-computed values: slice of a ramp, gather with one batch axis", () => {
@@ -121,13 +151,12 @@ describe.each(BACKENDS)("shapecheck/tfjs slice and gather on the %s backend", (b
       expect(tf.slice(x, [0, 5]).shape).toEqual([4, 0]);
       // batchDims 1: row b gathers its own columns: out[b][k] = x[b][indices[b][k]].
       const indices = tf.tensor2d([[4, 0], [1, 1], [0, 2], [3, 3]], undefined, "int32");
-      // tfjs-wasm 4.22 gets this one wrong ([[4, 0], [5, 7], [≈1e-44, ≈4e-45], [19, 0]], reading past
-      // the input, which can also abort the wasm module), so it runs on cpu only.
-      if (backend === "cpu") {
-        const batched = tf.gather(x, indices, 1, 1);
-        expect(batched.shape).toEqual([4, 2]);
-        expect(batched.arraySync()).toEqual([[4, 0], [6, 6], [10, 12], [18, 18]]);
-      }
+      // tfjs-wasm 4.22's own gather gets this one wrong ([[4, 0], [5, 7], [≈1e-44, ≈4e-45], [19, 0]],
+      // reading past the input, which can also abort the wasm module); the typed one lays the batches
+      // end to end and gathers without batch axes, right on both backends.
+      const batched = tf.gather(x, indices, 1, 1);
+      expect(batched.shape).toEqual([4, 2]);
+      expect(batched.arraySync()).toEqual([[4, 0], [6, 6], [10, 12], [18, 18]]);
       // Without batchDims, every row gathers every index list: [4, 4, 2].
       expect(tf.gather(x, indices, 1).shape).toEqual([4, 4, 2]);
     });
