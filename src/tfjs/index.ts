@@ -550,7 +550,23 @@ export function conv2d<
   dilations?: Dilations,
 ): TfTensor<TfConv2dResult<X, F, Strides, Pad, DataFormat, Dilations>> {
   tfConv2dShape(shapeOf("conv2d", x), shapeOf("conv2d", filter, "filter"), strides, pad, dataFormat ?? "NHWC", dilations ?? 1);
-  return tfc.conv2d(raw(x) as tfc.Tensor4D, raw(filter) as tfc.Tensor4D, strides as never, pad, dataFormat, dilations as never) as never;
+  const run = (input: tfc.Tensor, padding: "valid" | "same") => tfc.conv2d(input as tfc.Tensor4D, raw(filter) as tfc.Tensor4D, strides as never, padding, dataFormat, dilations as never);
+  if (typeof pad !== "number") return run(raw(x), pad) as never;
+  return tfc.tidy(() => run(padSpatial(raw(x), pad, dataFormat ?? "NHWC", 0), "valid")) as never;
+}
+
+/**
+ * `x` padded by `pad` on both sides of its spatial axes, with `value`. tfjs 4.22 sizes both output
+ * axes of a numeric `pad` by the kernel's (or window's) height and stride, so where they are not
+ * square its own conv2d and pools return a wrong width, without an error (`conv2d([1, 5, 3, 1],
+ * [1, 3, 1, 1], 1, 1)` returns a width of 5, not 3; a `[1, 2]` maxPool window fills columns with NaN;
+ * the wasm backend reads out of bounds): the typed ops pad the input themselves and run tfjs's
+ * `"valid"`, which is right.
+ */
+function padSpatial(x: tfc.Tensor, pad: number, dataFormat: TfDataFormat, value: number): tfc.Tensor {
+  if (pad === 0) return x;
+  const paddings: [number, number][] = dataFormat === "NCHW" ? [[0, 0], [0, 0], [pad, pad], [pad, pad]] : [[0, 0], [pad, pad], [pad, pad], [0, 0]];
+  return tfc.pad(x, paddings, value);
 }
 
 type PoolFn<Op extends string> = <X extends Shape, const FilterSize extends TfPair, const Strides extends TfPair, const Pad extends TfPad>(
@@ -560,10 +576,20 @@ type PoolFn<Op extends string> = <X extends Shape, const FilterSize extends TfPa
   pad: Pad,
 ) => TfTensor<TfPoolResult<X, FilterSize, Strides, Pad>>;
 
-function pool<Op extends string>(op: Op, kernel: typeof tfc.maxPool): PoolFn<Op> {
+function pool<Op extends "maxPool" | "avgPool">(op: Op, kernel: typeof tfc.maxPool): PoolFn<Op> {
   return ((x: unknown, filterSize: TfPair, strides: TfPair, pad: TfPad) => {
     tfPoolShape(op, shapeOf(op, x), filterSize, strides, pad);
-    return kernel(raw(x) as tfc.Tensor4D, filterSize as never, strides as never, pad);
+    const run = (input: tfc.Tensor, padding: "valid" | "same") => kernel(input as tfc.Tensor4D, filterSize as never, strides as never, padding);
+    if (typeof pad !== "number") return run(raw(x), pad);
+    // A numeric pad, made explicit (see `padSpatial`) with tfjs's own meaning: a max ignores the
+    // padding (-Infinity), an average counts only the input's values in its window, and a window
+    // with none of them (a pad as large as the window) is NaN, as tfjs's own ops give it.
+    return tfc.tidy(() => {
+      const inside = run(padSpatial(tfc.onesLike(raw(x)), pad, "NHWC", 0), "valid"); // the share of each window on the input
+      if (op === "avgPool") return tfc.div(run(padSpatial(raw(x), pad, "NHWC", 0), "valid"), inside);
+      const max = run(padSpatial(raw(x), pad, "NHWC", -Infinity), "valid");
+      return tfc.where(tfc.greater(inside, 0), max, tfc.mul(tfc.onesLike(max), Number.NaN));
+    });
   }) as never;
 }
 

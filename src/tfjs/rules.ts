@@ -177,10 +177,9 @@ function tfWindow(size: Dim, k: Dim, stride: number, pad: TfPad, dilation: numbe
 /**
  * The shape of tfjs's `conv2d(x, filter, strides, pad, dataFormat = "NHWC", dilations = 1)`: `x`
  * `[N, H, W, C]` (or `[N, C, H, W]`), `filter` `[kH, kW, C, outC]`; the result is `[N, H', W', outC]`
- * (or `[N, outC, H', W']`) with TensorFlow's output sizes (see `tfWindow`). With numeric `pad`, tfjs
- * 4.x computes the width's output size with the kernel's height, stride and dilation (its
- * `computeOutputShape2D` takes one field size and one stride); this rule does the same, so the shape
- * is tfjs's, byte for byte. tfjs's unbatched rank-3
+ * (or `[N, outC, H', W']`) with TensorFlow's output sizes (see `tfWindow`), each axis by its own
+ * kernel, stride and dilation — with a numeric `pad` too, where tfjs 4.22's own conv2d sizes the width
+ * by the kernel's height (the typed `conv2d` pads the input itself then). tfjs's unbatched rank-3
  * form is not accepted (`expandDims` adds the batch axis).
  * @example
  * tfConv2dShape([1, 28, 28, 1], [5, 5, 1, 8], 2, "same"); //=> [1, 14, 14, 8]
@@ -206,9 +205,7 @@ export function tfConv2dShape(x: Shape, filter: Shape, strides: unknown, pad: un
   const spatial: Dim[] = [];
   for (const i of [0, 1] as const) {
     if (filter[i] === 0) fail(writeTfConvEmptyKernelMessage(x, filter, i));
-    // tfjs 4.x quirk, followed: with numeric padding both axes use the kernel height and stride height.
-    const j = typeof padding === "number" ? 0 : i;
-    const out = tfWindow(x[first + i]!, filter[j]!, stride[j]!, padding, dilation[j]!);
+    const out = tfWindow(x[first + i]!, filter[i]!, stride[i]!, padding, dilation[i]!);
     if (typeof out === "object") fail(writeTfConvKernelMessage(x, filter, first + i, out.span, out.padded));
     spatial.push(out as Dim);
   }
@@ -230,8 +227,7 @@ export function tfPoolShape(op: string, x: Shape, filterSize: unknown, strides: 
   if (x.length !== 4) throw new ShapeError("SHAPE_POOL", op, [x], writeTfPoolRankMessage(op, x, given));
   const spatial: Dim[] = [];
   for (const i of [0, 1] as const) {
-    const j = typeof padding === "number" ? 0 : i; // tfjs's quirk, as in conv2d
-    const out = tfWindow(x[1 + i]!, window[j]!, stride[j]!, padding, 1);
+    const out = tfWindow(x[1 + i]!, window[i]!, stride[i]!, padding, 1);
     if (typeof out === "object") throw new ShapeError("SHAPE_POOL", op, [x], writeTfPoolWindowMessage(op, x, given, 1 + i, out.span, out.padded));
     spatial.push(out as Dim);
   }

@@ -419,7 +419,7 @@ type SpatialOf<X extends Shape, DataFormat> = [DataFormat] extends ["NCHW"] ? [X
  */
 type TfConvSpatial<X extends Shape, F extends Shape, Strides, Pad, DataFormat, Dilations> =
   SpatialOf<X, DataFormat> extends [infer H extends Dim, infer W extends Dim, infer First extends number]
-    ? TfConvAxes<X, F, First, H, W, TfWindow<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>, TfWindow<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>>
+    ? TfConvAxes<X, F, First, H, W, TfWindow<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>, TfWindow<W, F[1], AxisValue<Strides, 1>, Pad, AxisValue<Dilations, 1>>>
     : never;
 
 type TfConvAxes<X extends Shape, F extends Shape, First extends number, H extends Dim, W extends Dim, OutH, OutW> = [F[0]] extends [0]
@@ -432,11 +432,6 @@ type TfConvAxes<X extends Shape, F extends Shape, First extends number, H extend
         ? OutW extends TooBig<infer Span, infer Padded> ? ShapeError<WriteTfConvKernelMessage<X, F, Add1<First>, Span, Padded>> : never
         : [OutH & Dim, OutW & Dim];
 
-/**
- * The width's kernel/stride/dilation: `Height`'s with numeric `pad` (tfjs 4.x computes both output
- * sizes of numeric padding with the height's field size and stride), else `Width`'s.
- */
-type ByPad<Pad, Height, Width> = IsNatural<Pad> extends true ? Height : Width;
 
 type Add1<N extends number> = N extends 1 ? 2 : 3;
 
@@ -497,7 +492,7 @@ export type TfPoolShape<Op extends string, X extends Shape, FilterSize, Strides,
           W,
           C,
           TfWindow<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1>,
-          TfWindow<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1>
+          TfWindow<W, AxisValue<FilterSize, 1>, AxisValue<Strides, 1>, Pad, 1>
         >
       : ShapeError<WriteTfPoolRankMessage<Op, X, FilterSize>>;
 
@@ -543,14 +538,14 @@ export type TfConv2dResult<X extends Shape, F extends Shape, Strides, Pad, DataF
           N,
           F[3],
           TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
-          TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
+          TfResultAxis<W, F[1], AxisValue<Strides, 1>, Pad, AxisValue<Dilations, 1>>,
         ]
       : never
     : X extends readonly [infer N extends Dim, infer H extends Dim, infer W extends Dim, unknown]
       ? [
           N,
           TfResultAxis<H, F[0], AxisValue<Strides, 0>, Pad, AxisValue<Dilations, 0>>,
-          TfResultAxis<W, ByPad<Pad, F[0], F[1]>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, ByPad<Pad, AxisValue<Dilations, 0>, AxisValue<Dilations, 1>>>,
+          TfResultAxis<W, F[1], AxisValue<Strides, 1>, Pad, AxisValue<Dilations, 1>>,
           F[3],
         ]
       : never
@@ -563,7 +558,7 @@ export type TfPoolResult<X extends Shape, FilterSize, Strides, Pad> = number ext
     ? [
         N,
         TfResultAxis<H, AxisValue<FilterSize, 0>, AxisValue<Strides, 0>, Pad, 1>,
-        TfResultAxis<W, ByPad<Pad, AxisValue<FilterSize, 0>, AxisValue<FilterSize, 1>>, ByPad<Pad, AxisValue<Strides, 0>, AxisValue<Strides, 1>>, Pad, 1>,
+        TfResultAxis<W, AxisValue<FilterSize, 1>, AxisValue<Strides, 1>, Pad, 1>,
         C,
       ]
     : number[];
