@@ -307,11 +307,19 @@ export type WriteEinsumGroupAxisNamesMessage<Op extends string, P extends string
 /** `Groups` where a term has `...`; no group to fold otherwise. */
 type EinsumGroups<Op extends string, P extends string, Bounds extends Bound[], Normal extends boolean> = P extends `${string}.${string}` ? Groups<Op, P, Bounds, Normal> : [[], true, unknown];
 
+/** The output shape of subscripts without `...`: each letter's first size (`number` when only an operand of unknown rank has it). */
+type Letters<Tokens extends string[], E extends Entry[], Acc extends Dim[] = []> = Tokens extends [infer L extends string, ...infer Rest extends string[]]
+  ? Letters<Rest, E, [...Acc, SizeOf<E, L>]>
+  : Acc;
+
+/** An index's size: where it was first seen, `number` when only an operand of unknown rank has it. */
+type SizeOf<E extends Entry[], L extends string> = [Find<E, L>] extends [never] ? number : Find<E, L>[1];
+
 /** The output shape: each letter's first size (`number` when only an operand of unknown rank has it), the group at `...`. */
 type Output<Tokens extends string[], E extends Entry[], Group extends Shape, Acc extends Dim[] = []> = Tokens extends [infer L extends string, ...infer Rest extends string[]]
   ? L extends "..."
     ? Output<Rest, E, Group, [...Acc, ...Group]>
-    : Output<Rest, E, Group, [...Acc, [Find<E, L>] extends [never] ? number : Find<E, L>[1]]>
+    : Output<Rest, E, Group, [...Acc, SizeOf<E, L>]>
   : Acc;
 
 /** The output, or the error of broadcast axes an output without `...` would drop (a batch group's are the runtime's to check). */
@@ -390,11 +398,13 @@ export type EinsumShape<P extends string, Shapes extends Shape[], Op extends str
             ? [B] extends [infer Bounds extends Bound[]]
               ? SizeAll<Op, P, Bounds> extends infer E
                 ? [E] extends [infer Entries extends Entry[]]
-                  ? EinsumGroups<Op, P, Bounds, Normal> extends infer G
-                    ? G extends [infer Group extends Shape, infer Fixed extends boolean, unknown]
-                      ? OutputOf<Op, P, Out, Entries, Group, Fixed>
-                      : G
-                    : never
+                  ? P extends `${string}.${string}` // a `...` somewhere: its groups, and where the output puts them
+                    ? Groups<Op, P, Bounds, Normal> extends infer G
+                      ? G extends [infer Group extends Shape, infer Fixed extends boolean, unknown]
+                        ? OutputOf<Op, P, Out, Entries, Group, Fixed>
+                        : G
+                      : never
+                    : Letters<Out, Entries>
                   : E
                 : never
               : B
