@@ -3,10 +3,12 @@
  * named by letters; a letter repeated across operands is one index (its sizes must agree), repeated
  * within an operand takes a diagonal; letters left out of the output are summed over. So
  * `"ij,jk->ik"` is a matrix product, `"ii->i"` a diagonal, `"i,j->ij"` an outer product, `"bij,bjk->bik"`
- * a batched product. The kernel walks the whole index space (a reference kernel: exact, not tuned);
- * the gradient of an operand is the same walk with the upstream gradient in its place, scattered
- * into the operand's positions (diagonals included). Mirrors types/ops/einsum.ts rule for rule and
- * message for message.
+ * a batched product. A `...` (at most one per term) stands for the axes its operand's letters leave;
+ * those of all operands broadcast (NumPy's rule) and sit where the output has its `...`
+ * (`"...ij,...jk->...ik"`). The kernel walks the whole index space (a reference kernel: exact, not
+ * tuned), a broadcast size-1 axis with stride 0; the gradient of an operand is the same walk with
+ * the upstream gradient in its place, scattered into the operand's positions (diagonals included,
+ * broadcast axes summed). Mirrors types/ops/einsum.ts rule for rule and message for message.
  */
 import type { Dim, Shape } from "../../types/shape.js";
 import type { ResultShape, CheckedArg, IdentityFirst } from "../../types/errors.js";
@@ -259,11 +261,13 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
 
 /**
  * Einstein summation over tensors, with an explicit `->` (NumPy's `einsum`): `einsum("ij,jk->ik", a, b)`
- * is `a @ b`, `einsum("ii->i", a)` the diagonal, `einsum("i,j->ij", u, v)` the outer product. The
- * result type is exact; a count, rank or size that disagrees with the subscripts is a compile error
- * on the subscripts with the runtime's message. Gradients to every float operand.
+ * is `a @ b`, `einsum("ii->i", a)` the diagonal, `einsum("i,j->ij", u, v)` the outer product,
+ * `einsum("...td,...sd->...ts", q, k)` attention scores over any batch axes. The result type is exact;
+ * a count, rank or size that disagrees with the subscripts, or `...` axes that do not broadcast, is a
+ * compile error on the subscripts with the runtime's message. Gradients to every float operand.
  * @example
  * einsum("ij,jk->ik", tensor([[1, 2]]), tensor([[3], [4]])).toArray(); //=> [[11]]
+ * einsum("...ij,...jk->...ik", zeros([5, 1, 2, 3]), zeros([7, 3, 4])).shape; //=> [5, 7, 2, 4]
  * einsum("ii->", tensor([[1, 2], [3, 4]])).item(); //=> 5
  * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
  */
