@@ -3,7 +3,9 @@
  * `"b t (h d) -> b h t d"`. Each side names the axes; a parenthesised group is one axis made of its
  * names (split on the left, merged on the right). Both sides name the same axes, each once. A group
  * on the left may leave one name's size unknown (it is the axis over the others); the sizes of the
- * rest come from the `sizes` argument (`{ h: 8 }`). The op is a reshape to the elementary axes, a
+ * rest come from the `sizes` argument (`{ h: 8 }`). `...` stands for the axes the other items leave
+ * (einops), whole on the left, whole or merged into a group on the right (`"b c ... -> b (...) c"`).
+ * The op is a reshape to the elementary axes, a
  * permutation and a reshape to the output's groups — views where the layout allows — so its
  * gradient is theirs. Mirrors types/ops/rearrange.ts rule for rule and message for message.
  */
