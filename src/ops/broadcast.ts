@@ -129,16 +129,24 @@ export function writeImplicitOuterMessage(op: string, left: Shape, right: Shape,
  * "numpy" })`. Only one operand stretched (`[B, D] + [D]`), equal ranks, scalars: as NumPy.
  */
 export function checkImplicitOuter(op: string, left: readonly number[], right: readonly number[], out: readonly number[]): void {
-  if (settings.broadcasting === "numpy" || left.length === right.length || left.length === 0 || right.length === 0) return;
-  const stretched = (operand: readonly number[]) => {
+  const unsqueezed = implicitOuter(left, right, out);
+  if (unsqueezed !== undefined) throw new ShapeError("SHAPE_IMPLICIT_OUTER", op, [left, right], writeImplicitOuterMessage(op, left, right, out, unsqueezed));
+}
+
+/**
+ * Where `left` and `right` broadcast to `out` by an implicit outer broadcast (and the run-time setting
+ * is strict): the lower-rank one with the 1s it was padded with (what to unsqueeze it to); else
+ * `undefined`. The rule of `checkImplicitOuter`, for the ops that word its error themselves (einsum's `...`).
+ */
+export function implicitOuter(left: Shape, right: Shape, out: Shape): Dim[] | undefined {
+  if (settings.broadcasting === "numpy" || left.length === right.length || left.length === 0 || right.length === 0) return undefined;
+  const stretched = (operand: Shape) => {
     const pad = out.length - operand.length;
     return out.some((size, axis) => size !== 1 && (axis < pad || operand[axis - pad] === 1));
   };
-  if (stretched(left) && stretched(right)) {
-    const lower = left.length < right.length ? left : right;
-    const unsqueezed = [...Array<number>(out.length - lower.length).fill(1), ...lower];
-    throw new ShapeError("SHAPE_IMPLICIT_OUTER", op, [left, right], writeImplicitOuterMessage(op, left, right, out, unsqueezed));
-  }
+  if (!stretched(left) || !stretched(right)) return undefined;
+  const lower = left.length < right.length ? left : right;
+  return [...Array<Dim>(out.length - lower.length).fill(1), ...lower];
 }
 
 /**

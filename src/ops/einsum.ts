@@ -20,7 +20,7 @@ import { describeValue } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 import { compareSizes, labelsOf, normalizeShape, validateSizes } from "../symbolic.js";
-import { broadcastPair } from "./broadcast.js";
+import { broadcastPair, implicitOuter } from "./broadcast.js";
 
 /** `SHAPE_EINSUM: einsum: cannot read 'ij,jk': it needs one '->' …`. Mirrors `WriteEinsumSyntaxMessage`. */
 export function writeEinsumSyntaxMessage(op: string, subscripts: string, reason: string): string {
@@ -53,6 +53,12 @@ export function writeEinsumGroupsMessage(op: string, subscripts: string, before:
 /** `SHAPE_EINSUM: einsum: '...ij->ij': '...' stands for [8] in the operands, but the output has no '...'; …`. Mirrors `WriteEinsumOutputGroupMessage`. */
 export function writeEinsumOutputGroupMessage(op: string, subscripts: string, group: Shape): string {
   return `SHAPE_EINSUM: ${op}: '${subscripts}': '...' stands for ${formatShape(group)} in the operands, but the output has no '...'; write it in the output (then sum over those axes, if that is meant)`;
+}
+
+/** `SHAPE_IMPLICIT_OUTER: einsum: '...i,...i->...i': '...' is [3] in operand 0 but [4, 1] in operand 1, which stretch each other …`. Mirrors `WriteEinsumOuterMessage`. */
+export function writeEinsumOuterMessage(op: string, subscripts: string, before: Shape, from: readonly number[], group: Shape, operand: number, out: Shape, lower: Shape): string {
+  const operands = from.length === 1 ? `operand ${from[0]}` : `operands ${from.join(", ")}`;
+  return `SHAPE_IMPLICIT_OUTER: ${op}: '${subscripts}': '...' is ${formatShape(before)} in ${operands} but ${formatShape(group)} in operand ${operand}, which stretch each other across ranks into the outer ${formatShape(out)}; if that is meant, give the shorter '...' its size-1 axes first (${formatShape(lower)})`;
 }
 
 /** One operand's (or the output's) subscripts: the letters before `...`, and after it (`undefined`: no `...`). */
@@ -123,7 +129,7 @@ const groupKey = (g: number) => `...${g}`;
  * an error, as in NumPy). `keys` name every operand's axes for the walk: its letters, and
  * `...0`, `...1`, … for the broadcast axes (right-aligned).
  */
-export function einsumFor(op: string, subscripts: unknown, shapes: readonly unknown[]): { keys: string[][]; outKeys: string[]; out: Dim[]; sizes: Map<string, Dim> } {
+export function einsumFor(op: string, subscripts: unknown, shapes: readonly unknown[], strict = false): { keys: string[][]; outKeys: string[]; out: Dim[]; sizes: Map<string, Dim> } {
   const { inputs, output } = readSubscripts(op, subscripts);
   const text = subscripts as string;
   const valid = shapes.map((shape) => validateSizes(op, shape));
@@ -156,7 +162,7 @@ export function einsumFor(op: string, subscripts: unknown, shapes: readonly unkn
   const from: number[] = [];
   groups.forEach((g, i) => {
     if (g === undefined) return;
-    if (from.length > 0) group = broadcastGroups(op, text, group, from, g, i);
+    if (from.length > 0) group = broadcastGroups(op, text, group, from, g, i, strict);
     else group = [...g];
     from.push(i);
   });
@@ -173,15 +179,23 @@ export function einsumFor(op: string, subscripts: unknown, shapes: readonly unkn
   return { keys, outKeys, out: outKeys.map((key) => sizes.get(key)!), sizes };
 }
 
-/** One `...` broadcast with those before it, through the one broadcasting rule; a clash is restated for einsum. */
-function broadcastGroups(op: string, text: string, before: Shape, from: readonly number[], group: Shape, operand: number): Dim[] {
+/**
+ * One `...` broadcast with those before it, through the one broadcasting rule; a clash is restated
+ * for einsum. `strict` (the tensor op): an implicit outer broadcast of the groups is an error too, as
+ * in the elementwise ops (unless `configure({ broadcasting: "numpy" })`).
+ */
+function broadcastGroups(op: string, text: string, before: Shape, from: readonly number[], group: Shape, operand: number, strict: boolean): Dim[] {
+  let out: Dim[];
   try {
-    return broadcastPair(op, before, group, false);
+    out = broadcastPair(op, before, group, false);
   } catch (error) {
     const prefix = `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(before)} with ${formatShape(group)}: axis -`;
     if (!(error instanceof ShapeError) || !error.message.startsWith(prefix)) throw error;
     throw new ShapeError("SHAPE_EINSUM", op, [before, group], writeEinsumGroupsMessage(op, text, before, from, group, operand, error.message.slice(prefix.length)));
   }
+  const lower = strict ? implicitOuter(before, group, out) : undefined;
+  if (lower !== undefined) throw new ShapeError("SHAPE_IMPLICIT_OUTER", op, [before, group], writeEinsumOuterMessage(op, text, before, from, group, operand, out, lower));
+  return out;
 }
 
 /**
@@ -263,20 +277,21 @@ const GRADIENT: GradRule<Plan> = (g, operands, _out, p) => {
  * Einstein summation over tensors, with an explicit `->` (NumPy's `einsum`): `einsum("ij,jk->ik", a, b)`
  * is `a @ b`, `einsum("ii->i", a)` the diagonal, `einsum("i,j->ij", u, v)` the outer product,
  * `einsum("...td,...sd->...ts", q, k)` attention scores over any batch axes. The result type is exact;
- * a count, rank or size that disagrees with the subscripts, or `...` axes that do not broadcast, is a
- * compile error on the subscripts with the runtime's message. Gradients to every float operand.
+ * a count, rank or size that disagrees with the subscripts, or `...` axes that do not broadcast
+ * (strictly, as in the elementwise ops), is a compile error on the subscripts with the runtime's
+ * message. Gradients to every float operand.
  * @example
  * einsum("ij,jk->ik", tensor([[1, 2]]), tensor([[3], [4]])).toArray(); //=> [[11]]
- * einsum("...ij,...jk->...ik", zeros([5, 1, 2, 3]), zeros([7, 3, 4])).shape; //=> [5, 7, 2, 4]
+ * einsum("...ij,...jk->...ik", zeros([5, 1, 2, 3]), zeros([1, 7, 3, 4])).shape; //=> [5, 7, 2, 4]
  * einsum("ii->", tensor([[1, 2], [3, 4]])).item(); //=> 5
- * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
+ * @throws ShapeError `SHAPE_EINSUM`, `SHAPE_IMPLICIT_OUTER` (`...` groups that differ in rank and both stretch); InputError `INPUT_VALUE`, `INPUT_OPERAND`, `INPUT_DTYPE`
  */
 export function einsum<const P extends string, Shapes extends Shape[]>(
   subscripts: IdentityFirst<EinsumIdentityChecks<P, Shapes, "einsum">, CheckedArg<P, EinsumShape<P, Shapes, "einsum", false>>>,
   ...operands: { [K in keyof Shapes]: Tensor<Shapes[K]> }
 ): Tensor<ResultShape<EinsumShape<P, Shapes, "einsum", false>>> {
   const tensors = (operands as readonly unknown[]).map((t, i) => checkTensor("einsum", t, `operand ${i}`));
-  const { keys, outKeys, out, sizes } = einsumFor("einsum", subscripts, tensors.map((t) => t.dims));
+  const { keys, outKeys, out, sizes } = einsumFor("einsum", subscripts, tensors.map((t) => t.dims), true);
   if (tensors.length > 0) commonDType("einsum", tensors.map((t) => t.dtype));
   for (const t of tensors) requireFloat("einsum", t.dtype, "an operand");
   const dtype = tensors[0]?.dtype ?? "float32";

@@ -324,7 +324,7 @@ export function writeTfEinsumMessage(subscripts: string, detail: string): string
  * @throws ShapeError `SHAPE_EINSUM`; InputError `INPUT_VALUE`
  */
 export function tfEinsumShape(subscripts: unknown, shapes: readonly unknown[]): Dim[] {
-  const { out } = einsumFor("einsum", subscripts, shapes);
+  const { out } = einsumFor("einsum", subscripts, shapes, true);
   const text = subscripts as string;
   const fail = (detail: string) => new ShapeError("SHAPE_EINSUM", "einsum", shapes as Shape[], writeTfEinsumMessage(text, detail));
   if (shapes.length > 2) throw fail(`takes one or two operands, not ${shapes.length}`);

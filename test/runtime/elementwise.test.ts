@@ -5,6 +5,7 @@ import {
   InputError,
   ShapeError,
   configure,
+  einsum,
   Tensor,
   abs,
   add,
@@ -124,10 +125,12 @@ describe("binary ops: values under each broadcast pattern", () => {
       expect(previous).toEqual({ broadcasting: "strict" });
       expect(zeros([3]).sub(zeros([4, 1]) as never).shape).toEqual([4, 3]);
       expect(zeros([8, 1, 6, 1]).add(zeros([7, 1, 5]) as never).shape).toEqual([8, 7, 6, 5]);
+      expect(einsum("...ij,...jk->...ik" as never, zeros([5, 1, 2, 3]), zeros([7, 3, 4]) as never).shape).toEqual([5, 7, 2, 4]);
     } finally {
       configure(previous);
     }
     expect(() => zeros([3]).sub(zeros([4, 1]) as never)).toThrow(/SHAPE_IMPLICIT_OUTER/);
+    expect(() => einsum("...ij,...jk->...ik" as never, zeros([5, 1, 2, 3]), zeros([7, 3, 4]) as never)).toThrow(/SHAPE_IMPLICIT_OUTER: einsum/);
     expect(() => configure({ broadcasting: "loose" as never })).toThrow(/broadcasting must be "strict" or "numpy"/);
   });
 

@@ -16,6 +16,7 @@ import type { AsciiLetter, CompareDims } from "../internal/symbolic.js";
 import type { Exact, FixedRank, NoTypeParameters, PeelBack, PeelFront, SameDimCheck } from "../internal/dims.js";
 import type { BroadcastPair, BroadcastsWith } from "./broadcast.js";
 import type { MaybeNormal } from "./reshape.js";
+import type { StrictBroadcasting } from "../config.js";
 
 /** Mirrors `writeEinsumSyntaxMessage`. */
 export type WriteEinsumSyntaxMessage<Op extends string, P extends string, Reason extends string> = `SHAPE_EINSUM: ${Op}: cannot read '${P}': ${Reason}`;
@@ -225,7 +226,8 @@ type SizeAll<Op extends string, P extends string, Bounds extends Bound[], E exte
  * `[group, fixed, check]` (no `...` anywhere: `[]`; `fixed`: every group's count is known), or the
  * clash restated for einsum. The same group again (`Batch` against `Batch`) is kept as it is, asked
  * first by identity. `check` holds what type parameters leave undecided (`[B]` against `[C]`), for the
- * argument. The groups are normalized for the pure rule (`Normal`); a tensor's shape already is.
+ * argument. The groups are normalized for the pure rule (`Normal`); a tensor's shape already is, and
+ * the tensor op broadcasts them strictly (`SHAPE_IMPLICIT_OUTER`, unless the project opted out).
  * Mirrors `broadcastGroups`.
  */
 type Groups<
@@ -279,13 +281,24 @@ export type WriteEinsumGroupNamesMessage<Op extends string, P extends string, Op
   `SHAPE_EINSUM: ${Op}: '${P}': '...' in operand ${Operand} stands for another batch group than before it; the axes '...' stands for must broadcast, and a type parameter is equal only to itself`;
 
 type GroupWalk<Op extends string, P extends string, Rest extends Bound[], Normal extends boolean, A extends Shape, G extends Shape, Fixed extends boolean, From extends string, Many extends boolean, Check, Index extends 0[]> =
-  BroadcastPair<A, G, Op, false> extends readonly [infer Out extends Shape, infer C]
+  BroadcastPair<A, G, Op, false, undefined, Normal extends true ? false : StrictBroadcasting> extends readonly [infer Out extends Shape, infer C]
     ? [[C]] extends [[ShapeError<infer Message>]] // decided errors only: what a type parameter leaves undecided is asked again, with einsum's message
       ? Message extends `SHAPE_BROADCAST: ${string}: axis -${infer Detail}`
         ? ShapeError<WriteEinsumGroupsMessage<Op, P, A, Many extends true ? `operands ${From}` : `operand ${From}`, G, Index["length"], Detail>>
-        : ShapeError<Message>
+        : Message extends `SHAPE_IMPLICIT_OUTER: ${string} into the outer ${infer Out}; if that is meant, unsqueeze the lower-rank operand to ${infer Lower} first`
+          ? ShapeError<WriteEinsumOuterMessage<Op, P, A, Many extends true ? `operands ${From}` : `operand ${From}`, G, Index["length"], Out, Lower>>
+          : ShapeError<Message>
       : Groups<Op, P, Rest, Normal, [Out, Fixed], `${From}, ${Index["length"]}`, true, Check & GroupAxesCheck<Op, P, A, G, Index["length"]>, [...Index, 0]>
     : never;
+
+/**
+ * `SHAPE_IMPLICIT_OUTER: einsum: '...i,...i->...i': '...' is [3] in operand 0 but [4, 1] in operand 1,
+ * which stretch each other across ranks into the outer [4, 3]; …` — for the tensor op, strict as the
+ * elementwise ops are (unless the project opted out); the pure rule `EinsumShape` stays NumPy's.
+ * `Out` and `Lower` are printed. Mirrors `writeEinsumOuterMessage`.
+ */
+export type WriteEinsumOuterMessage<Op extends string, P extends string, Before extends Shape, From extends string, Group extends Shape, Operand extends number, Out extends string, Lower extends string> =
+  `SHAPE_IMPLICIT_OUTER: ${Op}: '${P}': '...' is ${PrintShape<Before>} in ${From} but ${PrintShape<Group>} in operand ${Operand}, which stretch each other across ranks into the outer ${Out}; if that is meant, give the shorter '...' its size-1 axes first (${Lower})`;
 
 /**
  * Two groups of known counts, right-aligned, as one check per axis that holds around type parameters
