@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ts } from "ts-morph";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { root } from "./harness/compile.js";
 import { evaluateTypeBatches } from "./harness/types.js";
 
@@ -67,8 +67,15 @@ function normalize(value: unknown): unknown {
 
 describe("doc examples in src/ run and print what they say", async () => {
   const rootApi = (await import("../src/index.js")) as Record<string, unknown>;
-  // src/tfjs's examples run against shapecheck/tfjs (tfjs's names), on tfjs-core's cpu backend.
+  // src/tfjs's examples run against shapecheck/tfjs (tfjs's names), on tfjs-core's cpu backend — set
+  // here: test files share a worker's modules, and one run before may have left tfjs on wasm (which
+  // has no einsum kernel).
   await import("@tensorflow/tfjs-backend-cpu");
+  const tfc = await import("@tensorflow/tfjs-core");
+  beforeAll(async () => {
+    await tfc.setBackend("cpu");
+    await tfc.ready();
+  });
   const tfjsApi = (await import("../src/tfjs/index.js")) as Record<string, unknown>;
   const apiOf = (file: string) => (/src[\\/]tfjs[\\/]/.test(file) ? tfjsApi : rootApi);
   const runtime = srcExamples.filter((e) => e.lines.some((l) => CHECK.test(l) && !isTypeClaim(CHECK.exec(l)![2]!.trim())));
