@@ -171,6 +171,23 @@ export function broadcastPair(op: string, left: Shape, right: Shape, hint = true
   return out;
 }
 
+/**
+ * `broadcastPair` (no hint) for a rule that words a clash itself (matmul's batch dims, einsum's `...`):
+ * `restate(axis, detail)` gets the clashing axis (`-k` counts from the end) and what follows
+ * "axis -k is " in the broadcasting message (the two dims and the hint), and returns the error to throw.
+ */
+export function broadcastPairRestated(op: string, left: Shape, right: Shape, restate: (axis: number, detail: string) => ShapeError): Dim[] {
+  try {
+    return broadcastPair(op, left, right, false);
+  } catch (error) {
+    const prefix = `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(left)} with ${formatShape(right)}: axis -`;
+    if (!(error instanceof ShapeError) || !error.message.startsWith(prefix)) throw error;
+    const rest = error.message.slice(prefix.length);
+    const cut = rest.indexOf(" is ");
+    throw restate(Number(rest.slice(0, cut)), rest.slice(cut + 4));
+  }
+}
+
 /** n-ary broadcast with validation; `op` names the caller in messages. */
 export function broadcastShapesFor(op: string, shapes: readonly Shape[]): Dim[] {
   let acc: Dim[] = [];

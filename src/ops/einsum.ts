@@ -20,7 +20,7 @@ import { describeValue } from "../shape.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, contiguousData, fromStorage } from "../tensor.js";
 import { compareSizes, labelsOf, normalizeShape, validateSizes } from "../symbolic.js";
-import { broadcastPair, implicitOuter } from "./broadcast.js";
+import { broadcastPairRestated, implicitOuter } from "./broadcast.js";
 
 /** `SHAPE_EINSUM: einsum: cannot read 'ij,jk': it needs one '->' …`. Mirrors `WriteEinsumSyntaxMessage`. */
 export function writeEinsumSyntaxMessage(op: string, subscripts: string, reason: string): string {
@@ -45,10 +45,12 @@ export function writeEinsumSizeMessage(op: string, subscripts: string, letter: s
 const LETTER = /^[A-Za-z]$/;
 
 /** `SHAPE_EINSUM: einsum: '...ij,...jk->...ik': '...' is [2] in operand 0 but [3] in operand 1, which do not broadcast: axis -1 is …`. Mirrors `WriteEinsumGroupsMessage`. */
-export function writeEinsumGroupsMessage(op: string, subscripts: string, before: Shape, from: readonly number[], group: Shape, operand: number, detail: string): string {
-  const operands = from.length === 1 ? `operand ${from[0]}` : `operands ${from.join(", ")}`;
-  return `SHAPE_EINSUM: ${op}: '${subscripts}': '...' is ${formatShape(before)} in ${operands} but ${formatShape(group)} in operand ${operand}, which do not broadcast: axis -${detail}`;
+export function writeEinsumGroupsMessage(op: string, subscripts: string, before: Shape, from: readonly number[], group: Shape, operand: number, axis: number, detail: string): string {
+  return `SHAPE_EINSUM: ${op}: '${subscripts}': '...' is ${formatShape(before)} in ${operandsText(from)} but ${formatShape(group)} in operand ${operand}, which do not broadcast: axis -${axis} is ${detail}`;
 }
+
+/** The operands whose `...` broadcast so far: `operand 0`, `operands 0, 2`. Mirrors `OperandsText`. */
+const operandsText = (from: readonly number[]) => (from.length === 1 ? `operand ${from[0]}` : `operands ${from.join(", ")}`);
 
 /** `SHAPE_EINSUM: einsum: '...ij->ij': '...' stands for [8] in the operands, but the output has no '...'; …`. Mirrors `WriteEinsumOutputGroupMessage`. */
 export function writeEinsumOutputGroupMessage(op: string, subscripts: string, group: Shape): string {
@@ -57,8 +59,7 @@ export function writeEinsumOutputGroupMessage(op: string, subscripts: string, gr
 
 /** `SHAPE_IMPLICIT_OUTER: einsum: '...i,...i->...i': '...' is [3] in operand 0 but [4, 1] in operand 1, which stretch each other …`. Mirrors `WriteEinsumOuterMessage`. */
 export function writeEinsumOuterMessage(op: string, subscripts: string, before: Shape, from: readonly number[], group: Shape, operand: number, out: Shape, lower: Shape): string {
-  const operands = from.length === 1 ? `operand ${from[0]}` : `operands ${from.join(", ")}`;
-  return `SHAPE_IMPLICIT_OUTER: ${op}: '${subscripts}': '...' is ${formatShape(before)} in ${operands} but ${formatShape(group)} in operand ${operand}, which stretch each other across ranks into the outer ${formatShape(out)}; if that is meant, give the shorter '...' its size-1 axes first (${formatShape(lower)})`;
+  return `SHAPE_IMPLICIT_OUTER: ${op}: '${subscripts}': '...' is ${formatShape(before)} in ${operandsText(from)} but ${formatShape(group)} in operand ${operand}, which stretch each other across ranks into the outer ${formatShape(out)}; if that is meant, give the shorter '...' its size-1 axes first (${formatShape(lower)})`;
 }
 
 /** One operand's (or the output's) subscripts: the letters before `...`, and after it (`undefined`: no `...`). */
@@ -185,14 +186,9 @@ export function einsumFor(op: string, subscripts: unknown, shapes: readonly unkn
  * in the elementwise ops (unless `configure({ broadcasting: "numpy" })`).
  */
 function broadcastGroups(op: string, text: string, before: Shape, from: readonly number[], group: Shape, operand: number, strict: boolean): Dim[] {
-  let out: Dim[];
-  try {
-    out = broadcastPair(op, before, group, false);
-  } catch (error) {
-    const prefix = `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(before)} with ${formatShape(group)}: axis -`;
-    if (!(error instanceof ShapeError) || !error.message.startsWith(prefix)) throw error;
-    throw new ShapeError("SHAPE_EINSUM", op, [before, group], writeEinsumGroupsMessage(op, text, before, from, group, operand, error.message.slice(prefix.length)));
-  }
+  const out = broadcastPairRestated(op, before, group, (axis, detail) =>
+    new ShapeError("SHAPE_EINSUM", op, [before, group], writeEinsumGroupsMessage(op, text, before, from, group, operand, axis, detail)),
+  );
   const lower = strict ? implicitOuter(before, group, out) : undefined;
   if (lower !== undefined) throw new ShapeError("SHAPE_IMPLICIT_OUTER", op, [before, group], writeEinsumOuterMessage(op, text, before, from, group, operand, out, lower));
   return out;

@@ -19,7 +19,7 @@ import { allocate, commonDType, requireFloat } from "../dtype.js";
 import { record, type GradRule } from "../autograd.js";
 import { Tensor, fromStorage } from "../tensor.js";
 import { matmulKernel } from "../kernels/matmul.js";
-import { broadcastPair, expand } from "./broadcast.js";
+import { broadcastPair, broadcastPairRestated, expand } from "./broadcast.js";
 import { swapLastTwo } from "./permute.js";
 import { unsqueezed } from "./unsqueeze.js";
 import { reshapeTensor } from "./reshape.js";
@@ -80,16 +80,7 @@ function checkInner(op: string, left: Shape, right: Shape, leftDim: Dim, rightDi
 function batchDims(op: string, left: Shape, right: Shape, leftBatch: Shape, rightBatch: Shape): Dim[] {
   if (leftBatch.length === 0) return [...rightBatch];
   if (rightBatch.length === 0) return [...leftBatch];
-  try {
-    return broadcastPair(op, leftBatch, rightBatch, false);
-  } catch (error) {
-    const prefix = `SHAPE_BROADCAST: ${op}: cannot broadcast ${formatShape(leftBatch)} with ${formatShape(rightBatch)}: axis -`;
-    if (!(error instanceof ShapeError) || !error.message.startsWith(prefix)) throw error;
-    const rest = error.message.slice(prefix.length);
-    const cut = rest.indexOf(" is ");
-    const axis = Number(rest.slice(0, cut)) + 2;
-    throw new ShapeError("SHAPE_BROADCAST", op, [left, right], writeMatmulBatchMessage(op, left, right, axis, rest.slice(cut + 4)));
-  }
+  return broadcastPairRestated(op, leftBatch, rightBatch, (axis, detail) => new ShapeError("SHAPE_BROADCAST", op, [left, right], writeMatmulBatchMessage(op, left, right, axis + 2, detail)));
 }
 
 /** `matmulShape` without the static typing, for internal callers; `op` names the caller in messages. */

@@ -328,8 +328,9 @@ export function tfEinsumShape(subscripts: unknown, shapes: readonly unknown[]): 
   const text = subscripts as string;
   const fail = (detail: string) => new ShapeError("SHAPE_EINSUM", "einsum", shapes as Shape[], writeTfEinsumMessage(text, detail));
   if (shapes.length > 2) throw fail(`takes one or two operands, not ${shapes.length}`);
-  const terms = text.split("->")[0]!.split(",");
   if (text.includes("...")) throw fail("does not read '...' (name the axes with letters)");
+  const [left, output] = text.split("->") as [string, string];
+  const terms = left.split(",");
   terms.forEach((term, i) => {
     const twice = [...term].find((letter, at) => term.indexOf(letter) !== at);
     if (twice !== undefined) throw fail(`does not take an index twice in one operand (operand ${i}'s '${term}' repeats '${twice}')`);
@@ -338,7 +339,6 @@ export function tfEinsumShape(subscripts: unknown, shapes: readonly unknown[]): 
   // first name them, multiplying in each operand at the first of them it has: an operand without the
   // first is multiplied in after a sum it should have been part of, or never — a wrong result, of the
   // right shape or not, without an error (test/tfjs/einsum.test.ts holds this rule to tfjs itself).
-  const output = text.split("->")[1]!;
   const first = [...terms.join("")].find((letter) => !output.includes(letter));
   const without = first === undefined ? -1 : terms.findIndex((term) => term !== "" && !term.includes(first));
   if (without >= 0) {

@@ -146,6 +146,13 @@ export function einsumTwoBatchGroups<Batch extends Dim[], Other extends Dim[], T
   void einsum("...td,...sd->...ts", q, k);
 }
 
+/** Queries and keys over two different batch axes, `[B]` and `[C]`, which '...' stands for in each. */
+export function einsumOtherBatchAxis<B extends Dim, C extends Dim, T extends Dim, D extends Dim>(q: Tensor<[B, T, D]>, k: Tensor<[C, T, D]>) {
+  // message: SHAPE_EINSUM: einsum: '...td,...sd->...ts': '...' in operand 1 is ${C} at axis -1 but ${B} before it; the axes '...' stands for must broadcast (equal or 1), and a type parameter is equal only to itself
+  // @shape-error SHAPE_EINSUM
+  void einsum("...td,...sd->...ts", q, k);
+}
+
 /** Labels of another batch than the logits'. */
 export function labelsOfAnotherBatch<B extends Dim, T extends Dim, C extends Dim>(logits: Tensor<[B, C]>, labels: Tensor<[T]>) {
   // message: SHAPE_LABELS: crossEntropy: the labels' N is ${T} but the scores' is ${B}; one label per row, and a type parameter is equal only to itself

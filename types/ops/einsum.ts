@@ -42,8 +42,11 @@ export type WriteEinsumSizeMessage<
 > = `SHAPE_EINSUM: ${Op}: '${P}': index '${Letter}' is ${PrintDim<First>} in operand ${FirstOperand} (axis ${FirstAxis}) but ${PrintDim<D>} in operand ${Operand} (axis ${Axis}); an index stands for one size`;
 
 /** Mirrors `writeEinsumGroupsMessage`: the axes of a `...` that do not broadcast with those of the `...`s before it. */
-export type WriteEinsumGroupsMessage<Op extends string, P extends string, Before extends Shape, From extends string, Group extends Shape, Operand extends number, Detail extends string> =
-  `SHAPE_EINSUM: ${Op}: '${P}': '...' is ${PrintShape<Before>} in ${From} but ${PrintShape<Group>} in operand ${Operand}, which do not broadcast: axis -${Detail}`;
+export type WriteEinsumGroupsMessage<Op extends string, P extends string, Before extends Shape, From extends string, Group extends Shape, Operand extends number, Axis extends string, Detail extends string> =
+  `SHAPE_EINSUM: ${Op}: '${P}': '...' is ${PrintShape<Before>} in ${From} but ${PrintShape<Group>} in operand ${Operand}, which do not broadcast: axis -${Axis} is ${Detail}`;
+
+/** The operands whose `...` broadcast so far (`From`, their indices): `operand 0`, `operands 0, 2`. Mirrors `operandsText`. */
+type OperandsText<From extends string, Many extends boolean> = Many extends true ? `operands ${From}` : `operand ${From}`;
 
 /** Mirrors `writeEinsumOutputGroupMessage`: broadcast axes an output without `...` would drop (NumPy refuses it). */
 export type WriteEinsumOutputGroupMessage<Op extends string, P extends string, Group extends Shape> =
@@ -283,10 +286,10 @@ export type WriteEinsumGroupNamesMessage<Op extends string, P extends string, Op
 type GroupWalk<Op extends string, P extends string, Rest extends Bound[], Normal extends boolean, A extends Shape, G extends Shape, Fixed extends boolean, From extends string, Many extends boolean, Check, Index extends 0[]> =
   BroadcastPair<A, G, Op, false, undefined, Normal extends true ? false : StrictBroadcasting> extends readonly [infer Out extends Shape, infer C]
     ? [[C]] extends [[ShapeError<infer Message>]] // decided errors only: what a type parameter leaves undecided is asked again, with einsum's message
-      ? Message extends `SHAPE_BROADCAST: ${string}: axis -${infer Detail}`
-        ? ShapeError<WriteEinsumGroupsMessage<Op, P, A, Many extends true ? `operands ${From}` : `operand ${From}`, G, Index["length"], Detail>>
+      ? Message extends `SHAPE_BROADCAST: ${string}: axis -${infer Axis} is ${infer Detail}`
+        ? ShapeError<WriteEinsumGroupsMessage<Op, P, A, OperandsText<From, Many>, G, Index["length"], Axis, Detail>>
         : Message extends `SHAPE_IMPLICIT_OUTER: ${string} into the outer ${infer Out}; if that is meant, unsqueeze the lower-rank operand to ${infer Lower} first`
-          ? ShapeError<WriteEinsumOuterMessage<Op, P, A, Many extends true ? `operands ${From}` : `operand ${From}`, G, Index["length"], Out, Lower>>
+          ? ShapeError<WriteEinsumOuterMessage<Op, P, A, OperandsText<From, Many>, G, Index["length"], Out, Lower>>
           : ShapeError<Message>
       : Groups<Op, P, Rest, Normal, [Out, Fixed], `${From}, ${Index["length"]}`, true, Check & GroupAxesCheck<Op, P, A, G, Index["length"]>, [...Index, 0]>
     : never;

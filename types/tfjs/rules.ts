@@ -14,7 +14,7 @@ import type { AllNatural, AxisValue, PrintOption } from "../ops/conv.js";
 import type { AddDigits, CompareDigits, Digit, DivModDigits, FromDigits, IsNatural, MulDigits, SubDigits, ToDigits } from "../internal/digits.js";
 import type { CompareDims } from "../internal/symbolic.js";
 import type { FlattenShape, ReshapeShape } from "../ops/reshape.js";
-import type { EinsumShape } from "../ops/einsum.js";
+import type { EinsumShape, ReadEinsum } from "../ops/einsum.js";
 import type { Exact, NoTypeParameters, SameDimCheck, SwapLastTwo } from "../internal/dims.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -608,12 +608,13 @@ type TfEinsumLimit<P extends string, Count extends number> = Count extends 0 | 1
     ? SubscriptLimit<P>
     : `takes one or two operands, not ${Count}`;
 
+/** The limits on subscripts that the built-in rule has read (`ReadEinsum`'s terms: the same instantiation). */
 type SubscriptLimit<P extends string> = P extends `${string}...${string}`
   ? "does not read '...' (name the axes with letters)"
-  : P extends `${infer L}->${infer R}`
-    ? [RepeatedIndex<SplitTerms<L>>] extends [never]
-      ? WrongSum<SplitTerms<L>, FirstSummed<L, R>>
-      : RepeatedIndex<SplitTerms<L>>
+  : [P, ReadEinsum<P, "einsum">] extends [`${infer L}->${infer R}`, { inputs: infer Terms extends string[] }]
+    ? [RepeatedIndex<Terms>] extends [never]
+      ? WrongSum<Terms, FirstSummed<L, R>>
+      : RepeatedIndex<Terms>
     : never;
 
 /** The first letter of the operands' subscripts that the output leaves out (summed over), or `never`. */
@@ -640,8 +641,6 @@ type WrongSum<Terms extends string[], First extends string, Index extends 0[] = 
         ? WrongSum<Rest, First, [...Index, 0]>
         : `gives a wrong result here, without an error: it sums '${First}' first and leaves operand ${Index["length"]} ('${Term}'), which lacks it, out of that sum; sum '${First}' out of its operand beforehand (tf.sum)`
     : never;
-
-type SplitTerms<Text extends string, Acc extends string[] = []> = Text extends `${infer Head},${infer Rest}` ? SplitTerms<Rest, [...Acc, Head]> : [...Acc, Text];
 
 /**
  * tfjs's einsum: the built-in rule (`EinsumShape`), then tfjs's limits — one or two operands, no index
